@@ -1,0 +1,277 @@
+"""Benchmarks of sanctionkit's value parsers against their peers, in one run.
+
+Run with ``make bench``: it installs the peers (the ``bench`` extra) in
+``.bench-venv``, never in the test environment. Every figure is a median over
+several rounds, per call, and every comparison prints the ratio peer / ours
+(above 1 means sanctionkit is faster).
+
+Inputs come from the real official lists in ``../shared/data`` when that folder
+is there (country and date strings harvested from them), plus generated
+variants, so that the "distinct" rounds really see thousands of different
+strings. Caches are cleared before each distinct round, for every library that
+exposes one (ours, countrynames', rigour's), so that the rounds measure work,
+not memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import random
+import re
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data"
+ROUNDS = 5
+
+Function = Callable[[str], object]
+
+
+# --- inputs ---------------------------------------------------------------------------
+
+
+def harvest(pattern: str, paths: Iterable[Path], encoding: str = "utf-8") -> list[str]:
+    """Distinct first groups of ``pattern`` in the files that exist."""
+    found: dict[str, None] = {}
+    compiled = re.compile(pattern)
+    for path in paths:
+        if path.exists():
+            text = path.read_text(encoding=encoding, errors="replace")
+            for match in compiled.finditer(text):
+                found[match.group(1).strip()] = None
+    return [value for value in found if value]
+
+
+def country_inputs() -> list[str]:
+    import pycountry
+
+    base: dict[str, None] = {}
+    for country in pycountry.countries:
+        for value in (
+            country.alpha_2,
+            country.alpha_3,
+            country.name,
+            getattr(country, "official_name", None),
+            getattr(country, "common_name", None),
+        ):
+            if value:
+                base[value] = None
+    xml = [SHARED / "ofac" / "consolidated-2018" / "consolidated.xml", *SHARED.glob("un/*.xml")]
+    for value in harvest(r"<(?:country|nationality|citizenship)>([^<]+)<", xml):
+        base[value] = None
+    un_nationality = r"<NATIONALITY>\s*<VALUE>([^<]+)</VALUE>"
+    for value in harvest(un_nationality, SHARED.glob("un/*.xml")):
+        base[value] = None
+    for value in harvest(r'countryDescription="([^"]+)"', SHARED.glob("eu/*.xml")):
+        base[value] = None
+    add_csv = [SHARED / "ofac" / "sdn-csv-2021" / "add.csv"]
+    for value in harvest(r'^[^,]*,[^,]*,"[^"]*","[^"]*","([^"]*)"', add_csv, encoding="latin-1"):
+        if value != "-0-":
+            base[value] = None
+    # Case and spacing variants: each is a distinct input for every library.
+    variants: dict[str, None] = {}
+    for value in base:
+        for variant in (value, value.upper(), value.lower(), f" {value} "):
+            variants[variant] = None
+    return list(variants)
+
+
+def date_inputs() -> list[str]:
+    rng = random.Random(1962)
+    values: dict[str, None] = {}
+    start = datetime.date(1930, 1, 1).toordinal()
+    for _ in range(2000):
+        day = datetime.date.fromordinal(start + rng.randrange(30000))
+        values[day.isoformat()] = None
+        values[day.isoformat()[:7]] = None
+        values[str(day.year)] = None
+    return list(values)
+
+
+def list_date_inputs() -> list[str]:
+    """Dates as the lists write them: the forms prefixdate does not read."""
+    dob = harvest(r"DOB ([^;\"]+)", [SHARED / "ofac" / "sdn-csv-2021" / "sdn.csv"], "latin-1")
+    return dob or ["01 Jan 1960", "circa 1962", "1960 to 1962", "03 May 1962", "May 1962"]
+
+
+def imo_inputs() -> list[str]:
+    rng = random.Random(9074729)
+    return [f"IMO {rng.randrange(1_000_000, 9_999_999)}" for _ in range(5000)]
+
+
+# --- timing ---------------------------------------------------------------------------
+
+
+def per_call(function: Function, inputs: Sequence[str], clear: Callable[[], None]) -> float:
+    """Median seconds per call over ROUNDS passes, caches cleared before each."""
+    timings = []
+    for _ in range(ROUNDS):
+        clear()
+        started = time.perf_counter()
+        for text in inputs:
+            try:
+                function(text)
+            except (ValueError, LookupError, OverflowError, TypeError):
+                pass
+        timings.append((time.perf_counter() - started) / len(inputs))
+    return statistics.median(timings)
+
+
+def resolved(function: Function, inputs: Sequence[str]) -> int:
+    count = 0
+    for text in inputs:
+        try:
+            if function(text) is not None:
+                count += 1
+        except (ValueError, LookupError, OverflowError, TypeError):
+            pass
+    return count
+
+
+def clearer(*functions: object) -> Callable[[], None]:
+    def clear() -> None:
+        for function in functions:
+            cache_clear = getattr(function, "cache_clear", None)
+            if cache_clear is not None:
+                cache_clear()
+
+    return clear
+
+
+def compare(
+    title: str,
+    contenders: Sequence[tuple[str, Function, Callable[[], None]]],
+    inputs: Sequence[str],
+    *,
+    distinct: bool = True,
+) -> None:
+    print(f"\n## {title} ({len(inputs)} {'distinct' if distinct else 'repeated'} inputs)")
+    print(f"{'library':<40}{'µs/call':>10}{'ratio':>10}{'resolved':>10}")
+    baseline: float | None = None
+    for name, function, clear in contenders:
+        for text in inputs[:50]:  # load tables before timing
+            try:
+                function(text)
+            except (ValueError, LookupError, OverflowError, TypeError):
+                pass
+        seconds = per_call(function, inputs, clear if distinct else lambda: None)
+        if baseline is None:
+            baseline = seconds
+        ratio = seconds / baseline
+        count = resolved(function, inputs)
+        print(f"{name:<40}{seconds * 1e6:>10.2f}{ratio:>9.2f}×{count:>10}")
+
+
+def import_time(module: str) -> float:
+    """Median cumulative import time in seconds, from ``python -X importtime``."""
+    timings = []
+    for _ in range(7):
+        result = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", f"import {module}"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        for line in result.stderr.splitlines():
+            fields = [field.strip() for field in line.split("|")]
+            if len(fields) == 3 and fields[2] == module:
+                timings.append(int(fields[1]) / 1e6)
+    return statistics.median(timings)
+
+
+# --- the benchmarks ---------------------------------------------------------------------
+
+
+def bench_countries() -> None:
+    import countrynames
+    import pycountry
+    from rigour.territories import lookup_territory
+
+    import sanctionkit.values.countries as ours
+
+    def clear_ours() -> None:
+        ours._parsed.clear()
+
+    def pycountry_lookup(text: str) -> object:
+        return pycountry.countries.lookup(text)
+
+    inputs = country_inputs()
+    contenders = [
+        ("sanctionkit.parse_country", ours.parse_country, clear_ours),
+        ("rigour.territories.lookup_territory", lookup_territory, clearer(lookup_territory)),
+        ("countrynames.to_code", countrynames.to_code, clearer(countrynames.to_code)),
+        ("pycountry.countries.lookup", pycountry_lookup, lambda: None),
+    ]
+    compare("parse_country", contenders, inputs)
+    repeated = inputs[:100] * 50
+    compare("parse_country", contenders, repeated, distinct=False)
+
+
+def bench_dates() -> None:
+    import prefixdate
+    from dateutil import parser as dateutil_parser
+
+    import sanctionkit.values.dates as ours
+
+    contenders: list[tuple[str, Function, Callable[[], None]]] = [
+        ("sanctionkit.parse_date", ours.parse_date, lambda: None),
+        ("prefixdate.parse", prefixdate.parse, lambda: None),
+        ("dateutil.parser.parse", dateutil_parser.parse, lambda: None),
+    ]
+    compare("parse_date, ISO forms", contenders, date_inputs())
+    compare("parse_date, list forms (DOB remarks of OFAC)", contenders, list_date_inputs())
+
+
+def bench_imo() -> None:
+    from rigour.ids import IMO
+    from stdnum import imo as stdnum_imo
+
+    from sanctionkit.identifiers import imo as ours
+
+    contenders: list[tuple[str, Function, Callable[[], None]]] = [
+        ("sanctionkit.identifiers.imo.validate", ours.validate, lambda: None),
+        ("stdnum.imo.validate", stdnum_imo.validate, lambda: None),
+        ("rigour.ids.IMO.is_valid", IMO.is_valid, lambda: None),
+    ]
+    compare("IMO validation", contenders, imo_inputs())
+
+
+def bench_import() -> None:
+    print("\n## import time (python -X importtime, cumulative, median of 7)")
+    ours = import_time("sanctionkit")
+    peer = import_time("followthemoney")
+    print(f"{'import sanctionkit':<40}{ours * 1e3:>8.1f} ms")
+    print(f"{'import followthemoney':<40}{peer * 1e3:>8.1f} ms")
+    print(f"{'ratio sanctionkit / followthemoney':<40}{ours / peer:>8.2f}")
+
+
+BENCHMARKS = {
+    "countries": bench_countries,
+    "dates": bench_dates,
+    "imo": bench_imo,
+    "import": bench_import,
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*", help=f"any of {', '.join(BENCHMARKS)} (default: all)")
+    names = parser.parse_args().names or list(BENCHMARKS)
+    unknown = sorted(set(names) - set(BENCHMARKS))
+    if unknown:
+        parser.error(f"unknown benchmark(s): {', '.join(unknown)}")
+    print(f"Python {sys.version.split()[0]}; ratio = time / sanctionkit's time; lower is faster")
+    if not SHARED.exists():
+        print(f"note: {SHARED} is absent; inputs are generated only")
+    for name in names:
+        BENCHMARKS[name]()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,189 @@
+"""The ``sanctionkit`` command line.
+
+Each parser is a subcommand that reads values from its arguments, or one per
+line from standard input when the only argument is ``-``, and prints one result
+per line (``--json`` for JSON lines). Exit codes scripts can rely on:
+
+* 0: every value parsed,
+* 1: at least one value did not parse (each failure is reported on its line),
+* 2: the command line itself was wrong.
+
+``sanctionkit demo`` is a short tour on text from the built-in announcement.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from typing import TextIO
+
+from sanctionkit.errors import ParseError, UnknownCountryError
+from sanctionkit.identifiers import imo, mmsi
+from sanctionkit.values.countries import parse_country
+from sanctionkit.values.dates import parse_date
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_PARSE_FAILED = 1
+EXIT_USAGE = 2
+
+# A result is a mapping of field names to printable values.
+Result = dict[str, object]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
+    parser = _build_parser()
+    arguments = parser.parse_args(argv)
+    command: Callable[[argparse.Namespace, TextIO], int] = arguments.command
+    return command(arguments, sys.stdout)
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sanctionkit",
+        description="Parse and check sanctions data: countries, dates, IMO and MMSI numbers.",
+    )
+    commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
+
+    demo = commands.add_parser("demo", help="a short tour of the parsers on real text")
+    demo.set_defaults(command=_demo)
+
+    country = _value_command(commands, "country", "parse country names and codes")
+    country.set_defaults(command=_run_countries)
+
+    date = _value_command(commands, "date", "parse dates, partial dates and ranges")
+    order = date.add_mutually_exclusive_group()
+    order.add_argument(
+        "--dayfirst", action="store_true", default=None, help="read 03/05/1962 as 3 May"
+    )
+    order.add_argument(
+        "--monthfirst", dest="dayfirst", action="store_false", help="read 03/05/1962 as 5 March"
+    )
+    date.add_argument(
+        "--reference",
+        type=datetime.date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="the date that relative phrases such as 'last week' refer to",
+    )
+    date.set_defaults(command=_run_dates)
+
+    ship = _value_command(commands, "imo", "validate IMO ship or company numbers")
+    ship.add_argument("--company", action="store_true", help="company / registered owner numbers")
+    ship.set_defaults(command=_run_imo)
+
+    station = _value_command(commands, "mmsi", "validate MMSI numbers and find their flag")
+    station.set_defaults(command=_run_mmsi)
+    return parser
+
+
+def _value_command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help_text: str
+) -> argparse.ArgumentParser:
+    command = commands.add_parser(name, help=help_text, description=help_text)
+    command.add_argument("values", nargs="+", metavar="TEXT", help="values, or - for stdin")
+    command.add_argument("--json", action="store_true", help="print JSON lines")
+    return command
+
+
+def _inputs(values: Sequence[str]) -> Iterable[str]:
+    if list(values) == ["-"]:
+        return (line.rstrip("\r\n") for line in sys.stdin)
+    return values
+
+
+def _report(arguments: argparse.Namespace, out: TextIO, parse: Callable[[str], Result]) -> int:
+    """Parse every input, print one line per input, and return the exit code."""
+    status = EXIT_OK
+    for text in _inputs(arguments.values):
+        try:
+            result = {"input": text, **parse(text)}
+        except ParseError as error:
+            status = EXIT_PARSE_FAILED
+            result = {"input": text, "error": str(error), "error_type": type(error).__name__}
+            if isinstance(error, UnknownCountryError) and error.suggestions:
+                result["suggestions"] = [country.code for country in error.suggestions]
+        if arguments.json:
+            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        else:
+            out.write("\t".join(_plain(value) for value in result.values()) + "\n")
+    return status
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, list):
+        return ",".join(map(str, value))
+    return "" if value is None else str(value)
+
+
+def _run_countries(arguments: argparse.Namespace, out: TextIO) -> int:
+    def parse(text: str) -> Result:
+        country = parse_country(text)
+        return {"code": country.code, "name": country.name, "historical": country.historical}
+
+    return _report(arguments, out, parse)
+
+
+def _run_dates(arguments: argparse.Namespace, out: TextIO) -> int:
+    def parse(text: str) -> Result:
+        value = parse_date(text, dayfirst=arguments.dayfirst, reference=arguments.reference)
+        return {
+            "date": value.isoformat(),
+            "earliest": value.earliest().isoformat(),
+            "latest": value.latest().isoformat(),
+        }
+
+    return _report(arguments, out, parse)
+
+
+def _run_imo(arguments: argparse.Namespace, out: TextIO) -> int:
+    kind = "company" if arguments.company else "ship"
+
+    def parse(text: str) -> Result:
+        return {"imo": imo.validate(text, kind=kind), "formatted": imo.format(text, kind=kind)}
+
+    return _report(arguments, out, parse)
+
+
+def _run_mmsi(arguments: argparse.Namespace, out: TextIO) -> int:
+    def parse(text: str) -> Result:
+        number = mmsi.validate(text)
+        station = mmsi.kind(number)
+        try:
+            flag: str | None = mmsi.flag_country(number).code
+        except ParseError:
+            flag = None  # AIS-SART and other formats carry no country
+        return {"mmsi": number, "kind": station.name.lower(), "flag": flag}
+
+    return _report(arguments, out, parse)
+
+
+# Text from the seed announcement of 24 May 2024 and from the official lists that
+# name its targets: what a user meets on day one.
+_TOUR: tuple[tuple[str, Sequence[str]], ...] = (
+    ("country", ("Korea, North", "Russian Federation", "Cyprus", "北朝鮮", "Korea", "USSR")),
+    ("date", ("2024.5.24", "16 May 1970", "circa 1962", "BETWEEN 1969 AND 1971", "last week")),
+    ("imo", ("IMO 9074729", "IMO 9074728")),
+    ("mmsi", ("273123456", "445123456")),
+)
+
+
+def _demo(arguments: argparse.Namespace, out: TextIO) -> int:
+    del arguments
+    out.write("sanctionkit: a tour of the value parsers (dates relative to 2024-05-24)\n")
+    for command, values in _TOUR:
+        out.write(f"\n$ sanctionkit {command} {' '.join(repr(value) for value in values)}\n")
+        argv = [command, *values]
+        if command == "date":
+            argv += ["--reference", "2024-05-24"]
+        namespace = _build_parser().parse_args(argv)
+        namespace.command(namespace, out)
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,117 @@
+"""The one exception hierarchy of sanctionkit.
+
+Every error the library raises on purpose derives from :class:`SanctionkitError`.
+Errors about a value that cannot be parsed or validated are also :class:`ValueError`,
+so code that already catches ``ValueError`` keeps working.
+
+>>> import sanctionkit as sk
+>>> try:
+...     sk.parse_country("Atlantis")
+... except ValueError as error:
+...     print(type(error).__name__, isinstance(error, sk.SanctionkitError))
+UnknownCountryError True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sanctionkit.values.countries import Country
+
+__all__ = [
+    "AmbiguousCountryError",
+    "AmbiguousDateError",
+    "InvalidChecksumError",
+    "InvalidComponentError",
+    "InvalidDateError",
+    "InvalidFormatError",
+    "InvalidIdentifierError",
+    "InvalidLengthError",
+    "ParseError",
+    "SanctionkitError",
+    "UnknownCountryError",
+]
+
+
+class SanctionkitError(Exception):
+    """Base class of every error raised by sanctionkit."""
+
+
+class ParseError(SanctionkitError, ValueError):
+    """A piece of text could not be turned into a value.
+
+    ``text`` is the input exactly as it was given, so that an error message or a
+    problem report can quote it.
+    """
+
+    def __init__(self, message: str, text: object = None) -> None:
+        super().__init__(message)
+        self.text = text
+
+
+class UnknownCountryError(ParseError):
+    """The text names no country that sanctionkit knows.
+
+    ``suggestions`` holds the countries that the text might have meant, best
+    first; it is empty when nothing came close. Suggestions are never applied
+    automatically: use :func:`sanctionkit.search_countries` to choose one.
+    They are computed when first read, because a reader in lenient mode may
+    meet thousands of unknown values and never look at them.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        text: object = None,
+        suggestions: Sequence[Country] | Callable[[], Sequence[Country]] = (),
+    ) -> None:
+        super().__init__(message, text)
+        self._suggestions = suggestions
+
+    @property
+    def suggestions(self) -> tuple[Country, ...]:
+        """Countries the text may have meant, best first."""
+        if callable(self._suggestions):
+            self._suggestions = tuple(self._suggestions())
+        return tuple(self._suggestions)
+
+
+class AmbiguousCountryError(UnknownCountryError):
+    """The text names more than one country ("Korea", "Guinea" in some languages).
+
+    ``suggestions`` lists every country it can mean.
+    """
+
+
+class InvalidDateError(ParseError):
+    """The text is not a date, or not a plausible one (year 213, "#REF!")."""
+
+
+class AmbiguousDateError(InvalidDateError):
+    """The text is a date whose day and month could be swapped ("03/05/1962").
+
+    Pass ``dayfirst=True`` or ``dayfirst=False`` to decide.
+    """
+
+
+class InvalidIdentifierError(ParseError):
+    """An identifier (IMO number, MMSI) is not valid; subclasses say why."""
+
+
+class InvalidFormatError(InvalidIdentifierError):
+    """The identifier has characters or a shape it cannot have."""
+
+
+class InvalidLengthError(InvalidIdentifierError):
+    """The identifier has the wrong number of digits."""
+
+
+class InvalidChecksumError(InvalidIdentifierError):
+    """The identifier's check digit does not match the other digits."""
+
+
+class InvalidComponentError(InvalidIdentifierError):
+    """A part of the identifier has a value that is not assigned (a placeholder number,
+    an unallocated prefix)."""

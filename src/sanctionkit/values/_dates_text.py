@@ -1,0 +1,559 @@
+"""The slow path of :func:`sanctionkit.values.dates.parse_date`: dates written in words.
+
+The text is folded (case, accents, compatibility forms such as full-width
+digits), cut into tokens (numbers, words, single punctuation marks), and each
+word is looked up in the tables of :mod:`sanctionkit.values._dates_words`.
+Relative phrases ("last week") are tried first, then one date, then a range
+cut at a separator word or mark. Nothing here is on the ISO fast path.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import NamedTuple
+
+from sanctionkit.errors import AmbiguousDateError
+from sanctionkit.values import _dates_words as words
+from sanctionkit.values.dates import (
+    DateRange,
+    PartialDate,
+    _cannot,
+    _join,
+    _make_date,
+)
+
+# Longer digit runs are no date part, and int() refuses very long ones.
+_MAX_DIGITS = 8
+
+_TOKEN = re.compile(r"(\d+)|([^\W\d_]+)|(\S)")
+
+
+class _Kind(enum.Enum):
+    NUMBER = "number"
+    WORD = "word"
+    MARK = "mark"
+
+
+class _Token(NamedTuple):
+    kind: _Kind
+    text: str
+    glued: bool  # no space before it: "3rd", "1962г", "1970s"
+
+
+def _fold(text: str) -> str:
+    """Fold case, accents and compatibility forms so table keys meet any spelling."""
+    if not text.isascii():
+        # NFKD turns full-width digits into ASCII and splits accents off their
+        # letters; dropping the marks makes "Février" meet "fevrier".
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(char for char in text if not unicodedata.combining(char))
+    # Turkish dotless i folds to itself; "MAYIS" must meet "mayıs".
+    return text.casefold().replace("ı", "i")
+
+
+def _tokenize(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    end = -1
+    for match in _TOKEN.finditer(_fold(text)):
+        number, word, _mark = match.groups()
+        kind = _Kind.NUMBER if number else _Kind.WORD if word else _Kind.MARK
+        tokens.append(_Token(kind, match.group(), match.start() == end))
+        end = match.end()
+    return tokens
+
+
+class _Sense(enum.Enum):
+    """What a word or mark means to the parser."""
+
+    MONTH = "month"
+    WEEKDAY = "weekday"
+    APPROXIMATE = "approximate"
+    OPENER = "opener"
+    SEPARATOR = "separator"
+    FILLER = "filler"
+    CALENDAR = "calendar"
+    ALTERNATIVE = "alternative"
+
+
+class _Lexicon(NamedTuple):
+    phrases: dict[tuple[str, ...], tuple[_Sense, int]]
+    longest: int
+    open_end: frozenset[str]
+    ordinals: frozenset[str]
+
+
+def _word_key(phrase: str) -> tuple[str, ...]:
+    return tuple(token.text for token in _tokenize(phrase) if token.kind is _Kind.WORD)
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    """Fold the word tables into one lookup, built once on first use."""
+    phrases: dict[tuple[str, ...], tuple[_Sense, int]] = {}
+
+    def add(entries: Iterable[str], sense: _Sense, value: int = 0) -> None:
+        for entry in entries:
+            # The first table to claim a word wins: months before fillers
+            # ("mar"), fillers before range words ("de" in "3 de mayo de 1962").
+            phrases.setdefault(_word_key(entry), (sense, value))
+
+    for month, names in words.MONTHS.items():
+        add(names, _Sense.MONTH, month)
+    add(words.OTHER_CALENDARS, _Sense.CALENDAR)
+    add(words.APPROXIMATE, _Sense.APPROXIMATE)
+    add(words.ALTERNATIVES, _Sense.ALTERNATIVE)
+    add(words.FILLERS, _Sense.FILLER)
+    add(words.RANGE_SEPARATORS, _Sense.SEPARATOR)
+    add(words.RANGE_OPENERS, _Sense.OPENER)
+    for weekday, names in words.WEEKDAYS.items():
+        add(names, _Sense.WEEKDAY, weekday)
+    return _Lexicon(
+        phrases,
+        max(len(key) for key in phrases),
+        frozenset(_word_key(word)[0] for word in words.OPEN_END_OPENERS),
+        frozenset(_word_key(word)[0] for word in words.ORDINAL_SUFFIXES),
+    )
+
+
+# --- Items: tokens with their meaning ----------------------------------------------------------
+
+
+class _Is(enum.Enum):
+    NUMBER = "number"
+    MONTH = "month"
+    WEEKDAY = "weekday"
+    APPROXIMATE = "approximate"
+    OPENER = "opener"
+    SEPARATOR = "separator"  # a word ("to", "и") or a dash
+    SLASH = "slash"
+    DECADE = "decade"  # "1970s"
+
+
+class _Item(NamedTuple):
+    kind: _Is
+    value: int = 0
+    digits: int = 0  # for numbers: how many digits were written
+    word: str = ""
+
+
+_DASHES = frozenset("-‐‑‒–—―−")
+_APPROXIMATE_MARKS = frozenset("~?%")
+# Punctuation that only separates the parts of one date.
+_IGNORED_MARKS = frozenset(".,:;()[]'\"«»„“”‘’·،")
+
+
+def _items(tokens: Sequence[_Token], text: str) -> list[_Item]:
+    """Give each token its meaning, or refuse the text at the first one with none."""
+    lexicon = _lexicon()
+    items: list[_Item] = []
+    unknown = False
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.kind is _Kind.NUMBER:
+            if len(token.text) > _MAX_DIGITS:
+                unknown = True
+            else:
+                items.append(_Item(_Is.NUMBER, int(token.text), len(token.text)))
+            index += 1
+            continue
+        if token.kind is _Kind.MARK:
+            if token.text in _DASHES:
+                items.append(_Item(_Is.SEPARATOR, word=token.text))
+            elif token.text == "/":
+                items.append(_Item(_Is.SLASH))
+            elif token.text in _APPROXIMATE_MARKS:
+                items.append(_Item(_Is.APPROXIMATE))
+            elif token.text not in _IGNORED_MARKS:
+                unknown = True
+            index += 1
+            continue
+        previous = items[-1] if items else None
+        if token.glued and previous is not None and previous.kind is _Is.NUMBER:
+            if token.text in lexicon.ordinals and previous.digits <= 2:
+                index += 1  # "3rd", "1er"
+                continue
+            if token.text == "s" and previous.digits == 4 and previous.value % 10 == 0:
+                items[-1] = _Item(_Is.DECADE, previous.value)  # "1970s"
+                index += 1
+                continue
+        # The longest phrase of consecutive words that the tables know wins
+        # ("كانون الثاني", January, before "كانون" alone).
+        stop = index + 1
+        while stop < len(tokens) and stop - index < lexicon.longest:
+            if tokens[stop].kind is not _Kind.WORD:
+                break
+            stop += 1
+        for length in range(stop - index, 0, -1):
+            phrase = tokens[index : index + length]
+            sense = lexicon.phrases.get(tuple(part.text for part in phrase))
+            if sense is not None:
+                break
+        else:
+            unknown = True
+            index += 1
+            continue
+        meaning, value = sense
+        if meaning is _Sense.CALENDAR:
+            raise _cannot(text, "only Gregorian dates are supported")
+        if meaning is _Sense.ALTERNATIVE:
+            raise _cannot(text, "it gives alternative dates; parse each one")
+        if meaning is _Sense.MONTH:
+            items.append(_Item(_Is.MONTH, value))
+        elif meaning is _Sense.WEEKDAY:
+            items.append(_Item(_Is.WEEKDAY, value))
+        elif meaning is _Sense.APPROXIMATE:
+            items.append(_Item(_Is.APPROXIMATE))
+        elif meaning is _Sense.OPENER:
+            items.append(_Item(_Is.OPENER, word=" ".join(part.text for part in phrase)))
+        elif meaning is _Sense.SEPARATOR:
+            items.append(_Item(_Is.SEPARATOR, word=phrase[0].text))
+        index += length
+    if unknown:
+        raise _cannot(text)
+    return items
+
+
+# --- One date ------------------------------------------------------------------------------------
+
+
+class _Parts(NamedTuple):
+    """Numbers read for one date; 0 means the part is unknown."""
+
+    year: int
+    month: int
+    day: int
+    approximate: bool
+
+
+class _NoMatch(Exception):
+    """The items do not have the shape of one date (internal; never escapes)."""
+
+
+def _strip_approximate(items: Sequence[_Item]) -> tuple[bool, Sequence[_Item]]:
+    approximate = False
+    while items and items[0].kind is _Is.APPROXIMATE:
+        approximate, items = True, items[1:]
+    while items and items[-1].kind is _Is.APPROXIMATE:
+        approximate, items = True, items[:-1]
+    return approximate, items
+
+
+def _is_year(item: _Item) -> bool:
+    return item.kind is _Is.NUMBER and item.digits >= 3
+
+
+def _one_date(items: Sequence[_Item], dayfirst: bool | None, text: str) -> _Parts:
+    """Read the items as one date, or raise _NoMatch."""
+    approximate, items = _strip_approximate(items)
+    numbers: list[_Item] = []
+    months: list[int] = []
+    for item in items:
+        if item.kind is _Is.NUMBER:
+            numbers.append(item)
+        elif item.kind is _Is.MONTH:
+            months.append(item.value)
+        elif item.kind not in (_Is.WEEKDAY, _Is.SLASH) and not (
+            item.kind is _Is.SEPARATOR and item.word in _DASHES
+        ):
+            # Dashes and slashes separate the parts of one date ("03-MAY-1962");
+            # a weekday before a full date adds nothing.
+            raise _NoMatch
+    if len(months) > 1 or not 1 <= len(numbers) <= 3 - len(months):
+        raise _NoMatch
+    if months:
+        years = [number for number in numbers if _is_year(number)]
+        days = [number for number in numbers if number.digits <= 2]
+        if len(years) != 1 or len(days) != len(numbers) - 1:
+            raise _NoMatch  # no year (a two-digit one is a guess), or two
+        return _Parts(years[0].value, months[0], days[0].value if days else 0, approximate)
+    if len(numbers) == 1:
+        (number,) = numbers
+        if number.digits in (3, 4):
+            return _Parts(number.value, 0, 0, approximate)
+        if number.digits == 8:  # YYYYMMDD
+            value = number.value
+            return _Parts(value // 10000, value // 100 % 100, value % 100, approximate)
+        raise _NoMatch
+    first, *_, last = numbers
+    if any(not _is_year(number) and number.digits > 2 for number in numbers):
+        raise _NoMatch
+    if _is_year(first) and not any(_is_year(number) for number in numbers[1:]):
+        # Year first is always year-month-day ("2024.5.24", "1960年4月11日").
+        return _Parts(
+            first.value, numbers[1].value, numbers[2].value if len(numbers) == 3 else 0, approximate
+        )
+    if not _is_year(last) or any(_is_year(number) for number in numbers[:-1]):
+        raise _NoMatch
+    if len(numbers) == 2:
+        return _Parts(last.value, first.value, 0, approximate)  # "01/1957"
+    day, month = _day_and_month(numbers[0].value, numbers[1].value, dayfirst, text)
+    return _Parts(last.value, month, day, approximate)
+
+
+def _day_and_month(first: int, second: int, dayfirst: bool | None, text: str) -> tuple[int, int]:
+    if first == second:
+        return first, second
+    if first > 12 and second > 12:
+        raise _NoMatch
+    if first > 12:
+        return first, second
+    if second > 12:
+        return second, first
+    if dayfirst is None:
+        raise AmbiguousDateError(
+            f"ambiguous date {text!r}: day and month could be swapped; "
+            "pass dayfirst=True or dayfirst=False",
+            text,
+        )
+    return (first, second) if dayfirst else (second, first)
+
+
+def _borrow(left: Sequence[_Item], right: _Parts) -> Sequence[_Item]:
+    """Complete a range's first end from its second: "Aug. and Sep. 1977", "1-5 March 1990"."""
+    if any(_is_year(item) for item in left):
+        return left
+    has_month = any(item.kind is _Is.MONTH for item in left)
+    if not has_month and right.month:
+        left = [*left, _Item(_Is.MONTH, right.month)]
+    return [*left, _Item(_Is.NUMBER, right.year, 4)]
+
+
+def _split_points(items: Sequence[_Item]) -> list[int]:
+    """Where a range may be cut: words first, then dashes, then slashes."""
+    separators = [i for i, item in enumerate(items) if item.kind is _Is.SEPARATOR]
+    worded = [i for i in separators if items[i].word not in _DASHES]
+    dashed = [i for i in separators if items[i].word in _DASHES]
+    slashed = [i for i, item in enumerate(items) if item.kind is _Is.SLASH]
+    return worded + dashed + slashed
+
+
+def _absolute(
+    items: Sequence[_Item], dayfirst: bool | None, reference: datetime.date | None, text: str
+) -> PartialDate | DateRange:
+    approximate, items = _strip_approximate(items)
+    opener = ""
+    if items and items[0].kind is _Is.OPENER:
+        opener, items = items[0].word, items[1:]
+        more_approximate, items = _strip_approximate(items)
+        approximate = approximate or more_approximate
+    if len(items) == 1 and items[0].kind is _Is.DECADE:
+        decade = items[0].value
+        start = _make_date(text, decade, 0, 0, approximate, reference, None)
+        end = _make_date(text, decade + 9, 0, 0, approximate, reference, None)
+        return DateRange(start, end, text)
+    if items and items[0].kind is _Is.SEPARATOR and items[0].word not in _DASHES and not opener:
+        # "until 1990", "до 1990": a range open at its start.
+        parts = _one_date(items[1:], dayfirst, text)
+        return _join(None, _date(parts, approximate, reference, text), text)
+    try:
+        parts = _one_date(items, dayfirst, text)
+    except _NoMatch:
+        pass
+    else:
+        found = _date(parts, approximate, reference, text)
+        if opener in _lexicon().open_end:
+            return _join(found, None, text)  # "since 1990"
+        return _join(found, found, text)
+    for point in _split_points(items):
+        left, right = items[:point], items[point + 1 :]
+        if not left or not right:
+            continue
+        try:
+            end_parts = _one_date(right, dayfirst, text)
+            start_parts = _one_date(_borrow(left, end_parts), dayfirst, text)
+        except _NoMatch:
+            continue
+        return _join(
+            _date(start_parts, approximate, reference, text),
+            _date(end_parts, approximate, reference, text),
+            text,
+        )
+    raise _NoMatch
+
+
+def _date(
+    parts: _Parts, approximate: bool, reference: datetime.date | None, text: str
+) -> PartialDate:
+    return _make_date(
+        text,
+        parts.year,
+        parts.month,
+        parts.day,
+        parts.approximate or approximate,
+        reference,
+        None,
+    )
+
+
+# --- Relative phrases ------------------------------------------------------------------------
+
+_PERIODS = frozenset({"week", "month", "year"})
+_RELATIVE_FILLERS = frozenset({"on", "in", "the", "of", "at"})
+
+
+class _NeedsReference(Exception):
+    """The phrase is relative and no reference date was given (internal)."""
+
+
+def _relative(
+    tokens: Sequence[_Token], reference: datetime.date | None, text: str
+) -> PartialDate | DateRange | None:
+    """Resolve a news phrase against the reference, or None if the text is not one."""
+    lexicon = _lexicon()
+    phrase: list[str] = []
+    for token in tokens:
+        if token.kind is _Kind.MARK:
+            if token.text in _IGNORED_MARKS:
+                continue
+            return None
+        if token.kind is _Kind.WORD and token.text in lexicon.ordinals and token.glued:
+            continue  # "May 24th"
+        if token.text not in _RELATIVE_FILLERS:
+            phrase.append(token.text)
+    meanings = [lexicon.phrases.get((word,), (None, 0)) for word in phrase]
+    # A weekday next to a date adds nothing ("Friday, 24 May").
+    if len(phrase) > 1 and meanings[0][0] is _Sense.WEEKDAY:
+        phrase, meanings = phrase[1:], meanings[1:]
+    try:
+        return _resolve(phrase, meanings, reference, text)
+    except _NeedsReference:
+        raise _cannot(text, "a reference date is needed (pass reference=...)") from None
+    except (ValueError, OverflowError):
+        # Arithmetic beyond year 1 or 9999 from an extreme reference.
+        raise _cannot(text, "it falls outside the calendar") from None
+
+
+def _resolve(
+    phrase: Sequence[str],
+    meanings: Sequence[tuple[_Sense | None, int]],
+    reference: datetime.date | None,
+    text: str,
+) -> PartialDate | DateRange | None:
+    senses = [sense for sense, _ in meanings]
+
+    def ref() -> datetime.date:
+        if reference is None:
+            raise _NeedsReference
+        return reference
+
+    def day(date: datetime.date) -> PartialDate:
+        return PartialDate(date.year, date.month, date.day, False, text)
+
+    def month(year: int, number: int) -> PartialDate:
+        return PartialDate(year, number, None, False, text)
+
+    def week(date: datetime.date, offset: int) -> DateRange:
+        monday = date - datetime.timedelta(days=date.weekday()) + datetime.timedelta(weeks=offset)
+        sunday = monday + datetime.timedelta(days=6)
+        return DateRange(PartialDate.from_date(monday), PartialDate.from_date(sunday), text)
+
+    def shift_month(date: datetime.date, offset: int) -> PartialDate:
+        index = date.year * 12 + date.month - 1 + offset
+        return month(index // 12, index % 12 + 1)
+
+    words_ = tuple(phrase)
+    if words_ == ("today",):
+        return day(ref())
+    if words_ == ("yesterday",):
+        return day(ref() - datetime.timedelta(days=1))
+    if words_ == ("tomorrow",):
+        return day(ref() + datetime.timedelta(days=1))
+    if len(words_) == 1 and senses[0] is _Sense.WEEKDAY:
+        # The latest such weekday on or before the reference.
+        back = (ref().weekday() - meanings[0][1]) % 7
+        return day(ref() - datetime.timedelta(days=back))
+    if len(words_) == 1 and senses[0] is _Sense.MONTH:
+        # "in August": the latest August that has begun by the reference.
+        number = meanings[0][1]
+        return month(ref().year if number <= ref().month else ref().year - 1, number)
+    if len(words_) == 2 and words_[0] in ("last", "this", "next"):
+        offset = {"last": -1, "this": 0, "next": 1}[words_[0]]
+        if words_[1] == "week":
+            return week(ref(), offset)
+        if words_[1] == "month":
+            return shift_month(ref(), offset)
+        if words_[1] == "year":
+            return PartialDate(ref().year + offset, None, None, False, text)
+        if words_[0] == "last" and senses[1] is _Sense.WEEKDAY:
+            back = (ref().weekday() - meanings[1][1]) % 7 or 7
+            return day(ref() - datetime.timedelta(days=back))
+        if words_[0] == "last" and senses[1] is _Sense.MONTH:
+            number = meanings[1][1]
+            return month(ref().year if number < ref().month else ref().year - 1, number)
+        return None
+    if len(words_) == 3 and words_[:2] == ("earlier", "this") and words_[2] in _PERIODS:
+        today = ref()
+        if words_[2] == "week":
+            first = today - datetime.timedelta(days=today.weekday())
+        elif words_[2] == "month":
+            first = today.replace(day=1)
+        else:
+            first = today.replace(month=1, day=1)
+        return _join(PartialDate.from_date(first), PartialDate.from_date(today), text)
+    if len(words_) == 3 and words_[2] == "ago" and words_[1] in words.UNITS:
+        count = words.NUMBER_WORDS.get(words_[0])
+        if count is None and words_[0].isdecimal() and len(words_[0]) <= 4:
+            count = int(words_[0])
+        if count is None:
+            return None
+        unit = words.UNITS[words_[1]]
+        if unit == "day":
+            return day(ref() - datetime.timedelta(days=count))
+        if unit == "week":
+            return week(ref(), -count)
+        if unit == "month":
+            return shift_month(ref(), -count)
+        return PartialDate(ref().year - count, None, None, False, text)
+    if len(words_) == 2 and _Sense.MONTH in senses:
+        # "24 May", "May 24": the latest such day on or before the reference.
+        other = words_[1 - senses.index(_Sense.MONTH)]
+        if not other.isdecimal() or len(other) > 2 or not 1 <= int(other) <= 31:
+            return None
+        number, day_of_month = meanings[senses.index(_Sense.MONTH)][1], int(other)
+        today = ref()
+        for year in range(today.year, today.year - 9, -1):
+            try:
+                candidate = datetime.date(year, number, day_of_month)
+            except ValueError:
+                continue  # 29 February outside a leap year
+            if candidate <= today:
+                return day(candidate)
+        raise _cannot(text, f"there is no day {day_of_month} in month {number}")
+    return None
+
+
+# --- Entry point ---------------------------------------------------------------------------------
+
+
+# The commonest form after ISO ("10 Dec 1948", "Sep 1938", "03-MAY-1962", most of
+# OFAC's dates of birth), read without tokenizing.
+_QUICK = re.compile(r"(?:([0-9]{1,2})[ -])?([A-Za-z]{3,9})\.?[ -]([0-9]{4})", re.ASCII)
+
+
+def parse_words(
+    text: str, dayfirst: bool | None, reference: datetime.date | None
+) -> PartialDate | DateRange:
+    """Parse what the ISO fast path did not take (see ``parse_date``)."""
+    match = _QUICK.fullmatch(text)
+    if match is not None:
+        day, name, year = match.groups()
+        sense, month = _lexicon().phrases.get((name.lower(),), (None, 0))
+        if sense is _Sense.MONTH:
+            return _make_date(text, int(year), month, int(day or 0), False, reference, text)
+    tokens = _tokenize(text)
+    if not tokens:
+        raise _cannot(text)
+    found = _relative(tokens, reference, text)
+    if found is not None:
+        return found
+    items = _items(tokens, text)
+    try:
+        return _absolute(items, dayfirst, reference, text)
+    except _NoMatch:
+        raise _cannot(text) from None

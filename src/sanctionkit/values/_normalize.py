@@ -1,0 +1,65 @@
+"""Text normalisation shared by the value parsers and the table builders.
+
+The same function must build the lookup tables (``tools/build_country_names.py``)
+and normalise the input at run time, or keys would silently stop matching.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["name_key"]
+
+# Every run of characters that is neither a letter nor a digit separates words.
+_ASCII_SEPARATORS = re.compile(r"[\W_]+")
+
+# Marks that decorate a letter without changing which word it spells: Latin,
+# Greek and Cyrillic accents (after NFKD), Hebrew points, Arabic vowel signs.
+# Marks that are letters' vowels in Indic and South-East Asian scripts are kept.
+_DECORATIONS = re.compile(
+    "[\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+    "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+)
+
+# Persian and Urdu write some Arabic letters in other code points; the
+# countries are the same, so both spellings get the same key.
+_ARABIC_VARIANTS = str.maketrans({"\u06cc": "\u064a", "\u0649": "\u064a", "\u06a9": "\u0643"})
+
+
+# Abbreviations that CLDR and the lists write both ways ("St. Lucia", "Saint
+# Lucia"; "Bosnia & Herzegovina"): the key uses the long word.
+_SAINT = re.compile(r"\bst(e?)\b")
+
+
+def name_key(text: str) -> str:
+    """Reduce a name to the key used for exact lookups.
+
+    Case, accents and punctuation carry no meaning in a country name, so the
+    key is case-folded, stripped of accents, and has single spaces between its
+    words. Letters' own marks (the vowel signs of Devanagari, the voicing
+    marks of kana) are kept: they change the word.
+
+    >>> name_key("  Côte d’Ivoire ")
+    'cote d ivoire'
+    >>> name_key("KOREA, NORTH")
+    'korea north'
+    >>> name_key("St. Kitts & Nevis")
+    'saint kitts and nevis'
+    >>> name_key("ドイツ") == name_key("トイツ")
+    False
+    """
+    if "&" in text:
+        text = text.replace("&", " and ")
+    if text.isascii():
+        key = _ASCII_SEPARATORS.sub(" ", text.casefold()).strip()
+    else:
+        decomposed = _DECORATIONS.sub("", unicodedata.normalize("NFKD", text))
+        kept = [
+            ch if ch.isalnum() or unicodedata.category(ch)[0] == "M" else " " for ch in decomposed
+        ]
+        recomposed = unicodedata.normalize("NFC", "".join(kept)).casefold()
+        key = " ".join(recomposed.translate(_ARABIC_VARIANTS).split())
+    if "st" in key:
+        key = _SAINT.sub(r"saint\1", key)
+    return key

@@ -1,0 +1,454 @@
+"""Countries: the :class:`Country` value and the :func:`parse_country` parser.
+
+Sanctions lists name countries in every way people do: ISO codes ("KP", "PRK",
+"408"), official and short names ("Korea, Democratic People's Republic of"),
+list spellings ("Korea, North", "Burma"), adjectives ("North Korean"), other
+languages and scripts ("北朝鮮", "Corée du Nord", "Российская Федерация") and
+states that no longer exist ("USSR"). :func:`parse_country` turns all of them
+into one :class:`Country`, and refuses to guess: text that could mean two
+countries ("Korea") or none raises :class:`~sanctionkit.errors.UnknownCountryError`
+with suggestions. Fuzzy matching is a separate, explicit call:
+:func:`search_countries`.
+
+>>> parse_country("Korea, North").alpha2
+'KP'
+>>> parse_country("Soviet Union").code
+'SUHH'
+>>> parse_country("Korea")
+Traceback (most recent call last):
+...
+sanctionkit.errors.AmbiguousCountryError: 'Korea' can mean more than one country: KP, KR
+
+How text is resolved, in order, stopping at the first table that knows the key:
+
+1. the curated aliases in ``data/country_aliases.tsv`` (list spellings, demonyms,
+   common English names, historical states),
+2. the ISO 3166-1 and ISO 3166-3 codes and English names, from pycountry,
+3. names in other languages: pycountry's ISO 3166 translations and CLDR
+   territory names, compiled into ``data/country_names_intl.tsv`` by
+   ``tools/build_country_names.py``.
+
+Each table is read once, on first use, so ``import sanctionkit`` stays cheap.
+The text is first reduced to a key (case, accents and punctuation dropped), then
+rewritten in the ways lists invert or qualify names ("Korea, North" becomes
+"North Korea", "Iran (Islamic Republic of)" becomes "Islamic Republic of Iran",
+"Syria (presumed)" becomes "Syria", "citizen of Russia" becomes "Russia").
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from importlib import resources
+
+import attrs
+
+from sanctionkit.errors import AmbiguousCountryError, UnknownCountryError
+from sanctionkit.values._normalize import name_key
+
+__all__ = [
+    "AmbiguousCountryError",
+    "Country",
+    "UnknownCountryError",
+    "parse_country",
+    "search_countries",
+]
+
+
+@attrs.frozen(repr=False)
+class Country:
+    """A country or territory of ISO 3166, current or historical.
+
+    Two countries are equal when they have the same :attr:`code`; the other
+    fields describe it and ``text`` records the input it was parsed from.
+
+    >>> kp = parse_country("DPRK")
+    >>> kp.alpha2, kp.alpha3, kp.numeric, kp.name
+    ('KP', 'PRK', '408', "Korea, Democratic People's Republic of")
+    >>> kp.text
+    'DPRK'
+    >>> kp == parse_country("North Korean")
+    True
+    """
+
+    #: ISO 3166-1 alpha-2 code; for a historical state, the code it had before withdrawal.
+    alpha2: str
+    #: ISO 3166-1 alpha-3 code (for a historical state, the one it had).
+    alpha3: str = attrs.field(eq=False)
+    #: ISO 3166-1 English short name ("Korea, Republic of").
+    name: str = attrs.field(eq=False)
+    #: ISO 3166-1 numeric code as three digits, when it has one.
+    numeric: str | None = attrs.field(default=None, eq=False)
+    #: The official name, where ISO gives one ("Republic of Korea").
+    official_name: str | None = attrs.field(default=None, eq=False)
+    #: The name in everyday use, where ISO gives one ("South Korea").
+    common_name: str | None = attrs.field(default=None, eq=False)
+    #: The ISO 3166-3 four-letter code of a historical state ("SUHH"), else None.
+    alpha4: str | None = None
+    #: The text this value was parsed from, if it was parsed.
+    text: str | None = attrs.field(default=None, eq=False)
+
+    @property
+    def historical(self) -> bool:
+        """True for a state that has left ISO 3166-1 (Soviet Union, Yugoslavia ...)."""
+        return self.alpha4 is not None
+
+    @property
+    def code(self) -> str:
+        """The code that identifies this country: alpha-2, or alpha-4 when historical.
+
+        Historical states need the ISO 3166-3 code because their alpha-2 codes
+        were reused ("CS" was Czechoslovakia, then Serbia and Montenegro).
+
+        >>> parse_country("Czechoslovakia").code, parse_country("Serbia and Montenegro").code
+        ('CSHH', 'CSXX')
+        """
+        return self.alpha4 if self.alpha4 is not None else self.alpha2
+
+    @classmethod
+    def from_code(cls, code: str) -> Country:
+        """The country with this ISO alpha-2 or ISO 3166-3 alpha-4 code.
+
+        Unlike :func:`parse_country`, only a code is accepted, in any case.
+
+        >>> Country.from_code("cy").name
+        'Cyprus'
+        >>> Country.from_code("Cyprus")
+        Traceback (most recent call last):
+        ...
+        sanctionkit.errors.UnknownCountryError: 'Cyprus' is not an ISO 3166 alpha-2 or alpha-4 code
+        """
+        try:
+            return _records()[code.upper()]
+        except KeyError:
+            message = f"{code!r} is not an ISO 3166 alpha-2 or alpha-4 code"
+            raise UnknownCountryError(message, code) from None
+
+    def __str__(self) -> str:
+        return self.code
+
+    def __repr__(self) -> str:
+        flag = ", historical" if self.historical else ""
+        return f"<Country {self.code} {self.name!r}{flag}>"
+
+
+def parse_country(text: str) -> Country:
+    """The country that ``text`` names, or an error that says why there is none.
+
+    Accepts codes, names in English and other languages, list spellings,
+    adjectives and historical names; see the module documentation for the rules.
+
+    >>> parse_country("Iran (Islamic Republic of)").alpha2
+    'IR'
+    >>> parse_country("Российская Федерация").alpha2
+    'RU'
+    >>> parse_country("Burma").alpha2
+    'MM'
+    >>> parse_country("Niger").name, parse_country("Nigeria").name
+    ('Niger', 'Nigeria')
+    >>> parse_country("Narnia")
+    Traceback (most recent call last):
+    ...
+    sanctionkit.errors.UnknownCountryError: unknown country 'Narnia'
+
+    Raises:
+        UnknownCountryError: no country has this name; ``suggestions`` lists
+            near matches, which are never applied silently.
+        AmbiguousCountryError: the name fits more than one country
+            ("Korea"); ``suggestions`` lists all of them.
+    """
+    cached = _parsed.get(text)
+    if cached is not None:
+        return cached
+    if not isinstance(text, str):
+        raise TypeError(f"parse_country() expects a str, not {type(text).__name__}")
+    codes = _resolve(text)
+    records = _records()
+    if len(codes) > 1:
+        choices = [records[code] for code in codes]
+        listed = ", ".join(codes)
+        message = f"{text!r} can mean more than one country: {listed}"
+        raise AmbiguousCountryError(message, text, choices)
+    country = _with_text(records[codes[0]], text)
+    if len(_parsed) >= _CACHE_SIZE:
+        _parsed.clear()
+    _parsed[text] = country
+    return country
+
+
+def _with_text(record: Country, text: str) -> Country:
+    # attrs.evolve would do, at twice the cost, on the hot path of every reader.
+    return Country(
+        record.alpha2,
+        record.alpha3,
+        record.name,
+        record.numeric,
+        record.official_name,
+        record.common_name,
+        record.alpha4,
+        text,
+    )
+
+
+def search_countries(text: str, limit: int = 5) -> list[Country]:
+    """Countries whose names resemble ``text``, best first: a fuzzy search.
+
+    This is the explicit guess that :func:`parse_country` never makes. Use it
+    to offer choices to a person, not to clean data unattended.
+
+    >>> [country.alpha2 for country in search_countries("Korea")]
+    ['KP', 'KR']
+    >>> search_countries("Germny")[0].name
+    'Germany'
+    """
+    if limit < 1:
+        return []
+    key = name_key(text)
+    if not key:
+        return []
+    scores: dict[str, float] = {}
+    for code in _exact_codes(text):
+        scores[code] = 2.0
+    english = _english_index()
+    words = set(key.split())
+    for candidate, codes in english.items():
+        if words <= set(candidate.split()):
+            # Every word of the input is in the name: a strong hint ("korea").
+            score = 1.0 + len(key) / max(len(candidate), 1) / 10
+        else:
+            continue
+        for code in codes:
+            scores[code] = max(scores.get(code, 0.0), score)
+    for candidate in difflib.get_close_matches(key, english.keys(), n=limit * 4, cutoff=0.75):
+        score = difflib.SequenceMatcher(None, key, candidate).ratio()
+        for code in english[candidate]:
+            scores[code] = max(scores.get(code, 0.0), score)
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    records = _records()
+    return [records[code] for code, _ in ranked[:limit]]
+
+
+# Parsing the same strings again and again is the common case in list data
+# ("Russia" thousands of times), so results are kept; the bound keeps memory
+# flat on streams of distinct garbage.
+_CACHE_SIZE = 65536
+_parsed: dict[str, Country] = {}
+
+# "Iran (Islamic Republic of)", "Syria (presumed)": a name followed by a qualifier.
+_PARENTHESIS = re.compile(r"^(?P<head>[^()\[\]]*)[(\[](?P<inner>[^()\[\]]*)[)\]](?P<tail>.*)$")
+
+# Words around a country name that say how the person relates to it, or that
+# the name is uncertain. Removed only after the full text failed to match.
+_STRAY_PREFIX = re.compile(
+    r"^\W*(?:the|former|ex|formerly|presumably|probably|possibly|reportedly|allegedly"
+    r"|(?:citizen|national|resident|native|subject)s?\s+of|residing\s+in|resident\s+in"
+    r"|born\s+in|located\s+in|based\s+in|country\s*:|nationality\s*:?|citizenship\s*:?"
+    r"|republic\s+of|state\s+of|kingdom\s+of|commonwealth\s+of|principality\s+of"
+    r"|sultanate\s+of|grand\s+duchy\s+of)\b\W*",
+    re.IGNORECASE,
+)
+# Item markers of multi-valued cells ("(1) X (2) Y", "a) X b) Y") and the
+# separator of bilingual ones ("Russia / Russie").
+_ENUMERATION = re.compile(r"\(\d{1,2}\)|(?:^|\s)[a-z]\)|\s/\s|;")
+_IDEOGRAPHIC_PUNCTUATION = str.maketrans({"、": ",", "。": "."})
+_STRAY_SUFFIX = re.compile(
+    r"\W*\b(?:citizen|citizens|national|nationals|nationality|citizenship|passport"
+    r"|presumed|probably|possibly|reportedly|allegedly|by\s+birth|origin|resident)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _resolve(text: str) -> tuple[str, ...]:
+    """The codes the text maps to: one, or several when it is ambiguous."""
+    codes = _exact_codes(text) or _enumerated_codes(text)
+    if codes:
+        return codes
+    raise UnknownCountryError(
+        f"unknown country {text!r}", text, functools.partial(search_countries, text, limit=3)
+    )
+
+
+def _exact_codes(text: str) -> tuple[str, ...]:
+    """Look up every rewrite of the text, English tables first, then the others."""
+    english = _english_index()
+    key = name_key(text)
+    codes = english.get(key)
+    if codes is not None:  # the common case: no rewriting needed
+        return codes
+    keys = [key, *(name_key(variant) for variant in _rewrites(_fold_width(text)))]
+    keys = [key for key in dict.fromkeys(keys) if key]
+    for table in (english, _international_index()):
+        for key in keys:
+            codes = table.get(key)
+            if codes is not None:
+                return codes
+    return ()
+
+
+def _enumerated_codes(text: str) -> tuple[str, ...]:
+    """Codes of "(1) Afghanistan (2) Afghanistan" or "Russia / Russie".
+
+    When every item names the same country, that is the country; when items
+    name different countries, all of them are returned, which makes the text
+    ambiguous rather than silently the first.
+    """
+    items = [item for item in _ENUMERATION.split(_fold_width(text)) if item.strip(" ,;")]
+    if len(items) < 2:
+        return ()
+    found: set[str] = set()
+    for item in items:
+        codes = _exact_codes(item.strip(" ,;"))
+        if not codes:
+            return ()
+        found.update(codes)
+    return tuple(sorted(found))
+
+
+def _fold_width(text: str) -> str:
+    """Full-width brackets and commas ("ハイチ（Haiti）", "トリポリ、リビア") as ASCII."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFKC", text).translate(_IDEOGRAPHIC_PUNCTUATION)
+
+
+def _rewrites(text: str, depth: int = 0) -> Iterator[str]:
+    """The forms lists derive from a name, most faithful first."""
+    if depth > 3:
+        return
+    head, comma, tail = text.partition(",")
+    if comma:
+        # "Korea, North" and "Congo, Democratic Republic of the" put the head first.
+        yield f"{tail} {head}"
+        yield from _rewrites(f"{tail} {head}", depth + 1)
+    match = _PARENTHESIS.match(text)
+    if match:
+        head, inner, tail = match.group("head", "inner", "tail")
+        for variant in (f"{inner} {head}{tail}", f"{head}{tail}"):
+            yield variant
+            yield from _rewrites(variant, depth + 1)
+    stripped = _STRAY_SUFFIX.sub("", _STRAY_PREFIX.sub("", text))
+    if stripped != text and stripped.strip():
+        yield stripped
+        yield from _rewrites(stripped, depth + 1)
+
+
+def _records() -> Mapping[str, Country]:
+    """Every country by code: ISO 3166-1 from pycountry, ISO 3166-3, and Kosovo."""
+    return _load_records()
+
+
+@functools.cache
+def _load_records() -> dict[str, Country]:
+    import pycountry  # its database loads only when a country is first needed
+
+    records: dict[str, Country] = {}
+    for entry in pycountry.countries:
+        records[entry.alpha_2] = Country(
+            alpha2=entry.alpha_2,
+            alpha3=entry.alpha_3,
+            name=entry.name,
+            numeric=entry.numeric,
+            official_name=getattr(entry, "official_name", None),
+            common_name=getattr(entry, "common_name", None),
+        )
+    for entry in pycountry.historic_countries:
+        records[entry.alpha_4] = Country(
+            alpha2=entry.alpha_2,
+            alpha3=entry.alpha_3,
+            name=entry.name,
+            numeric=getattr(entry, "numeric", None),
+            alpha4=entry.alpha_4,
+        )
+    # Kosovo has no ISO 3166-1 code; XK (XKX) is the user-assigned code that
+    # the EU, OFAC, the UN and CLDR all use for it.
+    records["XK"] = Country(
+        alpha2="XK", alpha3="XKX", name="Kosovo", official_name="Republic of Kosovo"
+    )
+    return records
+
+
+@functools.cache
+def _english_index() -> dict[str, tuple[str, ...]]:
+    """Keys of the curated aliases and the ISO English names and codes."""
+    import pycountry
+
+    current: dict[str, set[str]] = {}
+    historic: dict[str, set[str]] = {}
+    for entry in pycountry.countries:
+        names = [
+            entry.name,
+            getattr(entry, "official_name", None),
+            getattr(entry, "common_name", None),
+        ]
+        _index_names(current, entry.alpha_2, [entry.alpha_2, entry.alpha_3, entry.numeric, *names])
+    _index_names(current, "XK", ["XK", "XKX", "Kosovo", "Republic of Kosovo"])
+    for entry in pycountry.historic_countries:
+        codes = [entry.alpha_4]
+        # Withdrawn alpha-2 and alpha-3 codes still identify the old state,
+        # unless ISO has given them to a country since ("GE" is now Georgia).
+        codes += [code for code in (entry.alpha_2, entry.alpha_3) if name_key(code) not in current]
+        # ISO 3166-3 writes "USSR, Union of Soviet Socialist Republics": the short
+        # name, then the long one. Both parts name the state on their own.
+        # A tail like "Republic of" is a form of government, not a name.
+        parts = [part.strip() for part in entry.name.split(",", 1)]
+        names = [part for part in parts if not part.endswith(" of")]
+        _index_names(historic, entry.alpha_4, [*codes, entry.name, *names])
+    curated = _read_curated_aliases()
+    return _layer(curated, current, historic)
+
+
+def _index_names(index: dict[str, set[str]], code: str, names: Iterable[str | None]) -> None:
+    for name in names:
+        if not name:
+            continue
+        for variant in (name, _uninvert(name)):
+            key = name_key(variant)
+            if key:
+                index.setdefault(key, set()).add(code)
+
+
+def _uninvert(name: str) -> str:
+    """ISO writes "Korea, Republic of": also index "Republic of Korea"."""
+    head, comma, tail = name.partition(",")
+    return f"{tail} {head}" if comma else name
+
+
+def _layer(*layers: Mapping[str, set[str]]) -> dict[str, tuple[str, ...]]:
+    """Merge tables, the first that knows a key deciding what it means."""
+    merged: dict[str, tuple[str, ...]] = {}
+    for layer in layers:
+        for key, codes in layer.items():
+            if key not in merged:
+                merged[key] = tuple(sorted(codes))
+    return merged
+
+
+def _read_curated_aliases() -> dict[str, set[str]]:
+    index: dict[str, set[str]] = {}
+    for line_number, code_field, alias in _data_rows("country_aliases.tsv"):
+        key = name_key(alias)
+        if not key:
+            raise ValueError(f"country_aliases.tsv:{line_number}: empty alias {alias!r}")
+        index.setdefault(key, set()).update(code_field.split("|"))
+    return index
+
+
+@functools.cache
+def _international_index() -> dict[str, tuple[str, ...]]:
+    """Keys of country names in other languages, compiled from pycountry and CLDR."""
+    return {key: tuple(codes.split("|")) for _, key, codes in _data_rows("country_names_intl.tsv")}
+
+
+def _data_rows(filename: str) -> Iterator[tuple[int, str, str]]:
+    """(line number, first column, second column) of a tab-separated data file."""
+    content = resources.files("sanctionkit.data").joinpath(filename).read_text(encoding="utf-8")
+    for line_number, line in enumerate(content.splitlines(), start=1):
+        if not line or line.startswith("#"):
+            continue
+        first, tab, second = line.partition("\t")
+        if not tab:
+            raise ValueError(f"{filename}:{line_number}: expected two tab-separated columns")
+        yield line_number, first, second.rstrip()
