@@ -89,6 +89,8 @@ def _company_number(first_six: str) -> str:
         "imo: 9 683 740",
         "IMO No. 9683740",
         "IMO no 9683740",
+        "IMO No9683740",
+        "IMO Nr. 9683740",
         "IMO number 9683740",
         "IMO Number: 9683740",
         "IMO: 9683740",

@@ -233,3 +233,66 @@ def test_arbitrary_text_raises_only_library_value_errors(text: str) -> None:
         return
     assert country.text == text
     assert parse_country(country.code) == country
+
+
+def _every_country() -> list[Country]:
+    import pycountry
+
+    current = [parse_country(entry.alpha_2) for entry in pycountry.countries]
+    historic = [parse_country(entry.alpha_4) for entry in pycountry.historic_countries]
+    return [*current, parse_country("XK"), *historic]
+
+
+EVERY_COUNTRY = _every_country()
+
+
+@pytest.mark.parametrize("country", EVERY_COUNTRY, ids=lambda country: country.code)
+def test_every_country_parses_back_from_its_codes(country: Country) -> None:
+    assert parse_country(country.code) == country
+    assert parse_country(country.code.lower()) == country
+    if country.numeric is not None and not country.historical:
+        assert parse_country(country.numeric) == country
+    if not country.historical:
+        assert parse_country(country.alpha3) == country
+
+
+@pytest.mark.parametrize(
+    "country",
+    [country for country in EVERY_COUNTRY if not country.historical],
+    ids=lambda country: country.code,
+)
+def test_every_current_country_parses_back_from_its_iso_names(country: Country) -> None:
+    names = [country.name, country.official_name, country.common_name]
+    for name in filter(None, names):
+        assert parse_country(name) == country, name
+
+
+# ISO 3166-3's name for the withdrawn code TP is plain "East Timor", which people
+# and lists use for Timor-Leste today.
+_RENAMED = {"TPTL"}
+
+
+@pytest.mark.parametrize(
+    "country",
+    [country for country in EVERY_COUNTRY if country.historical],
+    ids=lambda country: country.code,
+)
+def test_every_historical_state_parses_back_from_its_iso_name(country: Country) -> None:
+    parsed = parse_country(country.name)
+    if country.code in _RENAMED:
+        assert not parsed.historical
+    else:
+        assert parsed == country
+
+
+def test_every_code_in_the_data_files_is_a_known_country() -> None:
+    from importlib import resources
+
+    known = {country.code for country in EVERY_COUNTRY}
+    data = resources.files("sanctionkit.data")
+    used: set[str] = set()
+    for filename, column in (("country_aliases.tsv", 0), ("country_names_intl.tsv", 1)):
+        for line in data.joinpath(filename).read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                used.update(line.split("\t")[column].split("|"))
+    assert used - known == set()

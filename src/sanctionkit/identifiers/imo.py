@@ -77,7 +77,7 @@ class Kind(str, enum.Enum):
 
 
 # A leading label: "IMO", "IMO No.", "IMO Nr", "IMO number", "IMO #", each maybe with a colon.
-_PREFIX = re.compile(r"\s*IMO(?:\s*(?:No|Nr|Number|Num|#)\b)?\s*[.:#]?", re.IGNORECASE)
+_PREFIX = re.compile(r"\s*IMO(?:\s*(?:No|Nr|Number|Num|#)(?![a-z]))?\s*[.:#]?", re.IGNORECASE)
 # Separators people put inside the number: "9 683 740", "968-3740", "968.3740".
 _SEPARATORS = re.compile(r"[\s.\-]+")
 
@@ -85,8 +85,8 @@ _LENGTH = 7
 
 _SHIP_WEIGHTS = (7, 6, 5, 4, 3, 2)
 _COMPANY_WEIGHTS = (8, 6, 4, 2, 9, 7)
-# Each weighted sum is computed on code points (ord) rather than int(); subtracting the
-# weights times ord("0") once gives the same sum without a conversion per digit.
+# Each weighted sum is computed on code points rather than int(); subtracting the weights
+# times ord("0") once gives the same sum without a conversion per digit.
 _SHIP_BIAS = 48 * sum(_SHIP_WEIGHTS)
 _COMPANY_BIAS = 48 * sum(_COMPANY_WEIGHTS)
 
@@ -112,30 +112,14 @@ def compact(number: str) -> str:
 
 
 def _ship_check_digit(digits: str) -> int:
-    o = ord
-    total = (
-        7 * o(digits[0])
-        + 6 * o(digits[1])
-        + 5 * o(digits[2])
-        + 4 * o(digits[3])
-        + 3 * o(digits[4])
-        + 2 * o(digits[5])
-        - _SHIP_BIAS
-    )
+    b = digits.encode()  # indexing bytes gives code points without an ord() call each
+    total = 7 * b[0] + 6 * b[1] + 5 * b[2] + 4 * b[3] + 3 * b[4] + 2 * b[5] - _SHIP_BIAS
     return total % 10
 
 
 def _company_check_digit(digits: str) -> int:
-    o = ord
-    total = (
-        8 * o(digits[0])
-        + 6 * o(digits[1])
-        + 4 * o(digits[2])
-        + 2 * o(digits[3])
-        + 9 * o(digits[4])
-        + 7 * o(digits[5])
-        - _COMPANY_BIAS
-    )
+    b = digits.encode()
+    total = 8 * b[0] + 6 * b[1] + 4 * b[2] + 2 * b[3] + 9 * b[4] + 7 * b[5] - _COMPANY_BIAS
     # A remainder of 0 gives 11 and a remainder of 1 gives 10: both keep only the last digit
     # (1 and 0). All 140 company numbers in the OFAC lists we checked follow this.
     return (11 - total % 11) % 10

@@ -88,7 +88,7 @@ class StationKind(enum.Enum):
 
 
 # A leading label: "MMSI", "MMSI No.", "MMSI number", "MMSI #", each maybe with a colon.
-_PREFIX = re.compile(r"\s*MMSI(?:\s*(?:No|Nr|Number|Num|#)\b)?\s*[.:#]?", re.IGNORECASE)
+_PREFIX = re.compile(r"\s*MMSI(?:\s*(?:No|Nr|Number|Num|#)(?![a-z]))?\s*[.:#]?", re.IGNORECASE)
 # Separators people put inside the number: "273 211 090", "273-211-090".
 _SEPARATORS = re.compile(r"[\s.\-]+")
 
