@@ -1,0 +1,134 @@
+"""Specification of the ``sanctionkit`` command line."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from sanctionkit.cli import EXIT_OK, EXIT_PARSE_FAILED, EXIT_USAGE, main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    code = main(list(argv))
+    return code, capsys.readouterr().out
+
+
+def json_lines(output: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in output.splitlines()]
+
+
+def test_country_prints_the_code_of_each_input(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "country", "--json", "Korea, North", "Cypriot", "USSR")
+    assert code == EXIT_OK
+    rows = json_lines(out)
+    assert [row["code"] for row in rows] == ["KP", "CY", "SUHH"]
+    assert [row["historical"] for row in rows] == [False, False, True]
+    assert rows[0]["input"] == "Korea, North"
+
+
+def test_a_failed_value_is_reported_on_its_line_and_sets_exit_code_1(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out = run(capsys, "country", "--json", "Korea", "Russia")
+    assert code == EXIT_PARSE_FAILED
+    failed, parsed = json_lines(out)
+    assert failed["error_type"] == "AmbiguousCountryError"
+    assert failed["suggestions"] == ["KP", "KR"]
+    assert parsed["code"] == "RU"
+
+
+def test_date_resolves_relative_phrases_against_the_reference(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # 24 May 2024 was a Friday: "last week" is Monday 13 to Sunday 19 May.
+    code, out = run(capsys, "date", "--json", "--reference", "2024-05-24", "last week")
+    assert code == EXIT_OK
+    (row,) = json_lines(out)
+    assert (row["date"], row["earliest"], row["latest"]) == (
+        "2024-05-13/2024-05-19",
+        "2024-05-13",
+        "2024-05-19",
+    )
+
+
+def test_date_order_options_decide_ambiguous_numeric_dates(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert run(capsys, "date", "03/05/1962")[0] == EXIT_PARSE_FAILED
+    assert json_lines(run(capsys, "date", "--json", "--dayfirst", "03/05/1962")[1])[0]["date"] == (
+        "1962-05-03"
+    )
+    assert json_lines(run(capsys, "date", "--json", "--monthfirst", "03/05/1962")[1])[0][
+        "date"
+    ] == ("1962-03-05")
+
+
+def test_imo_checks_the_check_digit(capsys: pytest.CaptureFixture[str]) -> None:
+    # 9*7 + 0*6 + 7*5 + 4*4 + 7*3 + 2*2 = 139: the check digit of 907472 is 9.
+    code, out = run(capsys, "imo", "--json", "IMO 9074729", "IMO 9074728")
+    assert code == EXIT_PARSE_FAILED
+    valid, invalid = json_lines(out)
+    assert valid["imo"] == "9074729"
+    assert invalid["error_type"] == "InvalidChecksumError"
+
+
+def test_mmsi_reports_kind_and_flag(capsys: pytest.CaptureFixture[str]) -> None:
+    # MID 273 is allocated to the Russian Federation; 445 to the DPRK.
+    code, out = run(capsys, "mmsi", "--json", "273123456", "445123456")
+    assert code == EXIT_OK
+    assert [(row["kind"], row["flag"]) for row in json_lines(out)] == [
+        ("ship", "RU"),
+        ("ship", "KP"),
+    ]
+
+
+def test_a_dash_reads_values_from_standard_input(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Russia\r\nCyprus\n"))
+    code, out = run(capsys, "country", "--json", "-")
+    assert code == EXIT_OK
+    assert [row["code"] for row in json_lines(out)] == ["RU", "CY"]
+
+
+def test_plain_output_has_one_tab_separated_line_per_value(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out = run(capsys, "country", "Cyprus", "Narnia")
+    lines = out.splitlines()
+    assert len(lines) == 2
+    assert lines[0].split("\t")[:2] == ["Cyprus", "CY"]
+    assert "unknown country 'Narnia'" in lines[1]
+
+
+def test_usage_errors_exit_with_code_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["country"])
+    assert caught.value.code == EXIT_USAGE
+    with pytest.raises(SystemExit) as caught:
+        main(["date", "--reference", "yesterday", "1962"])
+    assert caught.value.code == EXIT_USAGE
+    capsys.readouterr()
+
+
+def test_demo_tours_every_parser(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "demo")
+    assert code == EXIT_OK
+    for command in ("country", "date", "imo", "mmsi"):
+        assert f"$ sanctionkit {command} " in out
+    assert "2024-05-13/2024-05-19" in out  # "last week" before Friday 24 May 2024
+
+
+def test_the_module_runs_as_a_program() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "sanctionkit", "country", "Burma"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == EXIT_OK
+    assert result.stdout.split("\t")[1] == "MM"
