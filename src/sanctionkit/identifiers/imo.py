@@ -37,8 +37,8 @@ from sanctionkit.errors import (
     InvalidComponentError,
     InvalidFormatError,
     InvalidIdentifierError,
-    InvalidLengthError,
 )
+from sanctionkit.identifiers._digits import fixed_digits
 
 __all__ = [
     "ImoNumber",
@@ -173,23 +173,7 @@ def validate(number: str, kind: Kind | str = Kind.SHIP) -> str:
     sanctionkit.errors.InvalidChecksumError: IMO ship number '5342883' has check digit 3, expected 1
     """
     kind = _as_kind(kind)
-    # Fast path: input that is already seven ASCII digits needs no regular expression.
-    if len(number) == _LENGTH and number.isascii() and number.isdigit():
-        digits = number
-    else:
-        digits = compact(number)
-        # isdigit() alone accepts superscripts and other scripts' digits; IMO numbers are ASCII.
-        if not (digits.isascii() and digits.isdigit()):
-            bad = next((c for c in digits if not ("0" <= c <= "9")), None)
-            if bad is None:
-                raise InvalidFormatError(f"IMO number {number!r} has no digits", number)
-            raise InvalidFormatError(
-                f"IMO number {digits!r} contains {bad!r}, which is not a digit", number
-            )
-        if len(digits) != _LENGTH:
-            raise InvalidLengthError(
-                f"IMO number {digits!r} has {len(digits)} digits, expected {_LENGTH}", number
-            )
+    digits = fixed_digits(number, _LENGTH, "IMO number", compact)
     if digits.startswith("000000"):
         # "0000000" passes the ship checksum; lists use it for "number unknown".
         raise InvalidComponentError(

@@ -51,8 +51,8 @@ from sanctionkit.errors import (
     InvalidComponentError,
     InvalidFormatError,
     InvalidIdentifierError,
-    InvalidLengthError,
 )
+from sanctionkit.identifiers._digits import fixed_digits
 
 if TYPE_CHECKING:
     from sanctionkit.values.countries import Country
@@ -178,23 +178,7 @@ def _structure(digits: str, text: str) -> tuple[StationKind, int | None]:
 
 def _validate(number: str) -> tuple[str, StationKind, str | None]:
     """Validate and return (digits, station kind, MID or None)."""
-    # Fast path: nine ASCII digits need no regular expression.
-    if len(number) == _LENGTH and number.isascii() and number.isdigit():
-        digits = number
-    else:
-        digits = compact(number)
-        # isdigit() alone accepts superscripts and other scripts' digits; MMSIs are ASCII.
-        if not (digits.isascii() and digits.isdigit()):
-            bad = next((c for c in digits if not ("0" <= c <= "9")), None)
-            if bad is None:
-                raise InvalidFormatError(f"MMSI {number!r} has no digits", number)
-            raise InvalidFormatError(
-                f"MMSI {digits!r} contains {bad!r}, which is not a digit", number
-            )
-        if len(digits) != _LENGTH:
-            raise InvalidLengthError(
-                f"MMSI {digits!r} has {len(digits)} digits, expected {_LENGTH}", number
-            )
+    digits = fixed_digits(number, _LENGTH, "MMSI", compact)
     station, start = _structure(digits, number)
     if start is None:
         return digits, station, None
