@@ -236,6 +236,51 @@ CORPUS: list[tuple[str, str]] = [
 ]
 
 
+# Strings from other projects' test suites and data, read with the search tools
+# (countrynames' data.yaml and tests, rigour's territory names and tests,
+# followthemoney's and pycountry's tests). The expected code is what the string
+# means; where the peer uses a code of its own, the ISO one is given.
+PEER_CORPUS: list[tuple[str, str]] = [
+    # countrynames and rigour tests: a Russian official name, and FtM's test
+    # that the Soviet Union is its own (historical) state.
+    ("Российская Федерация", "RU"),
+    ("Soviet Union", "SUHH"),
+    # rigour tests: Abkhazia is "ge-ab" and South Ossetia "x-so" there; both
+    # are Georgia's territory in ISO 3166.
+    ("Abkhazia", "GE"),
+    ("South Ossetia", "GE"),
+    # pycountry tests: the official name and the numeric code of Germany.
+    ("Federal Republic of Germany", "DE"),
+    ("276", "DE"),
+    # countrynames data: Sinhala "Israel" typed without the zero-width joiner
+    # that CLDR writes inside it; the joiner only shapes the glyph.
+    ("ඊශ්රායලය", "IL"),
+    ("ඊශ්\u200dරායලය", "IL"),
+    # countrynames data: Yoruba "Orílẹ́ède" ("country") before the name, and
+    # Swahili "Jamhuri ya" / French "République de" / Russian "Республика":
+    # a form of state, like English "Republic of".
+    ("Orílẹ́ède Kúbà", "CU"),
+    ("Jamhuri ya Kénya", "KE"),
+    ("République d'Haïti", "HT"),
+    ("РЕСПУБЛИКА ПАРАГВАЙ", "PY"),  # Paraguay, whatever the peer's code says
+    # ...but the form of state is kept when the whole name is known: the
+    # Republic of Korea is South Korea, not "Korea".
+    ("CORÉE, RÉPUBLIQUE DE", "KR"),
+    # countrynames data: TP was Timor-Leste's code before 2002; the state was
+    # renamed, not dissolved (ISO 3166-3 TPTL).
+    ("TP", "TL"),
+    # A dependency with its sovereign in brackets still names itself.
+    ("Aruba (NL)", "AW"),
+    ("Gibraltar (GB)", "GI"),
+    ("Nevis (Saint Kitts and Nevis)", "KN"),
+    # "X, now Y" names the state of its time, as "Former USSR (now Belarus)".
+    ("Former USSR, now Azerbaijan", "SUHH"),
+    # Japanese list cells that give the English name after the Japanese one.
+    ("イラン Iran", "IR"),
+    ("エジプトEgypt", "EG"),
+]
+
+
 AMBIGUOUS: list[str] = [
     # Not from the files: the canonical ambiguous names.
     "Korea",
@@ -245,6 +290,8 @@ AMBIGUOUS: list[str] = [
     "Dominican",
     "Virgin Islands",
     "朝鮮",
+    # Two scripts that name two countries (Iran in Japanese, then Iraq).
+    "イラン Iraq",
     # OFAC add.csv: the area is claimed by both Sudan and South Sudan.
     "Region: Kafia Kingi",
 ]
@@ -273,6 +320,12 @@ NOT_COUNTRIES: list[str] = [
     "Kinshasa",
     # Two countries in one field: neither may be picked.
     "Sudan/South Sudan",
+    # rigour's names of the US state (us-ga) and of India's Sikkim: a
+    # subdivision of the bracketed country, not the country Georgia.
+    "Georgia (USA)",
+    "Sikkim (India)",
+    # countrynames tests and README: not a country.
+    "European Union",
     # UK regime names and Canada regime labels that share the country column.
     "Counter-Terrorism (International)",
     "Chemical Weapons",
@@ -289,6 +342,11 @@ NOT_COUNTRIES: list[str] = [
 
 @pytest.mark.parametrize(("text", "code"), CORPUS)
 def test_real_list_string_parses_to_the_country_it_names(text: str, code: str) -> None:
+    assert countries.parse_country(text).code == code
+
+
+@pytest.mark.parametrize(("text", "code"), PEER_CORPUS)
+def test_peer_corpus_string_parses_to_the_country_it_names(text: str, code: str) -> None:
     assert countries.parse_country(text).code == code
 
 

@@ -27,9 +27,27 @@ _DECORATIONS = re.compile(
 _ARABIC_VARIANTS = str.maketrans({"\u06cc": "\u064a", "\u0649": "\u064a", "\u06a9": "\u0643"})
 
 
+# Persian writes a zero-width non-joiner between the words of a compound
+# ("جان‌ماین", Jan Mayen): there it separates words, elsewhere it only shapes.
+_ARABIC_NON_JOINER = re.compile("(?<=[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff])\u200c")
+
 # Abbreviations that CLDR and the lists write both ways ("St. Lucia", "Saint
 # Lucia"; "Bosnia & Herzegovina"): the key uses the long word.
 _SAINT = re.compile(r"\bst(e?)\b")
+
+
+def _non_letter(ch: str) -> str:
+    """What a character that is not a letter or digit becomes in a key.
+
+    Letters' own marks stay. Format characters (zero-width joiners and
+    non-joiners, zero-width spaces, soft hyphens, direction marks) only steer
+    rendering: Sinhala, Malayalam and Oriya names are written with and without
+    them, so they vanish. Everything else separates words.
+    """
+    category = unicodedata.category(ch)
+    if category[0] == "M":
+        return ch
+    return "" if category == "Cf" else " "
 
 
 def name_key(text: str) -> str:
@@ -48,16 +66,18 @@ def name_key(text: str) -> str:
     'saint kitts and nevis'
     >>> name_key("ドイツ") == name_key("トイツ")
     False
+    >>> name_key("ඊශ්\u200dරායලය") == name_key("ඊශ්රායලය")
+    True
     """
     if "&" in text:
         text = text.replace("&", " and ")
     if text.isascii():
         key = _ASCII_SEPARATORS.sub(" ", text.casefold()).strip()
     else:
+        if "\u200c" in text:
+            text = _ARABIC_NON_JOINER.sub(" ", text)
         decomposed = _DECORATIONS.sub("", unicodedata.normalize("NFKD", text))
-        kept = [
-            ch if ch.isalnum() or unicodedata.category(ch)[0] == "M" else " " for ch in decomposed
-        ]
+        kept = [ch if ch.isalnum() else _non_letter(ch) for ch in decomposed]
         recomposed = unicodedata.normalize("NFC", "".join(kept)).casefold()
         key = " ".join(recomposed.translate(_ARABIC_VARIANTS).split())
     if "st" in key:

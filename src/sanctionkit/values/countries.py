@@ -254,6 +254,18 @@ _STRAY_PREFIX = re.compile(
 # separator of bilingual ones ("Russia / Russie").
 _ENUMERATION = re.compile(r"\(\d{1,2}\)|(?:^|\s)[a-z]\)|\s/\s|;")
 _IDEOGRAPHIC_PUNCTUATION = str.maketrans({"、": ",", "。": "."})
+# "Former USSR, now Azerbaijan", "USSR (currently Ukraine)": what follows says
+# what the place became, after the name of what it was.
+_NOW_CLAUSE = re.compile(r"\W*\b(?:now|currently|presently|today)\b.*$", re.IGNORECASE)
+# Forms of state that other languages put before the name ("République du
+# Mali", "Jamhuri ya Kenya", the Yoruba "Orílẹ́ède Kúbà", "country of Cuba"),
+# matched on the key after the whole key failed, like "republic of" in English.
+_FORM_OF_STATE = re.compile(
+    r"^(?:orileede|orilɛede|jamhuri ya|republique(?: de la| du| des| de| d)?"
+    r"|republica(?: de| del| da| do| dos)?|repubblica(?: di| del| della| dell)?"
+    r"|republik|republika|royaume(?: de| du| des| d)?|reino(?: de| del| da| do| dos)?"
+    r"|konigreich|республика|королевство) "
+)
 _STRAY_SUFFIX = re.compile(
     r"\W*\b(?:citizen|citizens|national|nationals|nationality|citizenship|passport"
     r"|presumed|probably|possibly|reportedly|allegedly|by\s+birth|origin|resident)\W*$",
@@ -263,7 +275,7 @@ _STRAY_SUFFIX = re.compile(
 
 def _resolve(text: str) -> tuple[str, ...]:
     """The codes the text maps to: one, or several when it is ambiguous."""
-    codes = _exact_codes(text) or _enumerated_codes(text)
+    codes = _exact_codes(text) or _enumerated_codes(text) or _mixed_script_codes(text)
     if codes:
         return codes
     raise UnknownCountryError(
@@ -280,11 +292,16 @@ def _exact_codes(text: str) -> tuple[str, ...]:
         return codes
     keys = [key, *(name_key(variant) for variant in _rewrites(_fold_width(text)))]
     keys = [key for key in dict.fromkeys(keys) if key]
-    for table in (english, _international_index()):
-        for key in keys:
-            codes = table.get(key)
-            if codes is not None:
-                return codes
+    # Without its form of state ("République de Corée" is not "Corée") only
+    # when no table knows the whole name.
+    bare = [_FORM_OF_STATE.sub("", key, count=1) for key in keys]
+    bare = [key for key in dict.fromkeys(bare) if key and key not in keys]
+    for candidates in (keys, bare):
+        for table in (english, _international_index()):
+            for key in candidates:
+                codes = table.get(key)
+                if codes is not None:
+                    return codes
     return ()
 
 
@@ -295,12 +312,40 @@ def _enumerated_codes(text: str) -> tuple[str, ...]:
     name different countries, all of them are returned, which makes the text
     ambiguous rather than silently the first.
     """
-    items = [item for item in _ENUMERATION.split(_fold_width(text)) if item.strip(" ,;")]
-    if len(items) < 2:
+    return _codes_of_items(_ENUMERATION.split(_fold_width(text)))
+
+
+def _mixed_script_codes(text: str) -> tuple[str, ...]:
+    """Codes of "イラン Iran" or "エジプトEgypt": one name in two scripts, side by side.
+
+    Japanese and other lists put the English name next to the local one, with
+    or without a space. Each run of Latin letters and each run of other letters
+    must name a country on its own; as with enumerations, runs that disagree
+    make the text ambiguous.
+    """
+    if text.isascii():
+        return ()
+    runs: list[str] = []
+    latin: bool | None = None
+    for ch in _fold_width(text):
+        if ch.isalpha():
+            is_latin = ch < "\u0250"
+            if is_latin is not latin:
+                runs.append("")
+                latin = is_latin
+        if runs:
+            runs[-1] += ch
+    return _codes_of_items(runs)
+
+
+def _codes_of_items(items: Iterable[str]) -> tuple[str, ...]:
+    """The codes of several names, all of which must be known: one code if they agree."""
+    names = [name for name in (item.strip(" ,;()[]") for item in items) if name]
+    if len(names) < 2:
         return ()
     found: set[str] = set()
-    for item in items:
-        codes = _exact_codes(item.strip(" ,;"))
+    for name in names:
+        codes = _exact_codes(name)
         if not codes:
             return ()
         found.update(codes)
@@ -326,13 +371,57 @@ def _rewrites(text: str, depth: int = 0) -> Iterator[str]:
     match = _PARENTHESIS.match(text)
     if match:
         head, inner, tail = match.group("head", "inner", "tail")
-        for variant in (f"{inner} {head}{tail}", f"{head}{tail}"):
+        variants = [f"{inner} {head}{tail}"]
+        if not _names_another_country(f"{head}{tail}", inner):
+            variants.append(f"{head}{tail}")
+        for variant in variants:
             yield variant
             yield from _rewrites(variant, depth + 1)
+    before_now = _NOW_CLAUSE.sub("", text)
+    if before_now != text and before_now.strip(" ,;([-"):
+        # "Former USSR, now Azerbaijan": the text names the state of its time,
+        # as "Former USSR (now Belarus)" does.
+        yield before_now
+        yield from _rewrites(before_now, depth + 1)
     stripped = _STRAY_SUFFIX.sub("", _STRAY_PREFIX.sub("", text))
     if stripped != text and stripped.strip():
         yield stripped
         yield from _rewrites(stripped, depth + 1)
+
+
+def _names_another_country(head: str, qualifier: str) -> bool:
+    """True for "Georgia (USA)": the head is a subdivision of the qualifier's country.
+
+    Dropping such a qualifier would turn the US state into the country of the
+    same name. "Gibraltar (UK)" and "Azerbaijan (former USSR)" keep their head:
+    a dependency or a former state is not one of ISO 3166-2's subdivisions.
+    """
+    codes = _exact_codes(qualifier)
+    if len(codes) != 1 or name_key(head) not in _subdivision_keys(codes[0]):
+        return False
+    # "Nevis (Saint Kitts and Nevis)": a part that names its own country.
+    return codes[0] not in _exact_codes(head)
+
+
+@functools.cache
+def _subdivision_keys(code: str) -> frozenset[str]:
+    """Keys of the names of a country's ISO 3166-2 subdivisions ("georgia" for US).
+
+    Subdivisions that ISO 3166-1 also lists on their own (Aruba in the
+    Netherlands, Puerto Rico in the US, Hong Kong in China) are left out: with
+    their sovereign in brackets they still name themselves.
+    """
+    import pycountry
+
+    return frozenset(
+        name_key(subdivision.name)
+        for subdivision in pycountry.subdivisions
+        if subdivision.country_code == code and not subdivision.type.startswith(_TERRITORY_TYPES)
+    )
+
+
+# ISO 3166-2 subdivision types of places that have an ISO 3166-1 code of their own.
+_TERRITORY_TYPES = ("Country", "Outlying area", "Overseas", "Special")
 
 
 def _records() -> Mapping[str, Country]:
@@ -370,6 +459,11 @@ def _load_records() -> dict[str, Country]:
     return records
 
 
+# ISO 3166-3 entries that record a new name and code for the same state, which
+# lists still use for today's state (tools/build_country_names.py agrees).
+_RENAMED = {"BUMM": "MM", "TPTL": "TL"}
+
+
 @functools.cache
 def _english_index() -> dict[str, tuple[str, ...]]:
     """Keys of the curated aliases and the ISO English names and codes."""
@@ -389,7 +483,13 @@ def _english_index() -> dict[str, tuple[str, ...]]:
         codes = [entry.alpha_4]
         # Withdrawn alpha-2 and alpha-3 codes still identify the old state,
         # unless ISO has given them to a country since ("GE" is now Georgia).
-        codes += [code for code in (entry.alpha_2, entry.alpha_3) if name_key(code) not in current]
+        old_codes = (entry.alpha_2, entry.alpha_3)
+        withdrawn = [code for code in old_codes if name_key(code) not in current]
+        if entry.alpha_4 in _RENAMED:
+            # The state did not end, its code changed: "TP" is Timor-Leste.
+            _index_names(current, _RENAMED[entry.alpha_4], withdrawn)
+        else:
+            codes += withdrawn
         # ISO 3166-3 writes "USSR, Union of Soviet Socialist Republics": the short
         # name, then the long one. Both parts name the state on their own.
         # A tail like "Republic of" is a form of government, not a name.
