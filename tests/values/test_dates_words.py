@@ -25,3 +25,21 @@ def test_folding_meets_accented_and_dotless_spellings() -> None:
     assert fold("Février") == fold("fevrier")
     assert fold("MAYIS") == fold("mayıs")
     assert fold("１９６２") == "1962"
+
+
+def test_open_start_words_are_range_separators() -> None:
+    key = _dates_text._word_key
+    separators = {key(word) for word in _dates_words.RANGE_SEPARATORS}
+    assert {key(word) for word in _dates_words.OPEN_START_SEPARATORS} <= separators
+
+
+def test_open_end_words_are_range_openers() -> None:
+    key = _dates_text._word_key
+    openers = {key(word) for word in _dates_words.RANGE_OPENERS}
+    assert {key(word) for word in _dates_words.OPEN_END_OPENERS} <= openers
+
+
+def test_japanese_phrases_are_cut_into_characters_like_the_input() -> None:
+    # Folding drops the voicing mark as it drops accents (で meets て), on both sides.
+    assert _dates_text._word_key("までの間") == tuple(map(_dates_text._fold, "までの間"))
+    assert len(_dates_text._word_key("までの間")) == 4

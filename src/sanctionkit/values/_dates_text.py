@@ -30,7 +30,11 @@ from sanctionkit.values.dates import (
 # Longer digit runs are no date part, and int() refuses very long ones.
 _MAX_DIGITS = 8
 
-_TOKEN = re.compile(r"(\d+)|([^\W\d_]+)|(\S)")
+# Numbers, words and single marks. Chinese and Japanese write words without
+# spaces, so each of their characters is a word of its own ("年から" is 年, か,
+# ら), and the tables' phrases are cut the same way.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TOKEN = re.compile(rf"(\d+)|([{_CJK}]|[^\W\d_{_CJK}]+)|(\S)")
 
 
 class _Kind(enum.Enum):
@@ -45,8 +49,18 @@ class _Token(NamedTuple):
     glued: bool  # no space before it: "3rd", "1962г", "1970s"
 
 
+# Control characters become spaces; the Japanese wave dashes ("1937年～1945年")
+# are range dashes, not the "~" that NFKD would make of them.
+_BEFORE_FOLDING = {
+    **dict.fromkeys([*range(0x00, 0x20), 0x7F], " "),
+    ord("～"): "-",
+    ord("〜"): "-",
+}
+
+
 def _fold(text: str) -> str:
     """Fold case, accents and compatibility forms so table keys meet any spelling."""
+    text = text.translate(_BEFORE_FOLDING)
     if not text.isascii():
         # NFKD turns full-width digits into ASCII and splits accents off their
         # letters; dropping the marks makes "Février" meet "fevrier".
@@ -57,9 +71,14 @@ def _fold(text: str) -> str:
 
 
 def _tokenize(text: str) -> list[_Token]:
+    return _split(_fold(text))
+
+
+def _split(folded: str) -> list[_Token]:
+    """Cut folded text into numbers, words and marks."""
     tokens: list[_Token] = []
     end = -1
-    for match in _TOKEN.finditer(_fold(text)):
+    for match in _TOKEN.finditer(folded):
         number, word, _mark = match.groups()
         kind = _Kind.NUMBER if number else _Kind.WORD if word else _Kind.MARK
         tokens.append(_Token(kind, match.group(), match.start() == end))
@@ -77,6 +96,7 @@ class _Sense(enum.Enum):
     SEPARATOR = "separator"
     FILLER = "filler"
     CALENDAR = "calendar"
+    BEFORE_COMMON_ERA = "before common era"
     ALTERNATIVE = "alternative"
 
 
@@ -84,6 +104,7 @@ class _Lexicon(NamedTuple):
     phrases: dict[tuple[str, ...], tuple[_Sense, int]]
     longest: int
     open_end: frozenset[str]
+    open_start: frozenset[str]
     ordinals: frozenset[str]
 
 
@@ -105,6 +126,7 @@ def _lexicon() -> _Lexicon:
     for month, names in words.MONTHS.items():
         add(names, _Sense.MONTH, month)
     add(words.OTHER_CALENDARS, _Sense.CALENDAR)
+    add(words.BEFORE_COMMON_ERA, _Sense.BEFORE_COMMON_ERA)
     add(words.APPROXIMATE, _Sense.APPROXIMATE)
     add(words.ALTERNATIVES, _Sense.ALTERNATIVE)
     add(words.FILLERS, _Sense.FILLER)
@@ -115,7 +137,8 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         phrases,
         max(len(key) for key in phrases),
-        frozenset(_word_key(word)[0] for word in words.OPEN_END_OPENERS),
+        frozenset(" ".join(_word_key(word)) for word in words.OPEN_END_OPENERS),
+        frozenset(" ".join(_word_key(word)) for word in words.OPEN_START_SEPARATORS),
         frozenset(_word_key(word)[0] for word in words.ORDINAL_SUFFIXES),
     )
 
@@ -145,6 +168,32 @@ _DASHES = frozenset("-‐‑‒–—―−")
 _APPROXIMATE_MARKS = frozenset("~?%")
 # Punctuation that only separates the parts of one date.
 _IGNORED_MARKS = frozenset(".,:;()[]'\"«»„“”‘’·،")
+
+
+def _longest_phrase(
+    tokens: Sequence[_Token], index: int, lexicon: _Lexicon
+) -> tuple[tuple[_Sense, int], list[_Token], int] | None:
+    """The longest phrase of the tables starting at ``tokens[index]``, a word.
+
+    Returns its meaning, its words and how many tokens it spans, or None. The
+    longest wins ("كانون الثاني", January, before "كانون" alone), and dots or
+    apostrophes may separate its words ("A.D.", "jusqu'à").
+    """
+    words_at: list[int] = [index]
+    stop = index + 1
+    while stop < len(tokens) and len(words_at) < lexicon.longest:
+        token = tokens[stop]
+        if token.kind is _Kind.WORD:
+            words_at.append(stop)
+        elif token.text not in ".'":
+            break
+        stop += 1
+    for count in range(len(words_at), 0, -1):
+        phrase = [tokens[at] for at in words_at[:count]]
+        sense = lexicon.phrases.get(tuple(part.text for part in phrase))
+        if sense is not None:
+            return sense, phrase, words_at[count - 1] + 1 - index
+    return None
 
 
 def _items(tokens: Sequence[_Token], text: str) -> list[_Item]:
@@ -182,25 +231,16 @@ def _items(tokens: Sequence[_Token], text: str) -> list[_Item]:
                 items[-1] = _Item(_Is.DECADE, previous.value)  # "1970s"
                 index += 1
                 continue
-        # The longest phrase of consecutive words that the tables know wins
-        # ("كانون الثاني", January, before "كانون" alone).
-        stop = index + 1
-        while stop < len(tokens) and stop - index < lexicon.longest:
-            if tokens[stop].kind is not _Kind.WORD:
-                break
-            stop += 1
-        for length in range(stop - index, 0, -1):
-            phrase = tokens[index : index + length]
-            sense = lexicon.phrases.get(tuple(part.text for part in phrase))
-            if sense is not None:
-                break
-        else:
+        found = _longest_phrase(tokens, index, lexicon)
+        if found is None:
             unknown = True
             index += 1
             continue
-        meaning, value = sense
+        (meaning, value), phrase, length = found
         if meaning is _Sense.CALENDAR:
             raise _cannot(text, "only Gregorian dates are supported")
+        if meaning is _Sense.BEFORE_COMMON_ERA:
+            raise _cannot(text, "years before the common era are not supported")
         if meaning is _Sense.ALTERNATIVE:
             raise _cannot(text, "it gives alternative dates; parse each one")
         if meaning is _Sense.MONTH:
@@ -212,7 +252,7 @@ def _items(tokens: Sequence[_Token], text: str) -> list[_Item]:
         elif meaning is _Sense.OPENER:
             items.append(_Item(_Is.OPENER, word=" ".join(part.text for part in phrase)))
         elif meaning is _Sense.SEPARATOR:
-            items.append(_Item(_Is.SEPARATOR, word=phrase[0].text))
+            items.append(_Item(_Is.SEPARATOR, word=" ".join(part.text for part in phrase)))
         index += length
     if unknown:
         raise _cannot(text)
@@ -324,6 +364,24 @@ def _borrow(left: Sequence[_Item], right: _Parts) -> Sequence[_Item]:
     return [*left, _Item(_Is.NUMBER, right.year, 4)]
 
 
+def _lend_month(left: Sequence[_Item], right: Sequence[_Item]) -> Sequence[_Item]:
+    """Give a range's second end the month named only in its first: "June 12-14, 2021".
+
+    Without it, "14, 2021" would read as month 14 of 2021.
+    """
+    months = [item for item in left if item.kind is _Is.MONTH]
+    numbers = [item for item in right if item.kind is _Is.NUMBER]
+    if (
+        len(months) != 1
+        or any(_is_year(item) for item in left)
+        or any(item.kind is _Is.MONTH for item in right)
+        or len(numbers) != 2
+        or sum(_is_year(number) for number in numbers) != 1
+    ):
+        return right
+    return [months[0], *right]
+
+
 def _split_points(items: Sequence[_Item]) -> list[int]:
     """Where a range may be cut: words first, then dashes, then slashes."""
     separators = [i for i, item in enumerate(items) if item.kind is _Is.SEPARATOR]
@@ -347,7 +405,7 @@ def _absolute(
         start = _make_date(text, decade, 0, 0, approximate, reference, None)
         end = _make_date(text, decade + 9, 0, 0, approximate, reference, None)
         return DateRange(start, end, text)
-    if items and items[0].kind is _Is.SEPARATOR and items[0].word not in _DASHES and not opener:
+    if items and items[0].kind is _Is.SEPARATOR and items[0].word in _lexicon().open_start:
         # "until 1990", "до 1990": a range open at its start.
         parts = _one_date(items[1:], dayfirst, text)
         return _join(None, _date(parts, approximate, reference, text), text)
@@ -365,7 +423,7 @@ def _absolute(
         if not left or not right:
             continue
         try:
-            end_parts = _one_date(right, dayfirst, text)
+            end_parts = _one_date(_lend_month(left, right), dayfirst, text)
             start_parts = _one_date(_borrow(left, end_parts), dayfirst, text)
         except _NoMatch:
             continue
@@ -528,6 +586,53 @@ def _resolve(
     return None
 
 
+# --- Clock times ---------------------------------------------------------------------------------
+
+
+def _alternatives(entries: Iterable[str]) -> str:
+    """A regex alternation of folded words, longest first so that "a las" beats "a"."""
+    return "|".join(
+        re.escape(entry) for entry in sorted(map(_fold, entries), key=len, reverse=True)
+    )
+
+
+@lru_cache(maxsize=1)
+def _clock_time() -> re.Pattern[str]:
+    """The pattern of a time of day, with the words around it, in folded text."""
+    am_pm = r"[ap]\.?\s?m\b\.?"
+    not_in_word = r"(?![^\W_])"
+    return re.compile(
+        # "t" glued to a date ("2017-5-2T10:00"), or a connector word ("at", "à", "в")
+        rf"(?:(?<=\d)t|(?:(?<![^\W_])(?:{_alternatives(words.TIME_CONNECTORS)})\s*)?(?<![\d:.,]))"
+        r"(?:"
+        rf"(?P<hour>[01]?\d|2[0-4]):[0-5]\d(?::(?:[0-5]\d|60)(?:[.,]\d+)?)?(?:\s*(?P<am_pm>{am_pm}))?"
+        rf"|(?:0?[1-9]|1[0-2])(?:[.:][0-5]\d)?\s*{am_pm}"  # "3pm", "12.16 pm"
+        r"|(?:[01]?\d|2[0-3])h[0-5]\d"  # "14h40"
+        r"|\d{1,2}[時时](?:\d{1,2}分(?:\d{1,2}秒)?)?"  # "21時40分"
+        rf"|(?:{_alternatives(words.TIME_WORDS)}){not_in_word}"
+        r")(?![\d:])"
+        rf"(?:\s*(?:{_alternatives(words.TIME_SUFFIXES)}){not_in_word})?"
+        rf"(?:\s*(?:{_alternatives(words.TIME_ZONES)}){not_in_word})?"
+        r"(?:\s*(?:utc|gmt)?[+-]\d{2}(?::?\d{2})?(?!\d))?"
+    )
+
+
+def _drop_clock_time(folded: str) -> tuple[str, bool]:
+    """Remove a time of day from folded text; say whether there was one.
+
+    A time is dropped, not parsed: the value is a date. "13:44 AM" is left in
+    place, so that the text is refused.
+    """
+
+    def blank(match: re.Match[str]) -> str:
+        if match.group("am_pm") and not 1 <= int(match.group("hour")) <= 12:
+            return match.group()
+        return " "
+
+    dropped = _clock_time().sub(blank, folded)
+    return dropped, dropped != folded
+
+
 # --- Entry point ---------------------------------------------------------------------------------
 
 
@@ -546,14 +651,16 @@ def parse_words(
         sense, month = _lexicon().phrases.get((name.lower(),), (None, 0))
         if sense is _Sense.MONTH:
             return _make_date(text, int(year), month, int(day or 0), False, reference, text)
-    tokens = _tokenize(text)
+    folded, had_time = _drop_clock_time(_fold(text))
+    tokens = _split(folded)
     if not tokens:
         raise _cannot(text)
     found = _relative(tokens, reference, text)
-    if found is not None:
-        return found
-    items = _items(tokens, text)
-    try:
-        return _absolute(items, dayfirst, reference, text)
-    except _NoMatch:
-        raise _cannot(text) from None
+    if found is None:
+        try:
+            found = _absolute(_items(tokens, text), dayfirst, reference, text)
+        except _NoMatch:
+            raise _cannot(text) from None
+    if had_time and not (isinstance(found, PartialDate) and found.day is not None):
+        raise _cannot(text, "a time of day needs a full date")
+    return found

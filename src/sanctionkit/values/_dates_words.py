@@ -30,7 +30,7 @@ MONTHS: dict[int, tuple[str, ...]] = {
         "січень", "січня", "січ",
         # Turkish, Indonesian/Malay
         "ocak", "oca",
-        "januari",
+        "januari",  # also Dutch
         # Arabic (Egyptian/Gulf and Levantine/Iraqi names), Persian
         "يناير", "كانون الثاني",
         "ژانویه",
@@ -45,7 +45,7 @@ MONTHS: dict[int, tuple[str, ...]] = {
         "февраль", "февраля", "февр", "фев",
         "лютий", "лютого", "лют",
         "şubat", "şub",
-        "februari", "pebruari",
+        "februari", "pebruari",  # Indonesian, Dutch
         "فبراير", "شباط",
         "فوریه",
     ),
@@ -56,9 +56,10 @@ MONTHS: dict[int, tuple[str, ...]] = {
         "março",
         "märz", "maerz", "mär",
         "март", "марта", "мар",
-        "березень", "березня", "бер",
+        "березень", "березня", "берез", "бер",
         "mart",
         "maret", "mac",
+        "maart", "mrt",
         "مارس", "آذار",
     ),
     4: (
@@ -67,7 +68,7 @@ MONTHS: dict[int, tuple[str, ...]] = {
         "abril", "abr",
         "aprile",
         "апрель", "апреля", "апр",
-        "квітень", "квітня", "квіт",
+        "квітень", "квітня", "квіт", "кві",
         "nisan",
         "أبريل", "ابريل", "إبريل", "نيسان",
         "آوریل",
@@ -79,9 +80,9 @@ MONTHS: dict[int, tuple[str, ...]] = {
         "maio",
         "maggio", "mag",
         "май", "мая",
-        "травень", "травня", "трав",
+        "травень", "травня", "трав", "тра",
         "mayıs", "may",
-        "mei",
+        "mei",  # Indonesian, Dutch
         "مايو", "أيار",
         "مه",
     ),
@@ -93,7 +94,7 @@ MONTHS: dict[int, tuple[str, ...]] = {
         "giugno", "giu",
         "juni",
         "июнь", "июня", "июн",
-        "червень", "червня", "черв",
+        "червень", "червня", "черв", "чер",
         "haziran", "haz",
         "juni",
         "يونيو", "يونيه", "حزيران",
@@ -118,9 +119,10 @@ MONTHS: dict[int, tuple[str, ...]] = {
         "août",
         "agosto", "ago",
         "август", "августа", "авг",
-        "серпень", "серпня", "серп",
+        "серпень", "серпня", "серп", "сер",
         "ağustos", "ağu",
         "agustus", "ogos",
+        "augustus",
         "أغسطس", "اغسطس", "آب",
         "اوت",
     ),
@@ -131,7 +133,7 @@ MONTHS: dict[int, tuple[str, ...]] = {
         "setembro", "set",
         "settembre",
         "сентябрь", "сентября", "сен", "сент",
-        "вересень", "вересня", "вер",
+        "вересень", "вересня", "верес", "вер",
         "eylül", "eyl",
         "سبتمبر", "أيلول",
         "سپتامبر",
@@ -144,7 +146,7 @@ MONTHS: dict[int, tuple[str, ...]] = {
         "ottobre", "ott",
         "oktober", "okt",
         "октябрь", "октября", "окт",
-        "жовтень", "жовтня", "жовт",
+        "жовтень", "жовтня", "жовт", "жов",
         "ekim", "eki",
         "أكتوبر", "اكتوبر", "تشرين الأول",
         "اکتبر",
@@ -155,7 +157,7 @@ MONTHS: dict[int, tuple[str, ...]] = {
         "noviembre",
         "novembro",
         "ноябрь", "ноября", "нояб", "ноя",
-        "листопад", "листопада", "лист",
+        "листопад", "листопада", "листоп", "лист", "лис",
         "kasım", "kas",
         "nopember",
         "نوفمبر", "تشرين الثاني",
@@ -169,7 +171,7 @@ MONTHS: dict[int, tuple[str, ...]] = {
         "dicembre",
         "dezember",
         "декабрь", "декабря", "дек",
-        "грудень", "грудня", "груд",
+        "грудень", "грудня", "груд", "гру",
         "aralık", "ara",
         "desember", "disember",
         "ديسمبر", "كانون الأول",
@@ -189,7 +191,10 @@ APPROXIMATE: tuple[str, ...] = (
     "близько", "приблизно", "бл",
     "yaklaşık", "civarı",
     "sekitar", "kira kira", "lebih kurang",
+    "ongeveer", "omstreeks", "rond",
     "حوالي", "حوالى", "نحو", "تقريبا", "تقریبا", "حدود",
+    # Japanese: "1961年頃" (about 1961), "約1960年"
+    "頃", "ごろ", "約",
 )  # fmt: skip
 
 # Words that open a range; accepted only at the start ("between 1958 and 1963").
@@ -200,6 +205,7 @@ RANGE_OPENERS: tuple[str, ...] = (
     "между", "с", "со",
     "між", "від", "з", "із",
     "antara", "dari",
+    "tussen", "van",
     "بين", "من",
 )  # fmt: skip
 
@@ -213,30 +219,50 @@ RANGE_SEPARATORS: tuple[str, ...] = (
     "і", "та",
     "ile", "ve",
     "sampai", "hingga", "dan",
+    "tot",
+    # Japanese "1958年から1964年" (from 1958 to 1964)
+    "から",
     "إلى", "الى", "و", "حتى",
 )  # fmt: skip
 
 # Openers that, with no second date, leave the range open at its end
-# ("since 1990" is "1990/.."). A separator at the start leaves the range open at
-# its start ("until 1990", "до 1990").
+# ("since 1990" is "1990/..").
 OPEN_END_OPENERS: tuple[str, ...] = ("from", "since", "after", "desde", "depuis", "seit")
+
+# Separators that, at the start, leave the range open at its start ("until
+# 1990", "до 1990" are "../1990"). Others ("and", "a", "-") at the start make
+# the text no date: "and expired on 24 Jun. 2003" is the end of a sentence.
+OPEN_START_SEPARATORS: tuple[str, ...] = (
+    "until", "till", "before", "jusqu'à", "hasta", "até", "bis", "до", "sampai", "hingga", "tot",
+    "حتى",
+)  # fmt: skip
 
 # Words that join alternative dates ("1963 or 1964"): refused, since neither a
 # date nor a range says "one of these".
-ALTERNATIVES: tuple[str, ...] = ("or", "ou", "o", "oder", "или", "або", "veya", "atau", "أو", "یا")
+ALTERNATIVES: tuple[str, ...] = (
+    "or", "ou", "o", "oder", "или", "або", "veya", "atau", "أو", "یا", "又は", "または",
+)  # fmt: skip
 
-# Words with no meaning for the date itself: labels ("DOB", "né le"), fillers
-# ("3 de mayo de 1962", "3rd of May"), and markers of the year or of the
-# Gregorian calendar ("1962 г.", "1962 року", "1962م", "1962年").
+# Words with no meaning for the date itself: labels ("DOB", "né le", "as at",
+# "expires"), fillers ("3 de mayo de 1962", "3rd of May"), and markers of the
+# year or of the Gregorian calendar ("1962 г.", "1962 року", "1962م", "1962年",
+# "AD 2001").
 FILLERS: tuple[str, ...] = (
     "dob", "born", "b", "on", "in", "the", "of", "year", "date of birth",
+    "as at", "as of", "issued", "date of issue", "issue date",
+    "expires", "expired", "expiring", "expiry", "expiration", "expiration date",
+    "date of expiration", "exp",
+    "ad", "a d", "ce",
     "né", "née", "le", "en", "l'an",
     "de", "del", "el", "do", "da", "di", "im", "am",
     "в", "у", "г", "гг", "год", "года", "году", "р", "рр", "рік", "року",
     "yılı", "yılında", "tarihinde", "arasında",
     "tahun", "pada", "tanggal", "tgl",
     "م", "عام", "سنة", "في",
-    "年", "月", "日",
+    # Japanese and Chinese: year, month, day; "born" (1970年生); the labels
+    # "deleted", "revised", "corrected", "designated" of the Japanese list
+    # ("2011.11.18削除"); "between" after a range ("1963年から1968年の間").
+    "年", "月", "日", "生", "削除", "改訂", "修正", "指定", "の間", "までの間",
 )  # fmt: skip
 
 # Suffixes after a day number: "3rd", "1st", "1er", "1º" (folded to "o").
@@ -247,19 +273,47 @@ ORDINAL_SUFFIXES: tuple[str, ...] = ("st", "nd", "rd", "th", "er", "o", "a", "о
 OTHER_CALENDARS: tuple[str, ...] = (
     "hijri", "hijra", "ah", "hegire", "hégire", "هـ", "ه", "هجري", "هجرية", "ش",
     "shamsi", "jalali", "solar hijri",
+    "ヒジュラ暦", "イスラム暦",
 )  # fmt: skip
 
-# English weekday names (Monday = 0, as in datetime.date.weekday()), for news
-# phrases ("on Friday") and for dropping a weekday written before a full date.
+# Words that put a year before the common era: refused, since the lists have
+# no such dates and reading "1500 BC" as 1500 would be wrong.
+BEFORE_COMMON_ERA: tuple[str, ...] = ("bc", "b c", "bce", "b c e", "до н э", "до нашей эры")
+
+# Weekday names (Monday = 0, as in datetime.date.weekday()), for news phrases
+# ("on Friday") and for dropping a weekday written next to a full date
+# ("Пнд, 07 янв. 2019", "Sa 21. Jan 2017"). German two-letter forms that are
+# also fillers ("do", "di") stay fillers, which gives the same result.
 WEEKDAYS: dict[int, tuple[str, ...]] = {
-    0: ("monday", "mon", "lundi", "lunes", "montag", "понедельник"),
-    1: ("tuesday", "tue", "tues", "mardi", "martes", "dienstag", "вторник"),
-    2: ("wednesday", "wed", "mercredi", "miércoles", "mittwoch", "среда", "среду"),
-    3: ("thursday", "thu", "thur", "thurs", "jeudi", "jueves", "donnerstag", "четверг"),
-    4: ("friday", "fri", "vendredi", "viernes", "freitag", "пятница", "пятницу"),
-    5: ("saturday", "sat", "samedi", "sábado", "samstag", "суббота", "субботу"),
-    6: ("sunday", "sun", "dimanche", "domingo", "sonntag", "воскресенье"),
-}
+    0: ("monday", "mon", "lundi", "lunes", "montag", "mo", "понедельник", "пн", "пнд"),
+    1: ("tuesday", "tue", "tues", "mardi", "martes", "dienstag", "вторник", "вт", "втр"),
+    2: ("wednesday", "wed", "mercredi", "miércoles", "mittwoch", "mi", "среда", "среду", "ср",
+        "срд"),
+    3: ("thursday", "thu", "thur", "thurs", "jeudi", "jueves", "donnerstag", "четверг", "чт",
+        "чтв"),
+    4: ("friday", "fri", "vendredi", "viernes", "freitag", "fr", "пятница", "пятницу", "пт",
+        "птн"),
+    5: ("saturday", "sat", "samedi", "sábado", "samstag", "sa", "суббота", "субботу", "сб",
+        "сбт"),
+    6: ("sunday", "sun", "dimanche", "domingo", "sonntag", "so", "воскресенье", "вс", "вск"),
+}  # fmt: skip
+
+# A clock time next to a full date is dropped ("Thu Sep 25 10:36:28 BRST 2003",
+# "28 октября 2014 в 07:54"): the words that may come before the time ("at",
+# "à", "в") and those that may follow it (a.m./p.m. are in the pattern).
+TIME_CONNECTORS: tuple[str, ...] = (
+    "at", "à", "a las", "alle", "um", "в", "во", "о", "об", "saat", "pukul", "jam", "klo", "@",
+)  # fmt: skip
+TIME_SUFFIXES: tuple[str, ...] = ("uhr", "hrs", "h", "ч")
+# Time zone names after a time; numeric offsets ("-0300") are in the pattern.
+TIME_ZONES: tuple[str, ...] = (
+    "z", "utc", "gmt", "ut", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "akst",
+    "akdt", "hst", "bst", "ist", "cet", "cest", "eet", "eest", "wet", "west", "msk", "brt",
+    "brst", "art", "jst", "kst", "hkt", "sgt", "pht", "wib", "aest", "aedt", "awst", "nzst",
+    "nzdt", "ict", "pkt", "gst", "irst",
+)  # fmt: skip
+# Words for a time of day without digits ("November 19, 2014 at noon").
+TIME_WORDS: tuple[str, ...] = ("noon", "midnight", "midday")
 
 # Number words for "two days ago".
 NUMBER_WORDS: dict[str, int] = {

@@ -273,15 +273,23 @@ class DateRange:
 
 # --- Parsing ---------------------------------------------------------------------------------
 
-# The fast path: ISO 8601 calendar-date prefixes, the compact YYYYMMDD form, an
-# ignored time or time zone after a full date (XML Schema writes "1960-01-01-05:00"),
-# and EDTF's trailing "~" (approximate), "?" (uncertain) or "%" (both).
+# A time of day after a full ISO date, which the parser checks and drops: the
+# hour alone or with minutes and seconds, extended ("10:49:41") or basic
+# ("104941"), then a time zone ("Z", "+01", "-0300", "+03:00"). A bare date may
+# carry a zone too: XML Schema writes "1960-01-01-05:00".
+_ISO_TIME = (
+    r"(?:[Tt ](?:[01][0-9]|2[0-4])(?::?[0-5][0-9](?::?(?:[0-5][0-9]|60)(?:[.,][0-9]+)?)?)?"
+    r"(?:[Zz]|[+-][0-9]{2}(?::?[0-9]{2})?)?"
+    r"|[Zz]|[+-][0-9]{2}:?[0-9]{2})?"
+)
+
+# The fast path: ISO 8601 calendar-date prefixes, the basic YYYYMMDD form, an
+# ignored time after a full date, and EDTF's trailing "~" (approximate), "?"
+# (uncertain) or "%" (both).
 _ISO = re.compile(
     r"([0-9]{4})"
-    r"(?:-([0-9]{2})(?:-([0-9]{2})"
-    r"(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?)?"
-    r"(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?"
-    r"|([0-9]{2})([0-9]{2}))?"
+    rf"(?:-([0-9]{{2}})(?:-([0-9]{{2}}){_ISO_TIME})?"
+    rf"|([0-9]{{2}})([0-9]{{2}}){_ISO_TIME})?"
     r"([~?%])?",
     re.ASCII,
 )
@@ -411,8 +419,9 @@ def parse_date(
     Spanish, Portuguese, Italian, German, Russian, Ukrainian, Turkish, Arabic,
     Persian and Indonesian/Malay ("3 May 1962", "May 3, 1962", "03-MAY-1962",
     "3 мая 1962 г."), approximations ("circa 1960", "c. 1960", "около 1960"),
-    ranges ("1960 to 1962", "between 1958 and 1963", "1980-1990") and numeric
-    forms ("03/05/1962", "2024.5.24", "1960年4月11日").
+    ranges ("1960 to 1962", "between 1958 and 1963", "1980-1990", "June 12-14,
+    2021") and numeric forms ("03/05/1962", "2024.5.24", "1960年4月11日"). A
+    time of day after a full date is dropped ("Thu Sep 25 10:36:28 BRST 2003").
 
     Numeric day/month forms whose parts could be swapped raise
     :class:`~sanctionkit.errors.AmbiguousDateError` unless a part is over 12 or
