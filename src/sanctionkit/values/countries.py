@@ -58,12 +58,26 @@ __all__ = [
 ]
 
 
+@attrs.frozen
+class _CountryRecord:
+    """What ISO 3166 says about one country: shared by every parsed value of it."""
+
+    alpha2: str
+    alpha3: str
+    name: str
+    numeric: str | None = None
+    official_name: str | None = None
+    common_name: str | None = None
+    alpha4: str | None = None
+
+
 @attrs.frozen(repr=False)
 class Country:
     """A country or territory of ISO 3166, current or historical.
 
     Two countries are equal when they have the same :attr:`code`; the other
-    fields describe it and ``text`` records the input it was parsed from.
+    attributes describe it and ``text`` records the input it was parsed from.
+    Make one with :func:`parse_country` or :meth:`Country.from_code`.
 
     >>> kp = parse_country("DPRK")
     >>> kp.alpha2, kp.alpha3, kp.numeric, kp.name
@@ -74,48 +88,66 @@ class Country:
     True
     """
 
-    #: ISO 3166-1 alpha-2 code; for a historical state, the code it had before withdrawal.
-    alpha2: str
-    #: ISO 3166-1 alpha-3 code (for a historical state, the one it had).
-    alpha3: str = attrs.field(eq=False)
-    #: ISO 3166-1 English short name ("Korea, Republic of").
-    name: str = attrs.field(eq=False)
-    #: ISO 3166-1 numeric code as three digits, when it has one.
-    numeric: str | None = attrs.field(default=None, eq=False)
-    #: The official name, where ISO gives one ("Republic of Korea").
-    official_name: str | None = attrs.field(default=None, eq=False)
-    #: The name in everyday use, where ISO gives one ("South Korea").
-    common_name: str | None = attrs.field(default=None, eq=False)
-    #: The ISO 3166-3 four-letter code of a historical state ("SUHH"), else None.
-    alpha4: str | None = None
+    #: The code that identifies it: alpha-2, or the ISO 3166-3 alpha-4 of a historical state.
+    code: str
+    # The ISO facts live in one shared record per country, so that a parsed value
+    # costs two references, not a copy of every field.
+    _record: _CountryRecord = attrs.field(eq=False)
     #: The text this value was parsed from, if it was parsed.
     text: str | None = attrs.field(default=None, eq=False)
+
+    @property
+    def alpha2(self) -> str:
+        """ISO 3166-1 alpha-2 code; for a historical state, the one it had before withdrawal."""
+        return self._record.alpha2
+
+    @property
+    def alpha3(self) -> str:
+        """ISO 3166-1 alpha-3 code (for a historical state, the one it had)."""
+        return self._record.alpha3
+
+    @property
+    def name(self) -> str:
+        """ISO 3166-1 English short name ("Korea, Republic of")."""
+        return self._record.name
+
+    @property
+    def numeric(self) -> str | None:
+        """ISO 3166-1 numeric code as three digits, when it has one."""
+        return self._record.numeric
+
+    @property
+    def official_name(self) -> str | None:
+        """The official name, where ISO gives one ("Republic of Korea")."""
+        return self._record.official_name
+
+    @property
+    def common_name(self) -> str | None:
+        """The name in everyday use, where ISO gives one ("South Korea")."""
+        return self._record.common_name
+
+    @property
+    def alpha4(self) -> str | None:
+        """The ISO 3166-3 four-letter code of a historical state ("SUHH"), else None."""
+        return self._record.alpha4
 
     @property
     def historical(self) -> bool:
         """True for a state that has left ISO 3166-1 (Soviet Union, Yugoslavia ...)."""
         return self.alpha4 is not None
 
-    @property
-    def code(self) -> str:
-        """The code that identifies this country: alpha-2, or alpha-4 when historical.
-
-        Historical states need the ISO 3166-3 code because their alpha-2 codes
-        were reused ("CS" was Czechoslovakia, then Serbia and Montenegro).
-
-        >>> parse_country("Czechoslovakia").code, parse_country("Serbia and Montenegro").code
-        ('CSHH', 'CSXX')
-        """
-        return self.alpha4 if self.alpha4 is not None else self.alpha2
-
     @classmethod
     def from_code(cls, code: str) -> Country:
         """The country with this ISO alpha-2 or ISO 3166-3 alpha-4 code.
 
         Unlike :func:`parse_country`, only a code is accepted, in any case.
+        Historical states need the four-letter code because their alpha-2
+        codes were reused ("CS" was Czechoslovakia, then Serbia and Montenegro).
 
         >>> Country.from_code("cy").name
         'Cyprus'
+        >>> Country.from_code("CSHH").name
+        'Czechoslovakia, Czechoslovak Socialist Republic'
         >>> Country.from_code("Cyprus")
         Traceback (most recent call last):
         ...
@@ -179,18 +211,8 @@ def parse_country(text: str) -> Country:
     return country
 
 
-def _with_text(record: Country, text: str) -> Country:
-    # attrs.evolve would do, at twice the cost, on the hot path of every reader.
-    return Country(
-        record.alpha2,
-        record.alpha3,
-        record.name,
-        record.numeric,
-        record.official_name,
-        record.common_name,
-        record.alpha4,
-        text,
-    )
+def _with_text(country: Country, text: str) -> Country:
+    return Country(country.code, country._record, text)
 
 
 def search_countries(text: str, limit: int = 5) -> list[Country]:
@@ -433,30 +455,35 @@ def _records() -> Mapping[str, Country]:
 def _load_records() -> dict[str, Country]:
     import pycountry  # its database loads only when a country is first needed
 
-    records: dict[str, Country] = {}
+    records: list[_CountryRecord] = []
     for entry in pycountry.countries:
-        records[entry.alpha_2] = Country(
-            alpha2=entry.alpha_2,
-            alpha3=entry.alpha_3,
-            name=entry.name,
-            numeric=entry.numeric,
-            official_name=getattr(entry, "official_name", None),
-            common_name=getattr(entry, "common_name", None),
+        records.append(
+            _CountryRecord(
+                alpha2=entry.alpha_2,
+                alpha3=entry.alpha_3,
+                name=entry.name,
+                numeric=entry.numeric,
+                official_name=getattr(entry, "official_name", None),
+                common_name=getattr(entry, "common_name", None),
+            )
         )
     for entry in pycountry.historic_countries:
-        records[entry.alpha_4] = Country(
-            alpha2=entry.alpha_2,
-            alpha3=entry.alpha_3,
-            name=entry.name,
-            numeric=getattr(entry, "numeric", None),
-            alpha4=entry.alpha_4,
+        records.append(
+            _CountryRecord(
+                alpha2=entry.alpha_2,
+                alpha3=entry.alpha_3,
+                name=entry.name,
+                numeric=getattr(entry, "numeric", None),
+                alpha4=entry.alpha_4,
+            )
         )
     # Kosovo has no ISO 3166-1 code; XK (XKX) is the user-assigned code that
     # the EU, OFAC, the UN and CLDR all use for it.
-    records["XK"] = Country(
-        alpha2="XK", alpha3="XKX", name="Kosovo", official_name="Republic of Kosovo"
+    records.append(
+        _CountryRecord(alpha2="XK", alpha3="XKX", name="Kosovo", official_name="Republic of Kosovo")
     )
-    return records
+    countries = (Country(record.alpha4 or record.alpha2, record) for record in records)
+    return {country.code: country for country in countries}
 
 
 # ISO 3166-3 entries that record a new name and code for the same state, which
