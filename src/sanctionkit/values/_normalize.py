@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["name_key"]
+__all__ = ["name_key", "quick_key"]
 
 # Every run of characters that is neither a letter nor a digit separates words.
 _ASCII_SEPARATORS = re.compile(r"[\W_]+")
@@ -83,3 +83,19 @@ def name_key(text: str) -> str:
     if "st" in key:
         key = _SAINT.sub(r"saint\1", key)
     return key
+
+
+def quick_key(text: str) -> str:
+    """:func:`name_key` without the abbreviation step, for a first, cheap lookup.
+
+    It differs from ``name_key(text)`` only when the text holds "St" or "&",
+    and no table built with :func:`name_key` has such a key: a hit on the
+    quick key is the hit that the full key would give, and a miss is retried
+    with the full key.
+
+    >>> quick_key("Korea, North"), quick_key("St. Lucia")
+    ('korea north', 'st lucia')
+    """
+    if text.isascii():
+        return _ASCII_SEPARATORS.sub(" ", text.casefold()).strip()
+    return name_key(text)

@@ -47,7 +47,7 @@ from importlib import resources
 import attrs
 
 from sanctionkit.errors import AmbiguousCountryError, UnknownCountryError
-from sanctionkit.values._normalize import name_key
+from sanctionkit.values._normalize import name_key, quick_key
 
 __all__ = [
     "AmbiguousCountryError",
@@ -308,10 +308,10 @@ def _resolve(text: str) -> tuple[str, ...]:
 def _exact_codes(text: str) -> tuple[str, ...]:
     """Look up every rewrite of the text, English tables first, then the others."""
     english = _english_index()
-    key = name_key(text)
-    codes = english.get(key)
+    codes = english.get(quick_key(text))
     if codes is not None:  # the common case: no rewriting needed
         return codes
+    key = name_key(text)
     keys = [key, *(name_key(variant) for variant in _rewrites(_fold_width(text)))]
     keys = [key for key in dict.fromkeys(keys) if key]
     # Without its form of state ("République de Corée" is not "Corée") only
