@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from sanctionkit.model.dataset import Problem
     from sanctionkit.values.countries import Country
 
 __all__ = [
@@ -30,8 +31,10 @@ __all__ = [
     "InvalidIdentifierError",
     "InvalidLengthError",
     "ParseError",
+    "ReadError",
     "SanctionkitError",
     "UnknownCountryError",
+    "UnknownFormatError",
 ]
 
 
@@ -115,3 +118,18 @@ class InvalidChecksumError(InvalidIdentifierError):
 class InvalidComponentError(InvalidIdentifierError):
     """A part of the identifier has a value that is not assigned (a placeholder number,
     an unallocated prefix)."""
+
+
+class ReadError(SanctionkitError, ValueError):
+    """A file could not be read: in strict mode, the first problem found.
+
+    ``problem`` says where (file, record, field), what value and why.
+    """
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+class UnknownFormatError(SanctionkitError, ValueError):
+    """The content of a file is in no format that sanctionkit reads."""

@@ -1,0 +1,177 @@
+"""The JSON form of every sanctionkit record, defined in one place.
+
+:data:`converter` is a cattrs converter with a hook for each value type, so
+records stay plain attrs classes and their JSON form lives here:
+
+* a :class:`~sanctionkit.Country` is its code: ``"KP"``, ``"SUHH"``;
+* a :class:`~sanctionkit.PartialDate` is its ISO form, ``"1962-05"``, or
+  ``{"date": "1962", "approximate": true}`` when it is approximate;
+* a :class:`~sanctionkit.DateRange` is ``{"start": ..., "end": ...}`` with
+  either end left out when it is open;
+* an enum member is its lower-case name: ``"asset_freeze"``;
+* fields that hold their default (None, an empty list) are left out.
+
+>>> import sanctionkit as sk
+>>> person = sk.Person(id="p1", name="Han Hyok-chol", birth_dates=["circa 1962"])
+>>> sk.to_json(person)
+'{"id": "p1", "name": "Han Hyok-chol", "birth_dates": [{"date": "1962", "approximate": true}]}'
+>>> sk.from_json(sk.to_json(person), sk.Person) == person
+True
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TypeVar
+
+import attrs
+from cattrs.preconf.json import JsonConverter, make_converter
+
+from sanctionkit.model import (
+    Aircraft,
+    AllegedTransfer,
+    Authority,
+    Designation,
+    Entity,
+    EntityRef,
+    Organization,
+    Person,
+    Problem,
+    SanctionPackage,
+    Vessel,
+)
+from sanctionkit.values.countries import Country
+from sanctionkit.values.dates import DateRange, PartialDate, parse_date
+
+__all__ = ["RECORD_TYPES", "converter", "from_json", "to_json"]
+
+T = TypeVar("T")
+
+#: The ``type`` tag of each kind of record in sanctionkit's JSON lines.
+RECORD_TYPES: dict[str, type[Any]] = {
+    "person": Person,
+    "organization": Organization,
+    "vessel": Vessel,
+    "aircraft": Aircraft,
+    "designation": Designation,
+    "package": SanctionPackage,
+    "transfer": AllegedTransfer,
+    "problem": Problem,
+}
+
+
+def _unstructure_country(country: Country) -> str:
+    return country.code
+
+
+def _structure_country(value: object, _: object) -> Country:
+    if not isinstance(value, str):
+        raise ValueError(f"a country is written as its code, not {value!r}")
+    return Country.from_code(value)
+
+
+def _unstructure_partial_date(date: PartialDate) -> str | dict[str, object]:
+    if date.approximate:
+        exact = attrs.evolve(date, approximate=False)
+        return {"date": exact.isoformat(), "approximate": True}
+    return date.isoformat()
+
+
+def _structure_partial_date(value: object, _: object) -> PartialDate:
+    approximate = False
+    if isinstance(value, dict):
+        approximate = bool(value.get("approximate", False))
+        value = value.get("date")
+    if not isinstance(value, str):
+        raise ValueError(f"a date is written as an ISO string, not {value!r}")
+    parsed = parse_date(value)
+    if not isinstance(parsed, PartialDate) or parsed.approximate:
+        raise ValueError(f"expected an ISO date such as '1962-05', not {value!r}")
+    return attrs.evolve(parsed, approximate=approximate, text=None)
+
+
+def _unstructure_date_range(span: DateRange) -> dict[str, object]:
+    ends = {"start": span.start, "end": span.end}
+    return {key: _unstructure_partial_date(end) for key, end in ends.items() if end is not None}
+
+
+def _structure_date_range(value: object, _: object) -> DateRange:
+    if not isinstance(value, dict) or not {"start", "end"} & value.keys():
+        raise ValueError(f"a date range is written as {{'start': ..., 'end': ...}}, not {value!r}")
+    ends = {
+        key: _structure_partial_date(value[key], None) for key in ("start", "end") if key in value
+    }
+    return DateRange(start=ends.get("start"), end=ends.get("end"))
+
+
+def _structure_date_value(value: object, _: object) -> PartialDate | DateRange:
+    if isinstance(value, dict) and "date" not in value:
+        return _structure_date_range(value, None)
+    return _structure_partial_date(value, None)
+
+
+def _unstructure_party(party: Country | EntityRef | Authority) -> object:
+    if isinstance(party, Country):
+        return party.code
+    return converter.unstructure(party)
+
+
+def _structure_party(value: object, _: object) -> Country | EntityRef | Authority:
+    # A party is written as a country code, {"entity_id": ...} or an authority.
+    if isinstance(value, str):
+        return _structure_country(value, None)
+    if isinstance(value, dict) and "entity_id" in value:
+        return converter.structure(value, EntityRef)
+    return converter.structure(value, Authority)
+
+
+def _is_date_value(type_: object) -> bool:
+    return type_ == PartialDate | DateRange
+
+
+def _is_party(type_: object) -> bool:
+    return type_ == Country | EntityRef | Authority
+
+
+def _make_converter() -> JsonConverter:
+    made = make_converter(omit_if_default=True, forbid_extra_keys=True)
+    made.register_unstructure_hook(Country, _unstructure_country)
+    made.register_structure_hook(Country, _structure_country)
+    made.register_unstructure_hook(PartialDate, _unstructure_partial_date)
+    made.register_structure_hook(PartialDate, _structure_partial_date)
+    made.register_unstructure_hook(DateRange, _unstructure_date_range)
+    made.register_structure_hook(DateRange, _structure_date_range)
+    made.register_structure_hook_func(_is_date_value, _structure_date_value)
+    made.register_structure_hook_func(_is_party, _structure_party)
+    made.register_unstructure_hook_func(_is_party, _unstructure_party)
+    return made
+
+
+#: The cattrs converter between sanctionkit records and JSON-ready Python data.
+converter: JsonConverter = _make_converter()
+
+for _record_type in (*RECORD_TYPES.values(), Entity):
+    attrs.resolve_types(_record_type)
+
+
+def to_json(record: object) -> str:
+    """The JSON text of one record (an entity, designation, package, transfer ...).
+
+    >>> import sanctionkit as sk
+    >>> sk.to_json(sk.Vessel(id="vessel-maria", name="MARIA", flag="Russia"))
+    '{"id": "vessel-maria", "name": "MARIA", "flag": "RU"}'
+    """
+    return json.dumps(converter.unstructure(record), ensure_ascii=False)
+
+
+def from_json(text: str | bytes, cls: type[T]) -> T:
+    """The record of class ``cls`` that the JSON text describes.
+
+    Raises a ``cattrs`` ``ClassValidationError`` (with every field that is wrong)
+    or a ``ValueError`` when the text does not describe such a record.
+
+    >>> import sanctionkit as sk
+    >>> sk.from_json('{"id": "v", "name": "MARIA", "flag": "RU"}', sk.Vessel).flag.name
+    'Russian Federation'
+    """
+    return converter.structure(json.loads(text), cls)

@@ -1,0 +1,108 @@
+"""Converters and validators shared by the model's fields.
+
+Converters let users pass what they have (a list, a country name, "1962-05");
+validators make sure that what is stored is what the field promises.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from sanctionkit.values.countries import Country, parse_country
+from sanctionkit.values.dates import DateRange, PartialDate, parse_date
+
+DateValue = PartialDate | DateRange
+
+
+def to_tuple(values: Iterable[Any] | None) -> tuple[Any, ...]:
+    """Lists, generators and None become tuples, so that records stay hashable.
+
+    A lone string is refused: ``tuple("abc")`` would silently give three letters.
+    (Typed with ``Any``: as an attrs converter, its parameter type becomes the
+    ``__init__`` parameter of every list field, which holds different items.)
+    """
+    if values is None:
+        return ()
+    if isinstance(values, str | bytes):
+        raise TypeError(f"expected a sequence of values, not the string {values!r}")
+    return tuple(values)
+
+
+def to_country(value: Country | str) -> Country:
+    """A Country, or text that names one ("KP", "North Korea")."""
+    if isinstance(value, Country):
+        return value
+    return parse_country(value)
+
+
+def to_optional_country(value: Country | str | None) -> Country | None:
+    return None if value is None else to_country(value)
+
+
+def to_countries(values: Iterable[Country | str] | None) -> tuple[Country, ...]:
+    return tuple(to_country(value) for value in to_tuple(values))
+
+
+def to_partial_date(value: PartialDate | str | None) -> PartialDate | None:
+    """A PartialDate, or text that parses to one; a range here is an error."""
+    if value is None or isinstance(value, PartialDate):
+        return value
+    if isinstance(value, DateRange):
+        raise ValueError(f"expected a single date, not the range {value}")
+    if not isinstance(value, str):
+        raise TypeError(f"expected a PartialDate or date text, not {type(value).__name__}")
+    parsed = parse_date(value)
+    if not isinstance(parsed, PartialDate):
+        raise ValueError(f"expected a single date, not the range {value!r}")
+    return parsed
+
+
+def to_date_value(value: DateValue | str | None) -> DateValue | None:
+    """A PartialDate or DateRange, or text that parses to one."""
+    if value is None or isinstance(value, PartialDate | DateRange):
+        return value
+    if not isinstance(value, str):
+        raise TypeError(
+            f"expected a PartialDate, DateRange or date text, not {type(value).__name__}"
+        )
+    return parse_date(value)
+
+
+def to_date_values(values: Iterable[DateValue | str] | None) -> tuple[DateValue, ...]:
+    result = []
+    for value in to_tuple(values):
+        parsed = to_date_value(value)
+        if parsed is not None:
+            result.append(parsed)
+    return tuple(result)
+
+
+def non_empty(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
+    """Ids and names must say something: not empty, not only spaces."""
+    owner = type(instance).__name__
+    if not isinstance(value, str):
+        raise TypeError(f"{owner}.{attribute.name} must be a str, not {type(value).__name__}")
+    if not value.strip():
+        raise ValueError(f"{owner}.{attribute.name} must be a non-empty string, got {value!r}")
+
+
+def optional_non_empty(
+    instance: Any, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
+    if value is not None:
+        non_empty(instance, attribute, value)  # type: ignore[arg-type]
+
+
+def tuple_of(kind: type | tuple[type, ...]) -> Any:
+    """Validator: a tuple whose every item is an instance of ``kind``."""
+    return attrs.validators.deep_iterable(
+        member_validator=attrs.validators.instance_of(kind),
+        iterable_validator=attrs.validators.instance_of(tuple),
+    )
+
+
+def optional_instance(kind: type | tuple[type, ...]) -> Any:
+    return attrs.validators.optional(attrs.validators.instance_of(kind))

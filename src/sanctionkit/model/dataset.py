@@ -1,0 +1,266 @@
+"""A dataset: entities, their designations, sanction packages, alleged transfers, problems.
+
+Readers return a :class:`Dataset`, so it belongs to the model; the tools that
+work across datasets (diff, merge, export) build on it in the layer above.
+
+Records refer to each other by id. A dataset checks, when it is made, that ids
+are unique and that every reference (a designation's entity, a transfer's
+carriers, a vessel's owner) points at an entity it holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Generic, TypeVar, overload
+
+import attrs
+
+from sanctionkit.model._fields import non_empty, optional_non_empty, to_tuple, tuple_of
+from sanctionkit.model.entities import Aircraft, Entity, Organization, Person, Vessel
+from sanctionkit.model.sanctions import Designation, SanctionPackage
+from sanctionkit.model.transfers import AllegedTransfer, EntityRef
+
+__all__ = ["Dataset", "EntityView", "Problem"]
+
+E = TypeVar("E", bound=Entity)
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """Something in the input that could not be used as it stands.
+
+    Lenient readers keep going and collect these; strict readers raise the
+    first. ``file``, ``record`` and ``field`` say where, ``value`` is the
+    offending text.
+
+    >>> Problem(message="bad check digit", record="12345", field="imo", value="9683741")
+    Problem(message='bad check digit', file=None, record='12345', field='imo', value='9683741')
+    """
+
+    message: str = attrs.field(validator=non_empty)
+    file: str | None = attrs.field(default=None, validator=optional_non_empty)
+    #: The list's own reference of the record (OFAC uid, UN DATAID) or its line number.
+    record: str | None = attrs.field(default=None, validator=optional_non_empty)
+    field: str | None = attrs.field(default=None, validator=optional_non_empty)
+    value: str | None = None
+
+    def __str__(self) -> str:
+        where = ", ".join(
+            f"{label} {part}"
+            for label, part in (("file", self.file), ("record", self.record), ("field", self.field))
+            if part is not None
+        )
+        value = f" (value {self.value!r})" if self.value is not None else ""
+        return f"{where}: {self.message}{value}" if where else f"{self.message}{value}"
+
+
+class EntityView(Sequence[E], Generic[E]):
+    """The entities of one kind in a dataset: iterate, count, index, look up and filter.
+
+    >>> import sanctionkit as sk
+    >>> ds = sk.Dataset(entities=[sk.Vessel(id="v1", name="MARIA", flag="RU")])
+    >>> len(ds.vessels), ds.vessels[0].name
+    (1, 'MARIA')
+    >>> [vessel.id for vessel in ds.vessels.filter(flag="RU")]
+    ['v1']
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Iterable[E]) -> None:
+        self._items: tuple[E, ...] = tuple(items)
+
+    @overload
+    def __getitem__(self, index: int) -> E: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> EntityView[E]: ...
+
+    def __getitem__(self, index: int | slice) -> E | EntityView[E]:
+        if isinstance(index, slice):
+            return EntityView(self._items[index])
+        return self._items[index]
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[E]:
+        return iter(self._items)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, EntityView):
+            return self._items == other._items
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._items)
+
+    def __repr__(self) -> str:
+        names = ", ".join(repr(item.name) for item in self._items[:3])
+        more = ", ..." if len(self._items) > 3 else ""
+        return f"<EntityView of {len(self._items)}: {names}{more}>"
+
+    def get(self, entity_id: str) -> E | None:
+        """The entity with this id, or None."""
+        return next((item for item in self._items if item.id == entity_id), None)
+
+    def filter(
+        self, predicate: Callable[[E], bool] | None = None, **criteria: object
+    ) -> EntityView[E]:
+        """The entities for which ``predicate`` is true and every field equals its criterion.
+
+        A criterion given as a string for a country field is parsed as a country
+        (``flag="North Korea"`` finds vessels flagged KP).
+        """
+        wanted = {name: _criterion(name, value) for name, value in criteria.items()}
+        return EntityView(
+            item
+            for item in self._items
+            if (predicate is None or predicate(item))
+            and all(getattr(item, name, _MISSING) == value for name, value in wanted.items())
+        )
+
+
+_MISSING = object()
+_COUNTRY_FIELDS = frozenset({"flag", "country"})
+
+
+def _criterion(name: str, value: object) -> object:
+    if name in _COUNTRY_FIELDS and isinstance(value, str):
+        from sanctionkit.values.countries import parse_country
+
+        return parse_country(value)
+    return value
+
+
+def _metadata(value: Mapping[str, str] | None) -> dict[str, str]:
+    return dict(value or {})
+
+
+@attrs.frozen(kw_only=True, hash=False)
+class Dataset:
+    """Entities and everything said about them, as one collection.
+
+    ``len(ds)`` and ``iter(ds)`` count and walk the entities; ``ds.get(id)``
+    finds an entity, a package or a transfer by id. ``designations`` holds
+    the designations of every package followed by the standalone ones, given
+    as ``Dataset(designations=...)`` (as readers of official lists do).
+
+    >>> import sanctionkit as sk
+    >>> ship = sk.Vessel(id="vessel-maria", name="MARIA", flag="RU")
+    >>> kr = sk.Authority(name="Ministry of Foreign Affairs", country="KR", kind="ministry")
+    >>> package = sk.SanctionPackage(
+    ...     id="kr-2024-05-24",
+    ...     authority=kr,
+    ...     announced="2024-05-24",
+    ...     designations=[sk.Designation(entity_id="vessel-maria", authority=kr)],
+    ... )
+    >>> ds = sk.Dataset(entities=[ship], packages=[package])
+    >>> len(ds), ds.get("vessel-maria").flag.alpha2, len(ds.designations)
+    (1, 'RU', 1)
+    """
+
+    entities: tuple[Entity, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, validator=tuple_of(Entity)
+    )
+    # Designations that are not part of a package (as read from a list). The
+    # public ``designations`` adds those of the packages.
+    _standalone: tuple[Designation, ...] = attrs.field(
+        factory=tuple,
+        converter=to_tuple,
+        validator=tuple_of(Designation),
+        alias="designations",
+        repr=False,
+    )
+    packages: tuple[SanctionPackage, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, validator=tuple_of(SanctionPackage)
+    )
+    transfers: tuple[AllegedTransfer, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, validator=tuple_of(AllegedTransfer)
+    )
+    problems: tuple[Problem, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, validator=tuple_of(Problem)
+    )
+    #: What the source says about itself: its name, publish date, record counts.
+    #: Not part of equality: two datasets with the same records are equal.
+    metadata: dict[str, str] = attrs.field(factory=dict, converter=_metadata, eq=False)
+    _index: dict[str, Entity | SanctionPackage | AllegedTransfer] = attrs.field(
+        init=False, eq=False, repr=False
+    )
+
+    @_index.default
+    def _build_index(self) -> dict[str, Entity | SanctionPackage | AllegedTransfer]:
+        index: dict[str, Entity | SanctionPackage | AllegedTransfer] = {}
+        records: list[Entity | SanctionPackage | AllegedTransfer] = [
+            *self.entities,
+            *self.packages,
+            *self.transfers,
+        ]
+        for record in records:
+            if record.id in index:
+                raise ValueError(f"dataset has two records with id {record.id!r}")
+            index[record.id] = record
+        return index
+
+    def __attrs_post_init__(self) -> None:
+        missing = sorted(set(self._references()) - {entity.id for entity in self.entities})
+        if missing:
+            raise ValueError(f"dataset refers to entities it does not hold: {', '.join(missing)}")
+
+    def _references(self) -> Iterator[str]:
+        for designation in self.designations:
+            yield designation.entity_id
+        for entity in self.entities:
+            if isinstance(entity, Vessel):
+                yield from filter(None, (entity.owner_id, entity.operator_id))
+            elif isinstance(entity, Aircraft) and entity.operator_id is not None:
+                yield entity.operator_id
+        for transfer in self.transfers:
+            yield from transfer.carriers
+            parties = [transfer.origin, transfer.destination]
+            parties += [claim.party for claim in transfer.claims]
+            yield from (party.entity_id for party in parties if isinstance(party, EntityRef))
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    def __iter__(self) -> Iterator[Entity]:
+        return iter(self.entities)
+
+    def __contains__(self, record_id: object) -> bool:
+        return record_id in self._index
+
+    def get(self, record_id: str) -> Entity | SanctionPackage | AllegedTransfer | None:
+        """The entity, package or transfer with this id, or None."""
+        return self._index.get(record_id)
+
+    @property
+    def designations(self) -> tuple[Designation, ...]:
+        """Every designation: those of the packages, then the standalone ones."""
+        packaged = tuple(d for package in self.packages for d in package.designations)
+        return packaged + self._standalone
+
+    @property
+    def standalone_designations(self) -> tuple[Designation, ...]:
+        """The designations that belong to no package (as read from an official list)."""
+        return self._standalone
+
+    def designations_of(self, entity_id: str) -> tuple[Designation, ...]:
+        """The designations of one entity, by every authority."""
+        return tuple(d for d in self.designations if d.entity_id == entity_id)
+
+    @property
+    def persons(self) -> EntityView[Person]:
+        return EntityView(e for e in self.entities if isinstance(e, Person))
+
+    @property
+    def organizations(self) -> EntityView[Organization]:
+        return EntityView(e for e in self.entities if isinstance(e, Organization))
+
+    @property
+    def vessels(self) -> EntityView[Vessel]:
+        return EntityView(e for e in self.entities if isinstance(e, Vessel))
+
+    @property
+    def aircraft(self) -> EntityView[Aircraft]:
+        return EntityView(e for e in self.entities if isinstance(e, Aircraft))
