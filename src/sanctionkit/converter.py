@@ -25,8 +25,10 @@ import json
 from typing import Any, TypeVar
 
 import attrs
+import cattrs
 from cattrs.preconf.json import JsonConverter, make_converter
 
+from sanctionkit.errors import ReadError
 from sanctionkit.model import (
     Aircraft,
     AllegedTransfer,
@@ -43,7 +45,7 @@ from sanctionkit.model import (
 from sanctionkit.values.countries import Country
 from sanctionkit.values.dates import DateRange, PartialDate, parse_date
 
-__all__ = ["RECORD_TYPES", "converter", "from_json", "to_json"]
+__all__ = ["RECORD_TYPES", "converter", "describe_error", "from_json", "to_json"]
 
 T = TypeVar("T")
 
@@ -167,11 +169,33 @@ def to_json(record: object) -> str:
 def from_json(text: str | bytes, cls: type[T]) -> T:
     """The record of class ``cls`` that the JSON text describes.
 
-    Raises a ``cattrs`` ``ClassValidationError`` (with every field that is wrong)
-    or a ``ValueError`` when the text does not describe such a record.
+    Raises :class:`~sanctionkit.errors.ReadError` naming the field that is
+    wrong and why, when the text does not describe such a record.
 
     >>> import sanctionkit as sk
     >>> sk.from_json('{"id": "v", "name": "MARIA", "flag": "RU"}', sk.Vessel).flag.name
     'Russian Federation'
     """
-    return converter.structure(json.loads(text), cls)
+    try:
+        return converter.structure(json.loads(text), cls)
+    except (ValueError, TypeError, KeyError, cattrs.BaseValidationError) as error:
+        message, field = describe_error(error)
+        problem = Problem(message=f"not a {cls.__name__}: {message}", field=field)
+        raise ReadError(problem) from error
+
+
+def describe_error(error: BaseException) -> tuple[str, str | None]:
+    """A message for a structuring error, and the field it is about when cattrs knows it.
+
+    cattrs groups the errors of every field; this names each with its path.
+    """
+    if not isinstance(error, cattrs.BaseValidationError):
+        return str(error) or type(error).__name__, None
+    messages = cattrs.transform_error(error, format_exception=_exception_message)
+    path = messages[0].rpartition(" @ ")[2]
+    field = path.removeprefix("$").removeprefix(".") or None
+    return "; ".join(messages), field
+
+
+def _exception_message(error: BaseException, _: object) -> str:
+    return str(error) or type(error).__name__

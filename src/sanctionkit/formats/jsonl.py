@@ -27,7 +27,7 @@ from typing import IO, Any
 import attrs
 import cattrs
 
-from sanctionkit.converter import RECORD_TYPES, converter
+from sanctionkit.converter import RECORD_TYPES, converter, describe_error
 from sanctionkit.errors import ReadError
 from sanctionkit.model import (
     AllegedTransfer,
@@ -149,7 +149,7 @@ def _read(lines: Iterable[str], *, strict: bool, source: str) -> Dataset:
         try:
             _add(found, json.loads(line))
         except (ValueError, TypeError, KeyError, cattrs.BaseValidationError) as error:
-            message, field = _describe(error)
+            message, field = describe_error(error)
             problem = Problem(
                 file=source, record=f"line {number}", field=field, message=message, value=line
             )
@@ -209,17 +209,3 @@ def _add(found: _Collected, data: Any) -> None:
         found.transfers.append(record)
     else:
         found.problems.append(record)
-
-
-def _describe(error: BaseException) -> tuple[str, str | None]:
-    """A message for the error, and the field it is about when cattrs knows it."""
-    if not isinstance(error, cattrs.BaseValidationError):
-        return str(error) or type(error).__name__, None
-    messages = cattrs.transform_error(error, format_exception=_exception_message)
-    path = messages[0].rpartition(" @ ")[2]
-    field = path.removeprefix("$").removeprefix(".") or None
-    return "; ".join(messages), field
-
-
-def _exception_message(error: BaseException, _: object) -> str:
-    return str(error) or type(error).__name__

@@ -6,6 +6,7 @@ validators make sure that what is stored is what the field promises.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from typing import Any
 
@@ -46,10 +47,12 @@ def to_countries(values: Iterable[Country | str] | None) -> tuple[Country, ...]:
     return tuple(to_country(value) for value in to_tuple(values))
 
 
-def to_partial_date(value: PartialDate | str | None) -> PartialDate | None:
-    """A PartialDate, or text that parses to one; a range here is an error."""
+def to_partial_date(value: PartialDate | datetime.date | str | None) -> PartialDate | None:
+    """A PartialDate, a ``datetime.date``, or text that parses to one; a range is an error."""
     if value is None or isinstance(value, PartialDate):
         return value
+    if isinstance(value, datetime.date):
+        return PartialDate.from_date(value)
     if isinstance(value, DateRange):
         raise ValueError(f"expected a single date, not the range {value}")
     if not isinstance(value, str):
@@ -60,10 +63,12 @@ def to_partial_date(value: PartialDate | str | None) -> PartialDate | None:
     return parsed
 
 
-def to_date_value(value: DateValue | str | None) -> DateValue | None:
-    """A PartialDate or DateRange, or text that parses to one."""
+def to_date_value(value: DateValue | datetime.date | str | None) -> DateValue | None:
+    """A PartialDate or DateRange, a ``datetime.date``, or text that parses to one."""
     if value is None or isinstance(value, PartialDate | DateRange):
         return value
+    if isinstance(value, datetime.date):
+        return PartialDate.from_date(value)
     if not isinstance(value, str):
         raise TypeError(
             f"expected a PartialDate, DateRange or date text, not {type(value).__name__}"
@@ -71,7 +76,9 @@ def to_date_value(value: DateValue | str | None) -> DateValue | None:
     return parse_date(value)
 
 
-def to_date_values(values: Iterable[DateValue | str] | None) -> tuple[DateValue, ...]:
+def to_date_values(
+    values: Iterable[DateValue | datetime.date | str] | None,
+) -> tuple[DateValue, ...]:
     result = []
     for value in to_tuple(values):
         parsed = to_date_value(value)

@@ -228,7 +228,7 @@ class Person(Entity):
 
 
 # Identifier schemes that register an organisation rather than a person.
-_REGISTRATION_SCHEMES = frozenset({"registration", "tax_id", "imo_company", "lei", "swift_bic"})
+_REGISTRATION_SCHEMES = frozenset({"registration", "tax_id", "imo_company", "lei"})
 
 
 @attrs.frozen(kw_only=True)
