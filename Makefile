@@ -18,6 +18,10 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 demo: $(STAMP)
+	$(BIN)/sanctionkit summary
+	@echo
+	$(BIN)/sanctionkit show kp-ru-ammunition
+	@echo
 	$(BIN)/sanctionkit demo
 
 test: lint typecheck pytest docs

@@ -6,6 +6,7 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -132,3 +133,82 @@ def test_the_module_runs_as_a_program() -> None:
     )
     assert result.returncode == EXIT_OK
     assert result.stdout.split("\t")[1] == "MM"
+
+
+# --- dataset commands ----------------------------------------------------------------------
+
+
+def test_summary_of_the_builtin_dataset_lists_packages_transfers_and_problems(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out = run(capsys, "summary")
+    assert code == EXIT_OK
+    # Japan: 11 organisations and 1 individual; South Korea: 7 people and 2 ships (the
+    # corroborated reading); the US package of 16 August 2023: 3 entities.
+    assert "2024-05-24  Government of Japan (JP): 11 organizations, 1 person" in out
+    assert "(KR): 7 persons, 2 vessels" in out
+    assert "2023-08-16" in out
+    assert "DISPUTED   containers of ammunition (KP -> RU)" in out
+    assert "Problems: none" in out
+
+
+def test_summary_json_counts_records_by_kind(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "summary", "--json")
+    assert code == EXIT_OK
+    data = json.loads(out)
+    assert data["counts"]["packages"] == 3
+    assert data["counts"]["vessels"] == 2
+    assert data["packages"][0]["designations"] == {"organization": 11, "person": 1}
+    assert {t["id"]: t["status"] for t in data["transfers"]}["kp-ru-ammunition"] == "disputed"
+
+
+def write_dataset_with_a_bad_line(path: Path) -> Path:
+    import sanctionkit as sk
+
+    dataset = sk.Dataset(entities=[sk.Vessel(id="v", name="MARIA", flag="RU")])
+    path.write_text(sk.dumps(dataset) + '{"type": "vessel", "id": "w", "name": ""}\n')
+    return path
+
+
+def test_summary_strict_exits_1_when_the_source_has_problems(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = str(write_dataset_with_a_bad_line(tmp_path / "data.jsonl"))
+    assert run(capsys, "summary", source)[0] == EXIT_OK
+    code, out = run(capsys, "summary", "--strict", source)
+    assert code == 1
+    assert "Problems: 1" in out
+    assert "line 3" in out
+
+
+def test_an_unreadable_source_exits_2_with_a_message(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert main(["summary", str(tmp_path / "missing.jsonl")]) == EXIT_USAGE
+    assert "missing.jsonl" in capsys.readouterr().err
+    unknown = tmp_path / "list.csv"
+    unknown.write_text("a,b\n1,2\n")
+    assert main(["summary", str(unknown)]) == EXIT_USAGE
+    assert "no reader" in capsys.readouterr().err
+
+
+def test_show_prints_an_entity_with_its_designations(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "show", "--json", "vladimir-mikheychik")
+    assert code == EXIT_OK
+    data = json.loads(out)
+    assert data["type"] == "person"
+    assert data["birth_dates"] == ["1970-05-16"]
+    assert [d["listed"] for d in data["designations"]] == ["2024-05-24"]
+
+
+def test_show_prints_plain_key_value_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "show", "kp-ru-ammunition")
+    assert code == EXIT_OK
+    assert "origin: KP" in out
+    assert "destination: RU" in out
+
+
+def test_show_of_an_unknown_id_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "show", "no-such-record")
+    assert code == EXIT_USAGE
+    assert "no-such-record" in out

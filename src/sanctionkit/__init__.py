@@ -15,6 +15,7 @@ True
 from __future__ import annotations
 
 from sanctionkit import identifiers
+from sanctionkit.builtin import builtin_dataset
 from sanctionkit.converter import converter, from_json, to_json
 from sanctionkit.errors import (
     AmbiguousCountryError,
@@ -116,6 +117,7 @@ __all__ = [
     "UnknownFormatError",
     "Vessel",
     "__version__",
+    "builtin_dataset",
     "converter",
     "dump",
     "dumps",

@@ -127,6 +127,16 @@ def _structure_party(value: object, _: object) -> Country | EntityRef | Authorit
     return converter.structure(value, Authority)
 
 
+def _structure_number(value: object, _: object) -> int | float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"expected a number, not {value!r}")
+    return value
+
+
+def _is_number(type_: object) -> bool:
+    return type_ == int | float
+
+
 def _is_date_value(type_: object) -> bool:
     return type_ == PartialDate | DateRange
 
@@ -143,6 +153,7 @@ def _make_converter() -> JsonConverter:
     made.register_structure_hook(PartialDate, _structure_partial_date)
     made.register_unstructure_hook(DateRange, _unstructure_date_range)
     made.register_structure_hook(DateRange, _structure_date_range)
+    made.register_structure_hook_func(_is_number, _structure_number)
     made.register_structure_hook_func(_is_date_value, _structure_date_value)
     made.register_structure_hook_func(_is_party, _structure_party)
     made.register_unstructure_hook_func(_is_party, _unstructure_party)

@@ -150,8 +150,11 @@ def _type_schema(type_: Any, definitions: dict[str, Schema]) -> Schema:
     origin, arguments = typing.get_origin(type_), typing.get_args(type_)
     if origin in (typing.Union, types.UnionType):
         present = [argument for argument in arguments if argument is not type(None)]
-        inner = present[0] if len(present) == 1 else typing.Union[tuple(present)]  # noqa: UP007
-        schema = _type_schema(inner, definitions)
+        joined: object = typing.Union[tuple(present)]  # noqa: UP007 - the union without None
+        if len(present) == 1 or joined in _VALUE_REFERENCES:
+            schema = _type_schema(present[0] if len(present) == 1 else joined, definitions)
+        else:
+            schema = {"anyOf": [_type_schema(argument, definitions) for argument in present]}
         if len(present) < len(arguments):
             return {"anyOf": [schema, {"type": "null"}]}
         return schema

@@ -61,8 +61,8 @@ class EntityView(Sequence[E], Generic[E]):
     >>> ds = sk.Dataset(entities=[sk.Vessel(id="v1", name="MARIA", flag="RU")])
     >>> len(ds.vessels), ds.vessels[0].name
     (1, 'MARIA')
-    >>> [vessel.id for vessel in ds.vessels.filter(flag="RU")]
-    ['v1']
+    >>> ", ".join(vessel.id for vessel in ds.vessels.filter(flag="RU"))
+    'v1'
     """
 
     __slots__ = ("_items",)
@@ -264,3 +264,9 @@ class Dataset:
     @property
     def aircraft(self) -> EntityView[Aircraft]:
         return EntityView(e for e in self.entities if isinstance(e, Aircraft))
+
+    def _repr_html_(self) -> str:
+        """A summary for Jupyter: counts by kind, then the packages and transfers."""
+        from sanctionkit.model._html import dataset_html  # here: _html imports this module
+
+        return dataset_html(self)

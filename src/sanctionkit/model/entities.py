@@ -188,8 +188,8 @@ class Entity:
 
         >>> nationality = CountryRole(country="KP", role="nationality")
         >>> person = Person(id="p", name="P", countries=[nationality])
-        >>> [country.alpha2 for country in person.countries_with("nationality")]
-        ['KP']
+        >>> ", ".join(country.alpha2 for country in person.countries_with("nationality"))
+        'KP'
         """
         wanted = CountryRoleKind(role)
         return tuple(item.country for item in self.countries if item.role is wanted)
@@ -198,6 +198,12 @@ class Entity:
     def all_names(self) -> tuple[str, ...]:
         """The name and every alias, in order, without repeats."""
         return tuple(dict.fromkeys([self.name, *(alias.name for alias in self.aliases)]))
+
+    def _repr_html_(self) -> str:
+        """A table of the entity for Jupyter: names, ids, countries and its kind's own fields."""
+        from sanctionkit.model._html import entity_html  # here: _html imports this module
+
+        return entity_html(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -241,8 +247,8 @@ class Organization(Entity):
     ...     incorporated="2021-02-10",
     ...     identifiers=[Identifier(scheme="tax_id", value="9701170663", country="RU")],
     ... )
-    >>> [number.value for number in verus.registration_numbers]
-    ['9701170663']
+    >>> ", ".join(number.value for number in verus.registration_numbers)
+    '9701170663'
     """
 
     #: What kind of organisation ("company", "government agency", "military unit").

@@ -237,3 +237,9 @@ class SanctionPackage:
     sources: tuple[Source, ...] = attrs.field(
         factory=tuple, converter=to_tuple, validator=tuple_of(Source)
     )
+
+    def _repr_html_(self) -> str:
+        """A table of the package for Jupyter: its header, grounds and designations."""
+        from sanctionkit.model._html import package_html  # here: _html imports this module
+
+        return package_html(self)

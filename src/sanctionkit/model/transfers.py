@@ -63,6 +63,15 @@ def _optional_party(value: Party | str | None) -> Party | None:
     return None if value is None else _party(value)
 
 
+def _whole_if_integral(value: float | None) -> int | float | None:
+    """1000.0 is stored as 1000, so that a quantity reads and writes the same way."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"a quantity's amount is a number, not {value!r}")
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
 class GoodsCategory(enum.Enum):
     ARMS = "arms"
     AMMUNITION = "ammunition"
@@ -100,7 +109,7 @@ class Quantity:
     (True, 'thousands of containers')
     """
 
-    amount: float | None = attrs.field(default=None, validator=optional_instance((int, float)))
+    amount: int | float | None = attrs.field(default=None, converter=_whole_if_integral)
     unit: str | None = attrs.field(default=None, validator=optional_non_empty)
     approximate: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
     #: The source's own words for the quantity.
@@ -215,3 +224,9 @@ class AllegedTransfer:
         if Stance.CONFIRMS in stances:
             return TransferStatus.CONFIRMED
         return TransferStatus.ALLEGED
+
+    def _repr_html_(self) -> str:
+        """A table of the transfer for Jupyter: goods, route, status and the claims."""
+        from sanctionkit.model._html import transfer_html  # here: _html imports this module
+
+        return transfer_html(self)

@@ -221,8 +221,8 @@ def search_countries(text: str, limit: int = 5) -> list[Country]:
     This is the explicit guess that :func:`parse_country` never makes. Use it
     to offer choices to a person, not to clean data unattended.
 
-    >>> [country.alpha2 for country in search_countries("Korea")]
-    ['KP', 'KR']
+    >>> ", ".join(country.alpha2 for country in search_countries("Korea"))
+    'KP, KR'
     >>> search_countries("Germny")[0].name
     'Germany'
     """

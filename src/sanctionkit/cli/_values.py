@@ -1,14 +1,8 @@
-"""The ``sanctionkit`` command line.
+"""The value commands: ``country``, ``date``, ``imo``, ``mmsi``, and the ``demo`` tour.
 
-Each parser is a subcommand that reads values from its arguments, or one per
-line from standard input when the only argument is ``-``, and prints one result
-per line (``--json`` for JSON lines). Exit codes scripts can rely on:
-
-* 0: every value parsed,
-* 1: at least one value did not parse (each failure is reported on its line),
-* 2: the command line itself was wrong.
-
-``sanctionkit demo`` is a short tour on text from the built-in announcement.
+Each reads values from its arguments, or one per line from standard input when
+the only argument is ``-``, and prints one result per line (``--json`` for JSON
+lines).
 """
 
 from __future__ import annotations
@@ -18,41 +12,25 @@ import datetime
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO, TypeAlias
 
 from sanctionkit.errors import ParseError, UnknownCountryError
 from sanctionkit.identifiers import imo, mmsi
 from sanctionkit.values.countries import parse_country
 from sanctionkit.values.dates import parse_date
 
-__all__ = ["main"]
-
 EXIT_OK = 0
 EXIT_PARSE_FAILED = 1
-EXIT_USAGE = 2
 
 # A result is a mapping of field names to printable values.
 Result = dict[str, object]
+if TYPE_CHECKING:
+    # argparse's subparsers type is subscriptable only for type checkers.
+    Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
-    parser = _build_parser()
-    arguments = parser.parse_args(argv)
-    command: Callable[[argparse.Namespace, TextIO], int] = arguments.command
-    return command(arguments, sys.stdout)
-
-
-def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="sanctionkit",
-        description="Parse and check sanctions data: countries, dates, IMO and MMSI numbers.",
-    )
-    commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
-
-    demo = commands.add_parser("demo", help="a short tour of the parsers on real text")
-    demo.set_defaults(command=_demo)
-
+def register(commands: Commands) -> None:
+    """Add the value commands to the command line."""
     country = _value_command(commands, "country", "parse country names and codes")
     country.set_defaults(command=_run_countries)
 
@@ -78,12 +56,12 @@ def _build_parser() -> argparse.ArgumentParser:
 
     station = _value_command(commands, "mmsi", "validate MMSI numbers and find their flag")
     station.set_defaults(command=_run_mmsi)
-    return parser
+
+    demo = commands.add_parser("demo", help="a short tour of the value parsers on real text")
+    demo.set_defaults(command=run_tour)
 
 
-def _value_command(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help_text: str
-) -> argparse.ArgumentParser:
+def _value_command(commands: Commands, name: str, help_text: str) -> argparse.ArgumentParser:
     command = commands.add_parser(name, help=help_text, description=help_text)
     command.add_argument("values", nargs="+", metavar="TEXT", help="values, or - for stdin")
     command.add_argument("--json", action="store_true", help="print JSON lines")
@@ -172,18 +150,17 @@ _TOUR: tuple[tuple[str, Sequence[str]], ...] = (
 )
 
 
-def _demo(arguments: argparse.Namespace, out: TextIO) -> int:
+def run_tour(arguments: argparse.Namespace, out: TextIO) -> int:
+    """Run each value command on a few strings from the announcement and its lists."""
     del arguments
-    out.write("sanctionkit: a tour of the value parsers (dates relative to 2024-05-24)\n")
+    out.write("A tour of the value parsers (relative dates refer to 2024-05-24)\n")
     for command, values in _TOUR:
         out.write(f"\n$ sanctionkit {command} {' '.join(repr(value) for value in values)}\n")
+        parser = argparse.ArgumentParser(prog="sanctionkit")
+        register(parser.add_subparsers())
         argv = [command, *values]
         if command == "date":
             argv += ["--reference", "2024-05-24"]
-        namespace = _build_parser().parse_args(argv)
+        namespace = parser.parse_args(argv)
         namespace.command(namespace, out)
     return EXIT_OK
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -1,0 +1,214 @@
+"""The dataset commands: ``summary`` and ``show``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, TextIO, TypeAlias
+
+from sanctionkit.builtin import builtin_dataset
+from sanctionkit.converter import converter
+from sanctionkit.formats import load
+from sanctionkit.model import (
+    Authority,
+    Dataset,
+    Entity,
+    EntityRef,
+    SanctionPackage,
+)
+from sanctionkit.values.countries import Country
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_NOT_FOUND = 2
+
+if TYPE_CHECKING:
+    # argparse's subparsers type is subscriptable only for type checkers.
+    Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
+
+
+def register(commands: Commands) -> None:
+    """Add the dataset commands to the command line."""
+    summary = commands.add_parser(
+        "summary",
+        help="packages, transfers and problems of a dataset",
+        description="Summarise a dataset: the built-in one, or a file sanctionkit reads.",
+    )
+    _source_options(summary)
+    summary.add_argument(
+        "--strict", action="store_true", help="exit with 1 when the source has problems"
+    )
+    summary.set_defaults(command=run_summary)
+
+    show = commands.add_parser("show", help="one record of a dataset, by id")
+    show.add_argument("record_id", metavar="ID", help="the id of an entity, package or transfer")
+    _source_options(show)
+    show.set_defaults(command=run_show)
+
+
+def _source_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "source", nargs="?", metavar="SOURCE", help="default: the built-in dataset"
+    )
+    command.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _dataset(arguments: argparse.Namespace) -> Dataset:
+    return builtin_dataset() if arguments.source is None else load(arguments.source)
+
+
+def run_summary(arguments: argparse.Namespace, out: TextIO) -> int:
+    """Print the packages, transfers and problems of the dataset."""
+    dataset = _dataset(arguments)
+    if arguments.json:
+        out.write(json.dumps(summary_data(dataset), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(summary_text(dataset))
+    return EXIT_PROBLEMS if arguments.strict and dataset.problems else EXIT_OK
+
+
+def run_show(arguments: argparse.Namespace, out: TextIO) -> int:
+    """Print one record; for an entity, with its designations."""
+    dataset = _dataset(arguments)
+    record = dataset.get(arguments.record_id)
+    if record is None:
+        out.write(f"no record with id {arguments.record_id!r}\n")
+        return EXIT_NOT_FOUND
+    data = converter.unstructure(record)
+    if isinstance(record, Entity):
+        data = {"type": type(record).__name__.lower(), **data}
+        data["designations"] = converter.unstructure(dataset.designations_of(record.id))
+    if arguments.json:
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write("".join(_plain_lines(data)))
+    return EXIT_OK
+
+
+def summary_data(dataset: Dataset) -> dict[str, object]:
+    """What ``sanctionkit summary --json`` prints."""
+    return {
+        "metadata": dataset.metadata,
+        "counts": _counts(dataset),
+        "packages": [
+            {
+                "id": package.id,
+                "authority": _authority(package.authority),
+                "announced": package.announced.isoformat(),
+                "title": package.title,
+                "designations": _designated_kinds(dataset, package),
+                "measures": [measure.value for measure in package.measures],
+            }
+            for package in dataset.packages
+        ],
+        "transfers": [
+            {
+                "id": transfer.id,
+                "goods": transfer.goods.description,
+                "origin": _party(dataset, transfer.origin),
+                "destination": _party(dataset, transfer.destination),
+                "status": transfer.status.value,
+                "claims": len(transfer.claims),
+            }
+            for transfer in dataset.transfers
+        ],
+        "problems": [str(problem) for problem in dataset.problems],
+    }
+
+
+def summary_text(dataset: Dataset) -> str:
+    """What ``sanctionkit summary`` prints: a few readable blocks."""
+    lines = []
+    title = dataset.metadata.get("title")
+    if title:
+        lines.append(title)
+    counts = _counts(dataset)
+    lines.append(", ".join(f"{count} {kind}" for kind, count in counts.items()))
+    if dataset.packages:
+        lines += ["", "Packages"]
+        for package in dataset.packages:
+            kinds = _designated_kinds(dataset, package)
+            listed = ", ".join(_counted(count, kind) for kind, count in kinds.items()) or "none"
+            measures = ", ".join(measure.value.replace("_", " ") for measure in package.measures)
+            lines.append(
+                f"  {package.announced.isoformat():<10}  {_authority(package.authority)}: "
+                f"{listed}" + (f"; {measures}" if measures else "")
+            )
+    if dataset.transfers:
+        lines += ["", "Alleged transfers"]
+        for transfer in dataset.transfers:
+            route = f"{_party(dataset, transfer.origin)} -> {_party(dataset, transfer.destination)}"
+            lines.append(
+                f"  {transfer.status.value.upper():<9}  {transfer.goods.description} ({route}); "
+                f"{len(transfer.claims)} claims"
+            )
+    lines += ["", f"Problems: {len(dataset.problems) or 'none'}"]
+    lines += [f"  {problem}" for problem in dataset.problems[:20]]
+    if len(dataset.problems) > 20:
+        lines.append(f"  ... and {len(dataset.problems) - 20} more")
+    return "\n".join(lines) + "\n"
+
+
+def _counts(dataset: Dataset) -> dict[str, int]:
+    return {
+        "persons": len(dataset.persons),
+        "organizations": len(dataset.organizations),
+        "vessels": len(dataset.vessels),
+        "aircraft": len(dataset.aircraft),
+        "designations": len(dataset.designations),
+        "packages": len(dataset.packages),
+        "transfers": len(dataset.transfers),
+        "problems": len(dataset.problems),
+    }
+
+
+def _counted(count: int, kind: str) -> str:
+    """ "1 person", "2 persons"; aircraft is its own plural."""
+    plural = kind if kind == "aircraft" or count == 1 else f"{kind}s"
+    return f"{count} {plural}"
+
+
+def _designated_kinds(dataset: Dataset, package: SanctionPackage) -> dict[str, int]:
+    kinds: Counter[str] = Counter()
+    for designation in package.designations:
+        entity = dataset.get(designation.entity_id)
+        kinds[type(entity).__name__.lower()] += 1
+    return dict(kinds)
+
+
+def _authority(authority: Authority) -> str:
+    country = f" ({authority.country.code})" if authority.country is not None else ""
+    return f"{authority.name}{country}"
+
+
+def _party(dataset: Dataset, party: Country | EntityRef | Authority | None) -> str:
+    if party is None:
+        return "unknown"
+    if isinstance(party, Country):
+        return party.code
+    if isinstance(party, Authority):
+        return _authority(party)
+    entity = dataset.get(party.entity_id)
+    return entity.name if isinstance(entity, Entity) else party.entity_id
+
+
+def _plain_lines(data: object, indent: str = "") -> Iterable[str]:
+    """JSON-ready data as indented "key: value" lines."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(value, dict | list):
+                yield f"{indent}{key}:\n"
+                yield from _plain_lines(value, indent + "  ")
+            else:
+                yield f"{indent}{key}: {value}\n"
+    elif isinstance(data, list):
+        for item in data:
+            if isinstance(item, dict | list):
+                yield f"{indent}-\n"
+                yield from _plain_lines(item, indent + "  ")
+            else:
+                yield f"{indent}- {item}\n"
+    else:
+        yield f"{indent}{data}\n"
