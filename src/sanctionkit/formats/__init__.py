@@ -1,60 +1,105 @@
 """The third layer: readers and writers of external formats, one module each.
 
-:func:`load` looks at a file's content, not its name, to choose the reader.
-Today it reads sanctionkit's own JSON lines; the official lists follow.
+:func:`load` looks at a file's content, not its name, to choose the reader:
+the root element (and so the list) of an XML file, the shape of a CSV file's
+first line, the header of JSON lines. Each reader module has the same two
+functions, ``sniff(head: bytes) -> bool`` and
+``read(source, *, name, strict) -> Dataset``; :data:`READERS` lists them.
 """
 
 from __future__ import annotations
 
 import io
+import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import IO
+from typing import IO, Protocol
 
 from sanctionkit.errors import UnknownFormatError
 from sanctionkit.formats import jsonl
+from sanctionkit.formats._xml import read_head
 from sanctionkit.model import Dataset
 
-__all__ = ["FORMATS", "detect_format", "dump", "load"]
-
-#: The formats :func:`load` reads, by the name its ``format`` argument takes.
-FORMATS = ("sanctionkit",)
+__all__ = ["READERS", "Reader", "detect_format", "dump", "load", "xml_root_name"]
 
 
-def detect_format(head: str) -> str:
+class Reader(Protocol):
+    """What a reader module provides."""
+
+    def __call__(self, source: str | Path | IO[bytes], *, name: str, strict: bool) -> Dataset: ...
+
+
+def _read_jsonl(source: str | Path | IO[bytes], *, name: str, strict: bool) -> Dataset:
+    if isinstance(source, str | Path):
+        return jsonl.load(source, strict=strict, name=name)
+    return jsonl.load(io.TextIOWrapper(source, encoding="utf-8"), strict=strict, name=name)
+
+
+def _sniff_jsonl(head: bytes) -> bool:
+    first_line = next((line for line in head.splitlines() if line.strip()), b"")
+    return jsonl.is_sanctionkit_header(first_line.decode("utf-8", errors="replace"))
+
+
+#: Every format :func:`load` reads: its name, how to recognise it, how to read it.
+READERS: dict[str, tuple[Callable[[bytes], bool], Reader]] = {
+    "sanctionkit": (_sniff_jsonl, _read_jsonl),
+}
+
+_FIRST_ELEMENT = re.compile(rb"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
+
+
+def xml_root_name(head: bytes) -> str | None:
+    """The local name of the first element in the first bytes of an XML file.
+
+    >>> xml_root_name(b'<?xml version="1.0"?><sdnList xmlns="http://tempuri.org/sdnList.xsd">')
+    'sdnList'
+    """
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", errors="ignore").encode("utf-8")
+    cleaned = re.sub(rb"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>", b" ", head, flags=re.DOTALL)
+    match = _FIRST_ELEMENT.search(cleaned)
+    return match.group(2).decode("ascii") if match else None
+
+
+def detect_format(head: bytes | str) -> str:
     """The name of the format whose content starts with ``head``.
 
     >>> detect_format('{"format": "sanctionkit", "version": 1}')
     'sanctionkit'
     """
-    first_line = next((line for line in head.splitlines() if line.strip()), "")
-    if jsonl.is_sanctionkit_header(first_line):
-        return "sanctionkit"
+    data = head.encode("utf-8") if isinstance(head, str) else head
+    for name, (sniff, _) in READERS.items():
+        if sniff(data):
+            return name
+    shown = data[:60].decode("utf-8", errors="replace")
     raise UnknownFormatError(
-        f"no reader for content starting {first_line[:60]!r}; known: {', '.join(FORMATS)}"
+        f"no reader for content starting {shown!r}; known: {', '.join(READERS)}"
     )
 
 
 def load(
-    source: str | Path | IO[str], format: str | None = None, *, strict: bool = False
+    source: str | Path | IO[str] | IO[bytes], format: str | None = None, *, strict: bool = False
 ) -> Dataset:
-    """Read a dataset from a path or an open text file, in the format its content shows.
+    """Read a dataset from a path or an open file, in the format its content shows.
 
-    ``format`` skips detection (one of :data:`FORMATS`). In lenient mode (the
-    default) bad records become ``dataset.problems``; ``strict=True`` raises
-    the first as :class:`~sanctionkit.errors.ReadError`.
+    ``format`` skips detection (one of :data:`READERS`). In lenient mode (the
+    default) bad values and records become ``dataset.problems`` and reading
+    goes on; ``strict=True`` raises the first as :class:`~sanctionkit.ReadError`.
+    ``dataset.metadata`` counts the records read, returned and rejected.
     """
+    name = str(source) if isinstance(source, str | Path) else str(getattr(source, "name", "<file>"))
+    binary: str | Path | IO[bytes]
     if isinstance(source, str | Path):
-        with Path(source).open(encoding="utf-8") as file:
-            return _load_open(file, format, strict=strict, name=str(source))
-    return _load_open(source, format, strict=strict, name=getattr(source, "name", "<file>"))
-
-
-def _load_open(file: IO[str], format: str | None, *, strict: bool, name: str) -> Dataset:
-    head = file.read(4096)
-    chosen = format or detect_format(head)
-    if chosen not in FORMATS:
-        raise UnknownFormatError(f"unknown format {chosen!r}; known: {', '.join(FORMATS)}")
-    return jsonl.load(io.StringIO(head + file.read()), strict=strict, name=name)
+        binary = source
+    elif isinstance(source, io.TextIOBase):
+        binary = io.BytesIO(source.read().encode("utf-8"))
+    else:
+        binary = source  # type: ignore[assignment]
+    chosen = format or detect_format(read_head(binary))
+    if chosen not in READERS:
+        raise UnknownFormatError(f"unknown format {chosen!r}; known: {', '.join(READERS)}")
+    _, read = READERS[chosen]
+    return read(binary, name=name, strict=strict)
 
 
 def dump(dataset: Dataset, path: str | Path) -> None:

@@ -1,0 +1,148 @@
+"""What every reader of an official list shares: problems, counts and lenient values.
+
+A reader walks its file record by record and asks a :class:`Reading` to turn
+raw text into values. When a value is bad, the reading records a
+:class:`~sanctionkit.Problem` naming the file, the record, the field and the
+text, and gives back None so the record is kept without it (lenient mode);
+in strict mode it raises the first problem as :class:`~sanctionkit.ReadError`.
+Records that cannot be kept at all are *rejected*, and the counts add up:
+records read = records returned + records rejected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+import attrs
+
+from sanctionkit.errors import ReadError
+from sanctionkit.identifiers import imo, mmsi
+from sanctionkit.model import Dataset, Designation, Entity, Problem
+from sanctionkit.values.countries import Country, parse_country
+from sanctionkit.values.dates import DateRange, PartialDate, parse_date
+
+__all__ = ["Reading"]
+
+T = TypeVar("T")
+
+
+@attrs.define
+class Reading:
+    """The state of one read of one file: where we are, what went wrong, what was kept.
+
+    >>> reading = Reading(file="sdn.csv")
+    >>> reading.country("Korea, North", record="36", field="nationality").alpha2
+    'KP'
+    >>> reading.country("Atlantis", record="37", field="nationality") is None
+    True
+    >>> print(reading.problems[0])
+    file sdn.csv, record 37, field nationality: unknown country 'Atlantis' (value 'Atlantis')
+    """
+
+    #: The file name that problems give.
+    file: str
+    strict: bool = False
+    problems: list[Problem] = attrs.Factory(list)
+    entities: list[Entity] = attrs.Factory(list)
+    designations: list[Designation] = attrs.Factory(list)
+    #: Listing records seen (one per designation the file holds).
+    read: int = 0
+    #: Listing records that could not be kept.
+    rejected: int = 0
+
+    def problem(
+        self,
+        message: str,
+        *,
+        record: str | None = None,
+        field: str | None = None,
+        value: str | None = None,
+    ) -> None:
+        """Record a problem, or raise it in strict mode."""
+        found = Problem(message=message, file=self.file, record=record, field=field, value=value)
+        if self.strict:
+            raise ReadError(found)
+        self.problems.append(found)
+
+    def reject(self, message: str, *, record: str | None = None, value: str | None = None) -> None:
+        """Give up on a whole record: a problem, and one more record rejected."""
+        self.problem(message, record=record, value=value)
+        self.rejected += 1
+
+    def keep(self, entity: Entity, designation: Designation) -> None:
+        """Keep a listing record: its entity and its designation."""
+        self.entities.append(entity)
+        self.designations.append(designation)
+
+    def value(
+        self,
+        parse: Callable[[str], T],
+        text: str | None,
+        *,
+        record: str | None,
+        field: str,
+    ) -> T | None:
+        """``parse(text)``, or None (with a problem) when the text is not a valid value.
+
+        Blank text is simply absent: no value, no problem.
+        """
+        if text is None or not text.strip():
+            return None
+        try:
+            return parse(text.strip())
+        except ValueError as error:
+            self.problem(str(error), record=record, field=field, value=text)
+            return None
+
+    def country(self, text: str | None, *, record: str | None, field: str) -> Country | None:
+        return self.value(parse_country, text, record=record, field=field)
+
+    def date(
+        self, text: str | None, *, record: str | None, field: str
+    ) -> PartialDate | DateRange | None:
+        return self.value(parse_date, text, record=record, field=field)
+
+    def single_date(
+        self, text: str | None, *, record: str | None, field: str
+    ) -> PartialDate | None:
+        value = self.date(text, record=record, field=field)
+        if isinstance(value, DateRange):
+            self.problem("expected one date, found a range", record=record, field=field, value=text)
+            return None
+        return value
+
+    def imo_number(self, text: str | None, *, record: str | None, field: str = "imo") -> str | None:
+        return self.value(imo.validate, text, record=record, field=field)
+
+    def mmsi_number(
+        self, text: str | None, *, record: str | None, field: str = "mmsi"
+    ) -> str | None:
+        return self.value(mmsi.validate, text, record=record, field=field)
+
+    def dataset(self, metadata: dict[str, str], *, extra: Iterable[Problem] = ()) -> Dataset:
+        """The dataset of what was kept, with the counts in its metadata.
+
+        Raises ReadError if the counts do not add up: that is a bug in the
+        reader, and silently losing records is what this class exists to stop.
+        """
+        returned = len(self.designations)
+        if self.read != returned + self.rejected:
+            raise ReadError(
+                Problem(
+                    file=self.file,
+                    message=f"reader lost records: read {self.read}, returned {returned}, "
+                    f"rejected {self.rejected}",
+                )
+            )
+        counts = {
+            "records_read": str(self.read),
+            "records_returned": str(returned),
+            "records_rejected": str(self.rejected),
+        }
+        return Dataset(
+            entities=self.entities,
+            designations=self.designations,
+            problems=[*self.problems, *extra],
+            metadata={**metadata, **counts},
+        )
