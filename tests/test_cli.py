@@ -212,3 +212,29 @@ def test_show_of_an_unknown_id_exits_2(capsys: pytest.CaptureFixture[str]) -> No
     code, out = run(capsys, "show", "no-such-record")
     assert code == EXIT_USAGE
     assert "no-such-record" in out
+
+
+def test_validate_reports_counts_and_problems_and_exits_1(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = str(write_dataset_with_a_bad_line(tmp_path / "data.jsonl"))
+    code, out = run(capsys, "validate", source)
+    assert code == 1
+    assert "records read 2, rejected 1; 1 problems" in out
+    assert "line 3" in out
+    code, out = run(capsys, "validate", "--json", source)
+    report = json.loads(out)
+    assert (report["records_read"], report["records_rejected"]) == (2, 1)
+    assert report["problems"][0]["record"] == "line 3"
+
+
+def test_validate_of_a_clean_file_exits_0(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import sanctionkit as sk
+
+    path = tmp_path / "clean.jsonl"
+    sk.dump(sk.builtin_dataset(), path)
+    code, out = run(capsys, "validate", str(path))
+    assert code == EXIT_OK
+    assert "0 problems" in out

@@ -42,6 +42,15 @@ def register(commands: Commands) -> None:
     )
     summary.set_defaults(command=run_summary)
 
+    validate = commands.add_parser(
+        "validate",
+        help="read a file and report every problem in it",
+        description="Read SOURCE leniently and list its problems; exit 1 if there are any.",
+    )
+    validate.add_argument("source", metavar="SOURCE", help="a file in a format sanctionkit reads")
+    validate.add_argument("--json", action="store_true", help="print JSON")
+    validate.set_defaults(command=run_validate)
+
     show = commands.add_parser("show", help="one record of a dataset, by id")
     show.add_argument("record_id", metavar="ID", help="the id of an entity, package or transfer")
     _source_options(show)
@@ -67,6 +76,30 @@ def run_summary(arguments: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write(summary_text(dataset))
     return EXIT_PROBLEMS if arguments.strict and dataset.problems else EXIT_OK
+
+
+def run_validate(arguments: argparse.Namespace, out: TextIO) -> int:
+    """Read a file leniently; print its counts and every problem; exit 1 if there are any."""
+    dataset = load(arguments.source)
+    counts = {
+        key: int(value) for key, value in dataset.metadata.items() if key.startswith("records_")
+    }
+    if arguments.json:
+        report = {
+            "source": arguments.source,
+            "format": dataset.metadata.get("format"),
+            **counts,
+            "problems": [converter.unstructure(problem) for problem in dataset.problems],
+        }
+        out.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    else:
+        described = ", ".join(
+            f"{key.removeprefix('records_')} {value}" for key, value in counts.items()
+        )
+        out.write(f"{arguments.source}: records {described}; {len(dataset.problems)} problems\n")
+        for problem in dataset.problems:
+            out.write(f"  {problem}\n")
+    return EXIT_PROBLEMS if dataset.problems else EXIT_OK
 
 
 def run_show(arguments: argparse.Namespace, out: TextIO) -> int:
