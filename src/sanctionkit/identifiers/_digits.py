@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from sanctionkit.errors import InvalidFormatError, InvalidLengthError
@@ -34,3 +35,23 @@ def fixed_digits(number: str, length: int, label: str, compact: Callable[[str], 
         message = f"{label} {digits!r} has {len(digits)} digits, expected {length}"
         raise InvalidLengthError(message, number)
     return digits
+
+
+# Separators people put inside numbers: "9 683 740", "968-3740", "968.3740".
+_SEPARATORS = re.compile(r"[\s.\-]+")
+
+
+def strip_label(number: str, label: re.Pattern[str]) -> str:
+    """``number`` without a leading ``label`` ("IMO No.", "MMSI:") and separators.
+
+    >>> strip_label("IMO No. 9 683 740", re.compile(r"\\s*IMO\\s*(No\\.)?", re.I))
+    '9683740'
+    """
+    # The common inputs are bare digits, or the label and digits: test before using a regex.
+    if not number[:1].isdigit():
+        match = label.match(number)
+        if match is not None:
+            number = number[match.end() :]
+    if not number.isdigit():
+        number = _SEPARATORS.sub("", number)
+    return number

@@ -38,7 +38,7 @@ from sanctionkit.errors import (
     InvalidFormatError,
     InvalidIdentifierError,
 )
-from sanctionkit.identifiers._digits import fixed_digits
+from sanctionkit.identifiers._digits import fixed_digits, strip_label
 
 __all__ = [
     "ImoNumber",
@@ -78,8 +78,6 @@ class Kind(str, enum.Enum):
 
 # A leading label: "IMO", "IMO No.", "IMO Nr", "IMO number", "IMO #", each maybe with a colon.
 _PREFIX = re.compile(r"\s*IMO(?:\s*(?:No|Nr|Number|Num|#)(?![a-z]))?\s*[.:#]?", re.IGNORECASE)
-# Separators people put inside the number: "9 683 740", "968-3740", "968.3740".
-_SEPARATORS = re.compile(r"[\s.\-]+")
 
 _LENGTH = 7
 
@@ -101,14 +99,7 @@ def compact(number: str) -> str:
     >>> compact("IMO No. 9683740")
     '9683740'
     """
-    # The common inputs are bare digits and "IMO 1234567": test cheaply before using a regex.
-    if not number[:1].isdigit():
-        match = _PREFIX.match(number)
-        if match is not None:
-            number = number[match.end() :]
-    if not number.isdigit():
-        number = _SEPARATORS.sub("", number)
-    return number
+    return strip_label(number, _PREFIX)
 
 
 def _ship_check_digit(digits: str) -> int:

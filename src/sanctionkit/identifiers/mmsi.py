@@ -52,7 +52,7 @@ from sanctionkit.errors import (
     InvalidFormatError,
     InvalidIdentifierError,
 )
-from sanctionkit.identifiers._digits import fixed_digits
+from sanctionkit.identifiers._digits import fixed_digits, strip_label
 
 if TYPE_CHECKING:
     from sanctionkit.values.countries import Country
@@ -89,8 +89,6 @@ class StationKind(enum.Enum):
 
 # A leading label: "MMSI", "MMSI No.", "MMSI number", "MMSI #", each maybe with a colon.
 _PREFIX = re.compile(r"\s*MMSI(?:\s*(?:No|Nr|Number|Num|#)(?![a-z]))?\s*[.:#]?", re.IGNORECASE)
-# Separators people put inside the number: "273 211 090", "273-211-090".
-_SEPARATORS = re.compile(r"[\s.\-]+")
 
 _LENGTH = 9
 
@@ -126,14 +124,7 @@ def compact(number: str) -> str:
     >>> compact("MMSI: 273 211 090")
     '273211090'
     """
-    # Bare digits are the common input: test cheaply before using a regex.
-    if not number[:1].isdigit():
-        match = _PREFIX.match(number)
-        if match is not None:
-            number = number[match.end() :]
-    if not number.isdigit():
-        number = _SEPARATORS.sub("", number)
-    return number
+    return strip_label(number, _PREFIX)
 
 
 def _structure(digits: str, text: str) -> tuple[StationKind, int | None]:
