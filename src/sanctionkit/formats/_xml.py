@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -102,14 +102,17 @@ def local_name(tag: str) -> str:
 
 
 def iter_records(
-    source: str | Path | IO[bytes], record_tag: str, name: str
+    source: str | Path | IO[bytes], record_tag: str | Collection[str], name: str
 ) -> Iterator[tuple[str, ET.Element]]:
     """Yield ``("root", root)`` first, then each complete element named ``record_tag``.
 
+    ``record_tag`` may also be a collection of names, for lists whose records
+    come in several kinds (the UN's INDIVIDUAL and ENTITY), yielded in file order.
     Each record is removed from the tree once the caller has it, so memory holds
     one record (plus the root's other children, which are small: headers).
     Parse errors become ReadError naming the file and the line.
     """
+    record_tags = frozenset((record_tag,) if isinstance(record_tag, str) else record_tag)
     stream = open_checked(source, name)
     parents: list[ET.Element] = []
     try:
@@ -120,7 +123,7 @@ def iter_records(
                 parents.append(element)
                 continue
             parents.pop()
-            if local_name(element.tag) == record_tag:
+            if local_name(element.tag) in record_tags:
                 yield "record", element
                 if parents:
                     parents[-1].remove(element)

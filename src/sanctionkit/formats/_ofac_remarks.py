@@ -1,0 +1,694 @@
+"""OFAC's remarks: the free text where the legacy lists keep most of what they know.
+
+An entry of OFAC's legacy CSV (and the ``remarks`` of its XML) reads like
+``DOB 10 Dec 1948; POB Giza, Egypt; nationality Egypt; Passport 1084010
+(Egypt); a.k.a. 'ABU MUHAMMAD'; Linked To: AL QA'IDA.``. :func:`parse_remarks`
+splits such text into clauses at the semicolons that are not inside quotes or
+parentheses, and reads each clause it knows into a typed field of
+:class:`RemarkFacts`. A clause it does not know, or whose value is bad, stays
+word for word in ``notes``: nothing is lost. Bad values of known clauses (an
+unknown country, an IMO number with a wrong check digit) are also reported as
+problems through the :class:`~sanctionkit.formats._reading.Reading` given.
+
+Nothing here knows about CSV columns, so the XML reader can use it too.
+
+>>> from sanctionkit.formats._reading import Reading
+>>> facts = parse_remarks(
+...     "DOB 1987 to 1988; POB Moscow, Russia; Gender Male; a.k.a. 'SASHA'; Member of X.",
+...     Reading(file="sdn.csv"),
+...     record="36",
+... )
+>>> str(facts.birth_dates[0]), facts.birth_places[0].country.alpha2, facts.gender.value
+('1987/1988', 'RU', 'male')
+>>> facts.aliases[0].name, facts.aliases[0].quality.value
+('SASHA', 'weak')
+>>> facts.notes
+('Member of X.',)
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from typing import Final, TypedDict
+
+import attrs
+
+from sanctionkit.formats._reading import Reading
+from sanctionkit.identifiers import imo
+from sanctionkit.model import Address, Alias, AliasQuality, Gender, Identifier
+from sanctionkit.values.countries import Country, parse_country
+from sanctionkit.values.dates import DateRange, PartialDate, parse_date
+
+__all__ = ["Clause", "RemarkFacts", "identifier_scheme", "parse_remarks", "split_clauses"]
+
+DateValue = PartialDate | DateRange
+
+# OFAC's names of identification documents and numbers (its XML calls them
+# idType), by the scheme sanctionkit files them under. The label stays in the
+# identifier's note, so "Cedula No." is not lost by being a "national_id".
+_SCHEMES: Final[dict[str, tuple[str, ...]]] = {
+    "passport": (
+        "Passport",
+        "Diplomatic Passport",
+        "Passport Booklet",
+        "Travel Document Number",
+    ),
+    "national_id": (
+        "National ID No.",
+        "Cedula No.",
+        "C.U.R.P.",
+        "C.U.R.P. #",
+        "D.N.I.",
+        "Identification Number",
+        "Personal ID Card",
+        "Credencial electoral",
+        "National Foreign ID Number",
+        "SSN",
+        "Residency Number",
+        "I.F.E.",
+        "C.U.I.",
+        "C.U.I.P.",
+        "Turkish Identification Number",
+        "Numero de Identidad",
+        "Citizen's Card Number",
+        "Kenyan ID No.",
+        "Tazkira National ID Card",
+        "UAE Identification",
+        "Refugee ID Card",
+    ),
+    "tax_id": (
+        "Tax ID No.",
+        "R.F.C.",
+        "R.F.C. #",
+        "RFC",
+        "NIT #",
+        "RUC #",
+        "RIF #",
+        "V.A.T. Number",
+        "US FEIN",
+        "Italian Fiscal Code",
+        "C.U.I.T.",
+        "RTN",
+        "C.I.F.",
+        "Numero Unico de Identificacao Tributaria (NUIT)",
+    ),
+    "registration": (
+        "Registration Number",
+        "Registration ID",
+        "Company Number",
+        "UK Company Number",
+        "Commercial Registry Number",
+        "Business Registration Number",
+        "Business Registration Document #",
+        "Business Number",
+        "Folio Mercantil No.",
+        "Matricula Mercantil No",
+        "Government Gazette Number",
+        "C.R. No.",
+        "Romanian C.R.",
+        "Unified Social Credit Code (USCC)",
+        "United Social Credit Code Certificate (USCCC)",
+        "Legal Entity Number",
+        "Economic Register Number (CBLS)",
+        "Trade License No.",
+        "Chamber of Commerce Number",
+        "Istanbul Chamber of Comm. No.",
+        "Dubai Chamber of Commerce Membership No.",
+        "Public Registration Number",
+        "Central Registration System Number",
+        "Enterprise Number",
+        "Branch Unit Number",
+        "LE Number",
+        "Certificate of Incorporation Number",
+        "Registered Charity No.",
+        "Organization Code",
+        "D-U-N-S Number",
+    ),
+    "swift_bic": ("SWIFT/BIC",),
+    "other": (
+        "Driver's License No.",
+        "Birth Certificate Number",
+        "Electoral Registry No.",
+        "Cartilla de Servicio Militar Nacional",
+        "VisaNumberID",
+        "Immigration No.",
+        "SRE Permit No.",
+        "Permit Number",
+        "Pilot License Number",
+        "File Number",
+        "License",
+        "Afghan Money Service Provider License Number",
+        "BIK (RU)",
+        "ISIN",
+        "Chinese Commercial Code",
+        "Digital Currency Address - XBT",
+        "Digital Currency Address - ETH",
+        "Digital Currency Address - USDT",
+        "Digital Currency Address - LTC",
+        "Digital Currency Address - XMR",
+        "Digital Currency Address - ZEC",
+        "Digital Currency Address - DASH",
+        "Digital Currency Address - BCH",
+        "Digital Currency Address - TRX",
+        "Digital Currency Address - BSV",
+        "Digital Currency Address - BTG",
+        "Digital Currency Address - ETC",
+        "Digital Currency Address - XVG",
+        "Digital Currency Address - ARB",
+        "Digital Currency Address - BSC",
+        "Aircraft Construction Number (also called L/N or S/N or F/N)",
+        "Aircraft Mode S Transponder Code",
+    ),
+}
+_SCHEME_OF_LABEL: Final[dict[str, str]] = {
+    label: scheme for scheme, labels in _SCHEMES.items() for label in labels
+}
+
+
+def identifier_scheme(label: str) -> str | None:
+    """The sanctionkit scheme of one of OFAC's identification labels, or None.
+
+    >>> identifier_scheme("Cedula No."), identifier_scheme("Tax ID No."), identifier_scheme("x")
+    ('national_id', 'tax_id', None)
+    """
+    return _SCHEME_OF_LABEL.get(label.strip())
+
+
+@attrs.frozen
+class Clause:
+    """One clause of a remark and what it was read as (``kind``; "note" when not read)."""
+
+    kind: str
+    text: str
+
+
+@attrs.frozen(kw_only=True)
+class RemarkFacts:
+    """What a remark says, typed; ``notes`` holds every clause that could not be read."""
+
+    #: Every clause in order, with the kind it was read as.
+    clauses: tuple[Clause, ...] = ()
+    birth_dates: tuple[DateValue, ...] = ()
+    birth_places: tuple[Address, ...] = ()
+    nationalities: tuple[Country, ...] = ()
+    citizenships: tuple[Country, ...] = ()
+    gender: Gender | None = None
+    #: Weak a.k.a. (OFAC keeps its weak aliases in the remarks), f.k.a. and n.k.a.
+    aliases: tuple[Alias, ...] = ()
+    identifiers: tuple[Identifier, ...] = ()
+    #: Seven-digit IMO ship number, validated.
+    imo: str | None = None
+    mmsi: str | None = None
+    build_year: int | None = None
+    past_flags: tuple[Country, ...] = ()
+    #: "Nationality of Registration" of a ship or an aircraft.
+    registration_countries: tuple[Country, ...] = ()
+    aircraft_model: str | None = None
+    aircraft_serial_number: str | None = None
+    aircraft_registration: str | None = None
+    incorporated: PartialDate | None = None
+    organization_types: tuple[str, ...] = ()
+    #: Names after "Linked To:", as written.
+    linked_to: tuple[str, ...] = ()
+    #: Clauses about the sanction rather than the entity (secondary sanctions risk, directives).
+    sanctions: tuple[str, ...] = ()
+    websites: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+    #: Clauses that were not read into a field, word for word.
+    notes: tuple[str, ...] = ()
+
+
+def split_clauses(text: str) -> list[str]:
+    """The clauses of a remark: split at semicolons outside quotes and parentheses.
+
+    Quotes count only in alias clauses ("a.k.a. 'A; B'"), where a quote opens
+    after a space and closes before a space or punctuation: elsewhere an
+    apostrophe is part of a word ("Said Jan 'Abd al-Salam"). When quotes or
+    parentheses do not balance, every semicolon splits.
+
+    >>> split_clauses("DOB 1969; (alias X: POB Keren; nationality Eritrean); a.k.a. 'A; B'.")
+    ['DOB 1969', '(alias X: POB Keren; nationality Eritrean)', "a.k.a. 'A; B'."]
+    """
+    if ";" not in text:
+        stripped = text.strip()
+        return [stripped] if stripped else []
+    if "(" not in text and "'" not in text:
+        return [clause.strip() for clause in text.split(";") if clause.strip()]
+    clauses: list[str] = []
+    depth = 0
+    quoted = False
+    alias = _ALIAS_START.match(text) is not None
+    start = 0
+    last = len(text) - 1
+    # Only these characters change anything: visit them, not every character.
+    for found in _SPECIAL.finditer(text):
+        char, index = found.group(), found.start()
+        if char == "'":
+            if not alias:
+                continue
+            before = text[index - 1] if index else " "
+            after = text[index + 1] if index < last else " "
+            if not quoted and before.isspace() and not after.isspace():
+                quoted = True
+            elif quoted and not before.isspace() and (after.isspace() or after in ".,;:)"):
+                quoted = False
+        elif quoted:
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(depth - 1, 0)
+        elif not depth:
+            clauses.append(text[start:index])
+            start = index + 1
+            alias = _ALIAS_START.match(text, start) is not None
+    clauses.append(text[start:])
+    if depth or quoted:
+        clauses = text.split(";")
+    return [clause.strip() for clause in clauses if clause.strip()]
+
+
+_ALIAS_START = re.compile(r"\s*[afn]\.k\.a\.", re.IGNORECASE)
+_SPECIAL = re.compile(r"[;()']")
+
+
+class _Where(TypedDict):
+    record: str | None
+    field: str
+
+
+@attrs.define
+class _Facts:
+    """The mutable side of :class:`RemarkFacts`, filled clause by clause."""
+
+    reading: Reading
+    record: str | None
+    field: str
+    values: dict[str, list[object]] = attrs.Factory(dict)
+    clauses: list[Clause] = attrs.Factory(list)
+
+    def add(self, name: str, value: object) -> None:
+        self.values.setdefault(name, []).append(value)
+
+    def where(self, label: str) -> _Where:
+        """The record, and the field name problems give ("Remarks/DOB")."""
+        return {"record": self.record, "field": f"{self.field}/{label}"}
+
+    def freeze(self) -> RemarkFacts:
+        def many(name: str) -> tuple[object, ...]:
+            return tuple(self.values.get(name, ()))
+
+        def one(name: str) -> object:
+            found = self.values.get(name)
+            return found[0] if found else None
+
+        return RemarkFacts(
+            clauses=tuple(self.clauses),
+            birth_dates=many("birth_dates"),  # type: ignore[arg-type]
+            birth_places=many("birth_places"),  # type: ignore[arg-type]
+            nationalities=many("nationalities"),  # type: ignore[arg-type]
+            citizenships=many("citizenships"),  # type: ignore[arg-type]
+            gender=one("gender"),  # type: ignore[arg-type]
+            aliases=many("aliases"),  # type: ignore[arg-type]
+            identifiers=many("identifiers"),  # type: ignore[arg-type]
+            imo=one("imo"),  # type: ignore[arg-type]
+            mmsi=one("mmsi"),  # type: ignore[arg-type]
+            build_year=one("build_year"),  # type: ignore[arg-type]
+            past_flags=many("past_flags"),  # type: ignore[arg-type]
+            registration_countries=many("registration_countries"),  # type: ignore[arg-type]
+            aircraft_model=one("aircraft_model"),  # type: ignore[arg-type]
+            aircraft_serial_number=one("aircraft_serial_number"),  # type: ignore[arg-type]
+            aircraft_registration=one("aircraft_registration"),  # type: ignore[arg-type]
+            incorporated=one("incorporated"),  # type: ignore[arg-type]
+            organization_types=many("organization_types"),  # type: ignore[arg-type]
+            linked_to=many("linked_to"),  # type: ignore[arg-type]
+            sanctions=many("sanctions"),  # type: ignore[arg-type]
+            websites=many("websites"),  # type: ignore[arg-type]
+            emails=many("emails"),  # type: ignore[arg-type]
+            phones=many("phones"),  # type: ignore[arg-type]
+            notes=many("notes"),  # type: ignore[arg-type]
+        )
+
+
+# A clause reader gets the match and the facts, and says whether it could use the clause.
+_Handler = Callable[[re.Match[str], _Facts], bool]
+_ALT = r"(?:alt\.\s+)?"
+
+
+def _birth_date(match: re.Match[str], facts: _Facts) -> bool:
+    value = facts.reading.date(match["value"], **facts.where("DOB"))
+    if value is None:
+        return False
+    facts.add("birth_dates", value)
+    return True
+
+
+def _quiet_country(text: str) -> Country | None:
+    try:
+        return parse_country(text)
+    except ValueError:
+        return None
+
+
+def _birth_place(match: re.Match[str], facts: _Facts) -> bool:
+    place = match["value"].strip()
+    parts = [part.strip() for part in place.split(",") if part.strip()]
+    if not parts:
+        return False
+    # The country only when the last part is one: "POB Guadalajara, Jalisco" has none,
+    # and that is not a problem, it is how the list writes places.
+    country = _quiet_country(parts[-1])
+    city = None if country is not None and len(parts) == 1 else parts[0]
+    facts.add("birth_places", Address(full=place, city=city, country=country))
+    return True
+
+
+# Country texts that are statements rather than countries: kept as notes, without a problem.
+_NOT_A_COUNTRY: Final = ("possibly ", "probably ", "reportedly ", "none identified", "unknown")
+
+
+def _country_role(name: str, label: str) -> _Handler:
+    def read(match: re.Match[str], facts: _Facts) -> bool:
+        text = match["value"]
+        if text.lower().startswith(_NOT_A_COUNTRY):
+            return False  # a qualified statement or a non-answer: a note, not a problem
+        country = facts.reading.country(text, **facts.where(label))
+        if country is None:
+            return False
+        facts.add(name, country)
+        return True
+
+    return read
+
+
+def _gender(match: re.Match[str], facts: _Facts) -> bool:
+    facts.add("gender", Gender(match["value"].lower()))
+    return True
+
+
+_QUALITIES: Final = {
+    "a.k.a.": AliasQuality.WEAK,
+    "f.k.a.": AliasQuality.FORMER,
+    "n.k.a.": AliasQuality.STRONG,
+}
+_QUOTED = re.compile(r"'(.+?)'(?=\s*(?:,|$))")
+
+
+def _alias(match: re.Match[str], facts: _Facts) -> bool:
+    # OFAC's remarks hold its *weak* a.k.a. (the strong ones are in alt.csv);
+    # f.k.a. is a former name; n.k.a. ("now known as") a current, strong one.
+    names = _QUOTED.findall(match["value"].strip())
+    if not names:
+        return False
+    quality = _QUALITIES[match["kind"].lower()]
+    for name in names:
+        facts.add("aliases", Alias(name=name, quality=quality))
+    return True
+
+
+def _ship_imo(match: re.Match[str], facts: _Facts) -> bool:
+    number = facts.reading.imo_number(match["value"], **facts.where("IMO"))
+    if number is None:
+        return False
+    if "imo" in facts.values:
+        facts.add("identifiers", Identifier(scheme="imo", value=number, note="alt. IMO"))
+    else:
+        facts.add("imo", number)
+    return True
+
+
+def _company_imo(match: re.Match[str], facts: _Facts) -> bool:
+    label = match["label"]
+    number = facts.reading.value(
+        lambda text: imo.validate(text, kind="company"), match["value"], **facts.where(label)
+    )
+    if number is None:
+        return False
+    facts.add("identifiers", Identifier(scheme="imo_company", value=number, note=label))
+    return True
+
+
+def _mmsi(match: re.Match[str], facts: _Facts) -> bool:
+    number = facts.reading.mmsi_number(match["value"], **facts.where("MMSI"))
+    if number is None:
+        return False
+    if "mmsi" in facts.values:
+        facts.add("identifiers", Identifier(scheme="mmsi", value=number, note="alt. MMSI"))
+    else:
+        facts.add("mmsi", number)
+    return True
+
+
+def _build_year(match: re.Match[str], facts: _Facts) -> bool:
+    facts.add("build_year", int(match["value"]))
+    return True
+
+
+def _past_flag(match: re.Match[str], facts: _Facts) -> bool:
+    if match["value"].lower().startswith(_NOT_A_COUNTRY):
+        return False
+    country = facts.reading.country(match["value"], **facts.where("Former Vessel Flag"))
+    if country is None:
+        return False
+    facts.add("past_flags", country)
+    return True
+
+
+def _text(name: str) -> _Handler:
+    def read(match: re.Match[str], facts: _Facts) -> bool:
+        facts.add(name, match["value"].strip())
+        return True
+
+    return read
+
+
+def _clause(name: str) -> _Handler:
+    """Keep the whole clause, as written: for clauses that are one fact as they stand."""
+
+    def read(match: re.Match[str], facts: _Facts) -> bool:
+        facts.add(name, match.string.strip())
+        return True
+
+    return read
+
+
+def _incorporated(match: re.Match[str], facts: _Facts) -> bool:
+    if "incorporated" in facts.values:
+        return False  # a second date ("alt."): kept as a note
+    value = facts.reading.single_date(
+        match["value"], **facts.where("Organization Established Date")
+    )
+    if value is None:
+        return False
+    facts.add("incorporated", value)
+    return True
+
+
+def _organization_type(match: re.Match[str], facts: _Facts) -> bool:
+    facts.add("organization_types", match["value"].strip())
+    return True
+
+
+# "0310857 (Eritrea) issued 21 Aug 2006 expires 20 Aug 2008"; the country is
+# the last parenthesis ("HRA 738077 (Stuttgart) (Germany)" is in Germany).
+_NUMBER = re.compile(
+    r"^(?P<value>.+?)(?:\s*\((?P<country>[^()]+)\))?"
+    r"(?:\s+issued\s+(?P<issued>[^()]*?\d{4}))?(?:\s+expires\s+(?P<expires>[^()]*?\d{4}))?$"
+)
+
+
+def _expiry_date(text: str) -> PartialDate:
+    # Documents expire in the future: years up to twenty years ahead are plausible.
+    ahead = datetime.date(datetime.date.today().year + 20, 12, 31)
+    value = parse_date(text, reference=ahead)
+    if isinstance(value, DateRange):
+        raise ValueError("expected one date, found a range")
+    return value
+
+
+def _identifier(match: re.Match[str], facts: _Facts) -> bool:
+    label = match["label"]
+    scheme = _SCHEME_OF_LABEL[label]
+    parts = _NUMBER.match(match["value"].strip())
+    if parts is None:  # pragma: no cover - the pattern matches any non-empty text
+        return False
+    note = label
+    country = None
+    if parts["country"]:
+        # The parenthesis names the issuing country, or sometimes a registry's city
+        # ("Matricula Mercantil No 1362098 (Medellin)"): that one stays in the note.
+        country = _quiet_country(parts["country"])
+        if country is None:
+            note = f"{label} ({parts['country']})"
+    issued = facts.reading.single_date(parts["issued"], **facts.where(f"{label} issued"))
+    expires = facts.reading.value(_expiry_date, parts["expires"], **facts.where(f"{label} expires"))
+    if match["alt"]:
+        note = f"alt. {note}"
+    facts.add(
+        "identifiers",
+        Identifier(
+            scheme=scheme,
+            value=parts["value"].strip(),
+            country=country,
+            issued=issued,
+            expires=expires,
+            note=note,
+        ),
+    )
+    return True
+
+
+def _labels(labels: list[str] | tuple[str, ...]) -> str:
+    return "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+
+
+_SANCTION_PREFIXES: Final = (
+    "Secondary sanctions risk:",
+    "Additional Sanctions Information -",
+    "Transactions Prohibited For Persons Owned or Controlled By U.S. Financial Institutions:",
+    "U.S. Persons Must Continue to Block",
+    "For more information on directives",
+    "For more information, please see",
+    "CAATSA Section",
+    "IFCA Determination",
+    "Listing Date (",
+    "Effective Date (",
+)
+_CONTACTS: Final = {
+    "websites": ("Website",),
+    "emails": ("Email Address", "Email"),
+    "phones": (
+        "Phone Number",
+        "Phone No.",
+        "Phone",
+        "PHONE",
+        "Telephone No.",
+        "Telephone",
+        "Fax No.",
+        "Fax",
+        "FAX",
+    ),
+}
+
+# Tried in order; the first pattern that matches reads the clause. Patterns see
+# the clause without its final full stop.
+_READERS: Final[tuple[tuple[str, re.Pattern[str], _Handler], ...]] = (
+    ("birth_date", re.compile(rf"^{_ALT}DOB:?\s+(?P<value>.+)$"), _birth_date),
+    ("birth_place", re.compile(rf"^{_ALT}POB:?\s+(?P<value>.+)$"), _birth_place),
+    (
+        "nationality",
+        re.compile(rf"^{_ALT}nationality:?\s+(?P<value>.+)$"),
+        _country_role("nationalities", "nationality"),
+    ),
+    (
+        "citizenship",
+        re.compile(rf"^{_ALT}citizen:?\s+(?P<value>.+)$"),
+        _country_role("citizenships", "citizen"),
+    ),
+    ("gender", re.compile(r"^Gender:?\s+(?P<value>Male|Female)$", re.IGNORECASE), _gender),
+    (
+        "alias",
+        re.compile(r"^(?P<kind>[afn]\.k\.a\.)\s*,?\s*(?P<value>'.+)$", re.IGNORECASE),
+        _alias,
+    ),
+    (
+        "imo_company",
+        re.compile(
+            rf"^{_ALT}(?P<label>Company Number|Identification Number) IMO\s+(?P<value>\S+)$"
+        ),
+        _company_imo,
+    ),
+    (
+        "imo",
+        re.compile(rf"^{_ALT}(?:Vessel Registration Identification\s+)?IMO\s+(?P<value>\S+)$"),
+        _ship_imo,
+    ),
+    (
+        "imo",
+        re.compile(rf"^{_ALT}Vessel Registration Identification\s+(?P<value>\d{{7}})$"),
+        _ship_imo,
+    ),
+    ("mmsi", re.compile(rf"^{_ALT}MMSI\s+(?P<value>\S+)$"), _mmsi),
+    ("build_year", re.compile(r"^Vessel Year of Build\s+(?P<value>\d{4})$"), _build_year),
+    ("past_flag", re.compile(rf"^{_ALT}Former Vessel Flag\s+(?P<value>.+)$"), _past_flag),
+    (
+        "registration_country",
+        re.compile(rf"^{_ALT}Nationality of Registration\s+(?P<value>.+)$"),
+        _country_role("registration_countries", "Nationality of Registration"),
+    ),
+    ("aircraft_model", re.compile(r"^Aircraft Model\s+(?P<value>.+)$"), _text("aircraft_model")),
+    (
+        "aircraft_serial_number",
+        re.compile(r"^Aircraft Manufacturer's Serial Number \(MSN\)\s+(?P<value>.+)$"),
+        _text("aircraft_serial_number"),
+    ),
+    (
+        "aircraft_registration",
+        re.compile(r"^Aircraft Tail Number\s+(?P<value>.+)$"),
+        _text("aircraft_registration"),
+    ),
+    ("linked_to", re.compile(r"^Linked To:\s*(?P<value>.+)$"), _text("linked_to")),
+    (
+        "incorporated",
+        re.compile(rf"^{_ALT}Organization Established Date\s+(?P<value>.+)$"),
+        _incorporated,
+    ),
+    (
+        "organization_type",
+        re.compile(rf"^{_ALT}Organization Type:\s*(?P<value>.+)$"),
+        _organization_type,
+    ),
+    (
+        "sanctions",
+        re.compile(
+            rf"^{_ALT}(?:{_labels(_SANCTION_PREFIXES)}"
+            r"|Executive Order \d+ (?:Directive|information))",
+            re.IGNORECASE,
+        ),
+        _clause("sanctions"),
+    ),
+    *(
+        (
+            "contact",
+            re.compile(rf"^{_ALT}(?:{_labels(labels)}):?\s+(?P<value>\S.*)$"),
+            _text(name),
+        )
+        for name, labels in _CONTACTS.items()
+    ),
+    (
+        "identifier",
+        re.compile(
+            rf"^(?P<alt>alt\.\s+)?(?P<label>{_labels(tuple(_SCHEME_OF_LABEL))})\s+(?P<value>.+)$"
+        ),
+        _identifier,
+    ),
+)
+
+
+def parse_remarks(
+    text: str | None, reading: Reading, *, record: str | None = None, field: str = "Remarks"
+) -> RemarkFacts:
+    """Read OFAC remarks into typed facts; unread clauses stay word for word in ``notes``.
+
+    Bad values of known clauses become problems of ``reading`` (for ``record``,
+    in a field named like "Remarks/DOB") and their clause stays a note.
+    """
+    facts = _Facts(reading=reading, record=record, field=field)
+    if not text:
+        return facts.freeze()
+    for clause in split_clauses(text):
+        bare = clause[:-1].rstrip() if clause.endswith(".") else clause
+        kind = "note"
+        for name, pattern, handler in _READERS:
+            match = pattern.match(bare)
+            if match is not None:
+                if handler(match, facts):
+                    kind = name
+                break
+        if kind == "note":
+            facts.add("notes", clause)
+        facts.clauses.append(Clause(kind=kind, text=clause))
+    return facts.freeze()

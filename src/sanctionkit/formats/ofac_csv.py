@@ -1,0 +1,495 @@
+"""OFAC's legacy CSV files: ``sdn.csv`` with its siblings, and the consolidated twins.
+
+OFAC publishes each list as four headerless CSV files joined by ``ent_num``:
+the entries (``sdn.csv`` / ``cons_prim.csv``: ent_num, SDN_Name, SDN_Type,
+Program, Title, Call_Sign, Vess_type, Tonnage, GRT, Vess_flag, Vess_owner,
+Remarks), their addresses (``add.csv`` / ``cons_add.csv``), their strong
+aliases (``alt.csv`` / ``cons_alt.csv``) and the continuations of long remarks
+(``sdn_comments.csv`` / ``cons_comments.csv``). Empty fields are ``-0-``,
+lines end in CRLF and the file in a DOS end-of-file byte (0x1A).
+
+Given the path of ``sdn.csv`` or ``cons_prim.csv``, :func:`read` also reads the
+siblings found beside it (by those names only); given an open file, only that
+file. Each entry becomes one entity (``ofac-{ent_num}``) and one designation.
+Most of what OFAC knows sits in the free-text remarks, which
+:mod:`sanctionkit.formats._ofac_remarks` reads into typed fields; what it
+cannot read stays as a note on the entity.
+
+>>> import io
+>>> row = b'36,"AEROCARIBBEAN AIRLINES",-0- ,"CUBA"' + b",-0- " * 8 + b"\\r\\n\\x1a"
+>>> sniff(row)
+True
+>>> ds = read(io.BytesIO(row), name="sdn.csv", strict=False)
+>>> ds.organizations[0].id, ds.organizations[0].name, ds.designations[0].programmes
+('ofac-36', 'AEROCARIBBEAN AIRLINES', ('CUBA',))
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Final
+
+from sanctionkit.formats._authorities import ofac
+from sanctionkit.formats._ofac_remarks import RemarkFacts, parse_remarks
+from sanctionkit.formats._reading import Reading
+from sanctionkit.model import (
+    Address,
+    Aircraft,
+    Alias,
+    AliasQuality,
+    CountryRole,
+    CountryRoleKind,
+    Dataset,
+    Designation,
+    Entity,
+    Identifier,
+    Measure,
+    Organization,
+    Person,
+    Problem,
+    Source,
+    Vessel,
+)
+from sanctionkit.values.countries import Country
+
+__all__ = ["COLUMNS", "read", "sniff"]
+
+#: The columns of ``sdn.csv`` and ``cons_prim.csv``, which have no header line.
+COLUMNS: Final = (
+    "ent_num",
+    "SDN_Name",
+    "SDN_Type",
+    "Program",
+    "Title",
+    "Call_Sign",
+    "Vess_type",
+    "Tonnage",
+    "GRT",
+    "Vess_flag",
+    "Vess_owner",
+    "Remarks",
+)
+
+# Main file name -> its siblings (addresses, aliases, comments), by OFAC's naming.
+_SIBLINGS: Final = {
+    main: (
+        (f"{prefix}add.csv", 6, "address"),  # ent_num, Add_num, Address, City..., Country, remarks
+        (f"{prefix}alt.csv", 5, "alias"),  # ent_num, alt_num, alt_type, alt_name, alt_remarks
+        (comments, 2, "comment"),  # ent_num, Remarks continuation
+    )
+    for main, prefix, comments in (
+        ("sdn.csv", "", "sdn_comments.csv"),
+        ("cons_prim.csv", "cons_", "cons_comments.csv"),
+    )
+}
+# Country texts that say no country is known: not a problem, just no country.
+_NO_COUNTRY: Final = frozenset({"undetermined", "unknown", "none identified"})
+_LISTS: Final = {"sdn": "OFAC SDN", "cons": "OFAC Consolidated (non-SDN)"}
+_ALIAS_QUALITIES: Final = {
+    "aka": AliasQuality.STRONG,
+    "fka": AliasQuality.FORMER,
+    # "now known as": the current name, as strong as an a.k.a.
+    "nka": AliasQuality.STRONG,
+}
+_EMPTY: Final = "-0-"
+_EOF: Final = "\x1a"
+_ENCODING_ERRORS: Final = "sanctionkit-latin1"
+
+
+def _latin1_fallback(error: UnicodeError) -> tuple[str, int]:
+    # The five bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) as Latin-1.
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start : error.end].decode("latin-1"), error.end
+
+
+codecs.register_error(_ENCODING_ERRORS, _latin1_fallback)
+
+
+def sniff(head: bytes) -> bool:
+    """True when the first line has the 12 fields of ``sdn.csv``, the first an integer.
+
+    >>> sniff(b'36,"AEROCARIBBEAN AIRLINES",-0- ,"CUBA"' + b",-0- " * 8 + b"\\r\\n")
+    True
+    >>> sniff(b'36,25,-0- ,"Havana","Cuba",-0- \\r\\n')
+    False
+    """
+    first = head.split(b"\n", 1)[0].rstrip(b"\r")
+    if not first[:1].isdigit():
+        return False
+    try:
+        fields = next(csv.reader([first.decode("cp1252", errors=_ENCODING_ERRORS)]))
+    except (csv.Error, StopIteration):
+        return False
+    return len(fields) == len(COLUMNS) and fields[0].strip().isdigit()
+
+
+def _text(stream: IO[bytes]) -> io.TextIOWrapper:
+    # Windows-1252: Latin-1 for every printable byte, and the quotes and dashes
+    # Windows writes in 0x80-0x9F (which are control codes in Latin-1).
+    return io.TextIOWrapper(stream, encoding="cp1252", errors=_ENCODING_ERRORS, newline="")
+
+
+def _csv_rows(stream: IO[bytes]) -> Iterator[list[str]]:
+    """The fields of each row, streamed, without the trailing 0x1A and blank lines."""
+    text = _text(stream)
+    try:
+        for row in csv.reader(text, strict=False):
+            if not row or (len(row) == 1 and not row[0].strip(_EOF + " \t\r\n")):
+                continue
+            if row[-1].endswith(_EOF):
+                row[-1] = row[-1].rstrip(_EOF)
+            yield row
+    finally:
+        text.detach()  # the caller closes the stream it opened
+
+
+def _clean(value: str) -> str | None:
+    """A field's text, or None for OFAC's empty marker "-0-" (with or without its space)."""
+    value = value.strip()
+    return None if not value or value == _EMPTY else value
+
+
+def _programmes(text: str | None) -> tuple[str, ...]:
+    # The CSV drops the outer brackets of "[SDGT] [IFSR]": "SDGT] [IFSR".
+    if text is None:
+        return ()
+    parts = re.split(r"\]\s*\[", text.strip().strip("[]"))
+    return tuple(part.strip() for part in parts if part.strip())
+
+
+def _entity_number(row: list[str]) -> str | None:
+    number = row[0].strip() if row else ""
+    return number if number.isdigit() else None
+
+
+class _Siblings:
+    """What the sibling files say about each entry, read before the entries."""
+
+    def __init__(self) -> None:
+        self.addresses: dict[str, list[tuple[Address | None, str | None]]] = {}
+        self.aliases: dict[str, list[tuple[Alias | None, str | None]]] = {}
+        self.comments: dict[str, list[str]] = {}
+        self.readings: list[Reading] = []
+        self.files: list[str] = []
+        # (reading, line, ent_num) of every sibling row, to report those without an entry.
+        self.seen: list[tuple[Reading, str, str]] = []
+
+    def read(self, path: Path, columns: int, kind: str, strict: bool) -> None:
+        reading = Reading(file=path.name, strict=strict)
+        self.readings.append(reading)
+        self.files.append(path.name)
+        with path.open("rb") as stream:
+            for line, row in enumerate(_csv_rows(stream), start=1):
+                number = _entity_number(row)
+                if number is None or len(row) != columns:
+                    message = (
+                        f"expected {columns} fields starting with an ent_num, found {len(row)}"
+                    )
+                    reading.problem(message, record=f"line {line}", value=",".join(row))
+                    continue
+                self.seen.append((reading, str(line), number))
+                if kind == "address":
+                    self.addresses.setdefault(number, []).append(_address(row, reading, number))
+                elif kind == "alias":
+                    self.aliases.setdefault(number, []).append(_alias(row, reading, number))
+                else:
+                    self.comments.setdefault(number, []).append(row[1])
+
+    def report_orphans(self, entries: set[str]) -> None:
+        for reading, line, number in self.seen:
+            if number not in entries:
+                message = f"line {line} refers to ent_num {number}, which has no entry"
+                reading.problem(message, record=number, field="ent_num", value=number)
+
+
+def read(source: str | Path | IO[bytes], *, name: str, strict: bool) -> Dataset:
+    """Read an OFAC legacy CSV list (and, given a path, its siblings) into a dataset.
+
+    ``dataset.metadata`` says which list ("OFAC SDN" or "OFAC Consolidated
+    (non-SDN)"), which ``files`` were read, and the counts.
+    """
+    file_name = Path(name).name
+    list_name = _LISTS["cons" if file_name.lower().startswith("cons_") else "sdn"]
+    siblings = _Siblings()
+    if isinstance(source, str | Path):
+        main = Path(source)
+        for sibling, columns, kind in _SIBLINGS.get(main.name.lower(), ()):
+            path = main.with_name(sibling)
+            if path.is_file():
+                siblings.read(path, columns, kind, strict)
+        with main.open("rb") as stream:
+            dataset = _read_entries(stream, file_name, list_name, siblings, strict)
+    else:
+        dataset = _read_entries(source, file_name, list_name, siblings, strict)
+    return dataset
+
+
+def _read_entries(
+    stream: IO[bytes], file_name: str, list_name: str, siblings: _Siblings, strict: bool
+) -> Dataset:
+    reading = Reading(file=file_name, strict=strict)
+    source = Source(publisher=ofac().name, title=f"{list_name} list, {file_name}")
+    entries: set[str] = set()
+    for line, row in enumerate(_csv_rows(stream), start=1):
+        reading.read += 1
+        number = _entity_number(row)
+        if number is None or len(row) != len(COLUMNS):
+            message = f"expected {len(COLUMNS)} fields starting with an ent_num, found {len(row)}"
+            reading.reject(message, record=number or f"line {line}", value=",".join(row))
+            continue
+        if number in entries:
+            reading.reject("a second entry with this ent_num", record=number, value=number)
+            continue
+        entries.add(number)
+        entity, designation = _entry(row, number, reading, siblings, source)
+        reading.keep(entity, designation)
+    siblings.report_orphans(entries)
+    metadata = {
+        "format": "ofac-csv",
+        "list": list_name,
+        "files": ", ".join([file_name, *siblings.files]),
+    }
+    extra: list[Problem] = [
+        problem for sibling in siblings.readings for problem in sibling.problems
+    ]
+    return reading.dataset(metadata, extra=extra)
+
+
+def _remarks(row: list[str], number: str, siblings: _Siblings) -> str | None:
+    """The Remarks column joined with its continuations in sdn_comments.csv."""
+    text = row[11] if _clean(row[11]) else ""
+    for more in siblings.comments.get(number, ()):
+        if _clean(more) is None:
+            continue
+        if text.rstrip().endswith((".", ";")):
+            # A finished clause: the continuation starts a new one.
+            text = f"{text.rstrip().rstrip(';')}; {more.lstrip()}"
+        else:
+            # Cut in the middle of a clause: the continuation goes on with it, as written.
+            text = f"{text}{more}"
+    return text.strip() or None
+
+
+def _number(text: str | None, reading: Reading, record: str, field: str) -> int | None:
+    def parse(value: str) -> int:
+        digits = value.replace(",", "").strip()
+        if not digits.isdigit():
+            raise ValueError(f"not a whole number: {value!r}")
+        return int(digits)
+
+    return reading.value(parse, text, record=record, field=field)
+
+
+def _country(text: str | None, reading: Reading, record: str, field: str) -> Country | None:
+    if text is None or text.lower() in _NO_COUNTRY:
+        return None
+    return reading.country(text, record=record, field=field)
+
+
+def _address(row: list[str], reading: Reading, record: str) -> tuple[Address | None, str | None]:
+    """A row of add.csv: the address (None when every part is empty) and a note of its remarks."""
+    street, place, country_text, remarks = (_clean(value) for value in row[2:6])
+    country = _country(country_text, reading, record, "Country")
+    parts = [part for part in (street, place, country_text) if part]
+    if not parts:
+        return None, remarks
+    full = ", ".join(parts)
+    note = f"Address {full}: {remarks}" if remarks else None
+    return Address(full=full, city=_city(place), country=country), note
+
+
+def _city(place: str | None) -> str | None:
+    """The city in "City/State/Province/Postal Code": the first part, without postal codes.
+
+    "London EC3N" gives London, "Culiacan, Sinaloa" Culiacan, "Surgut 628400" Surgut.
+    """
+    if place is None:
+        return None
+    first = place.split(",", 1)[0]
+    words = [word for word in first.split() if not any(char.isdigit() for char in word)]
+    city = " ".join(words).strip(" -.")
+    return city or None
+
+
+def _alias(row: list[str], reading: Reading, record: str) -> tuple[Alias | None, str | None]:
+    """A row of alt.csv: the alias and a note (its remarks, or "now known as")."""
+    kind, name, remarks = _clean(row[2]), _clean(row[3]), _clean(row[4])
+    if name is None:
+        reading.problem("alias without a name", record=record, field="alt_name", value=row[3])
+        return None, None
+    quality = _ALIAS_QUALITIES.get((kind or "").lower())
+    if quality is None:
+        reading.problem("unknown alias type", record=record, field="alt_type", value=row[2])
+        quality = AliasQuality.STRONG
+    if remarks:
+        return Alias(name=name, quality=quality), f"{kind} {name}: {remarks}"
+    if kind and kind.lower() == "nka":
+        return Alias(name=name, quality=quality), f"now known as {name}"
+    return Alias(name=name, quality=quality), None
+
+
+# Remark kinds each entity class takes as typed fields; the others stay notes.
+_COMMON: Final = frozenset(
+    {"identifier", "alias", "nationality", "citizenship", "imo_company", "sanctions"}
+)
+_OWN_KINDS: Final[dict[type[Entity], frozenset[str]]] = {
+    Person: _COMMON | {"birth_date", "birth_place", "gender"},
+    Organization: _COMMON | {"incorporated", "organization_type", "registration_country"},
+    Vessel: _COMMON | {"imo", "mmsi", "build_year", "past_flag", "registration_country"},
+    Aircraft: _COMMON
+    | {"aircraft_model", "aircraft_serial_number", "aircraft_registration", "registration_country"},
+}
+_CLASSES: Final[dict[str | None, type[Entity]]] = {
+    "individual": Person,
+    "vessel": Vessel,
+    "aircraft": Aircraft,
+    None: Organization,
+}
+
+
+def _entry(
+    row: list[str], number: str, reading: Reading, siblings: _Siblings, source: Source
+) -> tuple[Entity, Designation]:
+    entity_id = f"ofac-{number}"
+    name = _clean(row[1])
+    if name is None:
+        reading.problem("entry without a name", record=number, field="SDN_Name", value=row[1])
+        name = entity_id
+    sdn_type = _clean(row[2])
+    cls = _CLASSES.get(sdn_type.lower() if sdn_type else None)
+    if cls is None:
+        reading.problem("unknown SDN_Type", record=number, field="SDN_Type", value=row[2])
+        cls = Organization
+    title = _clean(row[4])
+    facts = parse_remarks(_remarks(row, number, siblings), reading, record=number)
+    own = _OWN_KINDS[cls]
+
+    alias_rows = siblings.aliases.get(number, [])
+    aliases = [alias for alias, _ in alias_rows if alias is not None]
+    notes = [note for _, note in alias_rows if note is not None]
+    if cls is Person and "," in name:
+        # OFAC writes people "LAST, First"; screening also needs "First LAST".
+        last, first = (part.strip() for part in name.split(",", 1))
+        if first and last:
+            aliases.insert(0, Alias(name=f"{first} {last}"))
+    aliases.extend(facts.aliases)
+    address_rows = siblings.addresses.get(number, [])
+    addresses = [address for address, _ in address_rows if address is not None]
+    address_notes = [note for _, note in address_rows if note is not None]
+    located: list[Country] = []
+    for address in addresses:
+        if address.country is not None and address.country not in located:
+            located.append(address.country)
+    countries = [
+        *(CountryRole(country=c, role=CountryRoleKind.NATIONALITY) for c in facts.nationalities),
+        *(CountryRole(country=c, role=CountryRoleKind.CITIZENSHIP) for c in facts.citizenships),
+        *(CountryRole(country=c, role=CountryRoleKind.LOCATION) for c in located),
+    ]
+    if "registration_country" in own:
+        countries.extend(
+            CountryRole(country=c, role=CountryRoleKind.REGISTRATION)
+            for c in facts.registration_countries
+        )
+    identifiers = list(facts.identifiers)
+    if cls is not Vessel:
+        # A ship's numbers in the remarks of another kind of entry: kept as identifiers.
+        if facts.imo is not None:
+            identifiers.append(Identifier(scheme="imo", value=facts.imo))
+        if facts.mmsi is not None:
+            identifiers.append(Identifier(scheme="mmsi", value=facts.mmsi))
+    positions = (title,) if title and cls is Person else ()
+    notes.extend(_notes(facts, own, title, cls))
+    if title and cls is not Person:
+        notes.insert(0, f"Title: {title}")
+    notes.extend(address_notes)
+
+    common = {
+        "id": entity_id,
+        "name": name,
+        "aliases": aliases,
+        "identifiers": identifiers,
+        "addresses": addresses,
+        "countries": countries,
+        "sources": (source,),
+    }
+    vessel_columns = [_clean(value) for value in row[5:11]]
+    entity: Entity
+    if cls is Vessel:
+        call_sign, vessel_type, tonnage, gross, flag, owner = vessel_columns
+        if tonnage is not None:
+            notes.append(f"Tonnage {tonnage}")
+        if owner is not None:
+            notes.append(f"Vessel owner: {owner}")
+        entity = Vessel(
+            **common,  # type: ignore[arg-type]
+            notes=notes,
+            imo=facts.imo,
+            mmsi=facts.mmsi,
+            call_sign=call_sign,
+            vessel_type=vessel_type,
+            tonnage=_number(gross, reading, number, "GRT"),
+            flag=_country(flag, reading, number, "Vess_flag"),
+            past_flags=facts.past_flags,
+            build_year=facts.build_year,
+        )
+    else:
+        for column, value in zip(COLUMNS[5:11], vessel_columns, strict=True):
+            if value is not None:
+                notes.append(f"{column}: {value}")
+        if cls is Person:
+            entity = Person(
+                **common,  # type: ignore[arg-type]
+                notes=notes,
+                positions=positions,
+                birth_dates=facts.birth_dates,
+                birth_places=facts.birth_places,
+                gender=facts.gender,
+            )
+        elif cls is Aircraft:
+            entity = Aircraft(
+                **common,  # type: ignore[arg-type]
+                notes=notes,
+                registration=facts.aircraft_registration,
+                serial_number=facts.aircraft_serial_number,
+                model=facts.aircraft_model,
+            )
+        else:
+            kinds = facts.organization_types
+            notes.extend(f"Organization Type: {kind}" for kind in kinds[1:])
+            entity = Organization(
+                **common,  # type: ignore[arg-type]
+                notes=notes,
+                kind=kinds[0] if kinds else None,
+                incorporated=facts.incorporated,
+            )
+    designation = Designation(
+        entity_id=entity_id,
+        authority=ofac(),
+        authority_ref=number,
+        programmes=_programmes(_clean(row[3])),
+        measures=[Measure.ASSET_FREEZE],
+        measure_notes=facts.sanctions,
+        sources=(source,),
+    )
+    return entity, designation
+
+
+def _notes(facts: RemarkFacts, own: frozenset[str], title: str | None, cls: type) -> list[str]:
+    """The remark clauses that are not typed fields of this kind of entity, as written."""
+    notes: list[str] = []
+    bare_title = title.rstrip(".") if title else None
+    for clause in facts.clauses:
+        if clause.kind in own:
+            continue
+        if cls is not Vessel and clause.kind in ("imo", "mmsi"):
+            continue  # kept as identifiers
+        if clause.kind == "note" and clause.text.rstrip(".") == bare_title:
+            continue  # the Title column says it already
+        notes.append(clause.text)
+    return notes

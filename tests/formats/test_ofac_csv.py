@@ -1,0 +1,340 @@
+"""OFAC's legacy CSV: sdn.csv with its siblings, on small fixtures and on the real lists."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from sanctionkit.errors import ReadError
+from sanctionkit.formats import ofac_csv
+from sanctionkit.model import AliasQuality, Dataset, Gender, Measure, Organization, Person, Vessel
+from tests.conftest import shared_file
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "ofac_csv"
+
+
+def read(path: Path, *, strict: bool = False) -> Dataset:
+    return ofac_csv.read(path, name=str(path), strict=strict)
+
+
+@pytest.fixture(scope="module")
+def sdn() -> Dataset:
+    return read(DATA / "sdn.csv")
+
+
+# --- the fixtures are faithful to the format ------------------------------------------
+
+
+def test_fixtures_have_the_bytes_of_the_real_files() -> None:
+    data = (DATA / "sdn.csv").read_bytes()
+    assert data.endswith(b"\r\n\x1a")
+    assert b"-0- ," in data
+    assert "MÜLLER, José".encode("latin-1") in data
+
+
+# --- sniff -----------------------------------------------------------------------------
+
+
+def test_sniff_recognises_an_sdn_file() -> None:
+    assert ofac_csv.sniff((DATA / "sdn.csv").read_bytes()[:4096])
+    assert ofac_csv.sniff((DATA / "cons_prim.csv").read_bytes()[:4096])
+
+
+@pytest.mark.parametrize("name", ["add.csv", "alt.csv", "sdn_comments.csv"])
+def test_sniff_refuses_the_sibling_files(name: str) -> None:
+    assert not ofac_csv.sniff((DATA / name).read_bytes()[:4096])
+
+
+def test_sniff_refuses_other_formats() -> None:
+    assert not ofac_csv.sniff(b'<?xml version="1.0"?><sdnList>')
+    assert not ofac_csv.sniff(b'{"format": "sanctionkit", "version": 1}\n')
+    assert not ofac_csv.sniff(b"")
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+def test_siblings_are_read_and_named_in_the_metadata(sdn: Dataset) -> None:
+    assert sdn.metadata["files"] == "sdn.csv, add.csv, alt.csv, sdn_comments.csv"
+    assert sdn.metadata["format"] == "ofac-csv"
+    assert sdn.metadata["list"] == "OFAC SDN"
+
+
+def test_a_file_object_is_read_alone() -> None:
+    with (DATA / "sdn.csv").open("rb") as stream:
+        ds = ofac_csv.read(stream, name="sdn.csv", strict=False)
+    assert ds.metadata["files"] == "sdn.csv"
+    assert ds.get("ofac-36").aliases == ()
+
+
+def test_consolidated_twins_are_joined() -> None:
+    ds = read(DATA / "cons_prim.csv")
+    assert ds.metadata["list"] == "OFAC Consolidated (non-SDN)"
+    assert ds.metadata["files"] == "cons_prim.csv, cons_add.csv, cons_alt.csv, cons_comments.csv"
+    bank = ds.get("ofac-4632")
+    assert [alias.name for alias in bank.aliases] == [
+        "CENTRAL BANK OF THE ISLAMIC REPUBLIC OF IRAN"
+    ]
+    assert bank.addresses[0].city == "Tehran"
+
+
+def test_empty_marker_is_no_value(sdn: Dataset) -> None:
+    airline = sdn.get("ofac-36")
+    assert isinstance(airline, Organization)
+    assert airline.notes == ()
+    assert airline.identifiers == ()
+
+
+def test_latin1_name_is_decoded(sdn: Dataset) -> None:
+    assert sdn.get("ofac-7001").name == "MÜLLER, José"
+
+
+def test_trailing_end_of_file_byte_is_not_a_record(sdn: Dataset) -> None:
+    assert sdn.metadata["records_read"] == "8"
+    assert all(problem.value is None or "\x1a" not in problem.value for problem in sdn.problems)
+
+
+def test_entity_kinds_follow_sdn_type(sdn: Dataset) -> None:
+    kinds = {entity.id: type(entity).__name__ for entity in sdn}
+    assert kinds == {
+        "ofac-36": "Organization",
+        "ofac-2674": "Person",
+        "ofac-7001": "Person",
+        "ofac-7002": "Vessel",
+        "ofac-7003": "Vessel",
+        "ofac-7004": "Aircraft",
+        "ofac-7005": "Organization",
+    }
+
+
+def test_person_keeps_the_list_name_and_gains_first_last(sdn: Dataset) -> None:
+    person = sdn.get("ofac-2674")
+    assert isinstance(person, Person)
+    assert person.name == "ABBAS, Abu"
+    assert person.aliases[0].name == "Abu ABBAS"
+    assert person.positions == ("Director of PALESTINE LIBERATION FRONT - ABU ABBAS FACTION",)
+    assert person.notes == ()  # the remark repeating the title is not noted twice
+
+
+def test_remarks_and_their_continuation_become_fields(sdn: Dataset) -> None:
+    person = sdn.get("ofac-7001")
+    assert isinstance(person, Person)
+    assert [str(date) for date in person.birth_dates] == ["1987/1988", "1960~"]
+    assert person.birth_places[0].city == "Moscow"
+    assert person.gender is Gender.MALE
+    assert person.countries_with("nationality")[0].alpha2 == "RU"
+    assert person.countries_with("location")[0].alpha2 == "RU"
+    assert [(alias.name, alias.quality) for alias in person.aliases[1:]] == [
+        ("PEPE", AliasQuality.WEAK)
+    ]
+    assert person.identifiers[0].scheme == "passport"
+    assert "Member of the Board of Directors of BERATEX GROUP LIMITED." in person.notes
+
+
+def test_vessel_columns_and_remarks(sdn: Dataset) -> None:
+    ship = sdn.get("ofac-7002")
+    assert isinstance(ship, Vessel)
+    assert (ship.imo, ship.mmsi, ship.call_sign) == ("9683740", "273314410", "3FZL5")
+    assert (ship.vessel_type, ship.tonnage, ship.build_year) == ("Crude Oil Tanker", 1748, 1986)
+    assert ship.flag is not None
+    assert ship.flag.alpha2 == "PA"
+    assert [flag.alpha2 for flag in ship.past_flags] == ["MT"]
+    assert "Tonnage 318,000" in ship.notes
+    assert "Vessel owner: Beratex Group Limited" in ship.notes
+
+
+def test_aliases_from_alt_csv(sdn: Dataset) -> None:
+    company = sdn.get("ofac-7005")
+    assert [(alias.name, alias.quality) for alias in company.aliases] == [
+        ("BERATEX LLC", AliasQuality.FORMER),
+        ("BERATEX HOLDING", AliasQuality.STRONG),
+    ]
+    assert "now known as BERATEX HOLDING" in company.notes
+
+
+def test_organization_facts(sdn: Dataset) -> None:
+    company = sdn.get("ofac-7005")
+    assert isinstance(company, Organization)
+    assert company.incorporated is not None
+    assert company.incorporated.isoformat() == "2021-02-10"
+    assert company.kind == "Sea and coastal freight water transport"
+    assert [(item.scheme, item.value) for item in company.registration_numbers] == [
+        ("tax_id", "9701170663"),
+        ("imo_company", "5342883"),
+    ]
+    assert "all offices worldwide." in company.notes
+
+
+def test_designation_per_entry(sdn: Dataset) -> None:
+    designation = next(d for d in sdn.designations if d.entity_id == "ofac-7005")
+    assert designation.authority_ref == "7005"
+    assert designation.programmes == ("DPRK3",)
+    assert designation.measures == (Measure.ASSET_FREEZE,)
+    assert designation.measure_notes[0].startswith("Secondary sanctions risk:")
+    assert designation.sources[0].title == "OFAC SDN list, sdn.csv"
+    two = next(d for d in sdn.designations if d.entity_id == "ofac-7001")
+    assert two.programmes == ("SDGT", "IFSR")
+
+
+def test_problems_name_file_record_field_and_value(sdn: Dataset) -> None:
+    found = {(p.file, p.record, p.field, p.value) for p in sdn.problems}
+    assert ("sdn.csv", "7003", "Remarks/IMO", "9683741") in found
+    assert ("sdn.csv", "7003", "GRT", "abc") in found
+    assert ("sdn.csv", "7003", "Vess_flag", "Atlantis") in found
+    assert ("sdn.csv", "7001", "Remarks/citizen", "Atlantis") in found
+    assert ("add.csv", "7005", "Country", "Atlantis") in found
+
+
+def test_sibling_rows_without_an_entry_are_problems(sdn: Dataset) -> None:
+    orphans = {(p.file, p.record) for p in sdn.problems if p.field == "ent_num"}
+    assert orphans == {("add.csv", "99999"), ("alt.csv", "88888")}
+
+
+def test_a_bad_value_leaves_the_record_without_it(sdn: Dataset) -> None:
+    ship = sdn.get("ofac-7003")
+    assert isinstance(ship, Vessel)
+    assert (ship.imo, ship.tonnage, ship.flag) == (None, None, None)
+    assert "IMO 9683741" in ship.notes
+
+
+def test_a_row_with_the_wrong_number_of_fields_is_rejected(sdn: Dataset) -> None:
+    (rejected,) = [p for p in sdn.problems if p.record == "7006"]
+    assert "expected 12 fields" in rejected.message
+
+
+def test_counts_add_up(sdn: Dataset) -> None:
+    read_, returned, rejected = (
+        int(sdn.metadata[key]) for key in ("records_read", "records_returned", "records_rejected")
+    )
+    assert (read_, returned, rejected) == (8, 7, 1)
+    assert len(sdn.designations) == returned == len(sdn)
+
+
+def test_strict_raises_the_first_problem_as_read_error() -> None:
+    # The siblings are read first, so the first problem is add.csv's unknown country.
+    with pytest.raises(ReadError) as raised:
+        read(DATA / "sdn.csv", strict=True)
+    problem = raised.value.problem
+    assert (problem.file, problem.record, problem.field) == ("add.csv", "7005", "Country")
+
+
+def test_strict_raises_on_a_bad_value_of_the_main_file() -> None:
+    with (DATA / "sdn.csv").open("rb") as stream, pytest.raises(ReadError) as raised:
+        ofac_csv.read(stream, name="sdn.csv", strict=True)
+    problem = raised.value.problem
+    assert (problem.file, problem.record, problem.value) == ("sdn.csv", "7001", "Atlantis")
+
+
+def test_ids_are_deterministic(sdn: Dataset) -> None:
+    again = read(DATA / "sdn.csv")
+    assert [entity.id for entity in again] == [entity.id for entity in sdn]
+    assert again == sdn
+
+
+def test_windows_1252_bytes_are_read_as_windows_writes_them() -> None:
+    row = b'1,"O\x92NEIL \x96 X",-0- ,"CUBA"' + b",-0- " * 8 + b"\r\n\x1a"
+    ds = ofac_csv.read(io.BytesIO(row), name="sdn.csv", strict=False)
+    assert ds.get("ofac-1").name == "O\u2019NEIL \u2013 X"
+
+
+# --- the real lists --------------------------------------------------------------------
+
+
+def plain_rows(path: Path) -> list[list[str]]:
+    text = path.read_bytes().decode("latin-1").rstrip("\x1a")
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+@pytest.fixture(scope="module")
+def sdn_2021() -> tuple[Path, Dataset]:
+    path = shared_file("ofac/sdn-csv-2021/sdn.csv")
+    return path, read(path)
+
+
+def test_real_sdn_2021_counts(sdn_2021: tuple[Path, Dataset]) -> None:
+    path, ds = sdn_2021
+    rows = plain_rows(path)
+    assert len(rows) == 8890
+    assert len(ds) == len(ds.designations) == 8890
+    assert ds.metadata["records_rejected"] == "0"
+    assert ds.metadata["files"] == "sdn.csv, add.csv, alt.csv"
+    assert len(ds.vessels) == sum(row[2] == "vessel" for row in rows) == 403
+
+
+def test_real_sdn_2021_dprk_programme_rows(sdn_2021: tuple[Path, Dataset]) -> None:
+    # Rows whose Program names a DPRK programme (DPRK, DPRK2, DPRK3, DPRK4, DPRK-NKSPEA).
+    path, ds = sdn_2021
+    expected = sum("DPRK" in row[3] for row in plain_rows(path))
+    found = [d for d in ds.designations if any(p.startswith("DPRK") for p in d.programmes)]
+    assert len(found) == expected == 414
+
+
+def test_real_vessels_with_an_imo_in_their_remarks_have_it_or_a_problem(
+    sdn_2021: tuple[Path, Dataset],
+) -> None:
+    path, ds = sdn_2021
+    with_imo = {
+        f"ofac-{row[0]}": re.search(r"\bIMO (\d+)", row[11]).group(1)  # type: ignore[union-attr]
+        for row in plain_rows(path)
+        if row[2] == "vessel" and re.search(r"\bIMO \d+", row[11])
+    }
+    problems = {f"ofac-{p.record}" for p in ds.problems if p.field == "Remarks/IMO"}
+    assert with_imo
+    for entity_id, number in with_imo.items():
+        ship = ds.get(entity_id)
+        assert isinstance(ship, Vessel)
+        assert ship.imo == number or entity_id in problems
+
+
+def test_real_sdn_2021_records_field_by_field(sdn_2021: tuple[Path, Dataset]) -> None:
+    _, ds = sdn_2021
+    airline = ds.get("ofac-36")
+    assert airline.name == "AEROCARIBBEAN AIRLINES"
+    assert [alias.name for alias in airline.aliases] == ["AERO-CARIBBEAN"]
+    assert airline.addresses[0].full == "Havana, Cuba"
+    zawahiri = ds.get("ofac-2676")
+    assert isinstance(zawahiri, Person)
+    assert zawahiri.name == "AL ZAWAHIRI, Dr. Ayman"
+    assert [d.isoformat() for d in zawahiri.birth_dates] == ["1951-06-19"]
+    assert zawahiri.birth_places[0].full == "Giza, Egypt"
+    assert [(i.scheme, i.value) for i in zawahiri.identifiers] == [
+        ("passport", "1084010"),
+        ("passport", "19820215"),
+    ]
+    assert zawahiri.positions == ("Operational and Military Leader of JIHAD GROUP",)
+    designation = next(d for d in ds.designations if d.entity_id == "ofac-2676")
+    assert designation.programmes == ("SDGT",)
+    ship = ds.get("ofac-4238")
+    assert isinstance(ship, Vessel)
+    assert (ship.name, ship.call_sign, ship.vessel_type, ship.tonnage) == (
+        "MAR AZUL",
+        "CL2192",
+        "Tug",
+        212,
+    )
+    assert ship.flag is not None
+    assert ship.flag.alpha2 == "CU"
+    assert "Vessel owner: Samir de Navegacion S.A." in ship.notes
+
+
+def test_real_consolidated_2018() -> None:
+    path = shared_file("ofac/consolidated-2018/cons_prim.csv")
+    ds = read(path)
+    assert len(ds) == len(plain_rows(path)) == 639
+    assert ds.metadata["list"] == "OFAC Consolidated (non-SDN)"
+    assert len(ds.vessels) == 74
+    assert all(ship.imo for ship in ds.vessels)
+
+
+@pytest.mark.parametrize("day", ["02", "03"])
+def test_real_sdn_2024_days_are_read_without_siblings(day: str) -> None:
+    path = shared_file(f"ofac/sdn-csv-2024-05/sdn-2024-05-{day}.csv")
+    ds = read(path)
+    rows = plain_rows(path)
+    assert len(ds) == len(rows)
+    assert ds.metadata["files"] == path.name
+    assert len(ds.vessels) == sum(row[2] == "vessel" for row in rows)

@@ -1,0 +1,213 @@
+"""OFAC's remarks: real clauses from the legacy CSV files, read into typed facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from sanctionkit.errors import ReadError
+from sanctionkit.formats._ofac_remarks import parse_remarks, split_clauses
+from sanctionkit.formats._reading import Reading
+from sanctionkit.model import AliasQuality, Gender
+
+
+def facts_of(text: str, *, strict: bool = False):  # type: ignore[no-untyped-def]
+    reading = Reading(file="sdn.csv", strict=strict)
+    return parse_remarks(text, reading, record="1"), reading
+
+
+# (clause as it stands in sdn.csv, the kind it is read as)
+REAL_CLAUSES = [
+    ("DOB 10 Dec 1948", "birth_date"),
+    ("DOB circa 1951", "birth_date"),
+    ("DOB 1987 to 1988", "birth_date"),
+    ("alt. DOB 1936", "birth_date"),
+    ("POB Moscow, Russia.", "birth_place"),
+    ("alt. POB Yemen.", "birth_place"),
+    ("nationality Korea, North", "nationality"),
+    ("alt. nationality Germany.", "nationality"),
+    ("citizen Mexico.", "citizenship"),
+    ("Gender Male.", "gender"),
+    ("a.k.a. 'ABU HAFS'.", "alias"),
+    ("Passport E590976 (Tunisia) issued 19 Jun 1987 expires 18 Jun 1992.", "identifier"),
+    ("National ID No. 660000 73767 (Belgium)", "identifier"),
+    ("Tax ID No. AABA 670850 Y.", "identifier"),
+    ("Registration ID 14063277.", "identifier"),
+    ("Registration Number HRA 738077 (Stuttgart) (Germany)", "identifier"),
+    ("Cedula No. 16247821 (Colombia)", "identifier"),
+    ("SWIFT/BIC HAVIGB2L", "identifier"),
+    ("Company Number IMO 5055293", "imo_company"),
+    ("Vessel Registration Identification IMO 9187629", "imo"),
+    ("MMSI 572469210", "mmsi"),
+    ("Vessel Year of Build 1999", "build_year"),
+    ("Former Vessel Flag Malta", "past_flag"),
+    ("Nationality of Registration Korea, North", "registration_country"),
+    ("Linked To: HIZBALLAH.", "linked_to"),
+    ("Organization Established Date 17 Dec 2016", "incorporated"),
+    ("Organization Type: Construction of other civil engineering projects", "organization_type"),
+    (
+        "Secondary sanctions risk: North Korea Sanctions Regulations, sections 510.201 and 510.210",
+        "sanctions",
+    ),
+    ("alt. Executive Order 13846 information: BLOCKING PROPERTY", "sanctions"),
+    ("Email Address dam.d.free@net.sy.", "contact"),
+    ("Website www.hib.uk.com", "contact"),
+    ("Telephone (98)(21)(66153220)", "contact"),
+    ("Aircraft Model IL76-TD", "aircraft_model"),
+    ("Aircraft Manufacturer's Serial Number (MSN) 1023409321", "aircraft_serial_number"),
+    ("Aircraft Tail Number EP-MMH", "aircraft_registration"),
+    ("ICTY indictee in custody.", "note"),
+    ("Aircraft Operator YAS AIR", "note"),
+    ("nationality possibly Palestinian", "note"),
+]
+
+
+@pytest.mark.parametrize(("clause", "kind"), REAL_CLAUSES)
+def test_real_clause_is_read_as_its_kind(clause: str, kind: str) -> None:
+    facts, reading = facts_of(clause)
+    assert [found.kind for found in facts.clauses] == [kind]
+    assert reading.problems == []
+
+
+def test_date_of_birth_range_circa_and_day() -> None:
+    facts, _ = facts_of("DOB 1987 to 1988; alt. DOB circa 1960; alt. DOB 03 Jan 1960")
+    assert [str(value) for value in facts.birth_dates] == ["1987/1988", "1960~", "1960-01-03"]
+
+
+def test_place_of_birth_has_a_country_only_when_the_last_part_is_one() -> None:
+    facts, reading = facts_of("POB Culiacan, Sinaloa, Mexico; POB Guadalajara, Jalisco")
+    mexico, jalisco = facts.birth_places
+    assert (mexico.city, mexico.country.alpha2 if mexico.country else None) == ("Culiacan", "MX")
+    assert (jalisco.full, jalisco.city, jalisco.country) == (
+        "Guadalajara, Jalisco",
+        "Guadalajara",
+        None,
+    )
+    assert reading.problems == []
+
+
+def test_nationality_citizenship_and_gender() -> None:
+    facts, _ = facts_of("nationality Korea, North; citizen Russia; Gender Female")
+    assert [country.alpha2 for country in facts.nationalities] == ["KP"]
+    assert [country.alpha2 for country in facts.citizenships] == ["RU"]
+    assert facts.gender is Gender.FEMALE
+
+
+def test_remark_aliases_are_weak_former_or_strong() -> None:
+    # OFAC keeps its weak a.k.a. in the remarks; the strong ones are in alt.csv.
+    facts, _ = facts_of("a.k.a. 'ABU-'UMAR'; f.k.a. 'OLD NAME'; n.k.a. 'NEW NAME'")
+    assert [(alias.name, alias.quality) for alias in facts.aliases] == [
+        ("ABU-'UMAR", AliasQuality.WEAK),
+        ("OLD NAME", AliasQuality.FORMER),
+        ("NEW NAME", AliasQuality.STRONG),
+    ]
+
+
+def test_passport_with_country_issued_and_expiry() -> None:
+    facts, _ = facts_of("Passport 0310857 (Eritrea) issued 21 Aug 2006 expires 20 Aug 2028")
+    (passport,) = facts.identifiers
+    assert (passport.scheme, passport.value, passport.note) == ("passport", "0310857", "Passport")
+    assert passport.country is not None
+    assert passport.country.alpha2 == "ER"
+    assert passport.issued is not None
+    assert passport.issued.isoformat() == "2006-08-21"
+    assert passport.expires is not None
+    assert passport.expires.isoformat() == "2028-08-20"
+
+
+def test_identifier_country_is_the_last_parenthesis() -> None:
+    facts, _ = facts_of("Registration Number HRA 738077 (Stuttgart) (Germany)")
+    (number,) = facts.identifiers
+    assert (number.scheme, number.value) == ("registration", "HRA 738077 (Stuttgart)")
+    assert number.country is not None
+    assert number.country.alpha2 == "DE"
+
+
+def test_a_registry_city_in_parenthesis_stays_in_the_note() -> None:
+    facts, reading = facts_of("Matricula Mercantil No 1362098 (Medellin)")
+    (number,) = facts.identifiers
+    assert (number.value, number.country, number.note) == (
+        "1362098",
+        None,
+        "Matricula Mercantil No (Medellin)",
+    )
+    assert reading.problems == []
+
+
+def test_company_imo_number_is_checked_as_a_company_number() -> None:
+    facts, _ = facts_of("Company Number IMO 5342883")
+    assert [(item.scheme, item.value) for item in facts.identifiers] == [("imo_company", "5342883")]
+
+
+def test_ship_imo_mmsi_build_year_and_past_flag() -> None:
+    facts, _ = facts_of(
+        "Vessel Registration Identification IMO 9683740; MMSI 273314410; "
+        "Vessel Year of Build 1986; Former Vessel Flag Malta"
+    )
+    assert (facts.imo, facts.mmsi, facts.build_year) == ("9683740", "273314410", 1986)
+    assert [flag.alpha2 for flag in facts.past_flags] == ["MT"]
+
+
+def test_bad_imo_is_a_problem_and_its_clause_stays_a_note() -> None:
+    facts, reading = facts_of("Vessel Registration Identification IMO 5878589.")
+    assert facts.imo is None
+    assert facts.notes == ("Vessel Registration Identification IMO 5878589.",)
+    (problem,) = reading.problems
+    assert (problem.record, problem.field, problem.value) == ("1", "Remarks/IMO", "5878589")
+
+
+def test_strict_reading_raises_the_first_bad_value() -> None:
+    with pytest.raises(ReadError, match="check digit"):
+        facts_of("IMO 9683741", strict=True)
+
+
+def test_unparseable_clauses_stay_notes_word_for_word() -> None:
+    text = "DOB 1969; Member of Parliament & Central Committee Member.; ICTY indictee at large."
+    facts, _ = facts_of(text)
+    assert facts.notes == (
+        "Member of Parliament & Central Committee Member.",
+        "ICTY indictee at large.",
+    )
+
+
+def test_every_clause_is_kept_somewhere() -> None:
+    text = "DOB 1969; Linked To: X.; odd clause; Gender Male"
+    facts, _ = facts_of(text)
+    assert [clause.text for clause in facts.clauses] == split_clauses(text)
+
+
+def test_linked_to_organization_and_sanctions_clauses() -> None:
+    facts, _ = facts_of(
+        "Organization Established Date 10 Feb 2021; Organization Type: Wholesale trade; "
+        "Secondary sanctions risk: Ukraine-/Russia-Related Sanctions Regulations; Linked To: VERUS."
+    )
+    assert facts.incorporated is not None
+    assert facts.incorporated.isoformat() == "2021-02-10"
+    assert facts.organization_types == ("Wholesale trade",)
+    assert facts.sanctions == (
+        "Secondary sanctions risk: Ukraine-/Russia-Related Sanctions Regulations",
+    )
+    assert facts.linked_to == ("VERUS",)
+
+
+def test_semicolons_inside_parentheses_do_not_split() -> None:
+    # Record 11313 of sdn.csv (2021), shortened.
+    text = (
+        "National ID No. 1372584 (Kenya); (Following data derived from an Eritrean passport: "
+        "Alt. DOB: 10 October 1969; nationality: Eritrean); a.k.a. 'ABU MANSUR'"
+    )
+    assert len(split_clauses(text)) == 3
+
+
+def test_semicolons_inside_alias_quotes_do_not_split() -> None:
+    assert split_clauses("a.k.a. 'A; B'; DOB 1960") == ["a.k.a. 'A; B'", "DOB 1960"]
+
+
+def test_apostrophes_in_words_do_not_open_quotes() -> None:
+    # Record 12562: "'Abd" would swallow the clauses after it if it opened a quote.
+    text = "Passport 1 issued under the name Said Jan 'Abd al-Salam; Passport 4117921; a.k.a. 'N'"
+    assert len(split_clauses(text)) == 3
+
+
+def test_remarks_without_semicolons_fall_back_to_one_clause() -> None:
+    assert split_clauses("  Gender Male.  ") == ["Gender Male."]
+    assert split_clauses("   ") == []
