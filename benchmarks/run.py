@@ -262,11 +262,24 @@ def bench_import() -> None:
     print(f"{'ratio sanctionkit / followthemoney':<40}{ours / peer:>8.2f}")
 
 
+def bench_readers() -> None:
+    """Each reader against a bare parse of the same files (the modules beside this one)."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    import bench_ofac_csv
+    import bench_ofac_xml
+    import bench_un_xml
+
+    for module in (bench_ofac_xml, bench_ofac_csv, bench_un_xml):
+        print(f"\n## {module.__name__.removeprefix('bench_')}")
+        module.run()
+
+
 BENCHMARKS = {
     "countries": bench_countries,
     "dates": bench_dates,
     "imo": bench_imo,
     "import": bench_import,
+    "readers": bench_readers,
 }
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO, Protocol
 
 from sanctionkit.errors import UnknownFormatError
-from sanctionkit.formats import jsonl, ofac_csv, un_xml
+from sanctionkit.formats import jsonl, ofac_csv, ofac_xml, un_xml
 from sanctionkit.formats._xml import read_head
 from sanctionkit.model import Dataset
 
@@ -43,6 +43,7 @@ def _sniff_jsonl(head: bytes) -> bool:
 #: Every format :func:`load` reads: its name, how to recognise it, how to read it.
 READERS: dict[str, tuple[Callable[[bytes], bool], Reader]] = {
     "sanctionkit": (_sniff_jsonl, _read_jsonl),
+    "ofac-xml": (ofac_xml.sniff, ofac_xml.read),
     "ofac-csv": (ofac_csv.sniff, ofac_csv.read),
     "un-xml": (un_xml.sniff, un_xml.read),
 }
