@@ -30,6 +30,7 @@ __all__ = [
     "InvalidFormatError",
     "InvalidIdentifierError",
     "InvalidLengthError",
+    "MissingDependencyError",
     "ParseError",
     "ReadError",
     "SanctionkitError",
@@ -133,3 +134,10 @@ class ReadError(SanctionkitError, ValueError):
 
 class UnknownFormatError(SanctionkitError, ValueError):
     """The content of a file is in no format that sanctionkit reads."""
+
+
+class MissingDependencyError(SanctionkitError, ImportError):
+    """An optional dependency is needed for this and is not installed.
+
+    The message names the extra to install, for example ``sanctionkit[xlsx]``.
+    """
