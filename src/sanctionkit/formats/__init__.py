@@ -13,14 +13,24 @@ import io
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Protocol
+from typing import IO, Any, Protocol
 
 from sanctionkit.errors import UnknownFormatError
 from sanctionkit.formats import jsonl, ofac_csv, ofac_xml, un_xml
+from sanctionkit.formats._xlsx import is_zip, open_workbook
 from sanctionkit.formats._xml import read_head
 from sanctionkit.model import Dataset
 
-__all__ = ["READERS", "Reader", "detect_format", "dump", "load", "xml_root_name"]
+__all__ = [
+    "READERS",
+    "WORKBOOK_READERS",
+    "Reader",
+    "WorkbookReader",
+    "detect_format",
+    "dump",
+    "load",
+    "xml_root_name",
+]
 
 
 class Reader(Protocol):
@@ -47,6 +57,18 @@ READERS: dict[str, tuple[Callable[[bytes], bool], Reader]] = {
     "ofac-csv": (ofac_csv.sniff, ofac_csv.read),
     "un-xml": (un_xml.sniff, un_xml.read),
 }
+
+
+class WorkbookReader(Protocol):
+    """What a reader of an .xlsx list provides: a zip's first bytes cannot tell lists apart."""
+
+    def recognises(self, workbook: Any) -> bool: ...
+
+    def read(self, source: str | Path | IO[bytes], *, name: str, strict: bool) -> Dataset: ...
+
+
+#: Readers of .xlsx lists, asked in turn whether they recognise a workbook's sheets.
+WORKBOOK_READERS: dict[str, WorkbookReader] = {}
 
 _FIRST_ELEMENT = re.compile(rb"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
 
@@ -85,9 +107,10 @@ def load(
 ) -> Dataset:
     """Read a dataset from a path or an open file, in the format its content shows.
 
-    ``format`` skips detection (one of :data:`READERS`). In lenient mode (the
-    default) bad values and records become ``dataset.problems`` and reading
-    goes on; ``strict=True`` raises the first as :class:`~sanctionkit.ReadError`.
+    ``format`` skips detection (a name in :data:`READERS` or
+    :data:`WORKBOOK_READERS`). In lenient mode (the default) bad values and
+    records become ``dataset.problems`` and reading goes on; ``strict=True``
+    raises the first as :class:`~sanctionkit.ReadError`.
     ``dataset.metadata`` counts the records read, returned and rejected.
     """
     name = str(source) if isinstance(source, str | Path) else str(getattr(source, "name", "<file>"))
@@ -98,11 +121,32 @@ def load(
         binary = io.BytesIO(source.read().encode("utf-8"))
     else:
         binary = source  # type: ignore[assignment]
-    chosen = format or detect_format(read_head(binary))
+    head = read_head(binary)
+    if format is None and is_zip(head):
+        return _load_workbook(binary, name=name, strict=strict)
+    if format in WORKBOOK_READERS:
+        return WORKBOOK_READERS[format].read(binary, name=name, strict=strict)
+    chosen = format or detect_format(head)
     if chosen not in READERS:
-        raise UnknownFormatError(f"unknown format {chosen!r}; known: {', '.join(READERS)}")
+        known = ", ".join([*READERS, *WORKBOOK_READERS])
+        raise UnknownFormatError(f"unknown format {chosen!r}; known: {known}")
     _, read = READERS[chosen]
     return read(binary, name=name, strict=strict)
+
+
+def _load_workbook(source: str | Path | IO[bytes], *, name: str, strict: bool) -> Dataset:
+    workbook = open_workbook(source, name)
+    try:
+        chosen = next((r for r in WORKBOOK_READERS.values() if r.recognises(workbook)), None)
+        sheets = ", ".join(workbook.sheetnames[:5])
+    finally:
+        workbook.close()
+    if chosen is None:
+        known = ", ".join(WORKBOOK_READERS) or "none yet"
+        raise UnknownFormatError(f"no reader for a workbook with sheets {sheets}; known: {known}")
+    if not isinstance(source, str | Path):
+        source.seek(0)
+    return chosen.read(source, name=name, strict=strict)
 
 
 def dump(dataset: Dataset, path: str | Path) -> None:
