@@ -238,3 +238,37 @@ def test_validate_of_a_clean_file_exits_0(
     code, out = run(capsys, "validate", str(path))
     assert code == EXIT_OK
     assert "0 problems" in out
+
+
+def test_diff_prints_added_removed_and_changed_records(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import sanctionkit as sk
+
+    ofac = sk.Authority(name="OFAC", country="US")
+    old = sk.Dataset(
+        entities=[sk.Vessel(id="a", name="MARIA"), sk.Vessel(id="b", name="MAIA-1")],
+        designations=[
+            sk.Designation(entity_id="a", authority=ofac, authority_ref="1"),
+            sk.Designation(entity_id="b", authority=ofac, authority_ref="2"),
+        ],
+    )
+    new = sk.Dataset(
+        entities=[sk.Vessel(id="a", name="MARIA II"), sk.Vessel(id="c", name="NEW")],
+        designations=[
+            sk.Designation(entity_id="a", authority=ofac, authority_ref="1"),
+            sk.Designation(entity_id="c", authority=ofac, authority_ref="3"),
+        ],
+    )
+    sk.dump(old, tmp_path / "old.jsonl")
+    sk.dump(new, tmp_path / "new.jsonl")
+    code, out = run(capsys, "diff", str(tmp_path / "old.jsonl"), str(tmp_path / "new.jsonl"))
+    assert code == EXIT_OK
+    assert out.splitlines()[0] == "1 added, 1 removed, 1 changed"
+    code, out = run(
+        capsys, "diff", "--json", str(tmp_path / "old.jsonl"), str(tmp_path / "new.jsonl")
+    )
+    report = json.loads(out)
+    assert [item["name"] for item in report["added"]] == ["NEW"]
+    assert [item["name"] for item in report["removed"]] == ["MAIA-1"]
+    assert report["changed"][0]["fields"] == ["entity.name"]

@@ -17,6 +17,7 @@ from __future__ import annotations
 from sanctionkit import identifiers
 from sanctionkit.builtin import builtin_dataset
 from sanctionkit.converter import converter, from_json, to_json
+from sanctionkit.diff import Change, DatasetDiff, diff
 from sanctionkit.errors import (
     AmbiguousCountryError,
     AmbiguousDateError,
@@ -80,11 +81,13 @@ __all__ = [
     "AmbiguousDateError",
     "Authority",
     "AuthorityKind",
+    "Change",
     "Claim",
     "Country",
     "CountryRole",
     "CountryRoleKind",
     "Dataset",
+    "DatasetDiff",
     "DateRange",
     "Designation",
     "Entity",
@@ -119,6 +122,7 @@ __all__ = [
     "__version__",
     "builtin_dataset",
     "converter",
+    "diff",
     "dump",
     "dumps",
     "from_json",

@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING, TextIO, TypeAlias
 
 from sanctionkit.builtin import builtin_dataset
 from sanctionkit.converter import converter
+from sanctionkit.diff import diff
 from sanctionkit.formats import load
 from sanctionkit.model import (
     Authority,
     Dataset,
+    Designation,
     Entity,
     EntityRef,
     SanctionPackage,
@@ -50,6 +52,16 @@ def register(commands: Commands) -> None:
     validate.add_argument("source", metavar="SOURCE", help="a file in a format sanctionkit reads")
     validate.add_argument("--json", action="store_true", help="print JSON")
     validate.set_defaults(command=run_validate)
+
+    compare = commands.add_parser(
+        "diff",
+        help="what changed between two versions of a list",
+        description="Compare OLD and NEW: designations added, removed and changed.",
+    )
+    compare.add_argument("old", metavar="OLD", help="the earlier file")
+    compare.add_argument("new", metavar="NEW", help="the later file")
+    compare.add_argument("--json", action="store_true", help="print JSON")
+    compare.set_defaults(command=run_diff)
 
     show = commands.add_parser("show", help="one record of a dataset, by id")
     show.add_argument("record_id", metavar="ID", help="the id of an entity, package or transfer")
@@ -100,6 +112,35 @@ def run_validate(arguments: argparse.Namespace, out: TextIO) -> int:
         for problem in dataset.problems:
             out.write(f"  {problem}\n")
     return EXIT_PROBLEMS if dataset.problems else EXIT_OK
+
+
+def run_diff(arguments: argparse.Namespace, out: TextIO) -> int:
+    """Print what changed between two versions of a list; exit 0 either way."""
+    old, new = load(arguments.old), load(arguments.new)
+    changes = diff(old, new)
+
+    def label(dataset: Dataset, designation: Designation) -> dict[str, object]:
+        entity = dataset.get(designation.entity_id)
+        return {
+            "ref": designation.authority_ref,
+            "entity_id": designation.entity_id,
+            "name": entity.name if isinstance(entity, Entity) else None,
+        }
+
+    report = {
+        "added": [label(new, d) for d in changes.added],
+        "removed": [label(old, d) for d in changes.removed],
+        "changed": [{**label(new, c.new), "fields": list(c.fields)} for c in changes.changed],
+    }
+    if arguments.json:
+        out.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    out.write(changes.summary() + "\n")
+    for kind in ("added", "removed", "changed"):
+        for item in report[kind]:
+            fields = f"  ({', '.join(item['fields'])})" if "fields" in item else ""  # type: ignore[arg-type]
+            out.write(f"  {kind:<8} {item['ref'] or item['entity_id']}  {item['name']}{fields}\n")
+    return EXIT_OK
 
 
 def run_show(arguments: argparse.Namespace, out: TextIO) -> int:
