@@ -31,6 +31,7 @@ from sanctionkit.errors import (
 )
 from sanctionkit.formats import dump, load
 from sanctionkit.formats.jsonl import dumps, loads
+from sanctionkit.link import Link, Linked, link, merge
 from sanctionkit.model import (
     Address,
     Aircraft,
@@ -101,6 +102,8 @@ __all__ = [
     "InvalidIdentifierError",
     "LegalBasis",
     "LegalBasisKind",
+    "Link",
+    "Linked",
     "Measure",
     "Organization",
     "ParseError",
@@ -128,8 +131,10 @@ __all__ = [
     "from_json",
     "identifiers",
     "json_schema",
+    "link",
     "load",
     "loads",
+    "merge",
     "parse_country",
     "parse_date",
     "search_countries",
