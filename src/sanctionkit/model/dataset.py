@@ -10,19 +10,25 @@ carriers, a vessel's owner) points at an entity it holds.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Generic, TypeVar, overload
+from pathlib import Path
+from typing import Any, Generic, TypeVar, overload
 
 import attrs
 
+from sanctionkit.model import _tables
 from sanctionkit.model._fields import non_empty, optional_non_empty, to_tuple, tuple_of
 from sanctionkit.model.entities import Aircraft, Entity, Organization, Person, Vessel
-from sanctionkit.model.sanctions import Designation, SanctionPackage
+from sanctionkit.model.sanctions import Authority, Designation, SanctionPackage
 from sanctionkit.model.transfers import AllegedTransfer, EntityRef
+from sanctionkit.values.dates import PartialDate
 
-__all__ = ["Dataset", "EntityView", "Problem"]
+__all__ = ["Dataset", "Designations", "EntityView", "Problem"]
 
 E = TypeVar("E", bound=Entity)
+T = TypeVar("T")
 
 
 @attrs.frozen(kw_only=True)
@@ -100,6 +106,23 @@ class EntityView(Sequence[E], Generic[E]):
         more = ", ..." if len(self._items) > 3 else ""
         return f"<EntityView of {len(self._items)}: {names}{more}>"
 
+    def to_pandas(self) -> Any:
+        """A pandas DataFrame, one row per entity; list fields as lists (``pandas`` extra)."""
+        return _tables.to_pandas(_tables.rows(self._items))
+
+    def to_arrow(self) -> Any:
+        """A pyarrow Table, one row per entity (``arrow`` extra)."""
+        return _tables.to_arrow(_tables.rows(self._items))
+
+    def side_table(self, field: str) -> Any:
+        """A tidy DataFrame of one list field: aliases, identifiers, addresses, countries.
+
+        One row per item, with the entity's id and the item's position.
+        """
+        if field not in _tables.SIDE_TABLES:
+            raise ValueError(f"no side table {field!r}; known: {', '.join(_tables.SIDE_TABLES)}")
+        return _tables.to_pandas(_tables.side_rows(self._items, field))
+
     def get(self, entity_id: str) -> E | None:
         """The entity with this id, or None."""
         return next((item for item in self._items if item.id == entity_id), None)
@@ -125,12 +148,60 @@ _MISSING = object()
 _COUNTRY_FIELDS = frozenset({"flag", "country"})
 
 
+class Designations(tuple[Designation, ...]):
+    """The designations of a dataset: a tuple, with table exports.
+
+    >>> import sanctionkit as sk
+    >>> frame = sk.builtin_dataset().designations.to_pandas()  # doctest: +SKIP
+    """
+
+    __slots__ = ()
+
+    def to_pandas(self) -> Any:
+        """A pandas DataFrame, one row per designation (``pandas`` extra)."""
+        return _tables.to_pandas(_tables.rows(self))
+
+    def to_arrow(self) -> Any:
+        """A pyarrow Table, one row per designation (``arrow`` extra)."""
+        return _tables.to_arrow(_tables.rows(self))
+
+
 def _criterion(name: str, value: object) -> object:
     if name in _COUNTRY_FIELDS and isinstance(value, str):
         from sanctionkit.values.countries import parse_country
 
         return parse_country(value)
     return value
+
+
+def _slug(text: str) -> str:
+    """Lower-case ASCII words joined with hyphens ("ministry-of-finance-japan")."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "authority"
+
+
+def _package(
+    package_id: str, authority: Authority, day: PartialDate, designations: list[Designation]
+) -> SanctionPackage:
+    """The package of one authority's designations listed on one day."""
+
+    def union(values: Iterable[T]) -> tuple[T, ...]:
+        return tuple(dict.fromkeys(values))
+
+    programmes = union(p for d in designations for p in d.programmes)
+    count = len(designations)
+    return SanctionPackage(
+        id=package_id,
+        authority=authority,
+        announced=day,
+        title=f"{authority.name}: {count} designation{'s' if count != 1 else ''} "
+        f"listed on {day.isoformat()}",
+        summary=f"Programmes: {'; '.join(programmes)}" if programmes else None,
+        designations=designations,
+        legal_basis=union(basis for d in designations for basis in d.legal_basis),
+        measures=union(measure for d in designations for measure in d.measures),
+        sources=union(source for d in designations for source in d.sources),
+    )
 
 
 def _metadata(value: Mapping[str, str] | None) -> dict[str, str]:
@@ -235,10 +306,10 @@ class Dataset:
         return self._index.get(record_id)
 
     @property
-    def designations(self) -> tuple[Designation, ...]:
+    def designations(self) -> Designations:
         """Every designation: those of the packages, then the standalone ones."""
         packaged = tuple(d for package in self.packages for d in package.designations)
-        return packaged + self._standalone
+        return Designations(packaged + self._standalone)
 
     @property
     def standalone_designations(self) -> tuple[Designation, ...]:
@@ -248,6 +319,68 @@ class Dataset:
     def designations_of(self, entity_id: str) -> tuple[Designation, ...]:
         """The designations of one entity, by every authority."""
         return tuple(d for d in self.designations if d.entity_id == entity_id)
+
+    def write_parquet(self, directory: str | Path) -> list[Path]:
+        """Write the dataset as Parquet files that DuckDB, Polars and Spark read directly.
+
+        ``entities.parquet`` and ``designations.parquet``, and one side table per
+        list field of the entities (``aliases.parquet``, ``identifiers.parquet``,
+        ``addresses.parquet``, ``countries.parquet``, ``birth_places.parquet``),
+        keyed by ``entity_id``. Needs the ``arrow`` extra.
+        """
+        tables = {
+            "entities": _tables.rows(self.entities),
+            "designations": _tables.rows(self.designations),
+        }
+        for field, name in _tables.SIDE_TABLES.items():
+            tables[name] = _tables.side_rows(self.entities, field)
+        return _tables.write_parquet(tables, directory)
+
+    def packages_by_listing_date(
+        self, authority: Authority | None = None
+    ) -> tuple[SanctionPackage, ...]:
+        """One authority's standalone designations grouped by listing date, as packages.
+
+        Official lists are cumulative; announcements are not. Each day on
+        which the authority listed someone becomes a :class:`SanctionPackage`
+        with id "<authority slug>-<date>", ``announced`` that day, those
+        designations (the same objects), the union of their measures, legal
+        bases and sources, and their programmes as the summary. Packages come
+        in date order; designations without a listing date belong to none.
+        ``authority`` may be left out when the standalone designations have
+        only one. The packages are views of the list: put them in a dataset
+        *instead of* its standalone designations, not beside them.
+
+        >>> import sanctionkit as sk
+        >>> mof = sk.Authority(name="Ministry of Finance, Japan", country="JP")
+        >>> ds = sk.Dataset(
+        ...     entities=[sk.Person(id="p1", name="A"), sk.Person(id="p2", name="B")],
+        ...     designations=[
+        ...         sk.Designation(entity_id=f"p{n}", authority=mof, listed="2024-05-24")
+        ...         for n in (1, 2)
+        ...     ],
+        ... )
+        >>> [(p.id, len(p.designations)) for p in ds.packages_by_listing_date()]
+        [('ministry-of-finance-japan-2024-05-24', 2)]
+        """
+        designations = self._standalone
+        if authority is None:
+            authorities = list(dict.fromkeys(d.authority for d in designations))
+            if len(authorities) > 1:
+                names = "; ".join(a.name for a in authorities)
+                raise ValueError(f"designations by several authorities ({names}): choose one")
+            if not authorities:
+                return ()
+            authority = authorities[0]
+        by_date: dict[PartialDate, list[Designation]] = {}
+        for designation in designations:
+            if designation.authority == authority and designation.listed is not None:
+                by_date.setdefault(designation.listed, []).append(designation)
+        slug = _slug(authority.name)
+        return tuple(
+            _package(f"{slug}-{day.isoformat()}", authority, day, by_date[day])
+            for day in sorted(by_date, key=lambda day: (day.earliest(), day.isoformat()))
+        )
 
     @property
     def persons(self) -> EntityView[Person]:
