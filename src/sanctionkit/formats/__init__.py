@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from sanctionkit.errors import UnknownFormatError
-from sanctionkit.formats import jsonl, ofac_csv, ofac_xml, un_xml
+from sanctionkit.formats import jsonl, ofac_csv, ofac_xml, uk_conlist, un_xml
 from sanctionkit.formats._xlsx import is_zip, open_workbook
 from sanctionkit.formats._xml import read_head
 from sanctionkit.model import Dataset
@@ -56,6 +56,7 @@ READERS: dict[str, tuple[Callable[[bytes], bool], Reader]] = {
     "ofac-xml": (ofac_xml.sniff, ofac_xml.read),
     "ofac-csv": (ofac_csv.sniff, ofac_csv.read),
     "un-xml": (un_xml.sniff, un_xml.read),
+    "uk-conlist": (uk_conlist.sniff, uk_conlist.read),
 }
 
 
@@ -68,7 +69,7 @@ class WorkbookReader(Protocol):
 
 
 #: Readers of .xlsx lists, asked in turn whether they recognise a workbook's sheets.
-WORKBOOK_READERS: dict[str, WorkbookReader] = {}
+WORKBOOK_READERS: dict[str, WorkbookReader] = {"uk-conlist-xlsx": uk_conlist}
 
 _FIRST_ELEMENT = re.compile(rb"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
 

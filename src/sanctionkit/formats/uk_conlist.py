@@ -1,0 +1,902 @@
+"""The UK OFSI Consolidated List of financial sanctions targets: ``ConList.csv`` and its xlsx.
+
+HM Treasury's Office of Financial Sanctions Implementation (OFSI) publishes
+one row per name variant (and per address, date of birth and regime: the rows
+are a cross product); rows sharing a ``Group ID`` are one listing. Each group
+becomes one entity (``uk-{Group ID}``: a :class:`~sanctionkit.Person` for
+"Individual", an :class:`~sanctionkit.Organization` for "Entity", a
+:class:`~sanctionkit.Vessel` for "Ship") and one
+:class:`~sanctionkit.Designation` by OFSI. The CSV starts with a line
+"Last Updated,dd/mm/yyyy" before its header; the workbook has the same two
+rows on its one sheet. Columns are found by their header, so files with more
+columns (the ship columns OFSI added later in 2022) read too. What becomes
+what, and the quirks of real files, are on the documentation page
+"UK OFSI Consolidated List".
+
+>>> import io
+>>> csv = (
+...     "Last Updated,04/05/2022\\n"
+...     "Name 6,Name 1,Name 2,DOB,Nationality,Other Information,Group Type,Alias Type,"
+...     "Regime,Listed On,Group ID\\n"
+...     "ABAKAROV,Khizri,Magomedovich,28/06/1960,Russia,(UK Sanctions List Ref):RUS0296,"
+...     "Individual,Primary name,Russia,11/03/2022,14727\\n"
+... ).encode()
+>>> sniff(csv)
+True
+>>> ds = read(io.BytesIO(csv), name="ConList.csv", strict=False)
+>>> person = ds.get("uk-14727")
+>>> person.name, person.birth_dates[0].isoformat(), ds.designations[0].authority_ref
+('Khizri Magomedovich ABAKAROV', '1960-06-28', 'RUS0296')
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime
+import functools
+import io
+import re
+from collections.abc import Generator, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any, Final
+
+import attrs
+
+from sanctionkit.formats._authorities import uk_ofsi
+from sanctionkit.formats._reading import Reading
+from sanctionkit.formats._xlsx import is_zip, open_workbook, rows
+from sanctionkit.formats._xml import read_head
+from sanctionkit.formats.un_xml import guess_script
+from sanctionkit.model import (
+    Address,
+    Alias,
+    AliasQuality,
+    CountryRole,
+    CountryRoleKind,
+    Dataset,
+    Designation,
+    Entity,
+    Gender,
+    Identifier,
+    Measure,
+    Organization,
+    Person,
+    Source,
+    Vessel,
+)
+from sanctionkit.values.countries import Country
+from sanctionkit.values.dates import DateRange, PartialDate, parse_date
+
+__all__ = ["FORMAT", "LIST_NAME", "read", "recognises", "sniff"]
+
+#: The format's name in :data:`sanctionkit.formats.READERS` and in the metadata.
+FORMAT: Final = "uk-conlist"
+#: The list's name in the dataset's metadata.
+LIST_NAME: Final = "UK OFSI Consolidated List of Financial Sanctions Targets"
+
+_URL: Final = "https://ofsistorage.blob.core.windows.net/publishlive/2022format/ConList.csv"
+# The columns every ConList has; the others are optional.
+_REQUIRED: Final = ("Name 6", "Group Type", "Group ID")
+_NAME_PARTS: Final = ("Name 1", "Name 2", "Name 3", "Name 4", "Name 5", "Name 6")
+_NAME_COLUMNS: Final = (
+    *_NAME_PARTS,
+    "Title",
+    "Name Non-Latin Script",
+    "Non-Latin Script Type",
+    "Non-Latin Script Language",
+    "Alias Type",
+    "Alias Quality",
+)
+_ADDRESS_COLUMNS: Final = (
+    "Address 1",
+    "Address 2",
+    "Address 3",
+    "Address 4",
+    "Address 5",
+    "Address 6",
+    "Post/Zip Code",
+    "Country",
+)
+_REGIME_COLUMNS: Final = ("Regime", "Listed On", "UK Sanctions List Date Designated")
+# Columns that hold one value per group (when a group's rows disagree, every value is kept).
+_GROUP_COLUMNS: Final = (
+    "DOB",
+    "Town of Birth",
+    "Country of Birth",
+    "Nationality",
+    "Passport Number",
+    "Passport Details",
+    "National Identification Number",
+    "National Identification Details",
+    "Position",
+    "Other Information",
+    "Group Type",
+    "Last Updated",
+    "UK Sanctions List Ref",
+    "UN Ref",
+    # The ship columns of the later 2022 layout; older files put these in Other Information.
+    "IMO number",
+    "Current owner/operator(s)",
+    "Previous owner/operator(s)",
+    "Current believed flag of ship",
+    "Previous flags",
+    "Type of ship",
+    "Tonnage of ship",
+    "Length of ship",
+    "Year Built",
+    "Hull identification number (HIN)",
+)
+# "(Label):value" in Other Information -> the column that says the same in later files.
+_LABELS: Final = {
+    "uk sanctions list ref": "UK Sanctions List Ref",
+    "un ref": "UN Ref",
+    "imo number": "IMO number",
+    "current owners": "Current owner/operator(s)",
+    "flag of ship": "Current believed flag of ship",
+    "previous flags": "Previous flags",
+    "type of ship": "Type of ship",
+    "tonnage of ship": "Tonnage of ship",
+    "length of ship": "Length of ship",
+    "year built": "Year Built",
+}
+_CLASSES: Final[dict[str, type[Entity]]] = {
+    "individual": Person,
+    "entity": Organization,
+    "ship": Vessel,
+}
+# Alias Type -> its quality; "Alias Quality" ("Good quality", "Low quality") refines it.
+_ALIAS_TYPES: Final = {
+    "aka": AliasQuality.STRONG,
+    "prime alias": AliasQuality.STRONG,
+    "primary name variation": AliasQuality.STRONG,
+    "alias": AliasQuality.STRONG,
+    "fka": AliasQuality.FORMER,
+}
+_ALIAS_QUALITIES: Final = {
+    "good quality": AliasQuality.STRONG,
+    "good": AliasQuality.STRONG,
+    "low quality": AliasQuality.WEAK,
+    "low": AliasQuality.WEAK,
+}
+_PRIMARY: Final = "primary name"
+_SCRIPTS: Final = {
+    "arabic": "Arab",
+    "cyrillic": "Cyrl",
+    "chinese": "Hani",
+    "korean": "Kore",
+    "japanese": "Jpan",
+    "latin": "Latn",
+}
+_GENDERS: Final = {"male": Gender.MALE, "female": Gender.FEMALE}
+_LABEL: Final = re.compile(r"\(([A-Za-z][A-Za-z .'/-]{1,40})\):")
+_NUMBERED: Final = re.compile(r"\(\d{1,2}(?:-\d{1,2})?\)")
+_REFERENCE: Final = r"[A-Za-z]{2,4}[.]?\d{2,5}"
+_REFERENCES: Final = re.compile(rf"{_REFERENCE}(?:\s*(?:,|and|&)\s*{_REFERENCE})*\.?")
+_ASSET_OF: Final = re.compile(r"asset of [^()]*\(OFSI ID:\s*(\d+)", re.IGNORECASE)
+# Texts the list writes where it means "no value".
+_BLANKS: Final = frozenset({"", "-", "n/a", "na", "none", "unknown"})
+
+
+def _key(column: str) -> str:
+    """A header cell compared without case and spaces: "Year built" is "Year Built"."""
+    return "".join(column.split()).lower()
+
+
+def sniff(head: bytes) -> bool:
+    """True for a ConList CSV: a "Last Updated" line, then a header with Name 6 and Group ID.
+
+    >>> sniff(b"Last Updated,04/05/2022\\r\\nName 6,Name 1,Group Type,Group ID\\r\\n")
+    True
+    >>> sniff(b"Name 6,Name 1\\r\\n")
+    False
+    """
+    if is_zip(head):
+        return False
+    lines = _decode(head).splitlines()
+    if lines and lines[0].lower().startswith("last updated"):
+        lines = lines[1:]
+    if not lines:
+        return False
+    try:
+        header = next(csv.reader(lines[:1]))
+    except csv.Error:
+        return False
+    return _has_header(header)
+
+
+def _has_header(cells: Iterable[object]) -> bool:
+    keys = {_key(str(cell)) for cell in cells if cell is not None}
+    return all(_key(column) in keys for column in _REQUIRED)
+
+
+def recognises(workbook: Any) -> bool:
+    """True for a ConList workbook: a sheet whose first two rows hold its header."""
+    return _data_sheet(workbook) is not None
+
+
+def _data_sheet(workbook: Any) -> Any | None:
+    for sheet in workbook.worksheets:
+        for number, values in rows(sheet):
+            if _has_header(values):
+                return sheet
+            if number >= 2:
+                break
+    return None
+
+
+def _decode(data: bytes) -> str:
+    # OFSI writes UTF-8 (with a byte order mark); older copies were saved as Windows-1252.
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        if error.start > len(data) - 4:  # a character cut at the end of a head
+            return data[: error.start].decode("utf-8-sig")
+        return data.decode("cp1252", errors="replace")
+
+
+def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool = False) -> Dataset:
+    """Read the OFSI Consolidated List, as CSV or as its xlsx twin (told by the content).
+
+    In lenient mode (the default) a bad value is left out and reported in
+    ``dataset.problems``; ``strict=True`` raises the first as
+    :class:`~sanctionkit.ReadError`. The metadata holds the format, the list,
+    its last-updated date and the counts of groups (records) and rows.
+    """
+    if is_zip(read_head(source)):
+        workbook = open_workbook(source, name)
+        try:
+            sheet = _data_sheet(workbook)
+            if sheet is None:
+                return _read_rows(iter(()), name, strict, "xlsx")
+            cells = ([_cell(value) for value in values] for _, values in rows(sheet))
+            return _read_rows(cells, name, strict, "xlsx")
+        finally:
+            workbook.close()
+    if isinstance(source, str | Path):
+        with Path(source).open("rb") as stream:
+            return _read_csv(stream, name, strict)
+    return _read_csv(source, name, strict)
+
+
+def _read_csv(stream: IO[bytes], name: str, strict: bool) -> Dataset:
+    cells = _csv_rows(stream)
+    try:
+        return _read_rows(cells, name, strict, "csv")
+    finally:
+        cells.close()  # detach from the stream now, also when a strict read raises
+
+
+def _csv_rows(stream: IO[bytes]) -> Generator[list[str], None, None]:
+    """The CSV's rows, streamed: UTF-8, with any byte that is not read as Windows-1252."""
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors=_CP1252_FALLBACK, newline="")
+    try:
+        yield from csv.reader(text)
+    finally:
+        text.detach()  # the caller closes the stream it opened
+
+
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    # Older copies were saved from Excel as Windows-1252: read such bytes as that.
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start : error.end].decode("cp1252", errors="replace"), error.end
+
+
+_CP1252_FALLBACK: Final = "sanctionkit-uk-cp1252"
+codecs.register_error(_CP1252_FALLBACK, _cp1252_fallback)
+
+
+def _cell(value: object) -> str:
+    """A workbook cell as the CSV writes it: dates dd/mm/yyyy, whole numbers without ".0"."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _clean(text: str | None) -> str:
+    return " ".join(text.split()) if text else ""
+
+
+@attrs.define
+class _Group:
+    """Everything the rows of one Group ID say, each distinct value once, in file order."""
+
+    first_row: int
+    rows: int = 0
+    names: dict[tuple[str, ...], None] = attrs.Factory(dict)
+    addresses: dict[tuple[str, ...], None] = attrs.Factory(dict)
+    regimes: dict[tuple[str, ...], None] = attrs.Factory(dict)
+    values: dict[str, dict[str, None]] = attrs.Factory(dict)
+
+    def first(self, column: str) -> str:
+        return next(iter(self.values.get(column, ())), "")
+
+    def all(self, column: str) -> list[str]:
+        return list(self.values.get(column, ()))
+
+
+def _read_rows(cells: Iterator[Sequence[str]], name: str, strict: bool, container: str) -> Dataset:
+    reading = Reading(file=name, strict=strict)
+    metadata = {"format": FORMAT, "list": LIST_NAME, "file_type": container}
+    columns: dict[str, int] | None = None
+    groups: dict[str, _Group] = {}
+    rows_read = rows_rejected = 0
+    last_updated: PartialDate | None = None
+    for number, row in enumerate(cells, start=1):
+        if columns is None:
+            first = _clean(row[0]) if row else ""
+            if first.lower() == "last updated" and len(row) > 1:
+                text = _clean(row[1])
+                last_updated = _uk_date(reading, text, None, "Last Updated")
+            elif _has_header(row):
+                columns = {_key(cell): index for index, cell in enumerate(row) if _clean(cell)}
+            elif any(_clean(cell) for cell in row):
+                reading.problem(
+                    "a line before the header that is not 'Last Updated'",
+                    record=f"row {number}",
+                    value=",".join(row),
+                )
+            continue
+        if not any(_clean(cell) for cell in row):
+            continue  # a blank line is no row
+        rows_read += 1
+        group_id = _field(row, columns, "Group ID")
+        if not group_id:
+            rows_rejected += 1
+            reading.problem(
+                "row without a Group ID; not read", record=f"row {number}", value=",".join(row)
+            )
+            continue
+        group = groups.get(group_id)
+        if group is None:
+            group = groups[group_id] = _Group(first_row=number)
+        group.rows += 1
+        group.names[tuple(_field(row, columns, column) for column in _NAME_COLUMNS)] = None
+        address = tuple(_field(row, columns, column) for column in _ADDRESS_COLUMNS)
+        if any(address):
+            group.addresses[address] = None
+        group.regimes[tuple(_field(row, columns, column) for column in _REGIME_COLUMNS)] = None
+        for column in _GROUP_COLUMNS:
+            value = _field(row, columns, column)
+            if value:
+                group.values.setdefault(column, {})[value] = None
+    if columns is None:
+        reading.problem("no ConList header row (Name 6 ... Group Type ... Group ID) found")
+    if last_updated is not None:
+        metadata["last_updated"] = metadata["publish_date"] = last_updated.isoformat()
+    source = Source(
+        url=_URL,
+        publisher=uk_ofsi().name,
+        title=f"{LIST_NAME} ({_file_name(name, container)})",
+        published=last_updated,
+    )
+    builder = _Builder(reading, source, set(groups))
+    for group_id, group in groups.items():
+        reading.read += 1
+        if not builder.build(group_id, group):
+            rows_rejected += group.rows
+    metadata.update(
+        {
+            "rows_read": str(rows_read),
+            "rows_used": str(rows_read - rows_rejected),
+            "rows_rejected": str(rows_rejected),
+        }
+    )
+    return reading.dataset(metadata)
+
+
+def _file_name(name: str, container: str) -> str:
+    if name and not name.startswith("<"):
+        return Path(name).name
+    return f"ConList.{container}"
+
+
+def _field(row: Sequence[str], columns: dict[str, int], column: str) -> str:
+    index = columns.get(_key(column))
+    if index is None or index >= len(row):
+        return ""
+    return _clean(row[index])
+
+
+def _uk_date(reading: Reading, text: str, record: str | None, field: str) -> PartialDate | None:
+    """A dd/mm/yyyy date ("00/00/1958" is the year 1958), or None with a problem."""
+    value = reading.value(_parse_uk_date, text, record=record, field=field)
+    if isinstance(value, DateRange):
+        reading.problem("expected one date, found a range", record=record, field=field, value=text)
+        return None
+    return value
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_uk_date(text: str) -> PartialDate | DateRange:
+    # UK dates are day first; a zero day or month means unknown, which parse_date keeps as such.
+    return parse_date(text, dayfirst=True)
+
+
+def _numbered(text: str) -> list[str]:
+    """The items of "(1) Uganda (2) Uganda (3)Uganda", or the text itself when not numbered."""
+    if not _NUMBERED.match(text):
+        return [text] if text else []
+    return [item.strip(" .;,") for item in _NUMBERED.split(text) if item.strip(" .;,")]
+
+
+def _labelled(text: str) -> tuple[dict[str, str], list[str]]:
+    """Other Information's "(Label):value" parts by label, and what is not one of ours.
+
+    The free text after the list references ("(UN Ref):CFi.009 Kony is ...")
+    and any label we have no field for come back as notes, as written.
+    """
+    found: dict[str, str] = {}
+    notes: list[str] = []
+    matches = [m for m in _LABEL.finditer(text) if m.group(1).strip().lower() in _KNOWN_LABELS]
+    if not matches:
+        return found, [text] if text else []
+    lead = text[: matches[0].start()].strip()
+    if lead:
+        notes.append(lead)
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+        label = match.group(1).strip()
+        value = text[match.end() : end].strip()
+        column = _LABELS.get(label.lower())
+        if column in ("UK Sanctions List Ref", "UN Ref"):
+            # "INU0082 and SYR0310 Listed under ...": the references, then free text.
+            references = _REFERENCES.match(value)
+            end = references.end() if references else len(value.split(" ", 1)[0])
+            found[column] = value[:end].strip().rstrip(".")
+            if value[end:].strip():
+                notes.append(value[end:].strip())
+        elif column is not None:
+            found[column] = value.rstrip(" .")
+        else:
+            found[label.lower()] = value
+    return found, notes
+
+
+# Labels of Other Information read into fields, besides those in _LABELS.
+_KNOWN_LABELS: Final = frozenset(
+    {
+        *_LABELS,
+        "uk statement of reasons",
+        "gender",
+        "type of entity",
+        "business reg no",
+        "phone number",
+        "email address",
+        "website",
+        "fax",
+        "tel",
+        "parent company",
+        "subsidiaries",
+    }
+)
+_NOTE_LABELS: Final = (
+    ("phone number", "Phone number"),
+    ("tel", "Phone number"),
+    ("fax", "Fax"),
+    ("email address", "Email address"),
+    ("website", "Website"),
+    ("parent company", "Parent company"),
+    ("subsidiaries", "Subsidiaries"),
+)
+
+
+@attrs.define
+class _Builder:
+    """Turns groups into entities and designations, sharing the values groups have in common."""
+
+    reading: Reading
+    source: Source
+    group_ids: set[str]
+    roles: dict[tuple[Country, CountryRoleKind], CountryRole] = attrs.Factory(dict)
+    places: dict[tuple[str, ...], Address | None] = attrs.Factory(dict)
+    strings: dict[str, str] = attrs.Factory(dict)
+    dates: dict[str, PartialDate | None] = attrs.Factory(dict)
+
+    def build(self, group_id: str, group: _Group) -> bool:
+        """Keep the group's entity and designation; False when it cannot be kept."""
+        reading = self.reading
+        label = group_id
+        entity_id = f"uk-{group_id}"
+        name, aliases, titles = self._names(group, label)
+        if name is None:
+            reading.reject("group without a name", record=label)
+            return False
+        group_type = group.first("Group Type")
+        cls = _CLASSES.get(group_type.lower())
+        if cls is None:
+            reading.problem(
+                "unknown Group Type; read as an entity",
+                record=label,
+                field="Group Type",
+                value=group_type,
+            )
+            cls = Organization
+        for extra in group.all("Group Type")[1:]:
+            reading.problem(
+                "rows of one group disagree on Group Type; the first is used",
+                record=label,
+                field="Group Type",
+                value=extra,
+            )
+        facts: dict[str, str] = {}
+        notes: list[str] = [f"Title: {title}" for title in titles]
+        reasons: list[str] = []
+        for other in group.all("Other Information"):
+            found, free = _labelled(other)
+            for key, value in found.items():
+                facts.setdefault(key, value)
+            notes.extend(free)
+            if "uk statement of reasons" in found:
+                reasons.append(found["uk statement of reasons"])
+        for column in _LABELS.values():
+            if group.first(column):
+                facts[column] = group.first(column)  # a column wins over Other Information
+        for key, said in _NOTE_LABELS:
+            if facts.get(key):
+                notes.append(f"{said}: {facts[key]}")
+
+        identifiers = [Identifier(scheme="uk_group_id", value=group_id)]
+        references = re.findall(_REFERENCE, facts.get("UK Sanctions List Ref", ""))
+        identifiers.extend(Identifier(scheme="uk_sanctions_list_ref", value=r) for r in references)
+        if facts.get("UN Ref"):
+            identifiers.append(Identifier(scheme="un_reference", value=facts["UN Ref"]))
+        if facts.get("business reg no"):
+            identifiers.append(Identifier(scheme="registration", value=facts["business reg no"]))
+        identifiers.extend(
+            self._documents(group, "Passport Number", "Passport Details", "passport")
+        )
+        identifiers.extend(
+            self._documents(
+                group,
+                "National Identification Number",
+                "National Identification Details",
+                "national_id",
+            )
+        )
+        countries: list[CountryRole] = []
+        for text in group.all("Nationality"):
+            for item in _numbered(text):
+                role = self._role(item, CountryRoleKind.NATIONALITY, label, "Nationality")
+                if role is None:
+                    notes.append(f"Nationality: {item}")
+                elif role not in countries:
+                    countries.append(role)
+        addresses = [
+            address
+            for parts in group.addresses
+            if (address := self._address(parts, label)) is not None
+        ]
+        for address in addresses:
+            if address.country is not None:
+                role = self._role(address.country, CountryRoleKind.LOCATION, label, "Country")
+                if role is not None and role not in countries:
+                    countries.append(role)
+        positions = [item for text in group.all("Position") for item in _numbered(text)]
+        listed, programmes = self._regimes(group, label, notes)
+        for updated in group.all("Last Updated"):
+            notes.append(f"Last updated on the list: {updated}")
+
+        common = {
+            "id": entity_id,
+            "name": name,
+            "aliases": aliases,
+            "identifiers": identifiers,
+            "addresses": addresses,
+            "countries": countries,
+            "sources": (self.source,),
+        }
+        entity: Entity
+        if cls is Person:
+            birth_dates = [
+                born
+                for text in group.all("DOB")
+                if (born := self._date(text, label, "DOB")) is not None
+            ]
+            entity = Person(
+                **common,  # type: ignore[arg-type]
+                notes=notes,
+                birth_dates=list(dict.fromkeys(birth_dates)),
+                birth_places=self._birth_places(group, label),
+                gender=self._gender(facts.get("gender"), label),
+                positions=positions,
+            )
+        else:
+            self._person_fields_as_notes(group, facts, notes, positions)
+            if cls is Vessel:
+                entity = self._vessel(common, facts, notes, label)
+            else:
+                entity = Organization(
+                    **common,  # type: ignore[arg-type]
+                    notes=notes,
+                    kind=facts.get("type of entity") or None,
+                )
+        designation = Designation(
+            entity_id=entity_id,
+            authority=uk_ofsi(),
+            authority_ref=references[0] if references else group_id,
+            listed=listed,
+            programmes=programmes,
+            measures=[Measure.ASSET_FREEZE],
+            reasons=reasons,
+            sources=(self.source,),
+        )
+        reading.keep(entity, designation)
+        return True
+
+    def _names(self, group: _Group, label: str) -> tuple[str | None, list[Alias], list[str]]:
+        """The primary name, the aliases and the titles of a group's name rows."""
+        primary: list[str] = []
+        aliases: list[Alias] = []
+        titles: list[str] = []
+        fallback: list[str] = []
+        for row in group.names:
+            parts = row[: len(_NAME_PARTS)]
+            # Name 6 is the surname (or an entity's whole name): it comes last.
+            whole = " ".join(part for part in parts if part)
+            title, original, script_type, language, alias_type, quality_text = row[
+                len(_NAME_PARTS) :
+            ]
+            if title and title not in titles:
+                titles.append(title)
+            if original:
+                script = guess_script(original) or _SCRIPTS.get(script_type.lower())
+                alias = Alias(name=original, script=script, language=_language(language))
+                if alias not in aliases:
+                    aliases.append(alias)
+            if not whole:
+                continue
+            kind = alias_type.lower()
+            if kind == _PRIMARY:
+                if whole not in primary:
+                    primary.append(whole)
+                continue
+            fallback.append(whole)
+            quality = _ALIAS_TYPES.get(kind)
+            if quality is None:
+                quality = AliasQuality.STRONG
+                if alias_type:
+                    self.reading.problem(
+                        "unknown Alias Type; kept as a strong alias",
+                        record=label,
+                        field="Alias Type",
+                        value=alias_type,
+                    )
+            if quality is AliasQuality.STRONG and quality_text:
+                found = _ALIAS_QUALITIES.get(quality_text.lower())
+                if found is None:
+                    self.reading.problem(
+                        "unknown Alias Quality",
+                        record=label,
+                        field="Alias Quality",
+                        value=quality_text,
+                    )
+                else:
+                    quality = found
+            alias = Alias(name=whole, quality=quality)
+            if alias not in aliases:
+                aliases.append(alias)
+        if primary:
+            name = primary[0]
+            if len(primary) > 1:
+                self.reading.problem(
+                    "several Primary name rows; the first is the name, the others strong aliases",
+                    record=label,
+                    field="Alias Type",
+                    value=" | ".join(primary),
+                )
+                aliases[0:0] = [Alias(name=other) for other in primary[1:]]
+        elif fallback:
+            name = fallback[0]
+            self.reading.problem(
+                "no Primary name row; the first other name stands in",
+                record=label,
+                field="Alias Type",
+                value=name,
+            )
+        else:
+            return None, aliases, titles
+        aliases = [alias for alias in aliases if alias.name != name or alias.script]
+        return name, aliases, titles
+
+    def _documents(
+        self, group: _Group, number_column: str, details_column: str, scheme: str
+    ) -> list[Identifier]:
+        """Numbered numbers paired with their numbered details: "(1) A1 (2) B2"."""
+        found: list[Identifier] = []
+        numbers = [item for text in group.all(number_column) for item in _numbered(text)]
+        details = [item for text in group.all(details_column) for item in _numbered(text)]
+        paired = len(numbers) == len(details)
+        for index, number in enumerate(numbers):
+            if number.lower() in _BLANKS:
+                continue
+            note = details[index] if paired and details[index].lower() not in _BLANKS else None
+            found.append(Identifier(scheme=scheme, value=number, note=note))
+        if not paired and details:
+            # Details that cannot be matched to a number stay whole, on the first one or alone.
+            text = "; ".join(details)
+            if found:
+                found[0] = attrs.evolve(found[0], note=text)
+            else:
+                found.append(Identifier(scheme=scheme, value="(no number)", note=text))
+        return found
+
+    def _role(
+        self, country: str | Country, role: CountryRoleKind, label: str, field: str
+    ) -> CountryRole | None:
+        if isinstance(country, str):
+            if country.lower() in _BLANKS:
+                return None
+            parsed = self.reading.country(country, record=label, field=field)
+            if parsed is None:
+                return None
+            country = parsed
+        found = self.roles.get((country, role))
+        if found is None:
+            found = self.roles[(country, role)] = CountryRole(country=country, role=role)
+        return found
+
+    def _address(self, parts: tuple[str, ...], label: str) -> Address | None:
+        if parts in self.places:
+            return self.places[parts]
+        *lines, country_text = parts
+        full = ", ".join(part for part in (*lines, country_text) if part)
+        if not full:
+            return None
+        country = (
+            self.reading.country(country_text, record=label, field="Country")
+            if country_text.lower() not in _BLANKS
+            else None
+        )
+        address = Address(full=full, country=country)
+        if country is not None or not country_text:
+            self.places[parts] = address  # a bad country is reported in every group
+        return address
+
+    def _birth_places(self, group: _Group, label: str) -> list[Address]:
+        towns = [item for text in group.all("Town of Birth") for item in _numbered(text)]
+        countries = [item for text in group.all("Country of Birth") for item in _numbered(text)]
+        if len(towns) != len(countries):
+            # Cannot pair them: each town alone, each country alone.
+            pairs = [(town, "") for town in towns] + [("", country) for country in countries]
+        else:
+            pairs = list(zip(towns, countries, strict=True))
+        places: list[Address] = []
+        for town, country_text in pairs:
+            key = ("birth", town, country_text)
+            place = self.places.get(key)
+            if place is None:
+                full = ", ".join(part for part in (town, country_text) if part)
+                if not full:
+                    continue
+                country = (
+                    self.reading.country(country_text, record=label, field="Country of Birth")
+                    if country_text.lower() not in _BLANKS
+                    else None
+                )
+                place = Address(full=full, city=town or None, country=country)
+                if country is not None or not country_text:
+                    self.places[key] = place
+            if place not in places:
+                places.append(place)
+        return places
+
+    def _date(self, text: str, label: str, field: str) -> PartialDate | None:
+        if text in self.dates:
+            return self.dates[text]
+        value = _uk_date(self.reading, text, label, field)
+        if value is not None:
+            self.dates[text] = value
+        return value
+
+    def _regimes(
+        self, group: _Group, label: str, notes: list[str]
+    ) -> tuple[PartialDate | None, list[str]]:
+        """The programmes and the earliest Listed On; each regime's dates noted when several."""
+        programmes: list[str] = []
+        listed: PartialDate | None = None
+        several = len(group.regimes) > 1
+        for regime, listed_on, designated in group.regimes:
+            if regime and regime not in programmes:
+                programmes.append(self.strings.setdefault(regime, regime))
+            date = self._date(listed_on, label, "Listed On") if listed_on else None
+            if date is not None and (listed is None or date.earliest() < listed.earliest()):
+                listed = date
+            if several:
+                notes.append(
+                    f"Regime {regime or '?'}: listed on {listed_on or '?'}"
+                    + (f", UK Sanctions List date designated {designated}" if designated else "")
+                )
+            elif designated:
+                notes.append(f"UK Sanctions List date designated: {designated}")
+        return listed, programmes
+
+    def _gender(self, text: str | None, label: str) -> Gender | None:
+        if not text:
+            return None
+        gender = _GENDERS.get(text.strip(" .").lower())
+        if gender is None:
+            self.reading.problem("unknown gender", record=label, field="Gender", value=text)
+        return gender
+
+    def _person_fields_as_notes(
+        self, group: _Group, facts: dict[str, str], notes: list[str], positions: list[str]
+    ) -> None:
+        """What only persons have a field for, kept as notes on an organisation or ship."""
+        for column in ("DOB", "Town of Birth", "Country of Birth"):
+            notes.extend(f"{column}: {text}" for text in group.all(column))
+        notes.extend(f"Position: {position}" for position in positions)
+        if facts.get("gender"):
+            notes.append(f"Gender: {facts['gender']}")
+
+    def _vessel(
+        self, common: dict[str, Any], facts: dict[str, str], notes: list[str], label: str
+    ) -> Vessel:
+        reading = self.reading
+        imo = reading.imo_number(facts.get("IMO number"), record=label, field="IMO number")
+        flag_text = facts.get("Current believed flag of ship")
+        flag = reading.country(flag_text, record=label, field="Flag of ship")
+        past_flags: list[Country] = []
+        for item in re.split(r"[.,;/]|\(\d+\)", facts.get("Previous flags", "")):
+            if item.strip():
+                country = reading.country(item, record=label, field="Previous flags")
+                if country is not None and country not in past_flags:
+                    past_flags.append(country)
+        owner_id = None
+        for column in ("Current owner/operator(s)", "Previous owner/operator(s)"):
+            if facts.get(column):
+                said = "Current owners" if column.startswith("Current") else "Previous owners"
+                notes.append(f"{said}: {facts[column]}")
+        # "Listed as asset of Korea Samjong Shipping (OFSI ID: 13635, ...)": the owner's group.
+        for note in notes:
+            match = _ASSET_OF.search(note)
+            if match and match.group(1) in self.group_ids:
+                owner_id = f"uk-{match.group(1)}"
+                break
+        for column, said in (
+            ("Length of ship", "Length of ship"),
+            ("Hull identification number (HIN)", "Hull identification number (HIN)"),
+        ):
+            if facts.get(column):
+                notes.append(f"{said}: {facts[column]}")
+        return Vessel(
+            **common,
+            notes=notes,
+            imo=imo,
+            flag=flag,
+            past_flags=past_flags,
+            vessel_type=facts.get("Type of ship") or None,
+            tonnage=_whole(reading, facts.get("Tonnage of ship"), label, "Tonnage of ship"),
+            build_year=_whole(reading, facts.get("Year Built"), label, "Year built"),
+            owner_id=owner_id,
+        )
+
+
+def _whole(reading: Reading, text: str | None, label: str, field: str) -> int | None:
+    def parse(value: str) -> int:
+        digits = value.replace(",", "").strip()
+        if not digits.isdigit():
+            raise ValueError(f"not a whole number: {value!r}")
+        return int(digits)
+
+    return reading.value(parse, text, record=label, field=field)
+
+
+@functools.lru_cache(maxsize=64)
+def _language(text: str) -> str | None:
+    """The ISO 639-1 code of a language's English name ("Bosnian" -> "bs"), where it has one."""
+    if not text:
+        return None
+    import pycountry
+
+    try:
+        language = pycountry.languages.lookup(text)
+    except LookupError:
+        return None
+    code = getattr(language, "alpha_2", None)
+    return str(code) if code else None
