@@ -513,3 +513,9 @@ def test_person_birth_places_are_addresses() -> None:
 def test_country_parsing_is_shared_with_parse_country() -> None:
     # The model adds no rules of its own: a country field means what parse_country says.
     assert Address(full="x", country="Korea, North").country == parse_country("KP")
+
+
+def test_an_identifier_may_expire_in_the_future() -> None:
+    # Passports are valid for years: a 2030 expiry is a fact, not an implausible date.
+    passport = Identifier(scheme="passport", value="PA123", expires="2030-01-01")
+    assert passport.expires == PartialDate(2030, 1, 1)

@@ -16,7 +16,18 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from sanctionkit.errors import UnknownFormatError
-from sanctionkit.formats import jsonl, ofac_csv, ofac_xml, uk_conlist, un_xml
+from sanctionkit.formats import (
+    ca_sema,
+    eu_xml,
+    ftm,
+    jp_mof,
+    jsonl,
+    ofac_csv,
+    ofac_enhanced,
+    ofac_xml,
+    uk_conlist,
+    un_xml,
+)
 from sanctionkit.formats._xlsx import is_zip, open_workbook
 from sanctionkit.formats._xml import read_head
 from sanctionkit.model import Dataset
@@ -54,9 +65,13 @@ def _sniff_jsonl(head: bytes) -> bool:
 READERS: dict[str, tuple[Callable[[bytes], bool], Reader]] = {
     "sanctionkit": (_sniff_jsonl, _read_jsonl),
     "ofac-xml": (ofac_xml.sniff, ofac_xml.read),
+    "ofac-enhanced-xml": (ofac_enhanced.sniff, ofac_enhanced.read),
     "ofac-csv": (ofac_csv.sniff, ofac_csv.read),
     "un-xml": (un_xml.sniff, un_xml.read),
     "uk-conlist": (uk_conlist.sniff, uk_conlist.read),
+    "eu-xml": (eu_xml.sniff, eu_xml.read),
+    "ca-sema-xml": (ca_sema.sniff, ca_sema.read),
+    "ftm": (ftm.sniff, ftm.read),
 }
 
 
@@ -69,7 +84,10 @@ class WorkbookReader(Protocol):
 
 
 #: Readers of .xlsx lists, asked in turn whether they recognise a workbook's sheets.
-WORKBOOK_READERS: dict[str, WorkbookReader] = {"uk-conlist-xlsx": uk_conlist}
+WORKBOOK_READERS: dict[str, WorkbookReader] = {
+    "uk-conlist-xlsx": uk_conlist,
+    "jp-mof-xlsx": jp_mof,
+}
 
 _FIRST_ELEMENT = re.compile(rb"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
 

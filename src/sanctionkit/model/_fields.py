@@ -7,6 +7,7 @@ validators make sure that what is stored is what the field promises.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -57,10 +58,28 @@ def to_partial_date(value: PartialDate | datetime.date | str | None) -> PartialD
         raise ValueError(f"expected a single date, not the range {value}")
     if not isinstance(value, str):
         raise TypeError(f"expected a PartialDate or date text, not {type(value).__name__}")
-    parsed = parse_date(value)
+    parsed = _iso_date(value) or parse_date(value)
     if not isinstance(parsed, PartialDate):
         raise ValueError(f"expected a single date, not the range {value!r}")
     return parsed
+
+
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _iso_date(text: str) -> PartialDate | None:
+    """An ISO date written out ("2030-01-01"), taken as it stands.
+
+    parse_date refuses years after next year as implausible for text found in
+    lists; a date a user or a reader writes in ISO form into a record (a
+    passport's expiry in 2030) is meant, so it only has to be a real date.
+    """
+    match = _ISO_DATE.fullmatch(text.strip())
+    if match is None:
+        return None
+    year, month, day = (int(part) if part else None for part in match.groups())
+    assert year is not None  # the pattern requires it
+    return PartialDate(year, month, day, text=text)
 
 
 def to_date_value(value: DateValue | datetime.date | str | None) -> DateValue | None:

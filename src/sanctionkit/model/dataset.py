@@ -360,8 +360,9 @@ class Dataset:
         ...         for n in (1, 2)
         ...     ],
         ... )
-        >>> [(p.id, len(p.designations)) for p in ds.packages_by_listing_date()]
-        [('ministry-of-finance-japan-2024-05-24', 2)]
+        >>> for package in ds.packages_by_listing_date():
+        ...     print(package.id, len(package.designations))
+        ministry-of-finance-japan-2024-05-24 2
         """
         designations = self._standalone
         if authority is None:

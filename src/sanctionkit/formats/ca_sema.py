@@ -1,0 +1,550 @@
+"""Canada's Consolidated Autonomous Sanctions List, as XML (root element ``data-set``).
+
+Global Affairs Canada publishes every listing under the Special Economic
+Measures Act (SEMA) and the Justice for Victims of Corrupt Foreign Officials
+Act (JVCFOA) in one flat file, ``sema-lmes.xml``: one ``record`` per listing,
+with the regime in ``Country``, the listing's place in the regime's
+regulations in ``Schedule`` and ``Item``, and the name as ``LastName`` and
+``GivenName`` (a :class:`~sanctionkit.Person`) or ``EntityOrShip`` (an
+:class:`~sanctionkit.Organization`, or a :class:`~sanctionkit.Vessel` when
+the record describes a ship). Files from 2025 add ``DateOfListing``; older
+files have no listing date. What becomes what, and the quirks of the real
+file, are on the documentation page "Canada SEMA XML".
+
+>>> import io
+>>> xml = '''<data-set><record><Country>Russia / Russie</Country>
+... <EntityOrShip>Musa Jalil</EntityOrShip><TitleOrShip>General Cargo</TitleOrShip>
+... <ShipIMONumber>8846814</ShipIMONumber>
+... <DateOfBirthOrShipBuildDate>1989</DateOfBirthOrShipBuildDate>
+... <Schedule>1.1</Schedule><Item>2</Item><DateOfListing>2025-02-21</DateOfListing>
+... </record></data-set>'''
+>>> ds = read(io.BytesIO(xml.encode()), name="sema-lmes.xml")
+>>> ship = ds.get("ca-russia-1.1-2")
+>>> ship.name, ship.imo, ship.build_year, ship.vessel_type
+('Musa Jalil', '8846814', 1989, 'General Cargo')
+>>> designation = ds.designations[0]
+>>> designation.authority_ref, designation.programmes, designation.listed.isoformat()
+('Schedule 1.1, item 2', ('Russia / Russie',), '2025-02-21')
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import IO
+
+import attrs
+
+from sanctionkit.formats._authorities import canada
+from sanctionkit.formats._reading import Reading
+from sanctionkit.formats._xml import iter_records, local_name
+from sanctionkit.formats.un_xml import guess_script
+from sanctionkit.model import (
+    Alias,
+    Dataset,
+    Designation,
+    Entity,
+    Identifier,
+    LegalBasis,
+    LegalBasisKind,
+    Organization,
+    Person,
+    Source,
+    Vessel,
+)
+from sanctionkit.values.dates import DateRange, PartialDate
+
+__all__ = ["FORMAT", "LIST_NAME", "read", "regime_slug", "sniff", "split_aliases"]
+
+#: The format's name in :data:`sanctionkit.formats.READERS` and in the metadata.
+FORMAT = "ca-sema-xml"
+#: The list's name in the dataset's metadata.
+LIST_NAME = "Consolidated Canadian Autonomous Sanctions List"
+
+_ROOT = "data-set"
+_RECORD = "record"
+_PUBLISHER = "Global Affairs Canada"
+_URL = (
+    "https://www.international.gc.ca/world-monde/assets/office_docs/"
+    "international_relations-relations_internationales/sanctions/sema-lmes.xml"
+)
+# The elements a record has, in the 2025 layout and before it.
+_FIELDS = frozenset(
+    {
+        "Country",
+        "LastName",
+        "GivenName",
+        "EntityOrShip",
+        "TitleOrShip",
+        "ShipIMONumber",
+        "DateOfBirthOrShipBuildDate",
+        "Aliases",
+        "Schedule",
+        "Item",
+        "DateOfListing",
+    }
+)
+# Field names that show a ``data-set`` file is this list, in its first bytes.
+_SNIFF_FIELDS = (b"<Country>", b"<Schedule>", b"<Item>", b"<EntityOrShip>", b"<LastName>")
+
+# Regimes (by the English half of Country) and schedules that list ships only:
+# the Russia regulations' Schedule 1.1. Its records are vessels even when the
+# file gives no IMO number or ship type for them.
+_SHIP_SCHEDULES = frozenset({("russia", "1.1")})
+
+_SEMA = (
+    LegalBasis(kind=LegalBasisKind.NATIONAL_ACT, title="Special Economic Measures Act", year=1992),
+)
+_JVCFOA = (
+    LegalBasis(
+        kind=LegalBasisKind.NATIONAL_ACT,
+        title="Justice for Victims of Corrupt Foreign Officials Act (Sergei Magnitsky Law)",
+        year=2017,
+    ),
+)
+
+# "Russian: Александр ...": a label naming the language of the names after it.
+_LANGUAGE_LABEL = re.compile(
+    r"\b(Belarussian|Belarusian|Russian|Ukrainian|Arabic|Persian|Farsi|Hebrew|Chinese)\s*:\s*"
+)
+_LANGUAGES = {
+    "belarussian": "be",
+    "belarusian": "be",
+    "russian": "ru",
+    "ukrainian": "uk",
+    "arabic": "ar",
+    "persian": "fa",
+    "farsi": "fa",
+    "hebrew": "he",
+    "chinese": "zh",
+}
+# Between aliases: ";" and "," (the list uses both), " or " (also Russian "или") and " / ".
+_ALIAS_SEPARATOR = re.compile(r"\s*[;,]\s*|\s+(?:or|или)\s+|\s+/\s+")
+_LEADING_OR = re.compile(r"^(?:or|или)\s+")
+# Legal forms the list writes after a comma ("Интеррос Инвест, МК"): part of the name before.
+_LEGAL_FORMS = frozenset(
+    {
+        *("АО", "ООО", "ОАО", "ПАО", "ЗАО", "САО", "МК", "ФГУП"),
+        *("AO", "OOO", "OAO", "PAO", "ZAO", "LLC", "JSC", "PJSC", "OJSC", "CJSC", "FSUE"),
+        *("Ltd", "Ltd.", "Inc", "Inc.", "Co.", "LLP", "SC", "GmbH", "SARL"),
+    }
+)
+_ALSO_KNOWN_AS = re.compile(r"\s*\(\s*also known as\s+(.+?)\)?\s*$", re.IGNORECASE)
+_SLASH = re.compile(r"/")
+_ALTERNATIVES = re.compile(r"\s+or\s+", re.IGNORECASE)
+_YEAR = re.compile(r"\d{4}")
+_ACRONYM = re.compile(r"\(([A-Z]{3,})\)")
+_SLUG = re.compile(r"[^a-z0-9.]+")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
+def sniff(head: bytes) -> bool:
+    """Whether a file starting with ``head`` is Canada's consolidated list.
+
+    The root element ``data-set`` is a generic name, so once the first record
+    has started, one of the list's own field names must be there too.
+
+    >>> sniff(b'<?xml version="1.0"?><data-set><record><Country>Iran</Country>')
+    True
+    >>> sniff(b'<data-set><record><name>x</name></record></data-set>')
+    False
+    """
+    from sanctionkit.formats import xml_root_name  # here: the package imports this module
+
+    if xml_root_name(head) != _ROOT:
+        return False
+    return b"<record" not in head or any(field in head for field in _SNIFF_FIELDS)
+
+
+def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool = False) -> Dataset:
+    """Read Canada's consolidated list: every record, with its designation.
+
+    Streams the file record by record. In lenient mode (the default) a bad
+    value is left out and reported in ``dataset.problems``; ``strict=True``
+    raises the first as :class:`~sanctionkit.ReadError`. The file carries no
+    publication date, so the metadata has no ``publish_date``; it gives the
+    format, the list, the layout ("2025" with listing dates, "older"
+    without), the latest listing date, and the record counts.
+    """
+    reading = Reading(file=name, strict=strict)
+    records = _Records(reading, _source(name))
+    for kind, element in iter_records(source, _RECORD, name):
+        if kind == "record":
+            records.read(element)
+            element.clear()
+    metadata = {
+        "format": FORMAT,
+        "list": LIST_NAME,
+        "layout": "2025" if records.with_listing_date else "older",
+    }
+    if records.latest is not None:
+        metadata["latest_listing_date"] = records.latest.isoformat()
+    return reading.dataset(metadata)
+
+
+@functools.cache
+def regime_slug(country: str) -> str:
+    """The short, readable name of a regime in entity ids, from the English half of Country.
+
+    >>> regime_slug("Russia / Russie"), regime_slug("Myanmar (Burma) / Myanmar (Birmanie)")
+    ('russia', 'myanmar-burma')
+    >>> regime_slug("Justice for Victims of Corrupt Foreign Officials Regulations (JVCFOR) / x")
+    'jvcfor'
+    """
+    english = _clean(country).split(" / ")[0]
+    acronym = _ACRONYM.search(english)
+    if acronym:
+        return acronym.group(1).lower()
+    return _slug(english) or "unknown"
+
+
+def split_aliases(text: str) -> list[tuple[str, str | None]]:
+    """The names in an ``Aliases`` text, each with its language where a label gives it.
+
+    The list separates aliases with ";", ",", " or " or " / ", and labels
+    names in other languages ("Russian: ..."); the label's language goes with
+    the names after it up to the next label, except Latin-script ones.
+    Separators inside brackets do not count.
+
+    >>> split_aliases("Kolya Lukashenko, Belarusian: Мікалай Лукашэнка; Russian: Коля or Коля Л.")
+    [('Kolya Lukashenko', None), ('Мікалай Лукашэнка', 'be'), ('Коля', 'ru'), ('Коля Л.', 'ru')]
+    >>> split_aliases("ЦНИИМаш (ЦНИИМаш, АО); RDIF")
+    [('ЦНИИМаш (ЦНИИМаш, АО)', None), ('RDIF', None)]
+    """
+    return [(name, language) for name, language, _ in _split_aliases(text)]
+
+
+def _split_aliases(text: str) -> list[tuple[str, str | None, str | None]]:
+    """:func:`split_aliases`, with each name's script too (worked out once)."""
+    cleaned = _clean(text)
+    parts = _LANGUAGE_LABEL.split(cleaned)
+    chunks: list[tuple[str | None, str]] = [(None, parts[0])]
+    chunks.extend(
+        (_LANGUAGES[label.lower()], chunk)
+        for label, chunk in zip(parts[1::2], parts[2::2], strict=True)
+    )
+    found: list[tuple[str, str | None, str | None]] = []
+    for language, chunk in chunks:
+        pieces: list[str] = []
+        for piece in _split_outside_brackets(_unbracket(chunk)):
+            piece = _unbracket(_LEADING_OR.sub("", piece.strip()))
+            if pieces and pieces[-1] in _LEGAL_FORMS and len(pieces) == 1:
+                pieces[-1] = f"{pieces[-1]} {piece}"  # "ОАО, БЭТО": the form comes first
+            elif piece in _LEGAL_FORMS and pieces:
+                pieces[-1] = f"{pieces[-1]}, {piece}"
+            else:
+                pieces.append(piece)
+        for piece in pieces:
+            if not piece or any(piece == name for name, _, _ in found):
+                continue
+            script = _script(piece)
+            found.append((piece, None if script == "Latn" else language, script))
+    return found
+
+
+def _split_outside_brackets(text: str, separator: re.Pattern[str] = _ALIAS_SEPARATOR) -> list[str]:
+    pieces = []
+    start = 0
+    for match in separator.finditer(text):
+        before = text[: match.start()]
+        if before.count("(") > before.count(")"):
+            continue
+        pieces.append(text[start : match.start()])
+        start = match.end()
+    pieces.append(text[start:])
+    return pieces
+
+
+def _unbracket(text: str) -> str:
+    """The text without a bracket at either end that has no partner: "(Владимир" → "Владимир"."""
+    text = text.strip()
+    while text:
+        if text.endswith("(") or text.startswith(")"):
+            text = text[:-1] if text.endswith("(") else text[1:]
+        elif text.startswith("(") and text.count("(") > text.count(")"):
+            text = text[1:]
+        elif text.endswith(")") and text.count(")") > text.count("("):
+            text = text[:-1]
+        else:
+            break
+        text = text.strip()
+    return text
+
+
+def _script(name: str) -> str | None:
+    if name.isascii():
+        return "Latn" if _ASCII_LETTER.search(name) else None
+    return guess_script(name)
+
+
+def _clean(text: str | None) -> str:
+    """The text with its runs of white space (line breaks, no-break spaces) made one space."""
+    return " ".join(text.split()) if text else ""
+
+
+@functools.lru_cache(maxsize=4096)
+def _slug(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _SLUG.sub("-", folded.lower()).strip("-.")
+
+
+@functools.lru_cache(maxsize=1024)
+def _schedule(text: str) -> str:
+    """The Schedule as the regulations write it: "1,Part 3" → "1, Part 3"."""
+    return re.sub(r"\s*,\s*", ", ", _clean(text))
+
+
+def _reference(schedule: str, item: str) -> str:
+    """The listing's place in its regulations: "Schedule 1, Part 1, item 5"."""
+    if not schedule:
+        return f"item {item}"
+    joiner = ", " if schedule.lower().startswith("part") else " "
+    return f"Schedule{joiner}{schedule}, item {item}"
+
+
+def _source(name: str) -> Source:
+    file = Path(name).name if name and not name.startswith("<") else "sema-lmes.xml"
+    return Source(url=_URL, publisher=_PUBLISHER, title=f"{LIST_NAME} ({file})")
+
+
+@attrs.define
+class _Records:
+    """Turns ``record`` elements into entities and designations.
+
+    Values that many records share (dates, programmes, legal bases) are made
+    once and shared: they are immutable, and it keeps memory per entity low.
+    """
+
+    reading: Reading
+    source: Source
+    seen: set[str] = attrs.Factory(set)
+    dates: dict[str, PartialDate | DateRange] = attrs.Factory(dict)
+    strings: dict[str, str] = attrs.Factory(dict)
+    programmes: dict[str, tuple[str]] = attrs.Factory(dict)
+    sources: tuple[Source, ...] = ()
+    unknown_tags: set[str] = attrs.Factory(set)
+    with_listing_date: bool = False
+    latest: PartialDate | None = None
+
+    def read(self, record: ET.Element) -> None:
+        reading = self.reading
+        reading.read += 1
+        fields: dict[str, str] = {}
+        extra: list[tuple[str, str]] = []
+        for child in record:
+            tag = local_name(child.tag)
+            text = child.text or ""
+            if tag in _FIELDS and tag not in fields:
+                fields[tag] = text
+            elif text.strip():
+                extra.append((tag, text))
+
+        regime = _clean(fields.get("Country"))
+        schedule = _schedule(fields.get("Schedule", ""))
+        item = _clean(fields.get("Item"))
+        slug = regime_slug(regime) if regime else "unknown"
+        label = (
+            f"ca-{slug}-{_slug(schedule)}-{_slug(item)}" if schedule else f"ca-{slug}-{_slug(item)}"
+        )
+        if not item:
+            reading.reject("record has no Item", record=regime or None, value=schedule or None)
+            return
+
+        given = _clean(fields.get("GivenName"))
+        last = _clean(fields.get("LastName"))
+        entity_name = _clean(fields.get("EntityOrShip"))
+        aliases: list[Alias] = []
+        notes: list[str] = []
+        if entity_name:
+            also = _ALSO_KNOWN_AS.search(entity_name)
+            if also:
+                entity_name = entity_name[: also.start()].strip()
+                aliases.append(self._alias(also.group(1).strip(), None))
+        person = bool(given or last)
+        if entity_name and not person:
+            # "Iranian Army/Armée iranienne": the English name, then the French one.
+            halves = _split_outside_brackets(entity_name, _SLASH)
+            if len(halves) == 2 and all(half.strip() for half in halves):
+                entity_name = halves[0].strip()
+                french = halves[1].strip()
+                aliases.insert(0, Alias(name=french, script=_script(french), language="fr"))
+        if person:
+            if entity_name:
+                aliases.append(self._alias(entity_name, None))
+            name = f"{given} {last}".strip()
+        elif entity_name:
+            name = entity_name
+        else:
+            reading.reject("record has no name", record=label)
+            return
+        aliases_text = fields.get("Aliases")
+        if aliases_text:
+            for alias_name, language, script in _split_aliases(aliases_text):
+                if alias_name != name and all(alias.name != alias_name for alias in aliases):
+                    aliases.append(Alias(name=alias_name, script=script, language=language))
+
+        entity_id = self._entity_id(label)
+        label = entity_id  # later problems name the record by the id it got
+        for tag, text in extra:
+            notes.append(f"{tag}: {_clean(text)}")
+            if tag not in self.unknown_tags:
+                self.unknown_tags.add(tag)
+                reading.problem(
+                    "element not in the list's layout; kept as a note",
+                    record=label,
+                    field=tag,
+                    value=text,
+                )
+
+        title = _clean(fields.get("TitleOrShip"))
+        born_text = _clean(fields.get("DateOfBirthOrShipBuildDate"))
+        imo_text = _clean(fields.get("ShipIMONumber"))
+        ship = not person and (
+            bool(imo_text) or (slug, schedule) in _SHIP_SCHEDULES or bool(title and born_text)
+        )
+        if not self.sources:
+            self.sources = (self.source,)
+        sources = self.sources
+        entity: Entity
+        if ship:
+            imo = reading.imo_number(imo_text, record=label, field="ShipIMONumber")
+            if imo_text and imo is None:
+                notes.append(f"IMO number as listed (not valid): {imo_text}")
+            entity = Vessel(
+                id=entity_id,
+                name=name,
+                aliases=aliases,
+                notes=notes,
+                sources=sources,
+                imo=imo,
+                vessel_type=self.strings.setdefault(title, title) if title else None,
+                build_year=self._build_year(born_text, label, notes),
+            )
+        elif person:
+            identifiers = self._imo_identifier(imo_text, label, notes)
+            entity = Person(
+                id=entity_id,
+                name=name,
+                aliases=aliases,
+                identifiers=identifiers,
+                notes=notes,
+                sources=sources,
+                birth_dates=self._birth_dates(born_text, label, notes),
+                positions=(title,) if title else (),
+            )
+        else:
+            identifiers = self._imo_identifier(imo_text, label, notes)
+            if title:
+                notes.insert(0, f"Title: {title}")
+            if born_text:
+                notes.append(f"Date: {born_text}")
+            entity = Organization(
+                id=entity_id,
+                name=name,
+                aliases=aliases,
+                identifiers=identifiers,
+                notes=notes,
+                sources=sources,
+            )
+
+        listed = self._listed(fields.get("DateOfListing"), label)
+        designation = Designation(
+            entity_id=entity_id,
+            authority=canada(),
+            authority_ref=_reference(schedule, item),
+            listed=listed,
+            programmes=self.programmes.setdefault(regime, (regime,)) if regime else (),
+            legal_basis=_JVCFOA if slug == "jvcfor" else _SEMA,
+            sources=sources,
+        )
+        reading.keep(entity, designation)
+
+    def _alias(self, name: str, language: str | None) -> Alias:
+        return Alias(name=name, script=_script(name), language=language)
+
+    def _entity_id(self, label: str) -> str:
+        """The label, or the label with "-2", "-3" ... when another record has it (a problem)."""
+        candidate = label
+        number = 1
+        while candidate in self.seen:
+            number += 1
+            candidate = f"{label}-{number}"
+        if number > 1:
+            self.reading.problem(
+                f"another record has the same Country, Schedule and Item; this one is {candidate}",
+                record=label,
+                field="Item",
+            )
+        self.seen.add(candidate)
+        return candidate
+
+    def _date(self, text: str, label: str, field: str) -> PartialDate | DateRange | None:
+        """A date, parsed once per distinct text (a problem for each bad one)."""
+        value = self.dates.get(text)
+        if value is None:
+            value = self.reading.date(text, record=label, field=field)
+            if value is not None:
+                self.dates[text] = value
+        return value
+
+    def _listed(self, text: str | None, label: str) -> PartialDate | None:
+        cleaned = _clean(text)
+        if not cleaned:
+            return None  # the older layout has no DateOfListing: no date, no problem
+        self.with_listing_date = True
+        value = self._date(cleaned, label, "DateOfListing")
+        if isinstance(value, DateRange):
+            self.reading.problem(
+                "expected one date, found a range", record=label, field="DateOfListing", value=text
+            )
+            return None
+        if value is not None and (self.latest is None or value > self.latest):
+            self.latest = value
+        return value
+
+    def _birth_dates(
+        self, text: str, label: str, notes: list[str]
+    ) -> list[PartialDate | DateRange]:
+        """Dates of birth: "1963-1964" is a range, "1963 or 1964" two dates."""
+        found: list[PartialDate | DateRange] = []
+        if not text:
+            return found
+        for part in _ALTERNATIVES.split(text):
+            value = self._date(part, label, "DateOfBirthOrShipBuildDate")
+            if value is None:
+                notes.append(f"Date of birth: {text}")  # unread: the text stays
+                return found
+            if value not in found:
+                found.append(value)
+        return found
+
+    def _build_year(self, text: str, label: str, notes: list[str]) -> int | None:
+        if not text:
+            return None
+        if _YEAR.fullmatch(text):
+            return int(text)
+        value = self._date(text, label, "DateOfBirthOrShipBuildDate")
+        if isinstance(value, PartialDate):
+            return value.year
+        if value is not None:
+            self.reading.problem(
+                "expected one build year, found a range",
+                record=label,
+                field="DateOfBirthOrShipBuildDate",
+                value=text,
+            )
+        notes.append(f"Build date: {text}")
+        return None
+
+    def _imo_identifier(self, text: str, label: str, notes: list[str]) -> list[Identifier]:
+        """An IMO number on a record that is not a ship (none in real files): an identifier."""
+        if not text:
+            return []
+        imo = self.reading.imo_number(text, record=label, field="ShipIMONumber")
+        if imo is None:
+            notes.append(f"IMO number as listed (not valid): {text}")
+            return []
+        return [Identifier(scheme="imo", value=imo)]

@@ -1,0 +1,882 @@
+"""Japan's Ministry of Finance asset-freeze list, as its Excel workbook (format ``jp-mof-xlsx``).
+
+The Ministry of Finance publishes everyone subject to asset freezes under the
+Foreign Exchange and Foreign Trade Act in one workbook
+(``shisantouketsu20260305.xlsx``): an index sheet, then one sheet per
+programme ("28.ロシア連邦(団体(特定銀行を除く))"), each with a heading, a
+header row (告示日付 notice date, 告示番号 notice number, 日本語表記, 英語表記
+...) and one row per listing. Columns differ from sheet to sheet, so they are
+found by their header text. Every listing row becomes a
+:class:`~sanctionkit.Person` or an :class:`~sanctionkit.Organization` with one
+:class:`~sanctionkit.Designation` by the Ministry of Finance. What becomes
+what, and the quirks of the real file, are on the documentation page
+"Japan Ministry of Finance (xlsx)".
+
+The workbook is read with openpyxl (``pip install 'sanctionkit[xlsx]'``).
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import attrs
+
+from sanctionkit.formats._authorities import japan_mof
+from sanctionkit.formats._reading import Reading
+from sanctionkit.formats._xlsx import open_workbook, rows
+from sanctionkit.formats.un_xml import guess_script
+from sanctionkit.model import (
+    Address,
+    Alias,
+    AliasQuality,
+    CountryRole,
+    CountryRoleKind,
+    Dataset,
+    Designation,
+    Entity,
+    Identifier,
+    LegalBasis,
+    LegalBasisKind,
+    Measure,
+    Organization,
+    Person,
+    Source,
+)
+from sanctionkit.values.countries import Country, parse_country
+from sanctionkit.values.dates import DateRange, PartialDate
+
+__all__ = ["FORMAT", "LIST_NAME", "PROGRAMMES", "read", "recognises", "sniff"]
+
+#: The format's name in :data:`sanctionkit.formats.READERS` and in the metadata.
+FORMAT = "jp-mof-xlsx"
+#: The list's name in the dataset's metadata.
+LIST_NAME = "Japan Ministry of Finance list of persons subject to asset freezes"
+
+_PUBLISHER = "Ministry of Finance, Japan"
+_URL = (
+    "https://www.mof.go.jp/policy/international_policy/gaitame_kawase/gaitame/"
+    "economic_sanctions/list.html"
+)
+_FOREIGN_EXCHANGE_ACT = LegalBasis(
+    kind=LegalBasisKind.NATIONAL_ACT,
+    title="Foreign Exchange and Foreign Trade Act (外国為替及び外国貿易法)",
+)
+_MEASURES = (Measure.ASSET_FREEZE,)
+
+_PERSON = "person"
+_ORGANIZATION = "organization"
+_EITHER = "either"  # the sheet lists both: each row decides (see _is_person)
+
+#: Each programme sheet's name (without its "N." number) → its programme in
+#: English and what it lists: "person", "organization" or "either". Names are
+#: compared after Unicode NFKC and without spaces, so "(Ⅰ)" and "（Ⅰ）" match.
+PROGRAMMES: dict[str, tuple[str, str]] = {
+    "ミロシェビッチ前ユーゴ大統領関係者": (
+        "Former Yugoslav President Milosevic and associates",
+        _PERSON,
+    ),
+    "タリバーン関係者等": ("Taliban, Al-Qaida, ISIL (Da'esh) and associates", _EITHER),
+    "テロリスト等 (1)": (
+        "Terrorists (asset freezes coordinated by the G7: US, Canada, UK, France, Germany, "
+        "Italy, Japan)",
+        _EITHER,
+    ),
+    "テロリスト等 (2)": ("Terrorists (designated by the United States and others)", _EITHER),
+    "イラク前政権関係者等（Ⅰ）": (
+        "Former Iraqi regime (I: individuals, resolution 1483 paragraph 23(b))",
+        _PERSON,
+    ),
+    "イラク前政権関係者等 (Ⅱ)": (
+        "Former Iraqi regime (II: entities, resolution 1483 paragraph 23(a))",
+        _ORGANIZATION,
+    ),
+    "イラク前政権関係者等 (Ⅲ)": (
+        "Former Iraqi regime (III: entities, resolution 1483 paragraph 23(b))",
+        _ORGANIZATION,
+    ),
+    "【解除】リベリア": ("Former Liberian regime (lifted)", _EITHER),
+    "コンゴ民主共和国（個人）": ("Democratic Republic of the Congo (individuals)", _PERSON),
+    "コンゴ民主共和国 (団体)": ("Democratic Republic of the Congo (entities)", _ORGANIZATION),
+    "【解除】コートジボワール": ("Côte d'Ivoire (lifted)", _EITHER),
+    "スーダン": ("Sudan (Darfur)", _EITHER),
+    "北朝鮮(決議1695号)": (
+        "North Korea (resolution 1695: missile and weapons of mass destruction programmes)",
+        _EITHER,
+    ),
+    "北朝鮮(決議1718号等；団体)": (
+        "North Korea (UN Security Council resolution 1718 and successors; entities)",
+        _ORGANIZATION,
+    ),
+    "北朝鮮(決議1718号等；個人)": (
+        "North Korea (UN Security Council resolution 1718 and successors; individuals)",
+        _PERSON,
+    ),
+    "北朝鮮(協調；団体)": (
+        "North Korea (measures in concert with other countries; entities)",
+        _ORGANIZATION,
+    ),
+    "北朝鮮(協調；個人)": (
+        "North Korea (measures in concert with other countries; individuals)",
+        _PERSON,
+    ),
+    "【解除】イラン": ("Iran (former lists, lifted)", _EITHER),
+    "イラン（個人）": ("Iran (nuclear proliferation; individuals)", _PERSON),
+    "イラン (団体)": ("Iran (nuclear proliferation; entities)", _ORGANIZATION),
+    "ソマリア": ("Somalia", _EITHER),
+    "リビア(Ⅰ)": (
+        "Libya (I: Qadhafi and associates, freeze eased under resolution 2009)",
+        _EITHER,
+    ),
+    "リビア (Ⅱ)": ("Libya (II: Qadhafi and associates, other individuals and entities)", _EITHER),
+    "シリア（個人）": ("Syria (President al-Assad and associates; individuals)", _PERSON),
+    "シリア（団体）": ("Syria (President al-Assad and associates; entities)", _ORGANIZATION),
+    "クリミア等（個人）": (
+        "Crimea, Sevastopol and eastern and southern Ukraine (individuals)",
+        _PERSON,
+    ),
+    "クリミア等 (団体)": (
+        "Crimea, Sevastopol and eastern and southern Ukraine (entities)",
+        _ORGANIZATION,
+    ),
+    "ロシア連邦(団体(特定銀行を除く))": (
+        "Russian Federation (entities, excluding specified banks)",
+        _ORGANIZATION,
+    ),
+    "ロシア連邦(個人)": ("Russian Federation (individuals)", _PERSON),
+    "ロシア連邦(特定銀行）": ("Russian Federation (specified banks)", _ORGANIZATION),
+    "ベラルーシ(個人)": ("Belarus (individuals)", _PERSON),
+    "ベラルーシ(団体(特定銀行を除く))": (
+        "Belarus (entities, excluding specified banks)",
+        _ORGANIZATION,
+    ),
+    "ベラルーシ(特定銀行)": ("Belarus (specified banks)", _ORGANIZATION),
+    "ロシア及びベラルーシ以外（団体(特定銀行を除く)）": (
+        "Countries other than Russia and Belarus (entities, excluding specified banks)",
+        _ORGANIZATION,
+    ),
+    "ロシア及びベラルーシ以外（個人）": (
+        "Countries other than Russia and Belarus (individuals)",
+        _PERSON,
+    ),
+    "ロシア及びベラルーシ以外（特定銀行)": (
+        "Countries other than Russia and Belarus (specified banks)",
+        _ORGANIZATION,
+    ),
+    "中央アフリカ共和国（個人）": ("Central African Republic (individuals)", _PERSON),
+    "中央アフリカ共和国（団体）": ("Central African Republic (entities)", _ORGANIZATION),
+    "イエメン共和国": ("Yemen", _EITHER),
+    "南スーダン": ("South Sudan", _EITHER),
+    "マリ共和国": ("Mali", _EITHER),
+    "ハイチ共和国（個人）": ("Haiti (individuals)", _PERSON),
+    "イスラエル": ("Violent Israeli settlers", _PERSON),
+    "ハイチ共和国（団体）": ("Haiti (entities)", _ORGANIZATION),
+}
+
+
+def _key(text: str) -> str:
+    """Text compared loosely: NFKC (full-width brackets, Ⅰ), no white space."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+_PROGRAMMES = {_key(name): value for name, value in PROGRAMMES.items()}
+
+# Header cells (compared with _key) → the field they hold.
+_DATE, _NUMBER, _NAME_JA, _NAME_EN = "date", "number", "name_ja", "name_en"
+_ALIAS, _WEAK_ALIAS, _FORMER_ALIAS = "alias", "weak_alias", "former_alias"
+_POSITION, _BIRTH_DATE, _BIRTH, _BIRTH_PLACE = "position", "birth_date", "birth", "birth_place"
+_NATIONALITY, _PASSPORT, _NATIONAL_ID, _ADDRESS = "nationality", "passport", "id", "address"
+_UN_REFERENCE, _UN_LISTED, _REASON = "un_reference", "un_listed", "reason"
+_COLUMNS = {
+    _key(header): field
+    for field, headers in {
+        _DATE: ["告示日付"],
+        _NUMBER: ["告示番号"],
+        _NAME_JA: ["日本語表記"],
+        _NAME_EN: ["英語表記"],
+        _ALIAS: ["別名", "別称", "別名・別称", "別称・別名", "別称・旧称", "確定可能な別名"],
+        _WEAK_ALIAS: ["確定に十分でない別名"],
+        _FORMER_ALIAS: ["旧称", "過去の別名", "以前の別名", "旧称・以前の呼称"],
+        _POSITION: ["称号", "役職", "肩書", "肩書等"],
+        _BIRTH_DATE: ["生年月日"],
+        _BIRTH: ["生年月日・出生地"],
+        _BIRTH_PLACE: ["出生地", "出生地・出身地"],
+        _NATIONALITY: ["国籍"],
+        _PASSPORT: ["旅券番号"],
+        _NATIONAL_ID: ["ID番号", "身分登録番号", "身分証番号"],
+        _ADDRESS: [
+            "住所",
+            "所在地",
+            "住所・所在地",
+            "住所等",
+            "所在地・住所\n登録された事務所の住所",
+            "活動地域・住所",
+        ],
+        _UN_REFERENCE: ["国連参照番号"],
+        _UN_LISTED: ["リスト掲載日", "国連制裁員会による指定日", "国連制裁委員会による指定日"],
+        _REASON: ["指定の根拠"],
+    }.items()
+    for header in headers
+}
+# Columns kept as notes, with the label the note gets; any other header is its own label.
+_NOTE_LABELS = {
+    _key("その他の情報"): "Other information",
+    _key("詳細"): "Details",
+    _key("決議1483上の根拠"): "Grounds under resolution 1483",
+    _key("電話"): "Telephone",
+    _key("電話番号"): "Telephone",
+    _key("FAX"): "Fax",
+}
+# Fields whose value says the row is a person, on sheets that list both.
+_PERSON_FIELDS = (_BIRTH_DATE, _BIRTH, _BIRTH_PLACE, _NATIONALITY, _PASSPORT, _NATIONAL_ID)
+
+# Words the list writes where it means "no value": 不明 "unknown", なし "none".
+_BLANKS = frozenset({"", "不明", "なし", "-", "－"})
+_DELETED = "削除"
+_REVISED = "改訂"
+_ABOLISHED = "告示廃止"
+_LIST_DATE = re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})")
+_FILE_DATE = re.compile(r"(20\d\d)(\d\d)(\d\d)")
+_JAPANESE_DATE = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?")
+_NUMBER_PART = re.compile(r"\d+")
+_ALTERNATIVES = re.compile(r"又は|または")
+_ABOUT = re.compile(r"^(?:おおよそ|およそ|約)")
+_ENUMERATION = re.compile(r"\(\s*[a-z]{1,2}\s*\)\s*")
+_AKA = re.compile(r"[,;]?\s*\b(?:a\.k\.a|f\.k\.a)\b\.?\s*:?\s*", re.IGNORECASE)
+_ALIAS_MARKERS = {
+    "別称": AliasQuality.STRONG,
+    "別名": AliasQuality.STRONG,
+    "旧称": AliasQuality.FORMER,
+}
+_MARKER = re.compile(r"^\(?(別称|別名|旧称)\s*[)、:]\s*")
+_JAPANESE_SEPARATORS = re.compile(r"[、;,]|及び")
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+_LATIN_IN_BRACKETS = re.compile(r"^(.*[^\x00-\x7f].*?)\s*\(([\x00-\x7f\u00c0-\u024f’‘]+)\)$")
+_SIMPLE_DOCUMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ./-]{1,30}$")
+# Brackets and punctuation that the list writes full-width or half-width at random.
+_PUNCTUATION = str.maketrans({"（": "(", "）": ")", "；": ";", "：": ":", "，": ",", "\u3000": " "})
+
+
+def sniff(head: bytes) -> bool:
+    """False: a workbook's first bytes say only "zip"; see :func:`recognises`.
+
+    >>> sniff(b"PK\\x03\\x04")
+    False
+    """
+    return False
+
+
+def recognises(workbook: Any) -> bool:
+    """Whether an open openpyxl workbook is the Ministry of Finance list.
+
+    It is when one of its first sheets has a header row with 告示日付 (notice
+    date) and 告示番号 (notice number) among its first eight rows.
+    """
+    for sheet in workbook.worksheets[:4]:
+        for values in sheet.iter_rows(max_row=8, values_only=True):
+            cells = {_key(str(value)) for value in values if isinstance(value, str)}
+            if "告示日付" in cells and "告示番号" in cells:
+                return True
+    return False
+
+
+def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool = False) -> Dataset:
+    """Read the Ministry of Finance workbook: every listing row of every programme sheet.
+
+    Rows are streamed sheet by sheet. In lenient mode (the default) a bad
+    value is left out and reported in ``dataset.problems``; ``strict=True``
+    raises the first as :class:`~sanctionkit.ReadError`. The metadata holds
+    the format, the list, its publish date (from the file name: the workbook
+    does not say) and the counts.
+    """
+    reading = Reading(file=name, strict=strict)
+    published = _publish_date(name)
+    metadata = {"format": FORMAT, "list": LIST_NAME}
+    if published is not None:
+        metadata["publish_date"] = published.isoformat()
+    workbook = open_workbook(source, name)
+    counts = _Counts()
+    try:
+        for sheet in workbook.worksheets:
+            _Sheet(reading, sheet.title, name, published, counts).read(rows(sheet))
+    finally:
+        workbook.close()
+    metadata.update(
+        {
+            "sheets": str(counts.sheets),
+            "rows_deleted": str(counts.deleted),
+            "rows_continued": str(counts.continued),
+        }
+    )
+    return reading.dataset(metadata)
+
+
+def _publish_date(name: str) -> PartialDate | None:
+    """The date in a file name such as ``shisantouketsu20260305.xlsx``, if it is a date."""
+    match = _FILE_DATE.search(Path(name).name)
+    if match is None:
+        return None
+    try:
+        year, month, day = (int(part) for part in match.groups())
+        return PartialDate(year, month, day)
+    except ValueError:
+        return None
+
+
+def _clean(value: object) -> str:
+    """A cell as one line of text: runs of white space (line breaks too) made one space."""
+    return " ".join(_text(value).split())
+
+
+def _text(value: object) -> str:
+    """A cell as text, line breaks kept; whole numbers without ".0"."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _lines(value: object) -> list[str]:
+    """The non-blank lines of a cell, punctuation made half-width, each line's spaces joined."""
+    text = _text(value).translate(_PUNCTUATION)
+    return [line for raw in text.splitlines() if (line := " ".join(raw.split()))]
+
+
+def _blank(text: str) -> bool:
+    return text.strip(" 、,;.") in _BLANKS
+
+
+def _script(name: str) -> tuple[str | None, str | None]:
+    """The script and language of a name on this list: Japanese unless its letters say else."""
+    if name.isascii():
+        return "Latn", None
+    script = guess_script(name)
+    if script in (None, "Jpan", "Hani", "Hira", "Kana"):
+        return "Jpan", "ja"
+    return script, None
+
+
+@attrs.define
+class _Counts:
+    sheets: int = 0
+    deleted: int = 0
+    continued: int = 0
+
+
+@attrs.define
+class _Row:
+    number: int
+    cells: dict[str, str]  # field → cell text (line breaks kept), blanks left out
+    raw: dict[str, object]  # field → cell value, for dates Excel stores as numbers
+    notes: list[str]
+
+
+@attrs.define
+class _Sheet:
+    """Turns one sheet's rows into entities and designations."""
+
+    reading: Reading
+    title: str
+    file: str
+    published: PartialDate | None
+    counts: _Counts
+    number: str = ""
+    programme: tuple[str, ...] = ()
+    kind: str = _EITHER
+    source: Source | None = None
+    columns: list[tuple[str, str]] = attrs.Factory(list)  # (field, header as written)
+    seen: set[str] = attrs.Factory(set)
+    places: dict[str, Address] = attrs.Factory(dict)
+    roles: dict[tuple[Country, CountryRoleKind], CountryRole] = attrs.Factory(dict)
+
+    def read(self, sheet_rows: Iterator[tuple[int, tuple[object, ...]]]) -> None:
+        number, _, rest = self.title.strip().partition(".")
+        if not rest or not number.isdigit():
+            return  # the index sheet ("一覧"): the programmes' names, no listings
+        self.number = number
+        programme = _PROGRAMMES.get(_key(rest))
+        if programme is None:
+            self.reading.problem(
+                "sheet not in the programme table; its programme is kept in Japanese",
+                record=f"sheet {number}",
+                value=self.title,
+            )
+            programme = (rest.strip(), _EITHER)
+        self.programme = (programme[0],)
+        self.kind = programme[1]
+        heading: list[str] = []
+        pending: _Row | None = None
+        for row_number, values in sheet_rows:
+            if not any(_clean(value) for value in values):
+                continue
+            if not self.columns:
+                if not self._header(values):
+                    heading.append(next(_clean(value) for value in values if _clean(value)))
+                    continue
+                self.counts.sheets += 1
+                self.source = self._source(heading)
+                continue
+            row = self._row(row_number, values)
+            if not (row.cells.get(_DATE) or row.cells.get(_NUMBER) or _names(row)):
+                # A row of text only, under the row above (Somalia's long statement).
+                if pending is None:
+                    self.reading.problem(
+                        "row of text before any listing row; not read",
+                        record=f"sheet {number} row {row_number}",
+                        value="; ".join(row.cells.values()),
+                    )
+                else:
+                    pending.notes.extend(_labelled(self.columns, row))
+                    self.counts.continued += 1
+                continue
+            if pending is not None:
+                self._record(pending)
+            pending = row
+        if pending is not None:
+            self._record(pending)
+        if not self.columns:
+            self._without_header(heading)
+
+    def _header(self, values: tuple[object, ...]) -> bool:
+        keys = [_key(_text(value)) for value in values]
+        if "告示日付" not in keys or "告示番号" not in keys:
+            return False
+        for key, value in zip(keys, values, strict=True):
+            field = _COLUMNS.get(key) or _NOTE_LABELS.get(key) or _clean(value) or "(no header)"
+            self.columns.append((field, _clean(value)))
+        return True
+
+    def _without_header(self, heading: list[str]) -> None:
+        # A lifted programme: its heading and "【2015年12月18日告示廃止】" (notice abolished).
+        if heading and any(_ABOLISHED in line for line in heading):
+            return
+        self.reading.problem(
+            "sheet has no header row (告示日付, 告示番号): nothing on it was read",
+            record=f"sheet {self.number}",
+            value=" / ".join(heading) or None,
+        )
+
+    def _source(self, heading: list[str]) -> Source:
+        file = Path(self.file).name if not self.file.startswith("<") else "the workbook"
+        title = "".join(line for line in heading if not line.startswith(("(注", "（注")))
+        return Source(
+            url=_URL,
+            publisher=_PUBLISHER,
+            title=f"{LIST_NAME} ({file}), sheet {self.number}: {title or self.title.strip()}",
+            published=self.published,
+        )
+
+    def _row(self, row_number: int, values: tuple[object, ...]) -> _Row:
+        cells: dict[str, str] = {}
+        raw: dict[str, object] = {}
+        for (field, _), value in zip(self.columns, values, strict=False):
+            text = _text(value)
+            if not text:
+                continue
+            if field in cells:  # two columns of one kind: keep both
+                cells[field] = f"{cells[field]}\n{text}"
+                continue
+            cells[field] = text
+            raw[field] = value
+        return _Row(row_number, cells, raw, [])
+
+    def _record(self, row: _Row) -> None:
+        reading = self.reading
+        reading.read += 1
+        cells = row.cells
+        written = _clean(cells.get(_NUMBER, ""))
+        found = _NUMBER_PART.search(written)
+        label = f"{self.number}-{found.group()}" if found else f"{self.number} row {row.number}"
+        date_lines = _lines(cells.get(_DATE))
+        if not _names(row) and any(_DELETED in line for line in date_lines):
+            # "2011.11.18削除": the listing was deleted; only its number is left.
+            reading.read -= 1
+            self.counts.deleted += 1
+            return
+        name_en, en_aliases = _english_name(cells.get(_NAME_EN, ""))
+        name_ja = _clean(cells.get(_NAME_JA, ""))
+        if not (name_en or name_ja):
+            reading.reject("listing row has no name", record=label, value=written or None)
+            return
+        entity_id = self._id(label)
+        if entity_id is None:
+            return
+        notes: list[str] = []
+        if written and written != (found.group() if found else ""):
+            notes.append(f"Notice number as written: {written}")
+        listed, delisted = self._dates(date_lines, label, notes)
+        aliases: list[Alias] = []
+        if name_ja and name_en:
+            aliases.append(Alias(name=name_ja, script="Jpan", language="ja"))
+        aliases.extend(en_aliases)
+        for field, quality in (
+            (_ALIAS, AliasQuality.STRONG),
+            (_WEAK_ALIAS, AliasQuality.WEAK),
+            (_FORMER_ALIAS, AliasQuality.FORMER),
+        ):
+            for alias in _aliases(cells.get(field, ""), quality, notes):
+                if alias not in aliases:
+                    aliases.append(alias)
+        addresses = self._places(cells.get(_ADDRESS, ""))
+        countries: list[CountryRole] = []
+        for address in addresses:
+            if address.country is not None:
+                role = self._role(address.country, CountryRoleKind.LOCATION)
+                if role not in countries:
+                    countries.append(role)
+        identifiers = _identifiers(cells, notes)
+        notes.extend(_labelled(self.columns, row))
+        notes.extend(row.notes)
+        reasons = tuple(line for line in _lines(cells.get(_REASON)) if not _blank(line))
+        name = name_en or name_ja
+        common: dict[str, Any] = {
+            "id": entity_id,
+            "name": name,
+            "aliases": aliases,
+            "identifiers": identifiers,
+            "addresses": addresses,
+            "notes": notes,
+            "sources": (self.source,),
+        }
+        entity: Entity
+        if self._is_person(cells):
+            for text in _parts(cells.get(_NATIONALITY, "")):
+                country = reading.country(text, record=label, field="国籍")
+                if country is None:
+                    notes.append(f"Nationality: {text}")
+                else:
+                    role = self._role(country, CountryRoleKind.NATIONALITY)
+                    if role not in countries:
+                        countries.append(role)
+            entity = Person(
+                **common,
+                countries=countries,
+                birth_dates=self._birth_dates(row, label, notes),
+                birth_places=[
+                    place
+                    for field in (_BIRTH_PLACE,)
+                    for place in self._places(cells.get(field, ""))
+                ],
+                positions=_parts(cells.get(_POSITION, ""), commas=False),
+            )
+        else:
+            for line in _lines(cells.get(_POSITION)):
+                if not _blank(line):
+                    notes.append(f"Position: {line}")
+            entity = Organization(**common, countries=countries)
+        designation = Designation(
+            entity_id=entity_id,
+            authority=japan_mof(),
+            authority_ref=label,
+            listed=listed,
+            delisted=delisted,
+            programmes=self.programme,
+            measures=_MEASURES,
+            reasons=reasons,
+            legal_basis=(_FOREIGN_EXCHANGE_ACT,),
+            sources=(self.source,),
+        )
+        reading.keep(entity, designation)
+
+    def _id(self, label: str) -> str | None:
+        base = f"jp-mof-{label.replace(' row ', '-row-')}"
+        for candidate in (base, *(f"{base}-{n}" for n in range(2, 10))):
+            if candidate not in self.seen:
+                if candidate != base:
+                    self.reading.problem(
+                        f"another row of the sheet has the same notice number; this one is "
+                        f"{candidate}",
+                        record=label,
+                        field="告示番号",
+                    )
+                self.seen.add(candidate)
+                return candidate
+        self.reading.reject("too many rows with the same notice number", record=label)
+        return None
+
+    def _dates(
+        self, lines: list[str], label: str, notes: list[str]
+    ) -> tuple[PartialDate | None, PartialDate | None]:
+        """The listing date (the first notice date), the deletion date, and notes on revisions."""
+        listed: PartialDate | None = None
+        delisted: PartialDate | None = None
+        revised: list[str] = []
+        for line in lines:
+            date = self.reading.single_date(
+                line.replace(_REVISED, "").replace(_DELETED, ""), record=label, field="告示日付"
+            )
+            if date is None:
+                notes.append(f"Notice date: {line}")
+                continue
+            if _DELETED in line:
+                delisted = date
+            elif _REVISED in line or listed is not None:
+                revised.append(date.isoformat())
+            else:
+                listed = date
+        if revised:
+            notes.append(f"Revised on the list: {', '.join(revised)}")
+        if listed is None and lines:
+            self.reading.problem("no listing date", record=label, field="告示日付")
+        return listed, delisted
+
+    def _is_person(self, cells: dict[str, str]) -> bool:
+        if self.kind != _EITHER:
+            return self.kind == _PERSON
+        return any(not _blank(_clean(cells.get(field, ""))) for field in _PERSON_FIELDS)
+
+    def _birth_dates(
+        self, row: _Row, label: str, notes: list[str]
+    ) -> list[PartialDate | DateRange]:
+        found: list[PartialDate | DateRange] = []
+        value = row.raw.get(_BIRTH_DATE)
+        if isinstance(value, datetime.datetime | datetime.date | int | float):
+            date = _excel_date(value)
+            if date is None:
+                self.reading.problem(
+                    "not a date", record=label, field="生年月日", value=_text(value)
+                )
+            else:
+                found.append(date)
+        else:
+            for text in _birth_parts(row.cells.get(_BIRTH_DATE, "")):
+                date_value = self.reading.date(text, record=label, field="生年月日")
+                if date_value is None:
+                    notes.append(f"Date of birth: {text}")
+                elif date_value not in found:
+                    found.append(date_value)
+        combined = row.cells.get(_BIRTH, "")
+        if combined:
+            # "1941年8月20日セルビア共和国ポジャレヴァッツ生\nBorn at Pozarevac ...": the date
+            # is read from the Japanese; the whole text is kept as a note.
+            match = _JAPANESE_DATE.search(combined)
+            if match is not None:
+                date_value = self.reading.date(
+                    match.group(), record=label, field="生年月日・出生地"
+                )
+                if date_value is not None and date_value not in found:
+                    found.append(date_value)
+            notes.append(f"Date and place of birth: {_clean(combined)}")
+        return found
+
+    def _places(self, text: str) -> list[Address]:
+        """The addresses in a cell: one per line (or per ";"), with a country when one is named."""
+        places: list[Address] = []
+        for part in _parts(text, commas=False):
+            place = self.places.get(part)
+            if place is None:
+                place = self.places[part] = Address(full=part, country=_named_country(part))
+            if place not in places:
+                places.append(place)
+        return places
+
+    def _role(self, country: Country, kind: CountryRoleKind) -> CountryRole:
+        role = self.roles.get((country, kind))
+        if role is None:
+            role = self.roles[(country, kind)] = CountryRole(country=country, role=kind)
+        return role
+
+
+def _names(row: _Row) -> bool:
+    return bool(_clean(row.cells.get(_NAME_EN, "")) or _clean(row.cells.get(_NAME_JA, "")))
+
+
+def _labelled(columns: list[tuple[str, str]], row: _Row) -> list[str]:
+    """Notes from the columns that are kept as notes: "Other information: ..."."""
+    notes: list[str] = []
+    for field, _ in columns:
+        if field in _COLUMNS.values() or field not in row.cells:
+            continue
+        text = _clean(row.cells[field])
+        if not _blank(text):
+            notes.append(f"{field}: {text}")
+    for field in (_UN_LISTED,):
+        value = row.raw.get(field)
+        if value is None:
+            continue
+        date = _excel_date(value) if not isinstance(value, str) else None
+        text = date.isoformat() if date is not None else _clean(value)
+        if not _blank(text):
+            notes.append(f"Listed by the UN: {text}")
+    return notes
+
+
+def _excel_date(value: object) -> PartialDate | None:
+    """A date Excel stored as a date or as a day number (1900 system); a plain year stays a year."""
+    if isinstance(value, datetime.datetime):
+        return PartialDate.from_date(value.date())
+    if isinstance(value, datetime.date):
+        return PartialDate.from_date(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if 1800 <= value <= 2100 and float(value).is_integer():
+            return PartialDate(int(value))
+        if 0 < value < 2958466:
+            day = datetime.date(1899, 12, 30) + datetime.timedelta(days=int(value))
+            return PartialDate.from_date(day)
+    return None
+
+
+def _parts(text: str, *, commas: bool = True) -> list[str]:
+    """The values of a cell: its lines, split at "(a)", "(b)" ... and ";" (and "、", ",")."""
+    found: list[str] = []
+    for line in _lines(text):
+        for item in _ENUMERATION.split(line):
+            pieces = re.split(r"[;、,]" if commas else r";", item)
+            for piece in pieces:
+                cleaned = piece.strip(" 、,;")
+                if cleaned and not _blank(cleaned) and cleaned not in found:
+                    found.append(cleaned)
+    return found
+
+
+def _birth_parts(text: str) -> list[str]:
+    """The dates of birth in a cell: its parts, alternatives ("1965年又は1966年") apart.
+
+    "おおよそ1970年" (about 1970) is read as "1970年頃"; a trailing 生 ("born") is dropped.
+    """
+    found: list[str] = []
+    for part in _parts(text):
+        for each in _ALTERNATIVES.split(part):
+            cleaned = each.strip().removesuffix("生")
+            approximately = _ABOUT.match(cleaned)
+            if approximately is not None:
+                cleaned = cleaned[approximately.end() :].strip() + "頃"
+            if cleaned and cleaned not in found:
+                found.append(cleaned)
+    return found
+
+
+def _english_name(text: str) -> tuple[str, list[Alias]]:
+    """The English name without its bracketed "(a.k.a. ...)" and "(original script: ...)" parts."""
+    aliases: list[Alias] = []
+    cleaned = " ".join(_lines(text))
+
+    def take(match: re.Match[str]) -> str:
+        inner = match.group(1).strip()
+        lowered = inner.lower()
+        if lowered.startswith("original script"):
+            original = inner.partition(":")[2].strip()
+            if original:
+                script, language = _script(original)
+                aliases.append(Alias(name=original, script=script, language=language))
+            return " "
+        if "a.k.a" in lowered:
+            for name in _split_aka(inner):
+                aliases.append(Alias(name=name, script=_script(name)[0]))
+            return " "
+        return match.group(0)
+
+    name = " ".join(_BRACKETED.sub(take, cleaned).split())
+    return name, aliases
+
+
+def _split_aka(text: str) -> list[str]:
+    names = []
+    for part in _AKA.split(text):
+        for piece in part.split(";"):
+            name = piece.strip(" ,;")
+            if name:
+                names.append(name)
+    return names
+
+
+def _aliases(text: str, quality: AliasQuality, notes: list[str]) -> list[Alias]:
+    """The aliases in an alias cell, in the many forms the list writes them.
+
+    "(別称、X、Y及びZ)" and "(a.k.a. A, a.k.a. B)", "X;Y" lines in each language,
+    "(a)X、(b)Y" enumerations, "X(Latin X)" pairs, "(旧称)" markers switching to
+    former names. A part that is not a name (it has a ":" such as
+    "リビア旅券番号:215215") becomes a note.
+    """
+    found: list[Alias] = []
+    current = quality
+    in_japanese = 0  # how many names the last Japanese line gave
+    for line in _lines(text):
+        if line.startswith("(") and line.endswith(")") and line.count("(") == 1:
+            line = line[1:-1]  # "(別称、X及びY)", "(Gaffar Mohmed Elhassan)"
+        marker = _MARKER.match(line)
+        if marker is not None:
+            current = _ALIAS_MARKERS[marker.group(1)] if quality is AliasQuality.STRONG else quality
+            line = line[marker.end() :]
+        if line.endswith(")") and line.count(")") > line.count("("):
+            line = line[:-1]  # "(別称、X及びY）" closed but opened half-width, or the reverse
+        if _AKA.search(line):
+            items = _split_aka(line)
+        elif _ENUMERATION.search(line):
+            items = _ENUMERATION.split(line)
+        elif not line.isascii():
+            items = _JAPANESE_SEPARATORS.split(line)
+            in_japanese = len([item for item in items if item.strip(" 、,;")])
+        else:
+            items = line.split(";")
+            by_comma = line.split(", ")
+            # English names joined with commas, as many as the Japanese line above gave.
+            if len(items) == 1 and in_japanese > 1 and len(by_comma) == in_japanese:
+                items = by_comma
+        for item in items:
+            name = item.strip(" 、,;")
+            if not name or _blank(name):
+                continue
+            if ":" in name:
+                notes.append(f"Alias column: {name}")
+                continue
+            pair = _LATIN_IN_BRACKETS.match(name)
+            names = [pair.group(1).strip(), pair.group(2).strip()] if pair else [name]
+            for each in names:
+                script, language = _script(each)
+                alias = Alias(name=each, quality=current, script=script, language=language)
+                if alias not in found:
+                    found.append(alias)
+    return found
+
+
+def _identifiers(cells: dict[str, str], notes: list[str]) -> list[Identifier]:
+    """Passport, national id and UN reference numbers; what is not a plain number is a note."""
+    found: list[Identifier] = []
+    for field, scheme, label in (
+        (_PASSPORT, "passport", "Passport"),
+        (_NATIONAL_ID, "national_id", "Identification number"),
+        (_UN_REFERENCE, "un_reference", "UN reference"),
+    ):
+        text = _clean(cells.get(field, ""))
+        if _blank(text):
+            continue
+        if _SIMPLE_DOCUMENT.match(text):
+            found.append(Identifier(scheme=scheme, value=text))
+        else:
+            notes.append(f"{label}: {text}")
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _country(text: str) -> Country | None:
+    try:
+        return parse_country(text)
+    except ValueError:
+        return None
+
+
+def _named_country(address: str) -> Country | None:
+    """The country an address names, exactly, or None: never a guess.
+
+    Tried in turn: the last bracketed part ("レニングラード（ロシア）"), the last
+    comma part ("..., Moscow, 105005, Russia"), the first ("アラブ首長国連邦、ドバイ")
+    and the whole text ("スイス").
+    """
+    candidates = [match.strip() for match in _BRACKETED.findall(address)[-1:]]
+    parts = [part.strip() for part in re.split(r"[,、]", address) if part.strip()]
+    if parts:
+        candidates += [parts[-1], parts[0]]
+    candidates.append(address)
+    for candidate in candidates:
+        if candidate and not any(char.isdigit() for char in candidate):
+            country = _country(candidate)
+            if country is not None:
+                return country
+    return None

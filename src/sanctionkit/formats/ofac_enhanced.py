@@ -1,0 +1,842 @@
+"""OFAC's enhanced XML (``sanctionsData``), the Sanctions List Service's richest export.
+
+Each ``entity`` becomes one entity (Individual → :class:`~sanctionkit.Person`,
+Entity → :class:`~sanctionkit.Organization`, Vessel → :class:`~sanctionkit.Vessel`,
+Aircraft → :class:`~sanctionkit.Aircraft`) with the id ``ofac-{entity id}`` and one
+:class:`~sanctionkit.Designation` by OFAC whose ``authority_ref`` is the entity id.
+OFAC's enhanced entity id is the classic list's ``uid`` (the legacy CSV's ent_num), so
+an entry read from either format gets the same id.
+
+Unlike the classic list, the enhanced file says when each entity was listed
+(``sanctionsList/@datePublished``), under which legal authority, with which
+sanctions type, and gives dates as spans (``fromDateBegin`` … ``toDateEnd``)
+rather than text. Its ``referenceValues`` table (countries with ISO codes,
+scripts with ISO 15924 numbers) comes before the entities and is read first.
+
+The file is streamed (:func:`~sanctionkit.formats._xml.iter_records`): one
+entity in memory at a time, and no DTD, so no entity is ever expanded or fetched.
+Elements are matched by their local names, whatever the namespace.
+
+What becomes what, and the quirks of the real files, are in ``docs/formats/ofac-enhanced.md``.
+
+>>> import io
+>>> data = b'''<?xml version="1.0"?>
+... <sanctionsData xmlns="https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/ENHANCED_XML">
+...   <publicationInfo><dataAsOf>2024-08-28T00:00:00</dataAsOf></publicationInfo>
+...   <entities><entity id="24475">
+...     <generalInfo><identityId>16179</identityId>
+...       <entityType refId="91120">Aircraft</entityType></generalInfo>
+...     <sanctionsLists><sanctionsList refId="1550" id="1" datePublished="2018-05-24"
+...       >SDN List</sanctionsList></sanctionsLists>
+...     <names><name id="1"><isPrimary>true</isPrimary><translations><translation id="2">
+...       <isPrimary>true</isPrimary><formattedLastName>EP-PUL</formattedLastName>
+...     </translation></translations></name></names>
+...     <features><feature id="3"><type featureTypeId="47">Aircraft Model</type>
+...       <value>IL-76</value></feature></features>
+...   </entity></entities>
+... </sanctionsData>'''
+>>> ds = read(io.BytesIO(data), name="IRGC_sanctions.xml", strict=False)
+>>> plane = ds.get("ofac-24475")
+>>> plane.registration, plane.model, ds.designations[0].listed.isoformat()
+('EP-PUL', 'IL-76', '2018-05-24')
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import IO, Any
+
+import attrs
+
+from sanctionkit.formats._authorities import ofac
+from sanctionkit.formats._ofac_remarks import identifier_scheme
+from sanctionkit.formats._reading import Reading
+from sanctionkit.formats._xml import iter_records, local_name
+from sanctionkit.formats.ofac_xml import (
+    _gender,
+    _LocalNames,
+    _place_country,
+    _snake_case,
+    _text,
+    _tonnage,
+)
+from sanctionkit.model import (
+    Address,
+    Aircraft,
+    Alias,
+    AliasQuality,
+    CountryRole,
+    CountryRoleKind,
+    Dataset,
+    Designation,
+    Entity,
+    Identifier,
+    LegalBasis,
+    LegalBasisKind,
+    Measure,
+    Organization,
+    Person,
+    Source,
+    Vessel,
+)
+from sanctionkit.values.countries import Country
+from sanctionkit.values.dates import DateRange, PartialDate
+
+__all__ = ["read", "sniff"]
+
+#: The root element's local name.
+ROOT = "sanctionsData"
+
+_KINDS: dict[str, type[Entity]] = {
+    "Individual": Person,
+    "Entity": Organization,
+    "Vessel": Vessel,
+    "Aircraft": Aircraft,
+}
+
+# The referenceValues give scripts an ISO 15924 number (isoCode); their "code"
+# is the alpha code only for some ("Arab", "Cyrl") and a name for others ("Latin").
+_SCRIPTS = {
+    "125": "Hebr",
+    "160": "Arab",
+    "200": "Grek",
+    "215": "Latn",
+    "220": "Cyrl",
+    "230": "Armn",
+    "240": "Geor",
+    "286": "Hang",
+    "287": "Kore",
+    "413": "Jpan",
+    "501": "Hans",
+    "502": "Hant",
+}
+
+# Country references that say "none": no country, and no problem either.
+_NO_COUNTRY = frozenset({"undetermined", "unknown", "none identified", "none", "n/a"})
+
+# Sanctions types short of blocking that restrict dealings; the text stays a measure note.
+_RESTRICTS = re.compile(r"directive|sectoral|restriction|non-blocking|cmic|caatsa|reject", re.I)
+
+_ALIAS_QUALITY = {"A.K.A.": AliasQuality.STRONG, "N.K.A.": AliasQuality.STRONG}
+
+# Right-to-left embedding marks that OFAC wraps around names in Arabic script
+# (in formattedFullName, not in the name parts): formatting, not part of the name.
+_BIDI = re.compile("[\u200e\u200f\u202a-\u202e]")
+
+# OFAC names its aircraft by their registration ("EP-PUL", "YV2421"); a few by
+# their serial number ("MSN 164"), which is not a registration.
+_REGISTRATION = re.compile(r"[A-Z0-9]{1,3}-?[A-Z0-9]{1,6}")
+
+# Features that say what the sanction does rather than what the entity is.
+_MEASURE_FEATURE = re.compile(
+    r"sanction|directive|executive order|determination|caatsa|prohibited|peesa|"
+    r"^(?:listing|effective) date|divestment",
+    re.IGNORECASE,
+)
+
+
+def sniff(head: bytes) -> bool:
+    """True when the file's root element is ``sanctionsData``, in any namespace.
+
+    >>> sniff(b'<?xml version="1.0"?><sanctionsData xmlns="urn:x">')
+    True
+    >>> sniff(b'<sdnList xmlns="http://tempuri.org/sdnList.xsd">')
+    False
+    """
+    # Imported here: the formats package imports this module to register it.
+    from sanctionkit.formats import xml_root_name
+
+    return xml_root_name(head) == ROOT
+
+
+def read(source: str | Path | IO[bytes], *, name: str, strict: bool = False) -> Dataset:
+    """Read an OFAC enhanced XML file: every entity, its designation, the header.
+
+    Lenient by default: a bad value is left out with a problem in
+    ``dataset.problems``; ``strict=True`` raises the first as ReadError.
+    """
+    reading = Reading(file=name, strict=strict)
+    entities: _Entities | None = None
+    root: ET.Element | None = None
+    for kind, element in iter_records(source, "entity", name):
+        if kind == "root":
+            root = element
+            continue
+        if entities is None:
+            # publicationInfo and referenceValues precede the entities: complete by now.
+            entities = _Entities(reading, root)
+        entities.add(element)
+    if entities is None:
+        entities = _Entities(reading, root)
+    if root is None or local_name(root.tag) != ROOT:
+        found = "nothing" if root is None else f"<{local_name(root.tag)}>"
+        reading.problem(f"expected an OFAC <sanctionsData> document, found {found}")
+    entities.unlink_missing()
+    metadata = {"format": "ofac-enhanced-xml", **entities.header}
+    del entities  # its caches, before the dataset is built: a lower peak of memory
+    return reading.dataset(metadata)
+
+
+def _bool(element: ET.Element | None) -> bool:
+    return _text(element) == "true"
+
+
+def _day(text: str | None) -> datetime.date | None:
+    # "2024-08-28" or "2024-08-28T00:00:00"
+    return None if text is None else datetime.date.fromisoformat(text[:10])
+
+
+def _span(begin: datetime.date, end: datetime.date, approximate: bool) -> PartialDate | DateRange:
+    """The partial date that runs from ``begin`` to ``end``, or the range of days if none does."""
+    if begin == end:
+        return PartialDate.from_date(begin, approximate=approximate)
+    if begin.day == 1 and begin.year == end.year:
+        month = PartialDate(begin.year, begin.month, approximate=approximate)
+        if month.latest() == end:
+            return month
+        year = PartialDate(begin.year, approximate=approximate)
+        if begin.month == 1 and year.latest() == end:
+            return year
+    return DateRange(
+        PartialDate.from_date(begin, approximate=approximate),
+        PartialDate.from_date(end, approximate=approximate),
+    )
+
+
+def _date_value(element: ET.Element, local: _LocalNames) -> PartialDate | DateRange:
+    """A ``valueDate`` (or ``issueDate``, ``expirationDate``) as a partial date or a range.
+
+    A single date is the span from ``fromDateBegin`` to ``toDateEnd`` ("1972" runs
+    from 1 January to 31 December); a range (``isDateRange``) runs from the
+    span ``fromDateBegin``–``fromDateEnd`` to the span ``toDateBegin``–``toDateEnd``.
+    Raises ValueError when a bound is missing or is not a date.
+    """
+    parts = {local[child.tag]: _text(child) for child in element}
+    approximate = parts.get("isApproximate") == "true"
+    bounds = [_day(parts.get(key)) for key in ("fromDateBegin", "fromDateEnd")]
+    bounds += [_day(parts.get(key)) for key in ("toDateBegin", "toDateEnd")]
+    from_begin, from_end, to_begin, to_end = bounds
+    if parts.get("isDateRange") == "true" and None not in bounds:
+        start = _span(from_begin, from_end, approximate)  # type: ignore[arg-type]
+        end = _span(to_begin, to_end, approximate)  # type: ignore[arg-type]
+        if isinstance(start, PartialDate) and isinstance(end, PartialDate):
+            return start if start == end else DateRange(start, end)
+        raise ValueError("a range whose ends are not dates of a day, month or year")
+    first = from_begin or to_begin
+    last = to_end or from_end or first
+    if first is None or last is None:
+        raise ValueError("a date without fromDateBegin or toDateEnd")
+    return _span(first, last, approximate)
+
+
+def _legal_basis(text: str) -> LegalBasis:
+    """OFAC's legal authority, typed.
+
+    >>> str(_legal_basis("Executive Order 13224 (Terrorism)"))
+    'Executive Order 13224'
+    >>> _legal_basis("31 CFR 594.201(a)(5)").kind.value, _legal_basis("CISADA").kind.value
+    ('regulation', 'national_act')
+    """
+    order = re.match(r"Executive Order (\d+)\b", text)
+    if order:
+        return LegalBasis(kind=LegalBasisKind.EXECUTIVE_ORDER, number=order[1], title=text)
+    if re.match(r"\d+ CFR\b", text):
+        return LegalBasis(kind=LegalBasisKind.REGULATION, title=text)
+    if "General License" in text:
+        return LegalBasis(kind=LegalBasisKind.OTHER, title=text)
+    return LegalBasis(kind=LegalBasisKind.NATIONAL_ACT, title=text)
+
+
+class _Entities:
+    """Turns ``entity`` elements into entities and designations, sharing what repeats."""
+
+    def __init__(self, reading: Reading, root: ET.Element | None) -> None:
+        self.reading = reading
+        self.local = _LocalNames()
+        self.shared: dict[Any, Any] = {}
+        self._seen: set[str] = set()
+        #: The ids of the entities kept, and the positions of those that link to another.
+        self._ids: set[str] = set()
+        self.linked: list[int] = []
+        #: refId → (type, value, isoCode) of every referenceValue.
+        self.references: dict[str, tuple[str, str, str | None]] = {}
+        self._countries: dict[str, Country | None] = {}
+        self._legal: dict[str, LegalBasis] = {}
+        self.header: dict[str, str] = {}
+        self.published: PartialDate | None = None
+        if root is not None:
+            self._read_head(root)
+        title = f"OFAC Sanctions List Service, enhanced XML ({Path(reading.file).name})"
+        self.sources = (
+            Source(
+                publisher="Office of Foreign Assets Control (OFAC)",
+                title=title,
+                published=self.published,
+            ),
+        )
+
+    def _read_head(self, root: ET.Element) -> None:
+        local = self.local
+        for child in list(root):
+            tag = local[child.tag]
+            if tag == "publicationInfo":
+                self._publication(child)
+            elif tag == "referenceValues":
+                for item in child:
+                    parts = {local[part.tag]: _text(part) for part in item}
+                    ref = item.get("refId")
+                    if ref is not None and parts.get("value"):
+                        kind, value = parts.get("type") or "", parts["value"] or ""
+                        self.references[ref] = (kind, value, parts.get("isoCode"))
+            elif tag != "featureTypes":  # its labels are repeated in each feature
+                continue
+            # Read once: no need to keep it in the tree while the entities stream by.
+            root.remove(child)
+
+    def _publication(self, info: ET.Element) -> None:
+        local, header = self.local, self.header
+        for item in info.iter():
+            tag = local[item.tag]
+            if tag == "dataAsOf":
+                text = _text(item)
+                try:
+                    day = _day(text)
+                except ValueError:
+                    self.reading.problem("expected an ISO date", field="dataAsOf", value=text)
+                    continue
+                if day is not None:
+                    header["publish_date"] = day.isoformat()
+                    self.published = PartialDate.from_date(day)
+            elif tag in ("sanctionsList", "sanctionsProgram") and _text(item):
+                key = "lists" if tag == "sanctionsList" else "programmes"
+                header[key] = "; ".join(filter(None, (header.get(key), _text(item))))
+        header["list"] = "OFAC Sanctions List Service"
+        if "programmes" in header:
+            header["list"] += f" ({header['programmes']})"
+
+    def unlink_missing(self) -> None:
+        """Drop operator links to entities the file does not hold (a filtered export).
+
+        The link stays readable in the entity's notes ("Owned or Controlled By: ...").
+        """
+        kept = self.reading.entities
+        for index in self.linked:
+            entity = kept[index]
+            if isinstance(entity, Aircraft) and entity.operator_id not in self._ids:
+                kept[index] = attrs.evolve(entity, operator_id=None)
+
+    # --- lookups ------------------------------------------------------------------
+
+    def share(self, value: Any) -> Any:
+        return self.shared.setdefault(value, value)
+
+    def text(self, element: ET.Element | None) -> str | None:
+        text = _text(element)
+        return None if text is None else self.share(text)
+
+    def country(self, ref: str | None, text: str | None, record: str, field: str) -> Country | None:
+        """The country of a reference (by its ISO code) or, failing that, of its name."""
+        key = ref or f"text:{text}"
+        if key in self._countries:
+            return self._countries[key]
+        _, name, iso = self.references.get(ref or "", ("", text or "", None))
+        name = name or text or ""
+        country: Country | None = None
+        if iso:
+            country = self.reading.country(iso, record=record, field=field)
+        elif name and name.lower() not in _NO_COUNTRY:
+            country = self.reading.country(name, record=record, field=field)
+            if country is None:
+                return None  # a problem for each record that names it
+        self._countries[key] = country
+        return country
+
+    def script(self, ref: str | None) -> str | None:
+        _, name, iso = self.references.get(ref or "", ("", "", None))
+        code = _SCRIPTS.get(iso or "")
+        return None if code == "Latn" else code or (name or None)
+
+    def legal_basis(self, text: str) -> LegalBasis:
+        found = self._legal.get(text)
+        if found is None:
+            found = self._legal[text] = _legal_basis(text)
+        return found
+
+    def date(self, element: ET.Element, record: str, field: str) -> PartialDate | DateRange | None:
+        try:
+            return _date_value(element, self.local)
+        except ValueError as error:
+            self.reading.problem(str(error), record=record, field=field, value=None)
+            return None
+
+    def single_date(
+        self, element: ET.Element | None, record: str, field: str
+    ) -> PartialDate | None:
+        if element is None:
+            return None
+        value = self.date(element, record, field)
+        if isinstance(value, DateRange):
+            self.reading.problem(
+                "expected one date, found a range", record=record, field=field, value=str(value)
+            )
+            return None
+        return value
+
+    # --- one entity ---------------------------------------------------------------
+
+    def add(self, element: ET.Element) -> None:
+        reading = self.reading
+        reading.read += 1
+        uid = element.get("id")
+        if uid is None or not uid.strip():
+            reading.reject("entity without an id")
+            return
+        if uid in self._seen:
+            reading.reject("a second entity with the same id", record=uid)
+            return
+        self._seen.add(uid)
+        parts = {self.local[child.tag]: child for child in element}
+        general = {self.local[child.tag]: child for child in parts.get("generalInfo", ())}
+        type_text = _text(general.get("entityType"))
+        kind = _KINDS.get(type_text or "")
+        if kind is None:
+            reading.problem(
+                "unknown entityType: read as an organisation",
+                record=uid,
+                field="entityType",
+                value=type_text,
+            )
+            kind = Organization
+        entity = _Entity(self, uid, kind)
+        for tag, child in general.items():
+            entity.general(tag, child)
+        for tag, child in parts.items():
+            entity.element(tag, child)
+        if entity.name is None:
+            reading.reject("entity without a primary name", record=uid)
+            return
+        entity_id = f"ofac-{uid}"
+        built = entity.build(entity_id)
+        if isinstance(built, Aircraft) and built.operator_id is not None:
+            self.linked.append(len(reading.entities))
+        self._ids.add(entity_id)
+        reading.keep(built, entity.designation(entity_id))
+
+
+class _Entity:
+    """What one entity element says, gathered element by element, then built."""
+
+    def __init__(self, entities: _Entities, uid: str, kind: type[Entity]) -> None:
+        self.entities = entities
+        self.uid = uid
+        self.kind = kind
+        self.name: str | None = None
+        self.aliases: list[Alias] = []
+        self.identifiers: list[Identifier] = []
+        self.addresses: list[Address] = []
+        self.countries: list[CountryRole] = []
+        self.notes: list[str] = []
+        self.fields: dict[str, Any] = {}
+        self.birth_dates: list[PartialDate | DateRange] = []
+        self.birth_places: list[Address] = []
+        self.positions: list[str] = []
+        self.past_flags: list[Country] = []
+        self.past_names: list[str] = []
+        self.programmes: list[str] = []
+        self.listed: list[PartialDate] = []
+        self.measures: list[Measure] = []
+        self.measure_notes: list[str] = []
+        self.legal_basis: list[LegalBasis] = []
+        self.operator: str | None = None
+        self.related: dict[str, str] = {}
+
+    def note(self, label: str, text: str | None) -> None:
+        if text is not None:
+            self.notes.append(self.entities.share(f"{label}: {text}"))
+
+    def role(self, country: Country | None, role: CountryRoleKind) -> None:
+        if country is not None:
+            item = self.entities.share(CountryRole(country=country, role=role))
+            if item not in self.countries:
+                self.countries.append(item)
+
+    def general(self, tag: str, element: ET.Element) -> None:
+        text = self.entities.text(element)
+        if text is None:
+            return
+        if tag == "remarks":
+            self.notes.append(text)
+        elif tag == "title":
+            if self.kind is Person:
+                self.positions.extend(part.strip() for part in text.split(";") if part.strip())
+            else:
+                self.note("title", text)
+        # identityId is OFAC's internal key of the identity; entityType is read by the caller.
+
+    def element(self, tag: str, element: ET.Element) -> None:
+        entities = self.entities
+        if tag == "sanctionsLists":
+            for item in element:
+                self.sanctions_list(item)
+        elif tag == "sanctionsPrograms":
+            for item in element:
+                text = entities.text(item)
+                if text is not None and text not in self.programmes:
+                    self.programmes.append(text)
+        elif tag == "sanctionsTypes":
+            for item in element:
+                self.sanctions_type(entities.text(item))
+        elif tag == "legalAuthorities":
+            for item in element:
+                text = entities.text(item)
+                if text is not None:
+                    self.legal_basis.append(entities.legal_basis(text))
+        elif tag == "names":
+            for item in element:
+                self.names(item)
+        elif tag == "addresses":
+            for item in element:
+                self.address(item)
+        elif tag == "features":
+            for item in element:
+                self.feature(item)
+        elif tag == "identityDocuments":
+            for item in element:
+                self.document(item)
+        elif tag == "relationships":
+            for item in element:
+                self.relationship(item)
+
+    # --- the designation ----------------------------------------------------------
+
+    def sanctions_list(self, item: ET.Element) -> None:
+        published = item.get("datePublished")
+        list_name = _text(item)
+        if published:
+            try:
+                day = PartialDate.from_date(datetime.date.fromisoformat(published[:10]))
+            except ValueError:
+                self.entities.reading.problem(
+                    "expected an ISO date", record=self.uid, field="datePublished", value=published
+                )
+            else:
+                self.listed.append(day)
+        if list_name is not None and list_name != "SDN List":
+            self.measure_notes.append(self.entities.share(f"on the {list_name}"))
+
+    def sanctions_type(self, text: str | None) -> None:
+        if text is None:
+            return
+        if text == "Block":
+            measure = Measure.ASSET_FREEZE
+        else:
+            measure = Measure.FINANCIAL_PROHIBITION if _RESTRICTS.search(text) else Measure.OTHER
+            self.measure_notes.append(self.entities.share(f"sanctions type: {text}"))
+        if measure not in self.measures:
+            self.measures.append(measure)
+
+    def designation(self, entity_id: str) -> Designation:
+        share = self.entities.share
+        return Designation(
+            entity_id=entity_id,
+            authority=ofac(),
+            authority_ref=self.uid,
+            # Listed on several lists: the earliest is when OFAC first listed it.
+            listed=min(self.listed) if self.listed else None,
+            programmes=share(tuple(self.programmes)),
+            measures=share(tuple(self.measures)),
+            measure_notes=share(tuple(self.measure_notes)),
+            legal_basis=share(tuple(self.legal_basis)),
+            sources=self.entities.sources,
+        )
+
+    # --- names --------------------------------------------------------------------
+
+    def names(self, item: ET.Element) -> None:
+        entities = self.entities
+        local = entities.local
+        parts = {local[child.tag]: child for child in item}
+        primary = _bool(parts.get("isPrimary"))
+        alias_type = _text(parts.get("aliasType"))
+        if alias_type == "F.K.A.":
+            quality = AliasQuality.FORMER
+        elif _bool(parts.get("isLowQuality")):
+            quality = AliasQuality.WEAK
+        else:
+            quality = _ALIAS_QUALITY.get(alias_type or "", AliasQuality.STRONG)
+            if alias_type is not None and alias_type not in _ALIAS_QUALITY:
+                entities.reading.problem(
+                    "unknown aliasType: kept as an a.k.a.",
+                    record=self.uid,
+                    field="aliasType",
+                    value=alias_type,
+                )
+        for translation in parts.get("translations", ()):
+            fields = {local[child.tag]: child for child in translation}
+            first, last = (
+                _text(fields.get("formattedFirstName")),
+                _text(fields.get("formattedLastName")),
+            )
+            full = _text(fields.get("formattedFullName"))
+            script_element = fields.get("script")  # an element without children is falsy
+            script = entities.script(
+                None if script_element is None else script_element.get("refId")
+            )
+            if script is None:
+                name = " ".join(part for part in (first, last) if part) or full
+                listed = full if first and last and full else None
+            else:
+                name, listed = _BIDI.sub("", full or last or "").strip() or None, None
+            if name is None:
+                continue
+            name = entities.share(name)
+            if primary and self.name is None and script is None:
+                self.name = name
+                if self.kind is Person and listed:
+                    # The list's own form, "LASTNAME, Firstname", as users search for it.
+                    self.aliases.append(entities.share(Alias(name=listed)))
+                continue
+            alias = entities.share(
+                Alias(name=name, quality=AliasQuality.STRONG if primary else quality, script=script)
+            )
+            if alias not in self.aliases:
+                self.aliases.append(alias)
+            if quality is AliasQuality.FORMER and self.kind is Vessel and not primary:
+                self.past_names.append(name)
+
+    # --- addresses ----------------------------------------------------------------
+
+    def address(self, item: ET.Element) -> None:
+        entities = self.entities
+        local = entities.local
+        country_element: ET.Element | None = None
+        found: dict[str, str] = {}
+        for child in item:
+            tag = local[child.tag]
+            if tag == "country":
+                country_element = child
+            elif tag == "translations":
+                # The primary translation (Latin): others repeat it in another script.
+                for translation in child:
+                    for part in translation.iter():
+                        if local[part.tag] != "addressPart":
+                            continue
+                        values = {local[piece.tag]: piece for piece in part}
+                        kind, value = _text(values.get("type")), _text(values.get("value"))
+                        if kind and value and kind not in found:
+                            found[kind] = value
+                    break
+        country_text = _text(country_element)
+        order = ("ADDRESS1", "ADDRESS2", "ADDRESS3", "CITY", "STATE/PROVINCE", "POSTAL CODE")
+        lines = [found[key] for key in order if key in found]
+        lines += [value for key, value in found.items() if key not in order]
+        if country_text:
+            lines.append(country_text)
+        if not lines:
+            return
+        country = None
+        if country_element is not None:
+            country = entities.country(
+                country_element.get("refId"), country_text, self.uid, "address/country"
+            )
+        city = found.get("CITY")
+        address = Address(
+            full=", ".join(lines),
+            city=None if city is None else entities.share(city),
+            country=country,
+        )
+        self.addresses.append(entities.share(address))
+        if self.kind is not Person:
+            self.role(country, CountryRoleKind.LOCATION)
+
+    # --- features -----------------------------------------------------------------
+
+    def feature(self, item: ET.Element) -> None:
+        entities, uid = self.entities, self.uid
+        parts = {entities.local[child.tag]: child for child in item}
+        label = (_text(parts.get("type")) or "").replace("’", "'")
+        value = entities.text(parts.get("value"))
+        ref = _text(parts.get("valueRefId"))
+        when = parts.get("valueDate")
+        kind, fields = self.kind, self.fields
+        if label == "Birthdate" and kind is Person:
+            date = entities.date(when, uid, label) if when is not None else None
+            if date is None and when is None:
+                date = entities.reading.date(value, record=uid, field=label)
+            if date is not None:
+                self.birth_dates.append(date)
+        elif label == "Place of Birth" and kind is Person and value:
+            self.birth_places.append(
+                entities.share(Address(full=value, country=_place_country(value)))
+            )
+        elif label in ("Nationality Country", "Citizenship Country", "Nationality of Registration"):
+            role = {
+                "Nationality Country": CountryRoleKind.NATIONALITY,
+                "Citizenship Country": CountryRoleKind.CITIZENSHIP,
+            }.get(label, CountryRoleKind.REGISTRATION)
+            self.role(entities.country(ref, value, uid, label), role)
+        elif label == "Registration Country":
+            self.role(entities.country(ref, value, uid, label), CountryRoleKind.REGISTRATION)
+        elif label == "Gender" and kind is Person:
+            fields["gender"] = entities.reading.value(_gender, value, record=uid, field=label)
+        elif label == "Organization Established Date" and kind is Organization:
+            date = entities.date(when, uid, label) if when is not None else None
+            if when is None:
+                date = entities.reading.date(value, record=uid, field=label)
+            if isinstance(date, DateRange) or "incorporated" in fields:
+                # "21 Mar 2015 to 19 Mar 2016" (an Iranian year), or a second date:
+                # true, but not one date, so a note rather than a problem.
+                self.note(label, None if date is None else date.isoformat())
+            else:
+                fields["incorporated"] = date
+        elif label == "Organization Type:" and kind is Organization and "kind" not in fields:
+            fields["kind"] = value
+        elif label == "Aircraft Tail Number" and kind is Aircraft:
+            fields["registration"] = value
+        elif label == "Aircraft Manufacturer's Serial Number (MSN)" and kind is Aircraft:
+            fields["serial_number"] = value
+        elif label == "Aircraft Model" and kind is Aircraft:
+            fields["model"] = value
+        elif label == "Aircraft Operator":
+            self.operator = value
+            self.note(label, value)
+        elif kind is Vessel and self.vessel_feature(label, value, ref):
+            pass
+        elif _MEASURE_FEATURE.search(label):
+            text = value
+            if when is not None:
+                date = entities.date(when, uid, label)
+                text = None if date is None else date.isoformat()
+            if text is not None:
+                self.measure_notes.append(entities.share(f"{label} {text}"))
+        elif value is not None and identifier_scheme(label) is not None:
+            scheme = identifier_scheme(label) or "other"
+            self.identifiers.append(
+                entities.share(Identifier(scheme=scheme, value=value, note=label))
+            )
+        elif value is not None:
+            # Dates of other features (Aircraft Manufacture Date) read better in ISO form.
+            if when is not None:
+                date = entities.date(when, uid, label)
+                value = value if date is None else date.isoformat()
+            self.note(label, value)
+
+    def vessel_feature(self, label: str, value: str | None, ref: str | None) -> bool:
+        """Features of a ship; False for a label that is not one."""
+        entities, uid, fields, reading = self.entities, self.uid, self.fields, self.entities.reading
+        if label == "Vessel Flag":
+            fields["flag"] = entities.country(ref, value, uid, label)
+        elif label == "Former Vessel Flag":
+            country = entities.country(ref, value, uid, label)
+            if country is not None and country not in self.past_flags:
+                self.past_flags.append(country)
+        elif label == "Vessel Call Sign":
+            fields["call_sign"] = value
+        elif label == "VESSEL TYPE":
+            fields["vessel_type"] = value
+        elif label == "Vessel Gross Registered Tonnage":
+            fields["tonnage"] = reading.value(_tonnage, value, record=uid, field=label)
+        elif label == "Vessel Tonnage":
+            # OFAC's "tonnage" is the deadweight, about twice the gross tonnage of a tanker.
+            self.note("tonnage (deadweight)", value)
+        elif label == "Vessel Year of Build":
+            fields["build_year"] = reading.value(int, value, record=uid, field=label)
+        elif label == "MMSI":
+            fields["mmsi"] = reading.mmsi_number(value, record=uid)
+        else:
+            return False
+        return True
+
+    # --- documents and relationships ---------------------------------------------
+
+    def document(self, item: ET.Element) -> None:
+        entities, uid = self.entities, self.uid
+        parts = {entities.local[child.tag]: child for child in item}
+        label = entities.text(parts.get("type")) or "other"
+        number = _text(parts.get("documentNumber"))
+        if number is None:
+            entities.reading.problem(
+                "an identity document without a number", record=uid, field=label, value=None
+            )
+            return
+        if label == "Vessel Registration Identification" and self.kind is Vessel:
+            value = entities.reading.imo_number(number, record=uid)
+            if value is not None and self.fields.get("imo", value) == value:
+                self.fields["imo"] = value
+            elif value is not None:
+                self.identifiers.append(Identifier(scheme="imo", value=value, note="alt. IMO"))
+            return
+        if label == "MMSI" and self.kind is Vessel:
+            self.fields["mmsi"] = entities.reading.mmsi_number(number, record=uid)
+            return
+        country_element = parts.get("issuingCountry")
+        country = None
+        if country_element is not None:
+            country = entities.country(
+                country_element.get("refId"), _text(country_element), uid, "issuingCountry"
+            )
+        note = label
+        if _text(parts.get("isValid")) == "false":
+            note = f"{label} (not valid)"
+        location = _text(parts.get("issuingLocation"))
+        if location is not None:
+            note = f"{note}, issued in {location}"
+        identifier = Identifier(
+            scheme=identifier_scheme(label) or entities.share(_snake_case(label)),
+            value=number,
+            country=country,
+            issued=entities.single_date(parts.get("issueDate"), uid, f"{label}/issueDate"),
+            expires=entities.single_date(
+                parts.get("expirationDate"), uid, f"{label}/expirationDate"
+            ),
+            note=entities.share(note),
+        )
+        self.identifiers.append(identifier)
+
+    def relationship(self, item: ET.Element) -> None:
+        entities = self.entities
+        parts = {entities.local[child.tag]: child for child in item}
+        kind = _text(parts.get("type")) or "Linked To"
+        related = parts.get("relatedEntity")
+        name = _text(related)
+        other = None if related is None else related.get("entityId")
+        if name is None and other is None:
+            return
+        if other is not None:
+            self.related[(name or "").casefold()] = f"ofac-{other}"
+        target = " ".join(part for part in (name, other and f"(ofac-{other})") if part)
+        self.notes.append(entities.share(f"{kind}: {target}"))
+
+    # --- the entity ---------------------------------------------------------------
+
+    def build(self, entity_id: str) -> Entity:
+        share = self.entities.share
+        assert self.name is not None
+        fields = {key: value for key, value in self.fields.items() if value is not None}
+        if self.kind is Person:
+            fields["birth_dates"] = tuple(self.birth_dates)
+            fields["birth_places"] = tuple(self.birth_places)
+            fields["positions"] = tuple(self.positions)
+        elif self.kind is Vessel:
+            fields["past_flags"] = tuple(self.past_flags)
+            fields["past_names"] = tuple(self.past_names)
+        elif self.kind is Aircraft:
+            if "registration" not in fields and _REGISTRATION.fullmatch(self.name):
+                fields["registration"] = self.name
+            if self.operator is not None and self.operator.casefold() in self.related:
+                # The operator is named, and one of the related entities has that name.
+                fields["operator_id"] = self.related[self.operator.casefold()]
+        return self.kind(
+            id=entity_id,
+            name=self.name,
+            aliases=tuple(self.aliases),
+            identifiers=tuple(self.identifiers),
+            addresses=tuple(self.addresses),
+            countries=share(tuple(self.countries)),
+            notes=share(tuple(self.notes)),
+            sources=self.entities.sources,
+            **fields,
+        )

@@ -1,0 +1,413 @@
+"""The Japan Ministry of Finance workbook reader, on a workbook built here and on the real file."""
+
+from __future__ import annotations
+
+import collections
+import datetime
+import re
+from pathlib import Path
+
+import pytest
+
+from sanctionkit.errors import ReadError
+from sanctionkit.formats import jp_mof
+from sanctionkit.model import AliasQuality, Dataset, Measure, Organization, Person
+from sanctionkit.values.dates import DateRange, PartialDate
+from tests.conftest import shared_file
+
+openpyxl = pytest.importorskip("openpyxl")
+
+REAL = "jp/shisantouketsu20260305.xlsx"
+HEADER_RU_ORGS = ["告示日付", "告示番号", "日本語表記", "英語表記", "別称・旧称", "所在地"]
+HEADER_RU_PEOPLE = ["告示日付", "告示番号", "日本語表記", "英語表記", "別名", "肩書等", "生年月日"]
+HEADER_SOMALIA = ["告示日付", "告示番号", "日本語表記", "英語表記", "国籍", "その他の情報"]
+
+
+def build_workbook(path: Path) -> Path:
+    """A small workbook shaped like the real one: index, three programme sheets, a lifted one."""
+    book = openpyxl.Workbook()
+    index = book.active
+    index.title = "一覧"
+    index.append(
+        ["このファイルは、外為法に基づく資産凍結等の措置の情報をExcel形式にしたものです。"]
+    )
+    index.append(
+        [28, "資産凍結等の措置の対象となるロシア連邦の団体及び個人（団体（特定銀行を除く））"]
+    )
+
+    orgs = book.create_sheet("28.ロシア連邦(団体(特定銀行を除く))")
+    orgs.append(["資産凍結等の措置の対象となるロシア連邦の団体及び個人（団体（特定銀行を除く））"])
+    orgs.append(HEADER_RU_ORGS)
+    orgs.append(
+        [
+            "2024.5.24",
+            "258",
+            "有限会社MGフロート",
+            "MG-Flot LLC",
+            "（別称、トランスモルフロート、トランスモルフロート海運会社及びトランスシーポート）\n"
+            "（a.k.a. TransMorFlot, a.k.a. TransMorFlot shipping company, a.k.a. Transseaport）",
+            "House 18 D Premise 1, Lenina Street, Akhtynskiy District, Republic of Dagestan, "
+            "368730, Russia",
+        ]
+    )
+    orgs.append(
+        [
+            "2022.3.1\n2022.9.26改訂",
+            1,
+            "ロシア連邦中央銀行",
+            "Central Bank of the Russian Federation",
+            None,
+            "12 Neglinnaya Str., Moscow, 107016, Russian Federation",
+        ]
+    )
+    orgs.append(["2023.1.27削除", "5", None, None, None, None])
+    orgs.append(["2023.1.27", "6", None, None, None, None])
+
+    people = book.create_sheet("29.ロシア連邦(個人)")
+    people.append(["資産凍結等の措置の対象となるロシア連邦の団体及び個人（個人）"])
+    people.append(HEADER_RU_PEOPLE)
+    people.append(
+        [
+            "2024.5.24",
+            "729",
+            "ウラジーミル・ミヘイチク",
+            "Vladimir Mikheychik（a.k.a. Vladimir Mikheichik）",
+            None,
+            "公開株式会社第224航空隊国家航空ゼネラル・ディレクター\n"
+            "General Director of Open Joint Stock Company State Airline 224th Flight Detachment",
+            datetime.datetime(1970, 5, 16),
+        ]
+    )
+    people.append(
+        ["2022.3.1", "2", "ミハイル・ミシュスチン", "Mikhail Mishustin", None, None, 24169]
+    )
+    people.append(
+        ["2022.3.1", "3", "イワン・イワノフ", "Ivan Ivanov", None, None, "1965年又は1966年"]
+    )
+
+    somalia = book.create_sheet("21.ソマリア")
+    somalia.append(["ソマリアに対する武器禁輸措置等に違反した者等"])
+    somalia.append(HEADER_SOMALIA)
+    somalia.append(["2010.6.25", "1", "アル・シャバーブ", "AL-SHABAAB", None, "第一段落。"])
+    somalia.append([None, None, None, None, None, "第二段落。"])
+    somalia.append(
+        ["2010.6.25", "2", "ヤシン・アリ・バイナフ", "Yasin Ali Baynah", "ソマリア", None]
+    )
+    somalia.append(["2010.6.25", "3", "某", "Someone", "アトランティス", None])
+
+    lifted = book.create_sheet("8.【解除】リベリア")
+    lifted.append(["リベリア前政権の高官又はその関係者等"])
+    lifted.append(["【2015年12月18日告示廃止】"])
+
+    target = path / "shisantouketsu20260305.xlsx"
+    book.save(target)
+    return target
+
+
+@pytest.fixture(scope="module")
+def fixture_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_workbook(tmp_path_factory.mktemp("jp"))
+
+
+@pytest.fixture(scope="module")
+def small(fixture_path: Path) -> Dataset:
+    return jp_mof.read(fixture_path, name=fixture_path.name)
+
+
+def person(ds: Dataset, entity_id: str) -> Person:
+    found = ds.get(entity_id)
+    assert isinstance(found, Person)
+    return found
+
+
+def organization(ds: Dataset, entity_id: str) -> Organization:
+    found = ds.get(entity_id)
+    assert isinstance(found, Organization)
+    return found
+
+
+# --- detection and metadata ----------------------------------------------------------
+
+
+def test_sniff_leaves_workbooks_to_recognises() -> None:
+    assert not jp_mof.sniff(b"PK\x03\x04\x14\x00")
+
+
+def test_recognises_the_workbook_by_its_header_cells(fixture_path: Path) -> None:
+    book = openpyxl.load_workbook(fixture_path, read_only=True)
+    assert jp_mof.recognises(book)
+
+
+def test_recognises_refuses_other_workbooks(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.append(["Name 6", "Name 1", "Group ID", "Regime"])
+    book.save(tmp_path / "other.xlsx")
+    assert not jp_mof.recognises(openpyxl.load_workbook(tmp_path / "other.xlsx", read_only=True))
+
+
+def test_metadata_names_the_format_the_list_and_the_date_of_the_file_name(small: Dataset) -> None:
+    assert small.metadata["format"] == "jp-mof-xlsx"
+    assert small.metadata["list"] == jp_mof.LIST_NAME
+    assert small.metadata["publish_date"] == "2026-03-05"
+
+
+def test_without_a_date_in_the_file_name_there_is_no_publish_date(fixture_path: Path) -> None:
+    with fixture_path.open("rb") as file:
+        ds = jp_mof.read(file, name="<file>")
+    assert "publish_date" not in ds.metadata
+    assert len(ds.designations) == 8
+
+
+# --- counts and ids ------------------------------------------------------------------
+
+
+def test_counts_add_up_with_deleted_and_continued_rows_apart(small: Dataset) -> None:
+    metadata = small.metadata
+    assert metadata["records_read"] == "9"
+    assert metadata["records_returned"] == "8"
+    assert metadata["records_rejected"] == "1"
+    assert metadata["rows_deleted"] == "1"
+    assert metadata["rows_continued"] == "1"
+    assert metadata["sheets"] == "3"
+
+
+def test_a_row_with_a_number_but_no_name_is_rejected(small: Dataset) -> None:
+    [problem] = [p for p in small.problems if p.message == "listing row has no name"]
+    assert problem.record == "28-6"
+
+
+def test_ids_and_references_are_sheet_and_notice_number(small: Dataset) -> None:
+    refs = [d.authority_ref for d in small.designations]
+    assert refs == ["28-258", "28-1", "29-729", "29-2", "29-3", "21-1", "21-2", "21-3"]
+    assert [d.entity_id for d in small.designations][:2] == ["jp-mof-28-258", "jp-mof-28-1"]
+
+
+def test_the_same_file_gives_the_same_dataset(fixture_path: Path, small: Dataset) -> None:
+    assert jp_mof.read(fixture_path, name=fixture_path.name) == small
+
+
+def test_one_source_per_sheet_is_shared(small: Dataset) -> None:
+    first, second = organization(small, "jp-mof-28-258"), organization(small, "jp-mof-28-1")
+    assert first.sources[0] is second.sources[0]
+    assert first.sources[0] is small.designations[0].sources[0]
+    assert "sheet 28" in (first.sources[0].title or "")
+    assert first.sources[0].published == PartialDate(2026, 3, 5)
+
+
+# --- what becomes what ---------------------------------------------------------------
+
+
+def test_an_entity_sheet_gives_organisations_with_their_programme(small: Dataset) -> None:
+    flot = organization(small, "jp-mof-28-258")
+    designation = small.designations_of(flot.id)[0]
+    assert flot.name == "MG-Flot LLC"
+    assert designation.programmes == ("Russian Federation (entities, excluding specified banks)",)
+    assert designation.listed == PartialDate(2024, 5, 24)
+    assert designation.measures == (Measure.ASSET_FREEZE,)
+    assert designation.authority.name == "Ministry of Finance, Japan"
+
+
+def test_the_japanese_name_is_an_alias_in_japanese(small: Dataset) -> None:
+    alias = organization(small, "jp-mof-28-258").aliases[0]
+    assert (alias.name, alias.script, alias.language) == ("有限会社MGフロート", "Jpan", "ja")
+
+
+def test_aliases_come_from_both_a_k_a_forms(small: Dataset) -> None:
+    names = [alias.name for alias in organization(small, "jp-mof-28-258").aliases]
+    assert names[1:] == [
+        "トランスモルフロート",
+        "トランスモルフロート海運会社",
+        "トランスシーポート",
+        "TransMorFlot",
+        "TransMorFlot shipping company",
+        "Transseaport",
+    ]
+
+
+def test_an_a_k_a_in_the_english_name_becomes_an_alias(small: Dataset) -> None:
+    mikheychik = person(small, "jp-mof-29-729")
+    assert mikheychik.name == "Vladimir Mikheychik"
+    assert [a.name for a in mikheychik.aliases] == [
+        "ウラジーミル・ミヘイチク",
+        "Vladimir Mikheichik",
+    ]
+
+
+def test_addresses_get_the_country_they_end_with(small: Dataset) -> None:
+    flot = organization(small, "jp-mof-28-258")
+    assert flot.addresses[0].country is not None
+    assert flot.addresses[0].country.alpha2 == "RU"
+    assert [role.country.alpha2 for role in flot.countries] == ["RU"]
+
+
+def test_the_listing_date_is_the_first_and_revisions_are_noted(small: Dataset) -> None:
+    bank = organization(small, "jp-mof-28-1")
+    assert small.designations_of(bank.id)[0].listed == PartialDate(2022, 3, 1)
+    assert "Revised on the list: 2022-09-26" in bank.notes
+
+
+def test_birth_dates_stored_by_excel_as_dates_and_day_numbers(small: Dataset) -> None:
+    assert person(small, "jp-mof-29-729").birth_dates == (PartialDate(1970, 5, 16),)
+    assert person(small, "jp-mof-29-2").birth_dates == (PartialDate(1966, 3, 3),)
+
+
+def test_alternative_birth_dates_are_each_kept(small: Dataset) -> None:
+    assert person(small, "jp-mof-29-3").birth_dates == (PartialDate(1965), PartialDate(1966))
+
+
+def test_positions_keep_both_languages(small: Dataset) -> None:
+    positions = person(small, "jp-mof-29-729").positions
+    assert positions[1].startswith("General Director of Open Joint Stock Company")
+
+
+def test_a_text_row_belongs_to_the_listing_above(small: Dataset) -> None:
+    shabaab = organization(small, "jp-mof-21-1")
+    assert shabaab.notes == ("Other information: 第一段落。", "Other information: 第二段落。")
+
+
+def test_on_a_sheet_of_both_kinds_a_nationality_makes_a_person(small: Dataset) -> None:
+    baynah = person(small, "jp-mof-21-2")
+    assert [role.country.alpha2 for role in baynah.countries] == ["SO"]
+
+
+def test_an_unknown_nationality_is_a_problem_and_a_note(small: Dataset) -> None:
+    someone = person(small, "jp-mof-21-3")
+    assert "Nationality: アトランティス" in someone.notes
+    [problem] = [p for p in small.problems if p.field == "国籍"]
+    assert (problem.record, problem.value) == ("21-3", "アトランティス")
+
+
+def test_strict_mode_raises_the_first_problem(fixture_path: Path) -> None:
+    with pytest.raises(ReadError, match="listing row has no name"):
+        jp_mof.read(fixture_path, name=fixture_path.name, strict=True)
+
+
+def test_a_sheet_not_in_the_programme_table_keeps_its_japanese_title(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "45.新しい制度"
+    sheet.append(["新しい制度の対象者"])
+    sheet.append(HEADER_RU_ORGS)
+    sheet.append(["2026.1.9", "1", "某社", "Some Company", None, None])
+    book.save(tmp_path / "new.xlsx")
+    ds = jp_mof.read(tmp_path / "new.xlsx", name="new.xlsx")
+    assert ds.designations[0].programmes == ("新しい制度",)
+    assert [p.message for p in ds.problems] == [
+        "sheet not in the programme table; its programme is kept in Japanese"
+    ]
+
+
+# --- the real file -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def real() -> Dataset:
+    path = shared_file(REAL)
+    return jp_mof.read(path, name=path.name)
+
+
+def _independent_counts(path: Path) -> dict[str, collections.Counter[str]]:
+    """Per sheet number: data rows, rows with a name, deleted rows, rows of text only."""
+    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    found: dict[str, collections.Counter[str]] = {}
+    for sheet in book.worksheets[1:]:
+        number = sheet.title.split(".")[0]
+        counts: collections.Counter[str] = collections.Counter()
+        header = False
+        for values in sheet.iter_rows(values_only=True):
+            if not header:
+                header = "告示日付" in values
+                continue
+            if not any(value is not None and str(value).strip() for value in values):
+                continue
+            counts["rows"] += 1
+            if values[2] or values[3]:
+                counts["named"] += 1
+            elif "削除" in str(values[0] or ""):
+                counts["deleted"] += 1
+            elif values[0] is None and values[1] is None:
+                counts["text"] += 1
+        found[number] = counts
+    book.close()
+    return found
+
+
+def test_real_file_counts_add_up_sheet_by_sheet(real: Dataset) -> None:
+    expected = _independent_counts(shared_file(REAL))
+    returned = collections.Counter((d.authority_ref or "").split("-")[0] for d in real.designations)
+    for number, counts in expected.items():
+        assert returned[number] == counts["named"], number
+    assert sum(counts["named"] for counts in expected.values()) == 2862
+    assert len(real.designations) == 2862
+    rows = sum(counts["rows"] for counts in expected.values())
+    metadata = real.metadata
+    kept = [int(metadata[key]) for key in ("records_read", "rows_deleted", "rows_continued")]
+    assert sum(kept) == rows == 3473
+    assert metadata["rows_deleted"] == str(sum(c["deleted"] for c in expected.values()))
+    assert int(metadata["records_read"]) == 2862 + int(metadata["records_rejected"])
+
+
+def test_real_file_every_programme_sheet_with_a_header_is_read(real: Dataset) -> None:
+    assert real.metadata["sheets"] == "41"  # 44 programme sheets, 3 of them lifted
+    assert {p.record for p in real.problems if "programme table" in p.message} == set()
+
+
+def test_real_file_problems_name_their_row_and_field(real: Dataset) -> None:
+    assert real.problems
+    for problem in real.problems:
+        assert problem.file == "shisantouketsu20260305.xlsx"
+        assert problem.record
+        assert re.match(r"\d+(-\d+| row \d+)$", problem.record)
+
+
+def test_real_file_kinds_follow_the_sheets(real: Dataset) -> None:
+    kinds = collections.Counter(
+        (d.authority_ref or "").split("-")[0] + type(real.get(d.entity_id)).__name__[0]
+        for d in real.designations
+    )
+    assert kinds["28O"] == 369
+    assert kinds["28P"] == 0
+    assert kinds["29P"] == 759 - 7
+    assert kinds["29O"] == 0
+
+
+def test_real_file_putin_field_by_field(real: Dataset) -> None:
+    putin = person(real, "jp-mof-29-1")
+    assert putin.name == "Vladimir Putin"
+    assert putin.aliases[0].name == "ウラジーミル・プーチン"
+    assert putin.birth_dates == (PartialDate(1952, 10, 7),)
+    assert putin.positions == ("ロシア連邦大統領", "President of the Russian Federation")
+    assert putin.birth_places[0].full == "レニングラード(現サンクトペテルブルク)(ロシア)"
+    assert putin.birth_places[0].country is not None
+    assert putin.birth_places[0].country.alpha2 == "RU"
+
+
+def test_real_file_saddam_hussein_birth_date_is_an_excel_day_number(real: Dataset) -> None:
+    saddam = person(real, "jp-mof-5-1")
+    assert saddam.name == "Saddam Hussein Al-Tikriti"
+    assert saddam.birth_dates == (PartialDate(1937, 4, 28),)
+    assert [role.country.alpha2 for role in saddam.countries] == ["IQ"]
+
+
+def test_real_file_taliban_range_of_birth_years_is_a_range(real: Dataset) -> None:
+    akhund = person(real, "jp-mof-2-2")
+    assert isinstance(akhund.birth_dates[0], DateRange)
+    assert akhund.birth_dates[0].isoformat() == "1955~/1958~"
+
+
+def test_real_file_cross_listed_number_is_kept_as_written(real: Dataset) -> None:
+    chemical = organization(real, "jp-mof-13-2")
+    assert "Notice number as written: 2(*39)" in chemical.notes
+    assert real.designations_of(chemical.id)[0].authority_ref == "13-2"
+
+
+def test_real_file_weak_aliases_come_from_their_column(real: Dataset) -> None:
+    cherizier = person(real, "jp-mof-42-1")
+    weak = [a.name for a in cherizier.aliases if a.quality is AliasQuality.WEAK]
+    assert weak == ["バーベキュー", "Barbeque"]
+
+
+def test_real_file_somalia_statement_rows_join_al_shabaab(real: Dataset) -> None:
+    shabaab = organization(real, "jp-mof-21-1")
+    assert len([n for n in shabaab.notes if n.startswith("Other information")]) == 13
+    assert real.metadata["rows_continued"] == "12"
