@@ -5,10 +5,14 @@ the root element (and so the list) of an XML file, the shape of a CSV file's
 first line, the header of JSON lines. Each reader module has the same two
 functions, ``sniff(head: bytes) -> bool`` and
 ``read(source, *, name, strict) -> Dataset``; :data:`READERS` lists them.
+Reader modules are imported on first use, so ``import sanctionkit`` pays for
+none of them.
 """
 
 from __future__ import annotations
 
+import functools
+import importlib
 import io
 import re
 from collections.abc import Callable
@@ -16,18 +20,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from sanctionkit.errors import UnknownFormatError
-from sanctionkit.formats import (
-    ca_sema,
-    eu_xml,
-    ftm,
-    jp_mof,
-    jsonl,
-    ofac_csv,
-    ofac_enhanced,
-    ofac_xml,
-    uk_conlist,
-    un_xml,
-)
+from sanctionkit.formats import jsonl
 from sanctionkit.formats._xlsx import is_zip, open_workbook
 from sanctionkit.formats._xml import read_head
 from sanctionkit.model import Dataset
@@ -40,6 +33,8 @@ __all__ = [
     "detect_format",
     "dump",
     "load",
+    "reader",
+    "workbook_reader",
     "xml_root_name",
 ]
 
@@ -61,18 +56,27 @@ def _sniff_jsonl(head: bytes) -> bool:
     return jsonl.is_sanctionkit_header(first_line.decode("utf-8", errors="replace"))
 
 
-#: Every format :func:`load` reads: its name, how to recognise it, how to read it.
-READERS: dict[str, tuple[Callable[[bytes], bool], Reader]] = {
-    "sanctionkit": (_sniff_jsonl, _read_jsonl),
-    "ofac-xml": (ofac_xml.sniff, ofac_xml.read),
-    "ofac-enhanced-xml": (ofac_enhanced.sniff, ofac_enhanced.read),
-    "ofac-csv": (ofac_csv.sniff, ofac_csv.read),
-    "un-xml": (un_xml.sniff, un_xml.read),
-    "uk-conlist": (uk_conlist.sniff, uk_conlist.read),
-    "eu-xml": (eu_xml.sniff, eu_xml.read),
-    "ca-sema-xml": (ca_sema.sniff, ca_sema.read),
-    "ftm": (ftm.sniff, ftm.read),
+#: Every format :func:`load` reads, and the module that reads it.
+READERS: dict[str, str] = {
+    "sanctionkit": "sanctionkit.formats.jsonl",
+    "ofac-xml": "sanctionkit.formats.ofac_xml",
+    "ofac-enhanced-xml": "sanctionkit.formats.ofac_enhanced",
+    "ofac-csv": "sanctionkit.formats.ofac_csv",
+    "un-xml": "sanctionkit.formats.un_xml",
+    "uk-conlist": "sanctionkit.formats.uk_conlist",
+    "eu-xml": "sanctionkit.formats.eu_xml",
+    "ca-sema-xml": "sanctionkit.formats.ca_sema",
+    "ftm": "sanctionkit.formats.ftm",
 }
+
+
+@functools.cache
+def reader(name: str) -> tuple[Callable[[bytes], bool], Reader]:
+    """The ``sniff`` and ``read`` functions of the format called ``name``."""
+    if name == "sanctionkit":
+        return _sniff_jsonl, _read_jsonl
+    module = importlib.import_module(READERS[name])
+    return module.sniff, module.read
 
 
 class WorkbookReader(Protocol):
@@ -84,10 +88,17 @@ class WorkbookReader(Protocol):
 
 
 #: Readers of .xlsx lists, asked in turn whether they recognise a workbook's sheets.
-WORKBOOK_READERS: dict[str, WorkbookReader] = {
-    "uk-conlist-xlsx": uk_conlist,
-    "jp-mof-xlsx": jp_mof,
+WORKBOOK_READERS: dict[str, str] = {
+    "uk-conlist-xlsx": "sanctionkit.formats.uk_conlist",
+    "jp-mof-xlsx": "sanctionkit.formats.jp_mof",
 }
+
+
+def workbook_reader(name: str) -> WorkbookReader:
+    """The module that reads the workbook format called ``name``."""
+    module: WorkbookReader = importlib.import_module(WORKBOOK_READERS[name])
+    return module
+
 
 _FIRST_ELEMENT = re.compile(rb"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
 
@@ -112,7 +123,8 @@ def detect_format(head: bytes | str) -> str:
     'sanctionkit'
     """
     data = head.encode("utf-8") if isinstance(head, str) else head
-    for name, (sniff, _) in READERS.items():
+    for name in READERS:
+        sniff, _ = reader(name)
         if sniff(data):
             return name
     shown = data[:60].decode("utf-8", errors="replace")
@@ -144,19 +156,20 @@ def load(
     if format is None and is_zip(head):
         return _load_workbook(binary, name=name, strict=strict)
     if format in WORKBOOK_READERS:
-        return WORKBOOK_READERS[format].read(binary, name=name, strict=strict)
+        return workbook_reader(format).read(binary, name=name, strict=strict)
     chosen = format or detect_format(head)
     if chosen not in READERS:
         known = ", ".join([*READERS, *WORKBOOK_READERS])
         raise UnknownFormatError(f"unknown format {chosen!r}; known: {known}")
-    _, read = READERS[chosen]
+    _, read = reader(chosen)
     return read(binary, name=name, strict=strict)
 
 
 def _load_workbook(source: str | Path | IO[bytes], *, name: str, strict: bool) -> Dataset:
     workbook = open_workbook(source, name)
     try:
-        chosen = next((r for r in WORKBOOK_READERS.values() if r.recognises(workbook)), None)
+        readers = (workbook_reader(name) for name in WORKBOOK_READERS)
+        chosen = next((r for r in readers if r.recognises(workbook)), None)
         sheets = ", ".join(workbook.sheetnames[:5])
     finally:
         workbook.close()
