@@ -262,6 +262,38 @@ def bench_import() -> None:
     print(f"{'ratio sanctionkit / followthemoney':<40}{ours / peer:>8.2f}")
 
 
+def bench_tools() -> None:
+    """sk.diff and sk.link on the largest real lists (loading not counted)."""
+    import sanctionkit as sk
+
+    old_path = SHARED / "ofac" / "sdn-csv-2024-05" / "sdn-2024-05-02.csv"
+    new_path = SHARED / "ofac" / "sdn-csv-2024-05" / "sdn-2024-05-03.csv"
+    canada_path = SHARED / "ca" / "sema-2025-03-20.xml"
+    if not (old_path.exists() and new_path.exists() and canada_path.exists()):
+        print("\n## diff and link: skipped, the real lists are absent")
+        return
+    old, new, canada = sk.load(old_path), sk.load(new_path), sk.load(canada_path)
+    print("\n## diff and link on the largest real lists (median of 5)")
+    timings = []
+    for _ in range(ROUNDS):
+        started = time.perf_counter()
+        changes = sk.diff(old, new)
+        timings.append(time.perf_counter() - started)
+    print(
+        f"{'sk.diff, OFAC SDN 2 vs 3 May 2024':<40}{statistics.median(timings):>8.3f} s  "
+        f"({len(old.designations)} vs {len(new.designations)} designations; {changes.summary()})"
+    )
+    timings = []
+    for _ in range(ROUNDS):
+        started = time.perf_counter()
+        linked = sk.link(new, canada)
+        timings.append(time.perf_counter() - started)
+    print(
+        f"{'sk.link, OFAC SDN + Canada SEMA':<40}{statistics.median(timings):>8.3f} s  "
+        f"({len(new) + len(canada)} entities; {len(linked.links)} links)"
+    )
+
+
 def bench_readers() -> None:
     """Each reader against a bare parse of the same files (the modules beside this one)."""
     sys.path.insert(0, str(Path(__file__).parent))
@@ -280,6 +312,7 @@ BENCHMARKS = {
     "imo": bench_imo,
     "import": bench_import,
     "readers": bench_readers,
+    "tools": bench_tools,
 }
 
 

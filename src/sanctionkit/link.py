@@ -16,8 +16,9 @@ identifier joined which records; :func:`merge` gives just the dataset.
 ...     designations=[sk.Designation(entity_id="kr-maria", authority=sk.Authority(name="MOFA"))],
 ... )
 >>> linked = sk.link(ofac, korea)
->>> [(link.key, link.entity_ids) for link in linked.links]
-[('imo 8517839', ('ofac-1', 'kr-maria'))]
+>>> for joined in linked.links:
+...     print(joined.key, "joins", *joined.entity_ids)
+imo 8517839 joins ofac-1 kr-maria
 >>> ship = linked.dataset.vessels[0]
 >>> ship.id, [alias.name for alias in ship.aliases]
 ('ofac-1', ['Maria'])

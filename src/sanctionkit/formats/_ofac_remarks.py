@@ -573,29 +573,68 @@ _CONTACTS: Final = {
     ),
 }
 
-# Tried in order; the first pattern that matches reads the clause. Patterns see
-# the clause without its final full stop.
-_READERS: Final[tuple[tuple[str, re.Pattern[str], _Handler], ...]] = (
-    ("birth_date", re.compile(rf"^{_ALT}DOB:?\s+(?P<value>.+)$"), _birth_date),
-    ("birth_place", re.compile(rf"^{_ALT}POB:?\s+(?P<value>.+)$"), _birth_place),
+# The first word of a clause (after an optional "alt."): the ASCII letters it
+# starts with, and the character after them. Clauses are dispatched on it.
+_LEADING_WORD = re.compile(r"(?i:alt\.\s+)?([A-Za-z]*)(.?)", re.DOTALL)
+
+
+def _keyword(text: str) -> str | None:
+    """The lowercased first word of a clause or label, or None when it is not plain ASCII.
+
+    Three of the readers ignore case, and Python's case-insensitive matching
+    also takes a few non-ASCII letters for ASCII ones (the long s for "s", the
+    Kelvin sign for "k"): a word that runs into a non-ASCII character has no
+    keyword, and every reader is tried on its clause.
+
+    >>> _keyword("alt. DOB 1936"), _keyword("a.k.a. 'X'"), _keyword("Citizen's Card Number 1")
+    ('dob', 'a', 'citizen')
+    """
+    match = _LEADING_WORD.match(text)
+    assert match is not None  # every part of the pattern may be empty
+    word, after = match.groups()
+    return None if after >= "\x80" else word.lower()
+
+
+def _keywords(labels: tuple[str, ...]) -> tuple[str, ...]:
+    """The distinct first words of OFAC's labels, to file their reader under."""
+    words = [_keyword(label) for label in labels]
+    return tuple(dict.fromkeys(word for word in words if word))
+
+
+# Each reader: the kind it reads, the first words of the clauses it reads
+# (lowercased, without "alt."), the pattern and the handler. Tried in order;
+# the first pattern that matches reads the clause. Patterns see the clause
+# without its final full stop.
+_READERS: Final[tuple[tuple[str, tuple[str, ...], re.Pattern[str], _Handler], ...]] = (
+    ("birth_date", ("dob",), re.compile(rf"^{_ALT}DOB:?\s+(?P<value>.+)$"), _birth_date),
+    ("birth_place", ("pob",), re.compile(rf"^{_ALT}POB:?\s+(?P<value>.+)$"), _birth_place),
     (
         "nationality",
+        ("nationality",),
         re.compile(rf"^{_ALT}nationality:?\s+(?P<value>.+)$"),
         _country_role("nationalities", "nationality"),
     ),
     (
         "citizenship",
+        ("citizen",),
         re.compile(rf"^{_ALT}citizen:?\s+(?P<value>.+)$"),
         _country_role("citizenships", "citizen"),
     ),
-    ("gender", re.compile(r"^Gender:?\s+(?P<value>Male|Female)$", re.IGNORECASE), _gender),
+    (
+        "gender",
+        ("gender",),
+        re.compile(r"^Gender:?\s+(?P<value>Male|Female)$", re.IGNORECASE),
+        _gender,
+    ),
     (
         "alias",
+        ("a", "f", "n"),
         re.compile(r"^(?P<kind>[afn]\.k\.a\.)\s*,?\s*(?P<value>'.+)$", re.IGNORECASE),
         _alias,
     ),
     (
         "imo_company",
+        ("company", "identification"),
         re.compile(
             rf"^{_ALT}(?P<label>Company Number|Identification Number) IMO\s+(?P<value>\S+)$"
         ),
@@ -603,46 +642,74 @@ _READERS: Final[tuple[tuple[str, re.Pattern[str], _Handler], ...]] = (
     ),
     (
         "imo",
+        ("vessel", "imo"),
         re.compile(rf"^{_ALT}(?:Vessel Registration Identification\s+)?IMO\s+(?P<value>\S+)$"),
         _ship_imo,
     ),
     (
         "imo",
+        ("vessel",),
         re.compile(rf"^{_ALT}Vessel Registration Identification\s+(?P<value>\d{{7}})$"),
         _ship_imo,
     ),
-    ("mmsi", re.compile(rf"^{_ALT}MMSI\s+(?P<value>\S+)$"), _mmsi),
-    ("build_year", re.compile(r"^Vessel Year of Build\s+(?P<value>\d{4})$"), _build_year),
-    ("past_flag", re.compile(rf"^{_ALT}Former Vessel Flag\s+(?P<value>.+)$"), _past_flag),
+    ("mmsi", ("mmsi",), re.compile(rf"^{_ALT}MMSI\s+(?P<value>\S+)$"), _mmsi),
+    (
+        "build_year",
+        ("vessel",),
+        re.compile(r"^Vessel Year of Build\s+(?P<value>\d{4})$"),
+        _build_year,
+    ),
+    (
+        "past_flag",
+        ("former",),
+        re.compile(rf"^{_ALT}Former Vessel Flag\s+(?P<value>.+)$"),
+        _past_flag,
+    ),
     (
         "registration_country",
+        ("nationality",),
         re.compile(rf"^{_ALT}Nationality of Registration\s+(?P<value>.+)$"),
         _country_role("registration_countries", "Nationality of Registration"),
     ),
-    ("aircraft_model", re.compile(r"^Aircraft Model\s+(?P<value>.+)$"), _text("aircraft_model")),
+    (
+        "aircraft_model",
+        ("aircraft",),
+        re.compile(r"^Aircraft Model\s+(?P<value>.+)$"),
+        _text("aircraft_model"),
+    ),
     (
         "aircraft_serial_number",
+        ("aircraft",),
         re.compile(r"^Aircraft Manufacturer's Serial Number \(MSN\)\s+(?P<value>.+)$"),
         _text("aircraft_serial_number"),
     ),
     (
         "aircraft_registration",
+        ("aircraft",),
         re.compile(r"^Aircraft Tail Number\s+(?P<value>.+)$"),
         _text("aircraft_registration"),
     ),
-    ("linked_to", re.compile(r"^Linked To:\s*(?P<value>.+)$"), _text("linked_to")),
+    (
+        "linked_to",
+        ("linked",),
+        re.compile(r"^Linked To:\s*(?P<value>.+)$"),
+        _text("linked_to"),
+    ),
     (
         "incorporated",
+        ("organization",),
         re.compile(rf"^{_ALT}Organization Established Date\s+(?P<value>.+)$"),
         _incorporated,
     ),
     (
         "organization_type",
+        ("organization",),
         re.compile(rf"^{_ALT}Organization Type:\s*(?P<value>.+)$"),
         _organization_type,
     ),
     (
         "sanctions",
+        (*_keywords(_SANCTION_PREFIXES), "executive"),
         re.compile(
             rf"^{_ALT}(?:{_labels(_SANCTION_PREFIXES)}"
             r"|Executive Order \d+ (?:Directive|information))",
@@ -653,6 +720,7 @@ _READERS: Final[tuple[tuple[str, re.Pattern[str], _Handler], ...]] = (
     *(
         (
             "contact",
+            _keywords(labels),
             re.compile(rf"^{_ALT}(?:{_labels(labels)}):?\s+(?P<value>\S.*)$"),
             _text(name),
         )
@@ -660,12 +728,31 @@ _READERS: Final[tuple[tuple[str, re.Pattern[str], _Handler], ...]] = (
     ),
     (
         "identifier",
+        _keywords(tuple(_SCHEME_OF_LABEL)),
         re.compile(
             rf"^(?P<alt>alt\.\s+)?(?P<label>{_labels(tuple(_SCHEME_OF_LABEL))})\s+(?P<value>.+)$"
         ),
         _identifier,
     ),
 )
+_Reader = tuple[str, re.Pattern[str], _Handler]
+
+
+def _readers_by_keyword() -> dict[str, tuple[_Reader, ...]]:
+    """Keyword -> the readers whose clauses start with it, in the order of _READERS.
+
+    A clause is tried against these few patterns instead of all of them:
+    trying all of them made the remarks most of the time of reading sdn.csv.
+    """
+    found: dict[str, list[_Reader]] = {}
+    for name, keywords, pattern, handler in _READERS:
+        for keyword in keywords:
+            found.setdefault(keyword, []).append((name, pattern, handler))
+    return {keyword: tuple(readers) for keyword, readers in found.items()}
+
+
+_READERS_BY_KEYWORD: Final = _readers_by_keyword()
+_ALL_READERS: Final = tuple((name, pattern, handler) for name, _, pattern, handler in _READERS)
 
 
 def parse_remarks(
@@ -682,7 +769,9 @@ def parse_remarks(
     for clause in split_clauses(text):
         bare = clause[:-1].rstrip() if clause.endswith(".") else clause
         kind = "note"
-        for name, pattern, handler in _READERS:
+        keyword = _keyword(bare)
+        readers = _ALL_READERS if keyword is None else _READERS_BY_KEYWORD.get(keyword, ())
+        for name, pattern, handler in readers:
             match = pattern.match(bare)
             if match is not None:
                 if handler(match, facts):
