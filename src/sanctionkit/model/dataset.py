@@ -259,6 +259,22 @@ class Dataset:
         init=False, eq=False, repr=False
     )
 
+    # Every designation, and each entity's, worked out once: datasets are frozen.
+    _designations: Designations = attrs.field(init=False, eq=False, repr=False)
+    _by_entity: dict[str, tuple[Designation, ...]] = attrs.field(init=False, eq=False, repr=False)
+
+    @_designations.default
+    def _all_designations(self) -> Designations:
+        packaged = tuple(d for package in self.packages for d in package.designations)
+        return Designations(packaged + self._standalone)
+
+    @_by_entity.default
+    def _designations_by_entity(self) -> dict[str, tuple[Designation, ...]]:
+        grouped: dict[str, list[Designation]] = {}
+        for designation in self._designations:
+            grouped.setdefault(designation.entity_id, []).append(designation)
+        return {entity_id: tuple(found) for entity_id, found in grouped.items()}
+
     @_index.default
     def _build_index(self) -> dict[str, Entity | SanctionPackage | AllegedTransfer]:
         index: dict[str, Entity | SanctionPackage | AllegedTransfer] = {}
@@ -308,8 +324,7 @@ class Dataset:
     @property
     def designations(self) -> Designations:
         """Every designation: those of the packages, then the standalone ones."""
-        packaged = tuple(d for package in self.packages for d in package.designations)
-        return Designations(packaged + self._standalone)
+        return self._designations
 
     @property
     def standalone_designations(self) -> tuple[Designation, ...]:
@@ -318,7 +333,7 @@ class Dataset:
 
     def designations_of(self, entity_id: str) -> tuple[Designation, ...]:
         """The designations of one entity, by every authority."""
-        return tuple(d for d in self.designations if d.entity_id == entity_id)
+        return self._by_entity.get(entity_id, ())
 
     def write_parquet(self, directory: str | Path) -> list[Path]:
         """Write the dataset as Parquet files that DuckDB, Polars and Spark read directly.
