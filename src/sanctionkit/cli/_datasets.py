@@ -216,7 +216,7 @@ def summary_text(dataset: Dataset) -> str:
             route = f"{_party(dataset, transfer.origin)} -> {_party(dataset, transfer.destination)}"
             lines.append(
                 f"  {transfer.status.value.upper():<9}  {transfer.goods.description} ({route}); "
-                f"{len(transfer.claims)} claims"
+                f"{_counted(len(transfer.claims), 'claim')}"
             )
     lines += ["", f"Problems: {len(dataset.problems) or 'none'}"]
     lines += [f"  {problem}" for problem in dataset.problems[:20]]
