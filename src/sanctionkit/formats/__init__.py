@@ -70,6 +70,16 @@ READERS: dict[str, str] = {
 }
 
 
+def __getattr__(attribute: str) -> Any:
+    """``sanctionkit.formats.ftm`` and the other reader modules, imported on first use."""
+    modules = {
+        path.rpartition(".")[2]: path for path in (*READERS.values(), *WORKBOOK_READERS.values())
+    }
+    if attribute in modules:
+        return importlib.import_module(modules[attribute])
+    raise AttributeError(f"module {__name__!r} has no attribute {attribute!r}")
+
+
 @functools.cache
 def reader(name: str) -> tuple[Callable[[bytes], bool], Reader]:
     """The ``sniff`` and ``read`` functions of the format called ``name``."""

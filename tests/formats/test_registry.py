@@ -1,0 +1,71 @@
+"""sk.load picks the reader from the content: every real file is recognised as its own list."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+import sanctionkit as sk
+from sanctionkit.formats import READERS, WORKBOOK_READERS, detect_format, reader
+from sanctionkit.formats._xml import read_head
+from tests.conftest import shared_file
+
+# Each real file of ../shared/data and the format it is in (its README says which list).
+REAL_FILES = {
+    "ofac/consolidated-2018/consolidated.xml": "ofac-xml",
+    "ofac/consolidated-2018/cons_prim.csv": "ofac-csv",
+    "ofac/sdn-csv-2021/sdn.csv": "ofac-csv",
+    "ofac/sdn-csv-2024-05/sdn-2024-05-03.csv": "ofac-csv",
+    "ofac/enhanced-2024/IRGC_sanctions.xml": "ofac-enhanced-xml",
+    "un/consolidated-2024-11-30.xml": "un-xml",
+    "un/consolidated-2018-10-29.xml": "un-xml",
+    "eu/fsf-2022-03-18-excerpt.xml": "eu-xml",
+    "ca/sema-2025-03-20.xml": "ca-sema-xml",
+    "ftm/entities.ftm.json": "ftm",
+}
+
+
+@pytest.mark.parametrize(("relative", "expected"), REAL_FILES.items())
+def test_each_real_file_is_detected_as_its_format_and_by_no_other(
+    relative: str, expected: str
+) -> None:
+    head = read_head(shared_file(relative))
+    assert detect_format(head) == expected
+    claimed = [name for name in READERS if reader(name)[0](head)]
+    assert claimed == [expected]
+
+
+def test_every_reader_module_has_the_reader_functions() -> None:
+    for name in READERS:
+        sniff, read = reader(name)
+        assert callable(sniff)
+        assert callable(read)
+    for name in WORKBOOK_READERS:
+        module = sk.formats.workbook_reader(name)
+        assert callable(module.recognises)
+        assert callable(module.read)
+
+
+@pytest.mark.parametrize(
+    ("relative", "expected"),
+    [
+        ("uk/ConList-2022-05-04.xlsx", "uk-conlist"),
+        ("jp/shisantouketsu20260305.xlsx", "jp-mof-xlsx"),
+    ],
+)
+def test_workbooks_are_told_apart_by_their_sheets(relative: str, expected: str) -> None:
+    dataset = sk.load(shared_file(relative))
+    assert dataset.metadata["format"] == expected
+
+
+def test_reader_modules_are_attributes_of_the_formats_package() -> None:
+    # Imported on first use, so import sanctionkit stays fast, yet sk.formats.ftm works.
+    code = "import sanctionkit as sk, sys; m = sk.formats.ftm; print('ftm' in m.__name__)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "True"
+    with pytest.raises(AttributeError):
+        _ = sk.formats.no_such_reader
