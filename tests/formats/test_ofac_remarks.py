@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from sanctionkit.errors import ReadError
-from sanctionkit.formats._ofac_remarks import parse_remarks, split_clauses
+from sanctionkit.formats._ofac_remarks import (
+    _CONTACTS,
+    _READERS,
+    _SANCTION_PREFIXES,
+    _SCHEME_OF_LABEL,
+    _readers_for,
+    parse_remarks,
+    split_clauses,
+)
 from sanctionkit.formats._reading import Reading
 from sanctionkit.model import AliasQuality, Gender
 
@@ -211,3 +219,63 @@ def test_apostrophes_in_words_do_not_open_quotes() -> None:
 def test_remarks_without_semicolons_fall_back_to_one_clause() -> None:
     assert split_clauses("  Gender Male.  ") == ["Gender Male."]
     assert split_clauses("   ") == []
+
+
+def _first_reader_of_all(bare: str) -> str | None:
+    """The reader that trying every pattern in order picks: what dispatch must agree with."""
+    for name, _, pattern, _ in _READERS:
+        if pattern.match(bare):
+            return name
+    return None
+
+
+def _first_reader_dispatched(bare: str) -> str | None:
+    for name, pattern, _ in _readers_for(bare):
+        if pattern.match(bare):
+            return name
+    return None
+
+
+_LABELS = [
+    *_SCHEME_OF_LABEL,
+    *_SANCTION_PREFIXES,
+    *(label for labels in _CONTACTS.values() for label in labels),
+    "Executive Order 14024 Directive",
+    "Company Number IMO",
+    "Identification Number IMO",
+    "Vessel Registration Identification IMO",
+    "Vessel Registration Identification",
+    "Vessel Year of Build",
+    "Nationality of Registration",
+    "Organization Type:",
+    "Gender",
+    "a.k.a.",
+]
+_DISPATCH_CASES = [
+    *(
+        f"{prefix}{label} {value}"
+        for label in _LABELS
+        for prefix in ("", "alt. ", "ALT. ")
+        for value in ("1234567", "'X'", "Male")
+    ),
+    *(clause for clause, _ in REAL_CLAUSES),
+    # Case-insensitive readers take a few non-ASCII letters for ASCII ones.
+    "\u017fecondary sanctions risk: x",
+    "CAAT\u017fA Section 231",
+    "GENDER MALE",
+    "A.K.A. 'X'",
+    "alt.\u00a0DOB 1960",
+    "alt.DOB 1960",
+    "(alias X: DOB 1960)",
+    "",
+]
+
+
+@pytest.mark.parametrize("bare", _DISPATCH_CASES)
+def test_dispatch_on_the_first_word_finds_the_reader_trying_all_would(bare: str) -> None:
+    assert _first_reader_dispatched(bare) == _first_reader_of_all(bare)
+
+
+def test_dispatch_tries_few_patterns() -> None:
+    assert len(_readers_for("Passport 1")) == 1
+    assert len(_readers_for("ICTY indictee")) == 0

@@ -298,39 +298,27 @@ class _Facts:
         return {"record": self.record, "field": f"{self.field}/{label}"}
 
     def freeze(self) -> RemarkFacts:
-        def many(name: str) -> tuple[object, ...]:
-            return tuple(self.values.get(name, ()))
+        # Only the fields the remark has: most remarks fill three or four of
+        # the twenty-four, and the others keep RemarkFacts' defaults.
+        found: dict[str, object] = {}
+        for name, values in self.values.items():
+            found[name] = values[0] if name in _SINGLE_FIELDS else tuple(values)
+        return RemarkFacts(clauses=tuple(self.clauses), **found)  # type: ignore[arg-type]
 
-        def one(name: str) -> object:
-            found = self.values.get(name)
-            return found[0] if found else None
 
-        return RemarkFacts(
-            clauses=tuple(self.clauses),
-            birth_dates=many("birth_dates"),  # type: ignore[arg-type]
-            birth_places=many("birth_places"),  # type: ignore[arg-type]
-            nationalities=many("nationalities"),  # type: ignore[arg-type]
-            citizenships=many("citizenships"),  # type: ignore[arg-type]
-            gender=one("gender"),  # type: ignore[arg-type]
-            aliases=many("aliases"),  # type: ignore[arg-type]
-            identifiers=many("identifiers"),  # type: ignore[arg-type]
-            imo=one("imo"),  # type: ignore[arg-type]
-            mmsi=one("mmsi"),  # type: ignore[arg-type]
-            build_year=one("build_year"),  # type: ignore[arg-type]
-            past_flags=many("past_flags"),  # type: ignore[arg-type]
-            registration_countries=many("registration_countries"),  # type: ignore[arg-type]
-            aircraft_model=one("aircraft_model"),  # type: ignore[arg-type]
-            aircraft_serial_number=one("aircraft_serial_number"),  # type: ignore[arg-type]
-            aircraft_registration=one("aircraft_registration"),  # type: ignore[arg-type]
-            incorporated=one("incorporated"),  # type: ignore[arg-type]
-            organization_types=many("organization_types"),  # type: ignore[arg-type]
-            linked_to=many("linked_to"),  # type: ignore[arg-type]
-            sanctions=many("sanctions"),  # type: ignore[arg-type]
-            websites=many("websites"),  # type: ignore[arg-type]
-            emails=many("emails"),  # type: ignore[arg-type]
-            phones=many("phones"),  # type: ignore[arg-type]
-            notes=many("notes"),  # type: ignore[arg-type]
-        )
+# The fields of RemarkFacts that hold one value: the first one found.
+_SINGLE_FIELDS: Final = frozenset(
+    {
+        "gender",
+        "imo",
+        "mmsi",
+        "build_year",
+        "aircraft_model",
+        "aircraft_serial_number",
+        "aircraft_registration",
+        "incorporated",
+    }
+)
 
 
 # A clause reader gets the match and the facts, and says whether it could use the clause.
@@ -755,6 +743,14 @@ _READERS_BY_KEYWORD: Final = _readers_by_keyword()
 _ALL_READERS: Final = tuple((name, pattern, handler) for name, _, pattern, handler in _READERS)
 
 
+def _readers_for(bare: str) -> tuple[_Reader, ...]:
+    """The readers that may read a clause: those of its first word, or all of them."""
+    keyword = _keyword(bare)
+    if keyword is None:
+        return _ALL_READERS
+    return _READERS_BY_KEYWORD.get(keyword, ())
+
+
 def parse_remarks(
     text: str | None, reading: Reading, *, record: str | None = None, field: str = "Remarks"
 ) -> RemarkFacts:
@@ -769,9 +765,7 @@ def parse_remarks(
     for clause in split_clauses(text):
         bare = clause[:-1].rstrip() if clause.endswith(".") else clause
         kind = "note"
-        keyword = _keyword(bare)
-        readers = _ALL_READERS if keyword is None else _READERS_BY_KEYWORD.get(keyword, ())
-        for name, pattern, handler in readers:
+        for name, pattern, handler in _readers_for(bare):
             match = pattern.match(bare)
             if match is not None:
                 if handler(match, facts):

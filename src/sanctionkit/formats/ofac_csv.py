@@ -96,6 +96,8 @@ _ALIAS_QUALITIES: Final = {
     # "now known as": the current name, as strong as an a.k.a.
     "nka": AliasQuality.STRONG,
 }
+# What an OFAC listing does (a tuple, which the model takes as it is).
+_MEASURES: Final = (Measure.ASSET_FREEZE,)
 _EMPTY: Final = "-0-"
 _EOF: Final = "\x1a"
 _ENCODING_ERRORS: Final = "sanctionkit-latin1"
@@ -159,8 +161,11 @@ def _programmes(text: str | None) -> tuple[str, ...]:
     # The CSV drops the outer brackets of "[SDGT] [IFSR]": "SDGT] [IFSR".
     if text is None:
         return ()
-    parts = re.split(r"\]\s*\[", text.strip().strip("[]"))
+    parts = _PROGRAMME_SEPARATOR.split(text.strip().strip("[]"))
     return tuple(part.strip() for part in parts if part.strip())
+
+
+_PROGRAMME_SEPARATOR: Final = re.compile(r"\]\s*\[")
 
 
 def _entity_number(row: list[str]) -> str | None:
@@ -473,7 +478,7 @@ def _entry(
         authority=ofac(),
         authority_ref=number,
         programmes=_programmes(_clean(row[3])),
-        measures=[Measure.ASSET_FREEZE],
+        measures=_MEASURES,
         measure_notes=facts.sanctions,
         sources=(source,),
     )

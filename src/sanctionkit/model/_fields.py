@@ -26,6 +26,8 @@ def to_tuple(values: Iterable[Any] | None) -> tuple[Any, ...]:
     (Typed with ``Any``: as an attrs converter, its parameter type becomes the
     ``__init__`` parameter of every list field, which holds different items.)
     """
+    if type(values) is tuple:
+        return values  # the common case, on every list field of every record
     if values is None:
         return ()
     if isinstance(values, str | bytes):
