@@ -91,3 +91,65 @@ def test_records_are_removed_from_the_tree_once_read() -> None:
     assert seen == 100
     assert root is not None
     assert [child.tag for child in root] == ["header"]  # memory holds no read record
+
+
+def test_iterating_ten_thousand_records_leaves_none_in_the_tree() -> None:
+    entry = b"<sdnEntry><uid>%d</uid><lastName>Name %d</lastName></sdnEntry>"
+    body = b"".join(entry % (number, number) for number in range(10_000))
+    document = b'<sdnList><publshInformation/><entries kind="all">' + body + b"</entries></sdnList>"
+    assert len(document) > 20 * (1 << 14)  # many chunks
+    root = None
+    seen = most_in_tree = 0
+    for kind, element in iter_records(io.BytesIO(document), "sdnEntry", "t.xml"):
+        if kind == "root":
+            root = element
+            continue
+        assert root is not None
+        seen += 1
+        most_in_tree = max(most_in_tree, sum(1 for _ in root.iter("sdnEntry")))
+    assert seen == 10_000
+    assert root is not None
+    assert [child.tag for child in root] == ["publshInformation", "entries"]
+    assert len(root[1]) == 0
+    # at most one chunk's records (16 KiB of XML, ~60 bytes each) at any time
+    assert most_in_tree < 400
+
+
+def test_records_whose_container_closes_mid_chunk_are_removed_too() -> None:
+    document = (
+        b"<LIST><INDIVIDUALS>"
+        + b"<INDIVIDUAL><N>a</N></INDIVIDUAL>" * 3000
+        + b"</INDIVIDUALS><ENTITIES>"
+        + b"<ENTITY><N>b</N></ENTITY>" * 3000
+        + b"</ENTITIES><TRAILER/></LIST>"
+    )
+    root = None
+    kinds: dict[str, int] = {}
+    for kind, element in iter_records(io.BytesIO(document), ("INDIVIDUAL", "ENTITY"), "t.xml"):
+        if kind == "root":
+            root = element
+        else:
+            kinds[element.tag] = kinds.get(element.tag, 0) + 1
+    assert kinds == {"INDIVIDUAL": 3000, "ENTITY": 3000}
+    assert root is not None
+    assert [(child.tag, len(child)) for child in root] == [
+        ("INDIVIDUALS", 0),
+        ("ENTITIES", 0),
+        ("TRAILER", 0),
+    ]
+
+
+def test_the_root_comes_first_with_its_attributes() -> None:
+    document = b'<?xml version="1.0"?><LIST dateGenerated="2024-11-30"><E/><E/></LIST>'
+    found = list(iter_records(io.BytesIO(document), "E", "t.xml"))
+    assert [kind for kind, _ in found] == ["root", "record", "record"]
+    assert found[0][1].get("dateGenerated") == "2024-11-30"
+
+
+def test_records_before_malformed_xml_are_yielded_before_the_error() -> None:
+    document = b"<LIST>" + b"<E/>" * 5 + b"<E></LIST>"
+    stream = iter_records(io.BytesIO(document), "E", "t.xml")
+    kinds = [next(stream)[0] for _ in range(6)]
+    assert kinds == ["root"] + ["record"] * 5
+    with pytest.raises(ReadError, match="not well-formed XML at line 1, column"):
+        next(stream)
