@@ -15,86 +15,57 @@ Run: ``python benchmarks/bench_ca.py``.
 
 from __future__ import annotations
 
-import gc
-import statistics
-import time
-import tracemalloc
-import xml.etree.ElementTree as ET
-from collections.abc import Callable
-from pathlib import Path
+from functools import partial
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "data" / "ca"
+from _measure import (
+    Column,
+    bare_iterparse,
+    files_in,
+    first_load,
+    median_of,
+    peak_bytes,
+    print_header,
+    print_row,
+    print_verdict,
+    shared_path,
+)
+
 ROUNDS = 7
-TIME_TARGET = 3.0
-MEMORY_TARGET = 1024
-
-
-def bare_iterparse(path: Path) -> int:
-    """Parse the file and count its records, clearing each one: nothing more."""
-    count = 0
-    for _, element in ET.iterparse(path):
-        if element.tag == "record":
-            count += 1
-            element.clear()
-    return count
-
-
-def median_seconds(function: Callable[[], object]) -> float:
-    timings = []
-    for _ in range(ROUNDS):
-        gc.collect()
-        started = time.perf_counter()
-        function()
-        timings.append(time.perf_counter() - started)
-    return statistics.median(timings)
-
-
-def peak_bytes(function: Callable[[], object]) -> tuple[int, object]:
-    """The peak memory traced while ``function`` runs (above what was in use before)."""
-    gc.collect()
-    tracemalloc.start()
-    tracemalloc.reset_peak()
-    before, _ = tracemalloc.get_traced_memory()
-    result = function()
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return peak - before, result
+COLUMNS = (
+    Column("file", 26),
+    Column("entities", 9),
+    Column("bare ms", 9, ".1f", scale=1e3),
+    Column("ours ms", 9, ".1f", scale=1e3),
+    Column("ratio", 8, ".2f", "×"),
+    Column("peak KB", 9, ".0f", scale=1 / 1024),
+    Column("B/entity", 10, ".0f"),
+    Column("entities/s", 12, ".0f"),
+)
 
 
 def run() -> None:
     """Print, for each real Canada file: time ratio, memory per entity, entities per second."""
     from sanctionkit.formats import ca_sema
 
-    files = sorted(SHARED.glob("*.xml"))
+    folder = shared_path("ca")
+    files = files_in(folder, "*.xml") if folder else []
     if not files:
-        print(f"no Canada files in {SHARED}: nothing to measure")
+        print("skipped: no Canada files in ../shared/data/ca")
         return
-    started = time.perf_counter()
-    ca_sema.read(files[0], name=files[0].name)  # warm-up: imports, caches
-    print(f"first load in this process: {time.perf_counter() - started:.3f} s")
-    print(
-        f"{'file':<26}{'entities':>9}{'bare ms':>9}{'ours ms':>9}{'ratio':>8}"
-        f"{'peak KB':>9}{'B/entity':>10}{'entities/s':>12}"
-    )
+    first_load(lambda: ca_sema.read(files[0], name=files[0].name))
+    print_header(COLUMNS)
     verdicts = []
     for path in files:
-        bare = median_seconds(lambda path=path: bare_iterparse(path))  # type: ignore[misc]
-        ours = median_seconds(lambda path=path: ca_sema.read(path, name=path.name))  # type: ignore[misc]
-        peak, dataset = peak_bytes(lambda path=path: ca_sema.read(path, name=path.name))  # type: ignore[misc]
-        entities = len(dataset)  # type: ignore[arg-type]
-        ratio = ours / bare
-        per_entity = peak / entities
-        print(
-            f"{path.name:<26}{entities:>9}{bare * 1e3:>9.1f}{ours * 1e3:>9.1f}{ratio:>7.2f}×"
-            f"{peak / 1024:>9.0f}{per_entity:>10.0f}{entities / ours:>12.0f}"
-        )
-        verdicts.append((path.name, ratio <= TIME_TARGET, per_entity <= MEMORY_TARGET))
-    for name, fast, small in verdicts:
-        print(
-            f"{name}: time {'within' if fast else 'OVER'} {TIME_TARGET:g}× bare iterparse, "
-            f"memory {'within' if small else 'OVER'} {MEMORY_TARGET} B per entity"
-        )
+        load = partial(ca_sema.read, path, name=path.name)
+        bare = median_of(partial(bare_iterparse, path, {"record"}), ROUNDS)
+        ours = median_of(load, ROUNDS)
+        peak, dataset = peak_bytes(load)
+        entities = len(dataset)
+        ratio, per_entity, rate = ours / bare, peak / entities, entities / ours
+        print_row(COLUMNS, [path.name, entities, bare, ours, ratio, peak, per_entity, rate])
+        verdicts.append((path.name, ratio, per_entity))
+    for verdict in verdicts:
+        print_verdict(*verdict)
 
 
 if __name__ == "__main__":

@@ -15,88 +15,60 @@ Run: ``python benchmarks/bench_eu_xml.py``.
 
 from __future__ import annotations
 
-import gc
-import statistics
-import time
-import tracemalloc
-import xml.etree.ElementTree as ET
-from collections.abc import Callable
-from pathlib import Path
+from functools import partial
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "data" / "eu"
+from _measure import (
+    Column,
+    bare_iterparse,
+    files_in,
+    first_load,
+    median_of,
+    peak_bytes,
+    print_header,
+    print_row,
+    print_verdict,
+    shared_path,
+)
+
 ROUNDS = 7
-TIME_TARGET = 3.0
-MEMORY_TARGET = 1024
 RECORD = "{http://eu.europa.ec/fpi/fsd/export}sanctionEntity"
-
-
-def bare_iterparse(path: Path) -> int:
-    """Parse the file and count its records, clearing each one: nothing more."""
-    count = 0
-    for _, element in ET.iterparse(path):
-        if element.tag == RECORD:
-            count += 1
-            element.clear()
-    return count
-
-
-def median_seconds(function: Callable[[], object]) -> float:
-    timings = []
-    for _ in range(ROUNDS):
-        gc.collect()
-        started = time.perf_counter()
-        function()
-        timings.append(time.perf_counter() - started)
-    return statistics.median(timings)
-
-
-def peak_bytes(function: Callable[[], object]) -> tuple[int, object]:
-    """The peak memory traced while ``function`` runs (above what was in use before)."""
-    gc.collect()
-    tracemalloc.start()
-    tracemalloc.reset_peak()
-    before, _ = tracemalloc.get_traced_memory()
-    result = function()
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return peak - before, result
+COLUMNS = (
+    Column("file", 32),
+    Column("records", 8),
+    Column("entities", 9),
+    Column("bare ms", 9, ".1f", scale=1e3),
+    Column("ours ms", 9, ".1f", scale=1e3),
+    Column("ratio", 8, ".2f", "×"),
+    Column("peak KB", 9, ".0f", scale=1 / 1024),
+    Column("B/entity", 10, ".0f"),
+    Column("entities/s", 12, ".0f"),
+)
 
 
 def run() -> None:
     """Print, for each real EU file, the time ratio, memory per entity and entities per second."""
     from sanctionkit.formats import eu_xml
 
-    files = sorted(SHARED.glob("*.xml"))
+    folder = shared_path("eu")
+    files = files_in(folder, "*.xml") if folder else []
     if not files:
-        print(f"no EU files in {SHARED}: nothing to measure")
+        print("skipped: no EU files in ../shared/data/eu")
         return
-    started = time.perf_counter()
-    eu_xml.read(files[0], name=files[0].name)  # warm-up: country tables, caches
-    print(f"first load in this process (tables included): {time.perf_counter() - started:.3f} s")
-    print(
-        f"{'file':<32}{'records':>8}{'entities':>9}{'bare ms':>9}{'ours ms':>9}{'ratio':>8}"
-        f"{'peak KB':>9}{'B/entity':>10}{'entities/s':>12}"
-    )
+    first_load(lambda: eu_xml.read(files[0], name=files[0].name))
+    print_header(COLUMNS)
     verdicts = []
     for path in files:
-        bare = median_seconds(lambda path=path: bare_iterparse(path))  # type: ignore[misc]
-        ours = median_seconds(lambda path=path: eu_xml.read(path, name=path.name))  # type: ignore[misc]
-        peak, dataset = peak_bytes(lambda path=path: eu_xml.read(path, name=path.name))  # type: ignore[misc]
-        entities = len(dataset)  # type: ignore[arg-type]
-        records = dataset.metadata["records_read"]  # type: ignore[attr-defined]
-        ratio = ours / bare
-        per_entity = peak / entities
-        print(
-            f"{path.name:<32}{records:>8}{entities:>9}{bare * 1e3:>9.1f}{ours * 1e3:>9.1f}"
-            f"{ratio:>7.2f}×{peak / 1024:>9.0f}{per_entity:>10.0f}{entities / ours:>12.0f}"
-        )
-        verdicts.append((path.name, ratio <= TIME_TARGET, per_entity <= MEMORY_TARGET))
-    for name, fast, small in verdicts:
-        print(
-            f"{name}: time {'within' if fast else 'OVER'} {TIME_TARGET:g}× bare iterparse, "
-            f"memory {'within' if small else 'OVER'} {MEMORY_TARGET} B per entity"
-        )
+        load = partial(eu_xml.read, path, name=path.name)
+        bare = median_of(partial(bare_iterparse, path, {RECORD}), ROUNDS)
+        ours = median_of(load, ROUNDS)
+        peak, dataset = peak_bytes(load)
+        entities, records = len(dataset), dataset.metadata["records_read"]
+        ratio, per_entity, rate = ours / bare, peak / entities, entities / ours
+        row = [path.name, records, entities, bare, ours, ratio, peak, per_entity, rate]
+        print_row(COLUMNS, row)
+        verdicts.append((path.name, ratio, per_entity))
+    for verdict in verdicts:
+        print_verdict(*verdict)
 
 
 if __name__ == "__main__":

@@ -14,82 +14,54 @@ Run: ``python benchmarks/bench_jp.py``.
 
 from __future__ import annotations
 
-import gc
-import statistics
-import time
-import tracemalloc
-import warnings
-from collections.abc import Callable
-from pathlib import Path
+from functools import partial
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "data" / "jp"
+from _measure import (
+    Column,
+    bare_workbook,
+    files_in,
+    first_load,
+    median_of,
+    peak_bytes,
+    print_header,
+    print_row,
+    shared_path,
+)
+
 ROUNDS = 3
-
-
-def bare_pass(path: Path) -> int:
-    """Open the workbook read-only and walk every row of every sheet: nothing more."""
-    import openpyxl
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    count = 0
-    for sheet in book.worksheets:
-        for _ in sheet.iter_rows(values_only=True):
-            count += 1
-    book.close()
-    return count
-
-
-def median_seconds(function: Callable[[], object]) -> float:
-    timings = []
-    for _ in range(ROUNDS):
-        gc.collect()
-        started = time.perf_counter()
-        function()
-        timings.append(time.perf_counter() - started)
-    return statistics.median(timings)
-
-
-def peak_bytes(function: Callable[[], object]) -> tuple[int, object]:
-    """The peak memory traced while ``function`` runs (above what was in use before)."""
-    gc.collect()
-    tracemalloc.start()
-    tracemalloc.reset_peak()
-    before, _ = tracemalloc.get_traced_memory()
-    result = function()
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return peak - before, result
+COLUMNS = (
+    Column("file", 32),
+    Column("entities", 9),
+    Column("rows", 7),
+    Column("bare ms", 9, ".0f", scale=1e3),
+    Column("ours ms", 9, ".0f", scale=1e3),
+    Column("ratio", 8, ".2f", "×"),
+    Column("peak KB", 9, ".0f", scale=1 / 1024),
+    Column("B/entity", 10, ".0f"),
+    Column("entities/s", 12, ".0f"),
+)
 
 
 def run() -> None:
     """Print, for each real Japanese workbook, the time ratio, memory per entity and speed."""
     from sanctionkit.formats import jp_mof
 
-    files = sorted(SHARED.glob("*.xlsx"))
+    folder = shared_path("jp")
+    files = files_in(folder, "*.xlsx") if folder else []
     if not files:
-        print(f"no Japanese workbooks in {SHARED}: nothing to measure")
+        print("skipped: no Japanese workbooks in ../shared/data/jp")
         return
-    started = time.perf_counter()
-    jp_mof.read(files[0], name=files[0].name)  # warm-up: country tables, caches
-    print(f"first load in this process (tables included): {time.perf_counter() - started:.3f} s")
-    print(
-        f"{'file':<32}{'entities':>9}{'rows':>7}{'bare ms':>9}{'ours ms':>9}{'ratio':>8}"
-        f"{'peak KB':>9}{'B/entity':>10}{'entities/s':>12}"
-    )
+    first_load(lambda: jp_mof.read(files[0], name=files[0].name))
+    print_header(COLUMNS)
     for path in files:
-        rows = bare_pass(path)
-        bare = median_seconds(lambda path=path: bare_pass(path))  # type: ignore[misc]
-        ours = median_seconds(lambda path=path: jp_mof.read(path, name=path.name))  # type: ignore[misc]
-        peak, dataset = peak_bytes(lambda path=path: jp_mof.read(path, name=path.name))  # type: ignore[misc]
-        entities = len(dataset)  # type: ignore[arg-type]
-        print(
-            f"{path.name:<32}{entities:>9}{rows:>7}{bare * 1e3:>9.0f}{ours * 1e3:>9.0f}"
-            f"{ours / bare:>7.2f}×{peak / 1024:>9.0f}{peak / entities:>10.0f}"
-            f"{entities / ours:>12.0f}"
-        )
+        load = partial(jp_mof.read, path, name=path.name)
+        rows = bare_workbook(path)
+        bare = median_of(partial(bare_workbook, path), ROUNDS)
+        ours = median_of(load, ROUNDS)
+        peak, dataset = peak_bytes(load)
+        entities = len(dataset)
+        ratio, per_entity, rate = ours / bare, peak / entities, entities / ours
+        print_row(COLUMNS, [path.name, entities, rows, bare, ours, ratio, peak, per_entity, rate])
     print("(peak includes openpyxl's own buffers while it reads; the bare pass is the floor)")
 
 

@@ -13,19 +13,23 @@ Run: ``python benchmarks/bench_ofac_enhanced.py`` (skips with a message when
 
 from __future__ import annotations
 
-import gc
 import re
 import tempfile
-import time
-import tracemalloc
-import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
+from _measure import (
+    COMPARISON,
+    SHARED,
+    bare_iterparse,
+    compare,
+    files_in,
+    print_header,
+    shared_path,
+)
+from sanctionkit import Dataset
 from sanctionkit.formats import ofac_enhanced
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "data"
 ROUNDS = 5
 COPIES = (10, 50)
 
@@ -34,55 +38,8 @@ _OWN_ID = re.compile(rb"<entity id=\"\d+\">")
 _BETWEEN_TAGS = re.compile(rb">\s+<")
 
 
-def real_files() -> list[Path]:
-    """The real OFAC files whose root is ``sanctionsData``."""
-    found = []
-    for path in sorted((SHARED / "ofac").rglob("*.xml")):
-        with path.open("rb") as file:
-            if ofac_enhanced.sniff(file.read(4096)):
-                found.append(path)
-    return found
-
-
-def bare_pass(path: Path) -> None:
-    for _event, _element in ET.iterparse(path):
-        pass
-
-
-def load(path: Path) -> int:
-    return len(ofac_enhanced.read(path, name=path.name, strict=False))
-
-
-def timed(function: Callable[[Path], object], path: Path) -> float:
-    started = time.perf_counter()
-    function(path)
-    return time.perf_counter() - started
-
-
-def peak_memory(path: Path) -> tuple[int, int]:
-    """The entities read and the tracemalloc peak, in bytes, while reading them."""
-    gc.collect()
-    tracemalloc.start()
-    try:
-        count = load(path)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    return count, peak
-
-
-def compare(path: Path, label: str) -> None:
-    load(path)  # country tables and caches, before timing
-    ours, bare = [], []
-    for _ in range(ROUNDS):
-        bare.append(timed(bare_pass, path))
-        ours.append(timed(load, path))
-    count, peak = peak_memory(path)
-    ratio = min(ours) / min(bare)
-    print(
-        f"{label:<45}{count:>9,}{min(bare) * 1e3:>10.1f}"
-        f"{min(ours) * 1e3:>10.1f}{ratio:>8.2f}×{peak / count:>10,.0f}{count / min(ours):>12,.0f}"
-    )
+def load(path: Path) -> Dataset:
+    return ofac_enhanced.read(path, name=path.name, strict=False)
 
 
 def synthetic(source: Path, copies: int, target: Path) -> None:
@@ -103,26 +60,23 @@ def synthetic(source: Path, copies: int, target: Path) -> None:
 
 def run() -> None:
     """Print the comparison for each real file, then for its larger copies."""
-    if not SHARED.exists():
-        print(f"skipped: {SHARED} is absent (the real OFAC files live there)")
-        return
-    files = real_files()
+    folder = shared_path("ofac")
+    files = files_in(folder, "**/*.xml", ofac_enhanced.sniff) if folder else []
     if not files:
-        print(f"skipped: no OFAC sanctionsData XML file under {SHARED / 'ofac'}")
+        print("skipped: no OFAC sanctionsData XML file under ../shared/data/ofac")
         return
     print("## OFAC enhanced XML: sanctionkit vs a bare ElementTree.iterparse pass")
     print(f"best of {ROUNDS} alternating rounds; peak memory by tracemalloc, per entity read")
-    print(
-        f"{'file':<45}{'entities':>9}{'bare ms':>10}{'ours ms':>10}{'ratio':>9}"
-        f"{'B/entity':>10}{'entities/s':>12}"
-    )
+    print_header(COMPARISON)
     for path in files:
-        compare(path, str(path.relative_to(SHARED)))
-    with tempfile.TemporaryDirectory() as folder:
+        label = str(path.relative_to(SHARED))
+        compare(label, partial(load, path), partial(bare_iterparse, path), ROUNDS)
+    with tempfile.TemporaryDirectory() as temporary:
         for copies in COPIES:
-            path = Path(folder) / f"synthetic-{copies}.xml"
+            path = Path(temporary) / f"synthetic-{copies}.xml"
             synthetic(files[0], copies, path)
-            compare(path, f"{files[0].name} × {copies} (synthetic)")
+            label = f"{files[0].name} × {copies} (synthetic)"
+            compare(label, partial(load, path), partial(bare_iterparse, path), ROUNDS)
 
 
 if __name__ == "__main__":

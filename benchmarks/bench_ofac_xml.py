@@ -5,15 +5,17 @@ time as a ratio to a bare ``xml.etree.ElementTree.iterparse`` pass over the same
 file (best of several alternating rounds, so that both see the same machine),
 the ``tracemalloc`` peak per entity, and entities per second.
 
-Then a scale run: a synthetic file of 1,000,000 entries made at run time in a
+Then, on request only, a scale run: a synthetic file of 1,000,000 entries made at run time in a
 temporary folder by repeating the real entries with new uids (indentation
 removed, so that it stays small on disk). It is read once, and the time and the
 resident memory are noted as the reader passes 100,000, 300,000 and 1,000,000
 entries, to show that both grow linearly. One read without tracemalloc (which
-slows Python code several times) keeps the whole run near two minutes.
+slows Python code several times) keeps it near two minutes, so it is opt-in:
+``--scale``, or ``SANCTIONKIT_BENCH_SCALE=1`` in the environment (the variable
+also reaches ``benchmarks/run.py readers``, as does ``run.py readers --scale``).
 
-Run: ``python benchmarks/bench_ofac_xml.py`` (skips with a message when
-``../shared/data`` is absent).
+Run: ``python benchmarks/bench_ofac_xml.py [--scale]`` (skips with a message
+when ``../shared/data`` is absent).
 """
 
 from __future__ import annotations
@@ -22,19 +24,27 @@ import gc
 import io
 import os
 import re
+import sys
 import tempfile
 import time
-import tracemalloc
-import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
+from _measure import (
+    COMPARISON,
+    SHARED,
+    bare_iterparse,
+    compare,
+    files_in,
+    print_header,
+    shared_path,
+)
+from sanctionkit import Dataset
 from sanctionkit.formats import ofac_xml
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "data"
 ROUNDS = 7
 SCALE = (100_000, 300_000, 1_000_000)
+SCALE_VARIABLE = "SANCTIONKIT_BENCH_SCALE"
 
 _ENTRY = re.compile(rb"<sdnEntry>.*?</sdnEntry>", re.DOTALL)
 _OWN_UID = re.compile(rb"<sdnEntry>\s*<uid>\d+</uid>")
@@ -43,53 +53,17 @@ _BETWEEN_TAGS = re.compile(rb">\s+<")
 
 def real_files() -> list[Path]:
     """The real OFAC files whose root is ``sdnList``."""
-    found = []
-    for path in sorted((SHARED / "ofac").rglob("*.xml")):
-        with path.open("rb") as file:
-            if ofac_xml.sniff(file.read(4096)):
-                found.append(path)
-    return found
+    folder = shared_path("ofac")
+    return files_in(folder, "**/*.xml", ofac_xml.sniff) if folder else []
 
 
-def bare_pass(path: Path) -> None:
-    for _event, _element in ET.iterparse(path):
-        pass
+def load(path: Path) -> Dataset:
+    return ofac_xml.read(path, name=path.name, strict=False)
 
 
-def load(path: Path) -> int:
-    return len(ofac_xml.read(path, name=path.name, strict=False))
-
-
-def best_time(function: Callable[[Path], object], path: Path) -> float:
-    started = time.perf_counter()
-    function(path)
-    return time.perf_counter() - started
-
-
-def peak_memory(path: Path) -> tuple[int, int]:
-    """The entities read and the tracemalloc peak, in bytes, while reading them."""
-    gc.collect()
-    tracemalloc.start()
-    try:
-        count = load(path)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    return count, peak
-
-
-def compare(path: Path) -> None:
-    load(path)  # country tables and caches, before timing
-    ours, bare = [], []
-    for _ in range(ROUNDS):
-        bare.append(best_time(bare_pass, path))
-        ours.append(best_time(load, path))
-    count, peak = peak_memory(path)
-    ratio = min(ours) / min(bare)
-    print(
-        f"{path.relative_to(SHARED)!s:<45}{count:>9,}{min(bare) * 1e3:>10.1f}"
-        f"{min(ours) * 1e3:>10.1f}{ratio:>8.2f}×{peak / count:>10,.0f}{count / min(ours):>12,.0f}"
-    )
+def scale_requested() -> bool:
+    """Whether the environment asks for the scale run: ``SANCTIONKIT_BENCH_SCALE`` set, not 0."""
+    return os.environ.get(SCALE_VARIABLE, "0") not in ("", "0")
 
 
 def synthetic(
@@ -149,8 +123,13 @@ def resident_memory() -> int:
     return pages * os.sysconf("SC_PAGE_SIZE")
 
 
-def scale(source: Path) -> None:
+def run_scale() -> None:
     """One read of a 1,000,000-entry file, timed and measured as it passes each size."""
+    files = real_files()
+    if not files:
+        print("scale run skipped: no OFAC sdnList XML file under ../shared/data/ofac")
+        return
+    source = files[0]
     print(f"\n## scale: {source.name} repeated with new uids, one read, checkpoints")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "synthetic.xml"
@@ -174,24 +153,22 @@ def scale(source: Path) -> None:
 
 
 def run() -> None:
-    """Print the comparison for each real file, then the scale run."""
-    if not SHARED.exists():
-        print(f"skipped: {SHARED} is absent (the real OFAC files live there)")
-        return
+    """Print the comparison for each real file (the scale run is ``run_scale``)."""
     files = real_files()
     if not files:
-        print(f"skipped: no OFAC sdnList XML file under {SHARED / 'ofac'}")
+        print("skipped: no OFAC sdnList XML file under ../shared/data/ofac")
         return
     print("## OFAC classic XML: sanctionkit vs a bare ElementTree.iterparse pass")
     print(f"best of {ROUNDS} alternating rounds; peak memory by tracemalloc, per entity read")
-    print(
-        f"{'file':<45}{'entities':>9}{'bare ms':>10}{'ours ms':>10}{'ratio':>9}"
-        f"{'B/entity':>10}{'entities/s':>12}"
-    )
+    print_header(COMPARISON)
     for path in files:
-        compare(path)
-    scale(files[0])
+        label = str(path.relative_to(SHARED))
+        compare(label, partial(load, path), partial(bare_iterparse, path), ROUNDS)
 
 
 if __name__ == "__main__":
     run()
+    if "--scale" in sys.argv[1:] or scale_requested():
+        run_scale()
+    else:
+        print(f"(scale run of {SCALE[-1]:,} entries: --scale or {SCALE_VARIABLE}=1)")

@@ -13,30 +13,34 @@ Run: ``python benchmarks/bench_uk.py``.
 from __future__ import annotations
 
 import csv
-import gc
 import io
-import statistics
-import time
-import tracemalloc
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-WORKBOOK = ROOT.parent / "shared" / "data" / "uk" / "ConList-2022-05-04.xlsx"
+from _measure import (
+    Column,
+    bare_csv,
+    bare_workbook,
+    median_of,
+    peak_bytes,
+    print_header,
+    print_row,
+    shared_path,
+)
+from sanctionkit import Dataset
+
+WORKBOOK = "uk/ConList-2022-05-04.xlsx"
 ROUNDS = 3
-
-
-def bare_openpyxl(path: Path) -> int:
-    import openpyxl
-
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    count = sum(1 for _ in workbook.worksheets[0].iter_rows(values_only=True))
-    workbook.close()
-    return count
-
-
-def bare_csv(data: bytes) -> int:
-    return sum(1 for _ in csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+COLUMNS = (
+    Column("file", 26),
+    Column("entities", 9),
+    Column("bare s", 8, ".2f"),
+    Column("ours s", 8, ".2f"),
+    Column("ratio", 8, ".2f", "×"),
+    Column("peak KB/entity", 16, ".1f", scale=1 / 1024),
+    Column("entities/s", 12, ",.0f"),
+)
 
 
 def csv_twin(path: Path) -> bytes:
@@ -52,55 +56,36 @@ def csv_twin(path: Path) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def median_seconds(function: Callable[[], object]) -> float:
-    timings = []
-    for _ in range(ROUNDS):
-        gc.collect()
-        start = time.perf_counter()
-        function()
-        timings.append(time.perf_counter() - start)
-    return statistics.median(timings)
-
-
-def peak_bytes(function: Callable[[], object]) -> tuple[int, object]:
-    gc.collect()
-    tracemalloc.start()
-    result = function()
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return peak, result
-
-
 def run() -> None:
-    if not WORKBOOK.exists():
-        print(f"skipped: {WORKBOOK} is absent")
+    """Print one row for the workbook, one for its CSV twin."""
+    workbook = shared_path(WORKBOOK)
+    if workbook is None:
+        print(f"skipped: ../shared/data/{WORKBOOK} is absent")
         return
     from sanctionkit.formats import uk_conlist
 
-    twin = csv_twin(WORKBOOK)
+    twin = csv_twin(workbook)
     uk_conlist.read(io.BytesIO(twin), name="ConList.csv")  # warm-up: country tables, caches
-    cases: list[tuple[str, Callable[[], object], Callable[[], object]]] = [
+    cases: list[tuple[str, Callable[[], Dataset], Callable[[], object]]] = [
         (
-            WORKBOOK.name,
-            lambda: uk_conlist.read(WORKBOOK, name=WORKBOOK.name),
-            lambda: bare_openpyxl(WORKBOOK),
+            workbook.name,
+            partial(uk_conlist.read, workbook, name=workbook.name),
+            partial(bare_workbook, workbook),
         ),
         (
             "ConList.csv (twin)",
             lambda: uk_conlist.read(io.BytesIO(twin), name="ConList.csv"),
-            lambda: bare_csv(twin),
+            partial(bare_csv, [twin], encoding="utf-8-sig"),
         ),
     ]
+    print_header(COLUMNS)
     for label, load, bare in cases:
-        loaded = median_seconds(load)
-        floor = median_seconds(bare)
+        ours = median_of(load, ROUNDS)
+        floor = median_of(bare, ROUNDS)
         peak, dataset = peak_bytes(load)
-        entities = len(dataset)  # type: ignore[arg-type]
-        print(
-            f"{label}: {entities} entities, load {loaded:.2f} s, bare pass {floor:.2f} s "
-            f"(ratio {loaded / floor:.2f}x), peak {peak / entities / 1024:.1f} KB per entity, "
-            f"{entities / loaded:,.0f} entities/s"
-        )
+        entities = len(dataset)
+        ratio, per_entity, rate = ours / floor, peak / entities, entities / ours
+        print_row(COLUMNS, [label, entities, floor, ours, ratio, per_entity, rate])
 
 
 if __name__ == "__main__":

@@ -15,30 +15,38 @@ Run: ``python benchmarks/bench_un_xml.py``.
 
 from __future__ import annotations
 
-import gc
-import statistics
 import sys
-import time
-import tracemalloc
-import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "data" / "un"
+from _measure import (
+    Column,
+    bare_iterparse,
+    files_in,
+    first_load,
+    median_of,
+    peak_bytes,
+    print_header,
+    print_row,
+    print_verdict,
+    shared_path,
+)
+
 ROUNDS = 7
-TIME_TARGET = 3.0
-MEMORY_TARGET = 1024
-
-
-def bare_iterparse(path: Path) -> int:
-    """Parse the file and count its records, clearing each one: nothing more."""
-    count = 0
-    for _, element in ET.iterparse(path):
-        if element.tag in ("INDIVIDUAL", "ENTITY"):
-            count += 1
-            element.clear()
-    return count
+RECORDS = ("INDIVIDUAL", "ENTITY")
+COLUMNS = (
+    Column("file", 30),
+    Column("entities", 9),
+    Column("bare ms", 9, ".1f", scale=1e3),
+    Column("safe ms", 9, ".1f", scale=1e3),
+    Column("ours ms", 9, ".1f", scale=1e3),
+    Column("ratio", 8, ".2f", "×"),
+    Column("safe", 7, ".2f", "×"),
+    Column("peak KB", 9, ".0f", scale=1 / 1024),
+    Column("B/entity", 10, ".0f"),
+    Column("text B", 8, ".0f"),
+    Column("entities/s", 12, ".0f"),
+)
 
 
 def safe_stream(path: Path) -> int:
@@ -46,7 +54,7 @@ def safe_stream(path: Path) -> int:
     from sanctionkit.formats._xml import iter_records
 
     count = 0
-    for kind, element in iter_records(path, ("INDIVIDUAL", "ENTITY"), path.name):
+    for kind, element in iter_records(path, RECORDS, path.name):
         if kind == "record":
             count += 1
             element.clear()
@@ -74,67 +82,34 @@ def text_bytes(dataset: object) -> int:
     return total
 
 
-def median_seconds(function: Callable[[], object]) -> float:
-    timings = []
-    for _ in range(ROUNDS):
-        gc.collect()
-        started = time.perf_counter()
-        function()
-        timings.append(time.perf_counter() - started)
-    return statistics.median(timings)
-
-
-def peak_bytes(function: Callable[[], object]) -> tuple[int, object]:
-    """The peak memory traced while ``function`` runs (above what was in use before)."""
-    gc.collect()
-    tracemalloc.start()
-    tracemalloc.reset_peak()
-    before, _ = tracemalloc.get_traced_memory()
-    result = function()
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return peak - before, result
-
-
 def run() -> None:
     """Print, for each real UN file, the time ratio, memory per entity and entities per second."""
     from sanctionkit.formats import un_xml
 
-    files = sorted(SHARED.glob("*.xml"))
+    folder = shared_path("un")
+    files = files_in(folder, "*.xml") if folder else []
     if not files:
-        print(f"no UN files in {SHARED}: nothing to measure")
+        print("skipped: no UN files in ../shared/data/un")
         return
-    started = time.perf_counter()
-    un_xml.read(files[0], name=files[0].name)  # warm-up: country tables, caches
-    print(f"first load in this process (tables included): {time.perf_counter() - started:.3f} s")
-    header = (
-        f"{'file':<30}{'entities':>9}{'bare ms':>9}{'safe ms':>9}{'ours ms':>9}{'ratio':>8}"
-        f"{'safe':>7}{'peak KB':>9}{'B/entity':>10}{'text B':>8}{'entities/s':>12}"
-    )
+    first_load(lambda: un_xml.read(files[0], name=files[0].name))
     print("(safe: the library's safe streaming pass alone; text B: bytes of the strings kept")
     print(" per entity, which no reader that keeps the data can go below)")
-    print(header)
+    print_header(COLUMNS)
     verdicts = []
     for path in files:
-        bare = median_seconds(lambda path=path: bare_iterparse(path))  # type: ignore[misc]
-        safe = median_seconds(lambda path=path: safe_stream(path))  # type: ignore[misc]
-        ours = median_seconds(lambda path=path: un_xml.read(path, name=path.name))  # type: ignore[misc]
-        peak, dataset = peak_bytes(lambda path=path: un_xml.read(path, name=path.name))  # type: ignore[misc]
-        entities = len(dataset)  # type: ignore[arg-type]
-        ratio = ours / bare
-        per_entity = peak / entities
+        load = partial(un_xml.read, path, name=path.name)
+        bare = median_of(partial(bare_iterparse, path, RECORDS), ROUNDS)
+        safe = median_of(partial(safe_stream, path), ROUNDS)
+        ours = median_of(load, ROUNDS)
+        peak, dataset = peak_bytes(load)
+        entities = len(dataset)
+        ratio, per_entity, rate = ours / bare, peak / entities, entities / ours
         text = text_bytes(dataset) / entities
-        print(
-            f"{path.name:<30}{entities:>9}{bare * 1e3:>9.1f}{safe * 1e3:>9.1f}{ours * 1e3:>9.1f}"
-            f"{ratio:>7.2f}×{safe / bare:>6.2f}×{peak / 1024:>9.0f}{per_entity:>10.0f}"
-            f"{text:>8.0f}{entities / ours:>12.0f}"
-        )
-        verdicts.append((path.name, ratio <= TIME_TARGET, per_entity <= MEMORY_TARGET))
-    for name, fast, small in verdicts:
-        print(
-            f"{name}: time {'within' if fast else 'OVER'} {TIME_TARGET:g}× bare iterparse, "
-            f"memory {'within' if small else 'OVER'} {MEMORY_TARGET} B per entity"
-        )
+        row = [path.name, entities, bare, safe, ours, ratio, safe / bare, peak, per_entity]
+        print_row(COLUMNS, [*row, text, rate])
+        verdicts.append((path.name, ratio, per_entity))
+    for verdict in verdicts:
+        print_verdict(*verdict)
 
 
 if __name__ == "__main__":

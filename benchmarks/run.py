@@ -11,12 +11,21 @@ variants, so that the "distinct" rounds really see thousands of different
 strings. Caches are cleared before each distinct round, for every library that
 exposes one (ours, countrynames', rigour's), so that the rounds measure work,
 not memory.
+
+``readers`` runs every reader benchmark beside this module (``bench_*.py``), each
+against a bare pass of the standard parser over the same real files, with the
+timing and memory helpers of ``_measure.py``. The OFAC XML scale run (one read of
+1,000,000 synthetic entries, about two minutes) is left out unless asked for:
+``python benchmarks/run.py readers --scale``, or ``SANCTIONKIT_BENCH_SCALE=1``
+in the environment (``SANCTIONKIT_BENCH_SCALE=1 make bench``).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import importlib
+import os
 import random
 import re
 import statistics
@@ -26,9 +35,21 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "data"
+sys.path.insert(0, str(Path(__file__).parent))  # the modules beside this one, run as a script
+
+from _measure import SHARED, median_of
+
 ROUNDS = 5
+READERS = (
+    "bench_ofac_xml",
+    "bench_ofac_enhanced",
+    "bench_ofac_csv",
+    "bench_un_xml",
+    "bench_eu_xml",
+    "bench_uk",
+    "bench_ca",
+    "bench_jp",
+)
 
 Function = Callable[[str], object]
 # A contender: its name, the call to time, how to clear its cache, and the call
@@ -273,37 +294,28 @@ def bench_tools() -> None:
         print("\n## diff and link: skipped, the real lists are absent")
         return
     old, new, canada = sk.load(old_path), sk.load(new_path), sk.load(canada_path)
-    print("\n## diff and link on the largest real lists (median of 5)")
-    timings = []
-    for _ in range(ROUNDS):
-        started = time.perf_counter()
-        changes = sk.diff(old, new)
-        timings.append(time.perf_counter() - started)
+    print(f"\n## diff and link on the largest real lists (median of {ROUNDS})")
+    changes, linked = sk.diff(old, new), sk.link(new, canada)
     print(
-        f"{'sk.diff, OFAC SDN 2 vs 3 May 2024':<40}{statistics.median(timings):>8.3f} s  "
+        f"{'sk.diff, OFAC SDN 2 vs 3 May 2024':<40}"
+        f"{median_of(lambda: sk.diff(old, new), ROUNDS):>8.3f} s  "
         f"({len(old.designations)} vs {len(new.designations)} designations; {changes.summary()})"
     )
-    timings = []
-    for _ in range(ROUNDS):
-        started = time.perf_counter()
-        linked = sk.link(new, canada)
-        timings.append(time.perf_counter() - started)
     print(
-        f"{'sk.link, OFAC SDN + Canada SEMA':<40}{statistics.median(timings):>8.3f} s  "
+        f"{'sk.link, OFAC SDN + Canada SEMA':<40}"
+        f"{median_of(lambda: sk.link(new, canada), ROUNDS):>8.3f} s  "
         f"({len(new) + len(canada)} entities; {len(linked.links)} links)"
     )
 
 
 def bench_readers() -> None:
     """Each reader against a bare parse of the same files (the modules beside this one)."""
-    sys.path.insert(0, str(Path(__file__).parent))
-    import bench_ofac_csv
-    import bench_ofac_xml
-    import bench_un_xml
-
-    for module in (bench_ofac_xml, bench_ofac_csv, bench_un_xml):
-        print(f"\n## {module.__name__.removeprefix('bench_')}")
+    for name in READERS:
+        module = importlib.import_module(name)
+        print(f"\n## {name.removeprefix('bench_')}")
         module.run()
+        if name == "bench_ofac_xml" and module.scale_requested():
+            module.run_scale()
 
 
 BENCHMARKS = {
@@ -319,7 +331,15 @@ BENCHMARKS = {
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="*", help=f"any of {', '.join(BENCHMARKS)} (default: all)")
-    names = parser.parse_args().names or list(BENCHMARKS)
+    parser.add_argument(
+        "--scale",
+        action="store_true",
+        help="readers: add the OFAC XML scale run, 1M entries, ~2 min (SANCTIONKIT_BENCH_SCALE=1)",
+    )
+    arguments = parser.parse_args()
+    names = arguments.names or list(BENCHMARKS)
+    if arguments.scale:
+        os.environ["SANCTIONKIT_BENCH_SCALE"] = "1"  # what bench_ofac_xml reads
     unknown = sorted(set(names) - set(BENCHMARKS))
     if unknown:
         parser.error(f"unknown benchmark(s): {', '.join(unknown)}")
