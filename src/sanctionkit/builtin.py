@@ -16,7 +16,6 @@ corroborated reading and says so in a note.
 from __future__ import annotations
 
 import functools
-from importlib import resources
 
 from sanctionkit.formats import jsonl
 from sanctionkit.model import Dataset
@@ -34,5 +33,7 @@ def builtin_dataset() -> Dataset:
 
 @functools.cache
 def _read_builtin() -> Dataset:
+    from importlib import resources  # only when the dataset is first read
+
     text = resources.files("sanctionkit.data").joinpath(BUILTIN_FILE).read_text(encoding="utf-8")
     return jsonl.loads(text, strict=True, source=f"sanctionkit/data/{BUILTIN_FILE}")

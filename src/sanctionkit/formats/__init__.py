@@ -21,8 +21,8 @@ from typing import IO, Any, Protocol
 
 from sanctionkit.errors import UnknownFormatError
 from sanctionkit.formats import jsonl
+from sanctionkit.formats._files import read_head
 from sanctionkit.formats._xlsx import is_zip, open_workbook
-from sanctionkit.formats._xml import read_head
 from sanctionkit.model import Dataset
 
 __all__ = [

@@ -19,24 +19,13 @@ from typing import IO
 from sanctionkit.errors import ReadError
 from sanctionkit.model import Problem
 
-__all__ = ["iter_records", "local_name", "open_checked", "read_head"]
+__all__ = ["iter_records", "local_name", "open_checked"]
 
 # How far into a file the root element must start. Real lists start it in the
 # first few hundred bytes; a prolog longer than this is itself suspicious.
 _PROLOG_LIMIT = 1 << 16
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 _ROOT_START = re.compile(rb"<[A-Za-z_]")
-
-
-def read_head(source: str | Path | IO[bytes], size: int = 4096) -> bytes:
-    """The first ``size`` bytes of a file, leaving an open file where it was."""
-    if isinstance(source, str | Path):
-        with Path(source).open("rb") as file:
-            return file.read(size)
-    position = source.tell()
-    head = source.read(size)
-    source.seek(position)
-    return head
 
 
 def open_checked(source: str | Path | IO[bytes], name: str) -> io.BufferedReader:

@@ -42,7 +42,6 @@ from __future__ import annotations
 import enum
 import functools
 import re
-from importlib import resources
 from typing import TYPE_CHECKING
 
 import attrs
@@ -109,6 +108,8 @@ def _allocations() -> dict[str, tuple[tuple[str, str], ...]]:
     the primary allocation.
     """
     table: dict[str, list[tuple[str, str]]] = {}
+    from importlib import resources  # only when a table is first read
+
     content = resources.files("sanctionkit.data").joinpath("mid.tsv").read_text(encoding="utf-8")
     lines = (line for line in content.splitlines() if line and not line.startswith("#"))
     next(lines)  # the header

@@ -42,7 +42,6 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from importlib import resources
 
 import attrs
 
@@ -571,6 +570,8 @@ def _international_index() -> dict[str, tuple[str, ...]]:
 
 def _data_rows(filename: str) -> Iterator[tuple[int, str, str]]:
     """(line number, first column, second column) of a tab-separated data file."""
+    from importlib import resources  # only when a table is first read
+
     content = resources.files("sanctionkit.data").joinpath(filename).read_text(encoding="utf-8")
     for line_number, line in enumerate(content.splitlines(), start=1):
         if not line or line.startswith("#"):
