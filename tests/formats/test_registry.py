@@ -9,7 +9,7 @@ import pytest
 
 import sanctionkit as sk
 from sanctionkit.formats import READERS, WORKBOOK_READERS, detect_format, reader
-from sanctionkit.formats._xml import read_head
+from sanctionkit.formats._files import read_head
 from tests.conftest import shared_file
 
 # Each real file of ../shared/data and the format it is in (its README says which list).
