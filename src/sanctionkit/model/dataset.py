@@ -261,19 +261,15 @@ class Dataset:
 
     # Every designation, and each entity's, worked out once: datasets are frozen.
     _designations: Designations = attrs.field(init=False, eq=False, repr=False)
-    _by_entity: dict[str, tuple[Designation, ...]] = attrs.field(init=False, eq=False, repr=False)
+    # Filled on the first designations_of() call: many datasets never need it.
+    _by_entity: dict[str, tuple[Designation, ...]] = attrs.field(
+        init=False, eq=False, repr=False, factory=dict
+    )
 
     @_designations.default
     def _all_designations(self) -> Designations:
         packaged = tuple(d for package in self.packages for d in package.designations)
         return Designations(packaged + self._standalone)
-
-    @_by_entity.default
-    def _designations_by_entity(self) -> dict[str, tuple[Designation, ...]]:
-        grouped: dict[str, list[Designation]] = {}
-        for designation in self._designations:
-            grouped.setdefault(designation.entity_id, []).append(designation)
-        return {entity_id: tuple(found) for entity_id, found in grouped.items()}
 
     @_index.default
     def _build_index(self) -> dict[str, Entity | SanctionPackage | AllegedTransfer]:
@@ -333,6 +329,11 @@ class Dataset:
 
     def designations_of(self, entity_id: str) -> tuple[Designation, ...]:
         """The designations of one entity, by every authority."""
+        if not self._by_entity and self._designations:
+            grouped: dict[str, list[Designation]] = {}
+            for designation in self._designations:
+                grouped.setdefault(designation.entity_id, []).append(designation)
+            self._by_entity.update((key, tuple(found)) for key, found in grouped.items())
         return self._by_entity.get(entity_id, ())
 
     def write_parquet(self, directory: str | Path) -> list[Path]:
