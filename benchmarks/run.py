@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import gc
 import importlib
 import os
 import random
@@ -182,6 +183,10 @@ def compare(
 ) -> None:
     print(f"\n## {title} ({len(inputs)} {'distinct' if distinct else 'repeated'} inputs)")
     print(f"{'library':<40}{'µs/call':>10}{'ratio':>10}{'resolved':>10}")
+    # Whatever earlier benchmarks left in memory should not make the garbage
+    # collector slower for whoever runs later: park it out of the collector's way.
+    gc.collect()
+    gc.freeze()
     baseline: float | None = None
     for name, function, clear, understood in contenders:
         for text in inputs[:50]:  # load tables before timing
