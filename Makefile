@@ -45,7 +45,7 @@ BENCH_VENV := .bench-venv
 $(BENCH_VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/python -m pip install --quiet --upgrade pip
-	$(BENCH_VENV)/bin/python -m pip install --quiet -e '.[bench]'
+	$(BENCH_VENV)/bin/python -m pip install --quiet -e '.[bench,xlsx]'
 	touch $@
 
 bench: $(BENCH_VENV)/.installed
