@@ -50,6 +50,9 @@ class Reading:
     read: int = 0
     #: Listing records that could not be kept.
     rejected: int = 0
+    _parsed: dict[tuple[Callable[[str], object], str], object] = attrs.field(
+        factory=dict, init=False, repr=False
+    )
 
     def problem(
         self,
@@ -95,13 +98,32 @@ class Reading:
             self.problem(str(error), record=record, field=field, value=text)
             return None
 
+    def _remembered(
+        self, parse: Callable[[str], T], text: str | None, *, record: str | None, field: str
+    ) -> T | None:
+        """:meth:`value`, remembering values: a list's thousand "Russia" cost one parse
+        and share one object. Failures are not kept, so every bad occurrence is
+        reported with its own record. Only for the module-level parsers below:
+        a key per call of a fresh closure would only grow the memory.
+        """
+        if text is None:
+            return None
+        key: tuple[Callable[[str], object], str] = (parse, text)
+        known = self._parsed.get(key)
+        if known is not None:
+            return known  # type: ignore[return-value]
+        value = self.value(parse, text, record=record, field=field)
+        if value is not None:
+            self._parsed[key] = value
+        return value
+
     def country(self, text: str | None, *, record: str | None, field: str) -> Country | None:
-        return self.value(parse_country, text, record=record, field=field)
+        return self._remembered(parse_country, text, record=record, field=field)
 
     def date(
         self, text: str | None, *, record: str | None, field: str
     ) -> PartialDate | DateRange | None:
-        return self.value(parse_date, text, record=record, field=field)
+        return self._remembered(parse_date, text, record=record, field=field)
 
     def single_date(
         self, text: str | None, *, record: str | None, field: str
@@ -113,12 +135,12 @@ class Reading:
         return value
 
     def imo_number(self, text: str | None, *, record: str | None, field: str = "imo") -> str | None:
-        return self.value(imo.validate, text, record=record, field=field)
+        return self._remembered(imo.validate, text, record=record, field=field)
 
     def mmsi_number(
         self, text: str | None, *, record: str | None, field: str = "mmsi"
     ) -> str | None:
-        return self.value(mmsi.validate, text, record=record, field=field)
+        return self._remembered(mmsi.validate, text, record=record, field=field)
 
     def dataset(self, metadata: dict[str, str], *, extra: Iterable[Problem] = ()) -> Dataset:
         """The dataset of what was kept, with the counts in its metadata.
