@@ -239,7 +239,6 @@ class _Entries:
         self._source: tuple[Source, ...] | None = None
         #: One copy of each equal string, tuple or record.
         self.shared: dict[Any, Any] = {}
-        self._dates: dict[str, PartialDate | DateRange] = {}
         self._seen: set[str] = set()
         self.local = _LocalNames()
         self._measure_notes: dict[str, bool] = {}
@@ -278,24 +277,10 @@ class _Entries:
         return self.reading.country(text, record=uid, field=field)
 
     def date(self, text: str | None, uid: str, field: str) -> PartialDate | DateRange | None:
-        if text is None:
-            return None
-        cached = self._dates.get(text)
-        if cached is not None:
-            return cached
-        value = self.reading.date(text, record=uid, field=field)
-        if value is not None:
-            self._dates[text] = value
-        return value
+        return self.reading.date(text, record=uid, field=field)
 
     def single_date(self, text: str | None, uid: str, field: str) -> PartialDate | None:
-        value = self.date(text, uid, field)
-        if isinstance(value, DateRange):
-            self.reading.problem(
-                "expected one date, found a range", record=uid, field=field, value=text
-            )
-            return None
-        return value
+        return self.reading.single_date(text, record=uid, field=field)
 
     # --- one entry ----------------------------------------------------------------
 
