@@ -320,10 +320,6 @@ NOT_COUNTRIES: list[str] = [
     "Kinshasa",
     # Two countries in one field: neither may be picked.
     "Sudan/South Sudan",
-    # rigour's names of the US state (us-ga) and of India's Sikkim: a
-    # subdivision of the bracketed country, not the country Georgia.
-    "Georgia (USA)",
-    "Sikkim (India)",
     # countrynames tests and README: not a country.
     "European Union",
     # UK regime names and Canada regime labels that share the country column.
@@ -367,3 +363,26 @@ def test_niger_and_nigeria_stay_apart() -> None:
     assert countries.parse_country("Nigeria").code == "NG"
     assert countries.parse_country("Nigerien").code == "NE"
     assert countries.parse_country("Nigerian").code == "NG"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # rigour's names of the US state (us-ga) and of India's Sikkim: a subdivision
+        # of the bracketed country, so that country, never the country Georgia (GE)
+        # or the former kingdom of Sikkim (SKIN).
+        ("Georgia (USA)", "US"),
+        ("Sikkim (India)", "IN"),
+        # A place, then its country, as places of birth and addresses are written.
+        ("Nicosia, Cyprus", "CY"),
+        ("Pyongyang, Korea, North", "KP"),
+        ("Hubei (China)", "CN"),
+    ],
+)
+def test_a_place_followed_by_its_country_names_that_country(text: str, code: str) -> None:
+    assert countries.parse_country(text).code == code
+
+
+def test_a_place_that_is_another_country_is_not_overruled() -> None:
+    with pytest.raises(UnknownCountryError):
+        countries.parse_country("Russia, Belarus")

@@ -289,14 +289,20 @@ _FORM_OF_STATE = re.compile(
 )
 _STRAY_SUFFIX = re.compile(
     r"\W*\b(?:citizen|citizens|national|nationals|nationality|citizenship|passport"
-    r"|presumed|probably|possibly|reportedly|allegedly|by\s+birth|origin|resident)\W*$",
+    r"|presumed|probably|possibly|reportedly|allegedly|by\s+birth|origin|resident"
+    r"|s\.?a\.?r\.?|special\s+administrative\s+region)\W*$",
     re.IGNORECASE,
 )
 
 
 def _resolve(text: str) -> tuple[str, ...]:
     """The codes the text maps to: one, or several when it is ambiguous."""
-    codes = _exact_codes(text) or _enumerated_codes(text) or _mixed_script_codes(text)
+    codes = (
+        _exact_codes(text)
+        or _enumerated_codes(text)
+        or _mixed_script_codes(text)
+        or _place_in_country_codes(text)
+    )
     if codes:
         return codes
     raise UnknownCountryError(
@@ -408,6 +414,39 @@ def _rewrites(text: str, depth: int = 0) -> Iterator[str]:
     if stripped != text and stripped.strip():
         yield stripped
         yield from _rewrites(stripped, depth + 1)
+
+
+def _place_in_country_codes(text: str) -> tuple[str, ...]:
+    """The country of "Nicosia, Cyprus", "Hubei (China)", "Pyongyang, Korea, North".
+
+    Lists write a place and then its country. When the last part (after a
+    comma, or in brackets) names one country, that is the country, provided
+    the place does not name another one: "Georgia, USA" is the US because
+    Georgia is one of its states, but "Macao, China" and "Russia, Belarus"
+    stay errors, as the text names two countries.
+    """
+    folded = _fold_width(text)
+    match = _PARENTHESIS.match(folded)
+    candidates: list[tuple[str, str]] = []
+    if match and not match.group("tail").strip():
+        candidates.append((match.group("head"), match.group("inner")))
+    parts = folded.split(",")
+    candidates += [(",".join(parts[:i]), ",".join(parts[i:])) for i in range(len(parts) - 1, 0, -1)]
+    for place, country in candidates:
+        if not place.strip() or not country.strip():
+            continue
+        codes = _exact_codes(country)
+        if len(codes) != 1:
+            continue
+        if len(name_key(country)) <= 3 and name_key(place) not in _subdivision_keys(codes[0]):
+            # "Montana, MT", "Louisiana, LA": a short tail is as likely a state's
+            # abbreviation as a country code; only a known subdivision settles it.
+            return ()
+        named = _exact_codes(place)
+        if not named or named == codes or name_key(place) in _subdivision_keys(codes[0]):
+            return codes
+        return ()
+    return ()
 
 
 def _names_another_country(head: str, qualifier: str) -> bool:
