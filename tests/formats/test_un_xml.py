@@ -11,6 +11,7 @@ import pytest
 
 from sanctionkit.errors import ReadError
 from sanctionkit.formats import un_xml
+from sanctionkit.formats._scripts import guess_script
 from sanctionkit.model import (
     AliasQuality,
     Dataset,
@@ -159,7 +160,7 @@ def test_the_original_script_name_is_an_alias_with_its_script(small: Dataset) ->
     ],
 )
 def test_the_script_is_guessed_from_the_letters(name: str, script: str | None) -> None:
-    assert un_xml.guess_script(name) == script
+    assert guess_script(name) == script
 
 
 def test_aliases_keep_their_quality(small: Dataset) -> None:

@@ -40,8 +40,8 @@ import attrs
 
 from sanctionkit.formats._authorities import canada
 from sanctionkit.formats._reading import Reading
+from sanctionkit.formats._scripts import guess_script
 from sanctionkit.formats._xml import iter_records, local_name
-from sanctionkit.formats.un_xml import guess_script
 from sanctionkit.model import (
     Alias,
     Dataset,

@@ -39,8 +39,8 @@ import attrs
 
 from sanctionkit.formats._authorities import european_union
 from sanctionkit.formats._reading import Reading
+from sanctionkit.formats._scripts import guess_script
 from sanctionkit.formats._xml import iter_records, local_name
-from sanctionkit.formats.un_xml import guess_script
 from sanctionkit.model import (
     Address,
     Alias,
@@ -212,7 +212,7 @@ def _join(parts: list[str], separator: str = ", ") -> str:
 
 
 def _script(name: str) -> str | None:
-    """:func:`~sanctionkit.formats.un_xml.guess_script`, with a shortcut for plain ASCII."""
+    """:func:`~sanctionkit.formats._scripts.guess_script`, with a shortcut for plain ASCII."""
     if name.isascii():
         return "Latn" if _ASCII_LETTER.search(name) else None
     return guess_script(name)

@@ -29,8 +29,8 @@ import attrs
 
 from sanctionkit.formats._authorities import japan_mof
 from sanctionkit.formats._reading import Reading
+from sanctionkit.formats._scripts import guess_script
 from sanctionkit.formats._xlsx import open_workbook, rows
-from sanctionkit.formats.un_xml import guess_script
 from sanctionkit.model import (
     Address,
     Alias,

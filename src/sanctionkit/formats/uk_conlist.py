@@ -46,8 +46,8 @@ import attrs
 from sanctionkit.formats._authorities import uk_ofsi
 from sanctionkit.formats._files import read_head
 from sanctionkit.formats._reading import Reading
+from sanctionkit.formats._scripts import guess_script
 from sanctionkit.formats._xlsx import is_zip, open_workbook, rows
-from sanctionkit.formats.un_xml import guess_script
 from sanctionkit.model import (
     Address,
     Alias,
