@@ -139,6 +139,13 @@ _YEAR = re.compile(r"\d{4}")
 _ACRONYM = re.compile(r"\(([A-Z]{3,})\)")
 _SLUG = re.compile(r"[^a-z0-9.]+")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
+# A name in Cyrillic letters, with perhaps ASCII (Latin letters do not count beside
+# another script) and «»: guess_script says "Cyrl", but only after looking up every
+# letter, and most of this list's names in other scripts are these. (U+0482-0489
+# are signs and combining marks, not letters.)
+_CYRILLIC_NAME = re.compile(
+    r"[\x00-\x7f«»]*[\u0400-\u0481\u048a-\u04ff][\x00-\x7f«»\u0400-\u0481\u048a-\u04ff]*"
+)
 
 
 def sniff(head: bytes) -> bool:
@@ -220,13 +227,15 @@ def split_aliases(text: str) -> list[tuple[str, str | None]]:
 def _split_aliases(text: str) -> list[tuple[str, str | None, str | None]]:
     """:func:`split_aliases`, with each name's script too (worked out once)."""
     cleaned = _clean(text)
-    parts = _LANGUAGE_LABEL.split(cleaned)
+    # Every label has a colon; most texts have none, and need no search for labels.
+    parts = _LANGUAGE_LABEL.split(cleaned) if ":" in cleaned else [cleaned]
     chunks: list[tuple[str | None, str]] = [(None, parts[0])]
     chunks.extend(
         (_LANGUAGES[label.lower()], chunk)
         for label, chunk in zip(parts[1::2], parts[2::2], strict=True)
     )
     found: list[tuple[str, str | None, str | None]] = []
+    names: set[str] = set()
     for language, chunk in chunks:
         pieces: list[str] = []
         for piece in _split_outside_brackets(_unbracket(chunk)):
@@ -238,14 +247,17 @@ def _split_aliases(text: str) -> list[tuple[str, str | None, str | None]]:
             else:
                 pieces.append(piece)
         for piece in pieces:
-            if not piece or any(piece == name for name, _, _ in found):
+            if not piece or piece in names:
                 continue
+            names.add(piece)
             script = _script(piece)
             found.append((piece, None if script == "Latn" else language, script))
     return found
 
 
 def _split_outside_brackets(text: str, separator: re.Pattern[str] = _ALIAS_SEPARATOR) -> list[str]:
+    if "(" not in text:
+        return separator.split(text)  # no brackets, so every separator counts
     pieces = []
     start = 0
     for match in separator.finditer(text):
@@ -261,6 +273,8 @@ def _split_outside_brackets(text: str, separator: re.Pattern[str] = _ALIAS_SEPAR
 def _unbracket(text: str) -> str:
     """The text without a bracket at either end that has no partner: "(Владимир" → "Владимир"."""
     text = text.strip()
+    if "(" not in text and ")" not in text:
+        return text  # most names: nothing to look at
     while text:
         if text.endswith("(") or text.startswith(")"):
             text = text[:-1] if text.endswith("(") else text[1:]
@@ -277,12 +291,21 @@ def _unbracket(text: str) -> str:
 def _script(name: str) -> str | None:
     if name.isascii():
         return "Latn" if _ASCII_LETTER.search(name) else None
+    if _CYRILLIC_NAME.fullmatch(name):
+        return "Cyrl"
     return guess_script(name)
 
 
 def _clean(text: str | None) -> str:
     """The text with its runs of white space (line breaks, no-break spaces) made one space."""
     return " ".join(text.split()) if text else ""
+
+
+@functools.lru_cache(maxsize=256)
+def _regime(country: str) -> tuple[str, str]:
+    """Country as the regime's name and its slug: worked out once per regime, not per record."""
+    regime = _clean(country)
+    return regime, regime_slug(regime) if regime else "unknown"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -295,6 +318,23 @@ def _slug(text: str) -> str:
 def _schedule(text: str) -> str:
     """The Schedule as the regulations write it: "1,Part 3" → "1, Part 3"."""
     return re.sub(r"\s*,\s*", ", ", _clean(text))
+
+
+def _fields(record: ET.Element) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """The record's known fields by name (the first of each), and its other elements' texts."""
+    fields = {child.tag: child.text or "" for child in record}
+    if len(fields) == len(record) and fields.keys() <= _FIELDS:
+        return fields, []  # the usual record, quickly: known fields, each once
+    fields = {}
+    extra: list[tuple[str, str]] = []
+    for child in record:
+        tag = local_name(child.tag)
+        text = child.text or ""
+        if tag in _FIELDS and tag not in fields:
+            fields[tag] = text
+        elif text.strip():
+            extra.append((tag, text))
+    return fields, extra
 
 
 def _reference(schedule: str, item: str) -> str:
@@ -327,25 +367,23 @@ class _Records:
     sources: tuple[Source, ...] = ()
     unknown_tags: set[str] = attrs.Factory(set)
     with_listing_date: bool = False
-    latest: PartialDate | None = None
+    # Each listing date once, by its text, in the order first seen: comparing
+    # these few at the end is cheaper than comparing every record's date.
+    listing_dates: dict[str, PartialDate] = attrs.Factory(dict)
+
+    @property
+    def latest(self) -> PartialDate | None:
+        """The latest listing date (the first record's, among equal ones)."""
+        return max(self.listing_dates.values(), default=None)
 
     def read(self, record: ET.Element) -> None:
         reading = self.reading
         reading.read += 1
-        fields: dict[str, str] = {}
-        extra: list[tuple[str, str]] = []
-        for child in record:
-            tag = local_name(child.tag)
-            text = child.text or ""
-            if tag in _FIELDS and tag not in fields:
-                fields[tag] = text
-            elif text.strip():
-                extra.append((tag, text))
+        fields, extra = _fields(record)
 
-        regime = _clean(fields.get("Country"))
+        regime, slug = _regime(fields.get("Country", ""))
         schedule = _schedule(fields.get("Schedule", ""))
         item = _clean(fields.get("Item"))
-        slug = regime_slug(regime) if regime else "unknown"
         label = (
             f"ca-{slug}-{_slug(schedule)}-{_slug(item)}" if schedule else f"ca-{slug}-{_slug(item)}"
         )
@@ -382,8 +420,10 @@ class _Records:
             return
         aliases_text = fields.get("Aliases")
         if aliases_text:
+            known = {name, *(alias.name for alias in aliases)}
             for alias_name, language, script in _split_aliases(aliases_text):
-                if alias_name != name and all(alias.name != alias_name for alias in aliases):
+                if alias_name not in known:
+                    known.add(alias_name)
                     aliases.append(Alias(name=alias_name, script=script, language=language))
 
         entity_id = self._entity_id(label)
@@ -501,8 +541,8 @@ class _Records:
                 "expected one date, found a range", record=label, field="DateOfListing", value=text
             )
             return None
-        if value is not None and (self.latest is None or value > self.latest):
-            self.latest = value
+        if value is not None:
+            self.listing_dates.setdefault(cleaned, value)
         return value
 
     def _birth_dates(
