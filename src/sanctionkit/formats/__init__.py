@@ -14,14 +14,13 @@ from __future__ import annotations
 import functools
 import importlib
 import io
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any, Protocol
 
 from sanctionkit.errors import UnknownFormatError
 from sanctionkit.formats import jsonl
-from sanctionkit.formats._files import read_head
+from sanctionkit.formats._files import read_head, xml_root_name
 from sanctionkit.formats._xlsx import is_zip, open_workbook
 from sanctionkit.model import Dataset
 
@@ -108,22 +107,6 @@ def workbook_reader(name: str) -> WorkbookReader:
     """The module that reads the workbook format called ``name``."""
     module: WorkbookReader = importlib.import_module(WORKBOOK_READERS[name])
     return module
-
-
-_FIRST_ELEMENT = re.compile(rb"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
-
-
-def xml_root_name(head: bytes) -> str | None:
-    """The local name of the first element in the first bytes of an XML file.
-
-    >>> xml_root_name(b'<?xml version="1.0"?><sdnList xmlns="http://tempuri.org/sdnList.xsd">')
-    'sdnList'
-    """
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        head = head.decode("utf-16", errors="ignore").encode("utf-8")
-    cleaned = re.sub(rb"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>", b" ", head, flags=re.DOTALL)
-    match = _FIRST_ELEMENT.search(cleaned)
-    return match.group(2).decode("ascii") if match else None
 
 
 def detect_format(head: bytes | str) -> str:

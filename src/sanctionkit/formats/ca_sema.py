@@ -39,6 +39,7 @@ from typing import IO
 import attrs
 
 from sanctionkit.formats._authorities import canada
+from sanctionkit.formats._files import xml_root_name
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._scripts import guess_script
 from sanctionkit.formats._xml import iter_records, local_name
@@ -159,8 +160,6 @@ def sniff(head: bytes) -> bool:
     >>> sniff(b'<data-set><record><name>x</name></record></data-set>')
     False
     """
-    from sanctionkit.formats import xml_root_name  # here: the package imports this module
-
     if xml_root_name(head) != _ROOT:
         return False
     return b"<record" not in head or any(field in head for field in _SNIFF_FIELDS)

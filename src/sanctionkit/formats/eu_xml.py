@@ -38,6 +38,7 @@ from typing import IO, Any
 import attrs
 
 from sanctionkit.formats._authorities import european_union
+from sanctionkit.formats._files import xml_root_name
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._scripts import guess_script
 from sanctionkit.formats._xml import iter_records, local_name
@@ -125,8 +126,6 @@ def sniff(head: bytes) -> bool:
     >>> sniff(b'<export xmlns="http://example.com/other">')
     False
     """
-    from sanctionkit.formats import xml_root_name  # here: the package imports this module
-
     return xml_root_name(head) == _ROOT and (
         NAMESPACE.encode() in head or b"<sanctionEntity" in head
     )

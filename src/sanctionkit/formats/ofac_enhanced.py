@@ -52,6 +52,7 @@ from typing import IO, Any
 import attrs
 
 from sanctionkit.formats._authorities import ofac
+from sanctionkit.formats._files import xml_root_name
 from sanctionkit.formats._ofac_remarks import identifier_scheme
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._xml import iter_records, local_name
@@ -146,9 +147,6 @@ def sniff(head: bytes) -> bool:
     >>> sniff(b'<sdnList xmlns="http://tempuri.org/sdnList.xsd">')
     False
     """
-    # Imported here: the formats package imports this module to register it.
-    from sanctionkit.formats import xml_root_name
-
     return xml_root_name(head) == ROOT
 
 

@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import IO, Any, TypeVar
 
 from sanctionkit.formats._authorities import ofac
+from sanctionkit.formats._files import xml_root_name
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._xml import iter_records, local_name
 from sanctionkit.model import (
@@ -119,9 +120,6 @@ def sniff(head: bytes) -> bool:
     >>> sniff(b"<CONSOLIDATED_LIST>")
     False
     """
-    # Imported here: the formats package imports this module to register it.
-    from sanctionkit.formats import xml_root_name
-
     return xml_root_name(head) == ROOT
 
 

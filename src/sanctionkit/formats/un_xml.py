@@ -37,6 +37,7 @@ from typing import IO
 import attrs
 
 from sanctionkit.formats._authorities import un_security_council
+from sanctionkit.formats._files import xml_root_name
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._scripts import guess_script
 from sanctionkit.formats._xml import iter_records, local_name
@@ -133,8 +134,6 @@ def sniff(head: bytes) -> bool:
     >>> sniff(b'<?xml version="1.0"?><CONSOLIDATED_LIST dateGenerated="2024-11-30">')
     True
     """
-    from sanctionkit.formats import xml_root_name  # here: the package imports this module
-
     return xml_root_name(head) == _ROOT
 
 
