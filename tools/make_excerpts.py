@@ -135,7 +135,10 @@ def xml_excerpts(shared: Path) -> None:
             "eu/fsf-2022-03-18-excerpt.xml",
             "eu/fsf-2022-03-18-excerpt.xml",
             ["sanctionEntity"],
-            any_of(rb'logicalId="5469">', rb'logicalId="5815">', rb'logicalId="6108">', head=300),
+            any_of(
+                *(rf'logicalId="{n}">'.encode() for n in (5469, 5597, 5815, 6108, 6650)),
+                head=300,
+            ),
         ),
     ]
     for name, relative, tags, keep in jobs:

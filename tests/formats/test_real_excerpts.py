@@ -291,7 +291,7 @@ def test_eu_excerpt(loaded: dict[str, Dataset]) -> None:
     name = "eu/fsf-2022-03-18-excerpt.xml"
     ds = loaded[name]
     plain = _plain_count(REAL / name, ("sanctionEntity",), XML_EXCERPTS[5][3])
-    assert ds.metadata["records_returned"] == str(plain) == "3"
+    assert ds.metadata["records_returned"] == str(plain) == "5"
     assert ds.metadata["publish_date"] == "2022-03-18"
     bank = _get(ds, "eu-5815")  # wholeName="Korea Daesong Bank", SWIFT BIC KDBKKPPY
     assert isinstance(bank, Organization)
@@ -300,6 +300,26 @@ def test_eu_excerpt(loaded: dict[str, Dataset]) -> None:
     ri = _get(ds, "eu-5469")  # wholeName="Hong-sop Ri", birthdate year="1940"
     assert isinstance(ri, Person)
     assert [str(d) for d in ri.birth_dates] == ["1940"]
+    assert str(_listed(ds, "eu-5469")) == "2009-07-16"  # designationDate="2009-07-16"
+
+
+@pytest.mark.parametrize(
+    ("entity_id", "listed"),
+    [
+        ("eu-5597", "2009-12-22"),  # <remark>Date of listing: 22.12.2009</remark>
+        ("eu-6650", "2011-12-01"),  # <remark>Date of listing 1.12.2011</remark>
+    ],
+)
+def test_eu_listing_date_in_a_remark(
+    loaded: dict[str, Dataset], entity_id: str, listed: str
+) -> None:
+    # No designationDate attribute: the remark is the only listing date the file gives.
+    ds = loaded["eu/fsf-2022-03-18-excerpt.xml"]
+    assert str(_listed(ds, entity_id)) == listed
+
+
+def _listed(ds: Dataset, entity_id: str) -> object:
+    return next(d.listed for d in ds.designations if d.entity_id == entity_id)
 
 
 # --- UK, Japan (workbooks rebuilt from the real cell values) ------------------------
