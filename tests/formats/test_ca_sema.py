@@ -85,9 +85,9 @@ def test_the_file_has_no_publish_date_so_the_metadata_gives_none(small: Dataset)
 
 def test_counts_add_up(small: Dataset) -> None:
     metadata = small.metadata
-    assert metadata["records_read"] == "16"
-    assert metadata["records_returned"] == "14"
-    assert metadata["records_rejected"] == "2"
+    assert metadata["records_read"] == 16
+    assert metadata["records_returned"] == 14
+    assert metadata["records_rejected"] == 2
     assert len(small) == len(small.designations) == 14
 
 
@@ -333,7 +333,7 @@ def test_the_older_layout_reads_without_listing_dates_or_problems(older: Dataset
     assert older.metadata["layout"] == "older"
     assert "latest_listing_date" not in older.metadata
     assert [d.listed for d in older.designations] == [None, None, None]
-    assert older.metadata["records_read"] == older.metadata["records_returned"] == "3"
+    assert older.metadata["records_read"] == older.metadata["records_returned"] == 3
 
 
 def test_the_older_layout_gives_the_same_kinds_and_ids(older: Dataset) -> None:
@@ -404,8 +404,8 @@ def test_real_every_record_is_read_and_kept(
     path, ds = real
     records = sum(1 for _, element in ET.iterparse(path) if element.tag == "record")
     assert records == 4759 == len(real_records)  # (Country, Schedule, Item) is unique
-    assert ds.metadata["records_read"] == ds.metadata["records_returned"] == str(records)
-    assert ds.metadata["records_rejected"] == "0"
+    assert ds.metadata["records_read"] == ds.metadata["records_returned"] == records
+    assert ds.metadata["records_rejected"] == 0
     assert len({entity.id for entity in ds}) == records
 
 

@@ -197,7 +197,7 @@ def summary_text(dataset: Dataset) -> str:
     lines = []
     title = dataset.metadata.get("title")
     if title:
-        lines.append(title)
+        lines.append(str(title))
     counts = _counts(dataset)
     lines.append(", ".join(f"{count} {kind}" for kind, count in counts.items()))
     if dataset.packages:
