@@ -259,6 +259,15 @@ def _package(
     )
 
 
+#: How many entities the repr of a dataset shows.
+_REPR_ENTITIES = 3
+
+
+def _short(text: str, limit: int) -> str:
+    """``text``, cut to ``limit`` characters with an ellipsis when it is longer."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 #: A metadata value: text (a list's name, a date), or a count of records, rows or sheets.
 MetadataValue = str | int
 
@@ -267,7 +276,7 @@ def _metadata(value: Mapping[str, MetadataValue] | None) -> dict[str, MetadataVa
     return dict(value or {})
 
 
-@attrs.frozen(kw_only=True, hash=False)
+@attrs.frozen(kw_only=True, hash=False, repr=False)
 class Dataset:
     """Entities and everything said about them, as one collection.
 
@@ -482,6 +491,47 @@ class Dataset:
     @property
     def aircraft(self) -> EntityView[Aircraft]:
         return EntityView(e for e in self.entities if isinstance(e, Aircraft))
+
+    def __repr__(self) -> str:
+        """A few lines, however large the dataset: its name, counts, and its first records.
+
+        ``print(dataset)`` of a whole official list would otherwise print every
+        record (megabytes); like a pandas frame, this shows the head only. Look
+        at the records with ``dataset.entities``, ``dataset.persons`` ...
+
+        >>> import sanctionkit as sk
+        >>> ships = [sk.Vessel(id=f"v{n}", name=f"SHIP {n}") for n in range(1000)]
+        >>> print(sk.Dataset(entities=ships, metadata={"list": "Ships"}))
+        <Dataset 'Ships': 1000 entities (1000 vessels)
+          designations 0, packages 0, transfers 0, problems 0
+          Vessel 'SHIP 0' (id v0)
+          Vessel 'SHIP 1' (id v1)
+          Vessel 'SHIP 2' (id v2)
+          ... and 997 more entities>
+        """
+        title = self.metadata.get("title") or self.metadata.get("list")
+        named = f" {_short(str(title), 60)!r}" if title else ""
+        kinds = {
+            "persons": len(self.persons),
+            "organizations": len(self.organizations),
+            "vessels": len(self.vessels),
+            "aircraft": len(self.aircraft),
+        }
+        by_kind = ", ".join(f"{count} {kind}" for kind, count in kinds.items() if count)
+        lines = [
+            f"<Dataset{named}: {len(self.entities)} entities"
+            + (f" ({by_kind})" if by_kind else ""),
+            f"  designations {len(self.designations)}, packages {len(self.packages)}, "
+            f"transfers {len(self.transfers)}, problems {len(self.problems)}",
+        ]
+        shown = self.entities[:_REPR_ENTITIES]
+        lines += [
+            f"  {type(entity).__name__} {_short(entity.name, 60)!r} (id {entity.id})"
+            for entity in shown
+        ]
+        if len(self.entities) > len(shown):
+            lines.append(f"  ... and {len(self.entities) - len(shown)} more entities")
+        return "\n".join(lines) + ">"
 
     def _repr_html_(self) -> str:
         """A summary for Jupyter: counts by kind, then the packages and transfers."""
