@@ -131,9 +131,7 @@ def test_a_list_field_says_which_items_were_added_and_removed() -> None:
     assert programmes.field == "designation.programmes"
     assert (programmes.added, programmes.removed) == (("MAGNIT",), ("UKRAINE-EO13662",))
     assert (programmes.old, programmes.new) == (("DPRK", "UKRAINE-EO13662"), ("DPRK", "MAGNIT"))
-    assert str(programmes) == (
-        "designation.programmes: added 'MAGNIT', removed 'UKRAINE-EO13662'"
-    )
+    assert str(programmes) == ("designation.programmes: added 'MAGNIT', removed 'UKRAINE-EO13662'")
 
 
 def test_list_items_that_are_records_show_as_their_json() -> None:
@@ -147,7 +145,8 @@ def test_list_items_that_are_records_show_as_their_json() -> None:
     )
     (change,) = sk.diff(old, new).changed
     aliases, flag = change.values
-    assert aliases.removed == (sk.Alias(name="MARIA 1"),) and aliases.added == ()
+    assert aliases.removed == (sk.Alias(name="MARIA 1"),)
+    assert aliases.added == ()
     assert str(aliases) == 'entity.aliases: removed {"name": "MARIA 1"}'
     assert (flag.old, flag.new) == (None, sk.parse_country("RU"))
     assert str(flag) == "entity.flag: null -> 'RU'"
@@ -172,7 +171,8 @@ def test_old_and_new_values_agree_with_the_rows_of_two_real_ofac_files() -> None
 
     renamed = [ref for ref in by_ref if old_rows[ref][1].strip() != new_rows[ref][1].strip()]
     reprogrammed = [ref for ref in by_ref if programmes(old_rows[ref]) != programmes(new_rows[ref])]
-    assert len(renamed) > 10 and len(reprogrammed) > 10  # the files are three years apart
+    assert len(renamed) > 10
+    assert len(reprogrammed) > 10
     for ref in renamed:
         (name,) = [v for v in by_ref[ref].values if v.field == "entity.name"]
         assert (name.old, name.new) == (old_rows[ref][1].strip(), new_rows[ref][1].strip())

@@ -3,7 +3,6 @@ known problems accepted in strict mode."""
 
 from __future__ import annotations
 
-import io
 import shutil
 from pathlib import Path
 
@@ -67,7 +66,8 @@ def test_problems_name_the_file_by_the_path_as_given(
     problems = sk.load(given).problems
     assert problems
     main_file = [p for p in problems if Path(p.file or "").name == file_with_problems.name]
-    assert main_file and all(p.file == given for p in main_file)
+    assert main_file
+    assert all(p.file == given for p in main_file)
     # A sibling (add.csv beside sdn.csv) is named as the same folder would name it.
     assert all(Path(p.file or "").parent == Path(given).parent for p in problems)
 
@@ -152,7 +152,8 @@ def test_strict_fails_on_the_first_problem_not_accepted() -> None:
 def test_strict_reads_a_file_whose_problems_are_all_accepted() -> None:
     codes = {problem.code for problem in sk.load(SDN_CSV).problems}
     dataset = sk.load(SDN_CSV, strict=True, accept=sorted(codes))
-    assert dataset.problems and all(problem.accepted for problem in dataset.problems)
+    assert dataset.problems
+    assert all(problem.accepted for problem in dataset.problems)
     assert dataset.unaccepted_problems == ()
     assert len(dataset) == 7
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, TextIO, TypeAlias
 from sanctionkit.builtin import builtin_dataset
 from sanctionkit.converter import converter
 from sanctionkit.diff import DatasetDiff, FieldChange, diff
-from sanctionkit.formats import load
+from sanctionkit.formats import accept_rule, load
 from sanctionkit.model import (
     Authority,
     Dataset,
@@ -84,10 +84,18 @@ def _accept_option(command: argparse.ArgumentParser) -> None:
         "--accept",
         action="append",
         default=[],
+        type=_rule,
         metavar="CODE[:RECORD]",
         help="a known problem to accept: every problem with this code, or only in this "
         "record (repeat for more; the codes are in the output of validate)",
     )
+
+
+def _rule(text: str) -> str:
+    try:
+        return accept_rule(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
 
 
 def _strict_options(command: argparse.ArgumentParser, help: str) -> None:

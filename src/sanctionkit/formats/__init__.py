@@ -32,6 +32,7 @@ __all__ = [
     "WORKBOOK_READERS",
     "Reader",
     "WorkbookReader",
+    "accept_rule",
     "detect_format",
     "dump",
     "load",
@@ -151,7 +152,7 @@ def load(
     read fail; the first problem not accepted still does. A problem's
     ``file`` is the path as given here (or an open file's ``name``).
     """
-    rules = tuple(_accept_rule(rule) for rule in accept)
+    rules = tuple(accept_rule(rule) for rule in accept)
     if not rules:
         return _load(source, format, strict=strict)
     dataset = _load(source, format, strict=False)
@@ -165,7 +166,12 @@ def load(
     return attrs.evolve(dataset, problems=problems)
 
 
-def _accept_rule(rule: str) -> str:
+def accept_rule(rule: str) -> str:
+    """``rule`` if it is "CODE" or "CODE:RECORD"; else a ValueError saying what it should be.
+
+    >>> accept_rule("invalid-imo:19569")
+    'invalid-imo:19569'
+    """
     code, _, record = rule.partition(":")
     if not problem_code_word(code) or (":" in rule and not record):
         raise ValueError(

@@ -190,7 +190,9 @@ class Reading:
         code = "invalid-mmsi"
         return self._remembered(mmsi.validate, text, record=record, field=field, code=code)
 
-    def dataset(self, metadata: Mapping[str, str | int], *, extra: Iterable[Problem] = ()) -> Dataset:
+    def dataset(
+        self, metadata: Mapping[str, str | int], *, extra: Iterable[Problem] = ()
+    ) -> Dataset:
         """The dataset of what was kept, with the counts in its metadata.
 
         Raises ReadError if the counts do not add up: that is a bug in the
