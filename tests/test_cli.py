@@ -410,3 +410,27 @@ def test_column_is_counted_from_1(capsys: pytest.CaptureFixture[str], column: st
     with pytest.raises(SystemExit) as exited:
         main(["country", "--column", column, "-"])
     assert exited.value.code == EXIT_USAGE
+
+
+@pytest.mark.parametrize("command", ["diff", "validate", "summary"])
+def test_files_are_read_with_the_cycle_collector_paused_and_it_is_restored(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    # A million long-lived objects per list, no cycles: collections only walk them in
+    # vain (0.8 s of 2.9 s in a diff of two OFAC files).
+    import gc
+
+    from sanctionkit.cli import _datasets
+
+    collector_on: list[bool] = []
+
+    def load(*args: object, **kwargs: object) -> object:
+        collector_on.append(gc.isenabled())
+        return _datasets.builtin_dataset()
+
+    monkeypatch.setattr(_datasets, "load", load)
+    files = ["old.jsonl", "new.jsonl"] if command == "diff" else ["list.jsonl"]
+    assert gc.isenabled()
+    run(capsys, command, *files)
+    assert collector_on == [False] * len(files)
+    assert gc.isenabled()

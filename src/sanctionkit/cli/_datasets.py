@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, TextIO, TypeAlias
 
 from sanctionkit.builtin import builtin_dataset
@@ -106,7 +108,36 @@ def _strict_options(command: argparse.ArgumentParser, help: str) -> None:
 def _dataset(arguments: argparse.Namespace) -> Dataset:
     if arguments.source is None:
         return builtin_dataset()
-    return load(arguments.source, accept=arguments.accept)
+    return _load(arguments.source, arguments.accept)
+
+
+def _load(source: str, accept: list[str]) -> Dataset:
+    with _collector_paused():
+        return load(source, accept=accept)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused, while lists are read and compared.
+
+    A list of 15,000 records is a million objects that live until the command
+    ends; none of them is garbage, yet each full collection that the allocations
+    set off walks them all, and those of a file loaded before: ``diff`` of two
+    OFAC files spent 0.8 s of its 2.9 s in 742 collections. Readers and diff make
+    no reference cycles, so nothing waits for the collector. Afterwards what was
+    made goes straight to the oldest generation (``freeze`` then ``unfreeze``
+    move lists, they walk nothing): else the first young collection after the
+    pause would walk all of it.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.unfreeze()
+        if paused:
+            gc.enable()
 
 
 def run_summary(arguments: argparse.Namespace, out: TextIO) -> int:
@@ -122,7 +153,7 @@ def run_summary(arguments: argparse.Namespace, out: TextIO) -> int:
 def run_validate(arguments: argparse.Namespace, out: TextIO) -> int:
     """Read a file leniently; print its counts and every problem; exit 1 if there are any
     that ``--accept`` does not accept."""
-    dataset = load(arguments.source, accept=arguments.accept)
+    dataset = _load(arguments.source, arguments.accept)
     counts = {key: value for key, value in dataset.metadata.items() if key.startswith("records_")}
     unaccepted = dataset.unaccepted_problems
     if arguments.json:
@@ -155,9 +186,10 @@ def _problem_line(problem: Problem) -> str:
 
 def run_diff(arguments: argparse.Namespace, out: TextIO) -> int:
     """Print what changed between two versions of a list; exit 0 either way (but see --strict)."""
-    old = load(arguments.old, accept=arguments.accept)
-    new = load(arguments.new, accept=arguments.accept)
-    changes = diff(old, new)
+    with _collector_paused():
+        old = load(arguments.old, accept=arguments.accept)
+        new = load(arguments.new, accept=arguments.accept)
+        changes = diff(old, new)
     failed = arguments.strict and bool(old.unaccepted_problems or new.unaccepted_problems)
     if arguments.json:
         out.write(json.dumps(diff_data(old, new, changes), ensure_ascii=False, indent=2) + "\n")
