@@ -172,6 +172,7 @@ def test_a_lenient_read_marks_accepted_problems_and_keeps_them() -> None:
     assert len(marked.problems) == len(plain.problems)
     assert [p.accepted for p in marked.problems if p.code == "invalid-imo"] == [True]
     assert (marked.entities, marked.designations) == (plain.entities, plain.designations)
+    assert marked.metadata == plain.metadata
 
 
 @pytest.mark.parametrize("rule", ["Invalid IMO", "invalid-imo:", ":7003", ""])
