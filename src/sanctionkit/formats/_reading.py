@@ -32,6 +32,13 @@ T = TypeVar("T")
 #: The code of a record given up on, whatever the reason.
 REJECTED = "rejected-record"
 
+#: Codes of problems that readers report in the same words without an error to
+#: take a code from: a range where the field holds one date.
+_MESSAGE_CODES = {
+    "expected one date, found a range": "date-range",
+    "expected one build year, found a range": "date-range",
+}
+
 
 def problem_code(error: BaseException) -> str | None:
     """The :attr:`~sanctionkit.Problem.code` of a problem caused by ``error``.
@@ -90,11 +97,14 @@ class Reading:
     ) -> None:
         """Record a problem, or raise it in strict mode.
 
-        Without a ``code``, a problem reported while a value error is being
-        handled (``except ValueError as error: reading.problem(str(error), ...)``)
-        takes that error's code (see :func:`problem_code`); others take
+        Without a ``code``, a problem in the words readers share for a range
+        where one date belongs is "date-range"; one reported while a value error
+        is being handled (``except ValueError as error: reading.problem(str(error),
+        ...)``) takes that error's code (see :func:`problem_code`); others take
         :class:`~sanctionkit.Problem`'s default, from what they name.
         """
+        if code is None:
+            code = _MESSAGE_CODES.get(message)
         if code is None:
             handled = sys.exc_info()[1]
             code = problem_code(handled) if handled is not None else None
@@ -127,14 +137,13 @@ class Reading:
         """``parse(text)``, or None (with a problem) when the text is not a valid value.
 
         Blank text is simply absent: no value, no problem. The problem's code
-        is ``code``, or the error's own (see :func:`problem_code`).
+        is ``code``, or else found as :meth:`problem` finds it.
         """
         if text is None or not text.strip():
             return None
         try:
             return parse(text.strip())
         except ValueError as error:
-            code = code or problem_code(error)
             self.problem(str(error), record=record, field=field, value=text, code=code)
             return None
 
