@@ -95,7 +95,8 @@ def test_every_problem_of_every_reader_has_a_code(file_with_problems: Path) -> N
 def test_a_value_error_gives_its_class_code() -> None:
     assert problem_code(InvalidChecksumError("bad", "9683741")) == "invalid-identifier"
     assert problem_code(sk.UnknownCountryError("no such country")) == "unknown-country"
-    assert problem_code(ValueError("plain")) == "invalid-value"
+    assert problem_code(ReadError(sk.Problem(message="bad", code="invalid-imo"))) == "invalid-imo"
+    assert problem_code(ValueError("plain")) is None  # coded by what the problem names
     assert problem_code(KeyError("x")) is None
 
 

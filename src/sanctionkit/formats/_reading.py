@@ -44,8 +44,9 @@ def problem_code(error: BaseException) -> str | None:
     """The :attr:`~sanctionkit.Problem.code` of a problem caused by ``error``.
 
     A :class:`~sanctionkit.errors.ParseError` names its own code
-    ("unknown-country", "invalid-date", ...); any other ``ValueError`` is an
-    "invalid-value"; anything else has no code of its own (None).
+    ("unknown-country", "invalid-date", ...), a
+    :class:`~sanctionkit.ReadError` its problem's; anything else has no code
+    of its own (None), and the problem is coded by what it names.
 
     >>> from sanctionkit.values.countries import parse_country
     >>> try:
@@ -56,7 +57,7 @@ def problem_code(error: BaseException) -> str | None:
     """
     if isinstance(error, ParseError):
         return error.code
-    return "invalid-value" if isinstance(error, ValueError) else None
+    return error.problem.code if isinstance(error, ReadError) else None
 
 
 @attrs.define
