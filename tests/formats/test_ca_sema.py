@@ -99,9 +99,9 @@ def test_the_file_has_no_publish_date_so_the_metadata_gives_none(small: Dataset)
 
 def test_counts_add_up(small: Dataset) -> None:
     metadata = small.metadata
-    assert metadata["records_read"] == "16"
-    assert metadata["records_returned"] == "14"
-    assert metadata["records_rejected"] == "2"
+    assert metadata["records_read"] == 16
+    assert metadata["records_returned"] == 14
+    assert metadata["records_rejected"] == 2
     assert len(small) == len(small.designations) == 14
 
 
@@ -347,8 +347,8 @@ def test_the_older_excerpt_is_every_record_a_plain_parse_sees(
 ) -> None:
     # 12 records: 3 with Entity, 9 with LastName; none lost (before: 3 rejected, no name).
     assert len(older_records) == 12
-    assert older.metadata["records_read"] == older.metadata["records_returned"] == "12"
-    assert older.metadata["records_rejected"] == "0"
+    assert older.metadata["records_read"] == older.metadata["records_returned"] == 12
+    assert older.metadata["records_rejected"] == 0
     with_entity = [r for r in older_records if "Entity" in r]
     with_names = [r for r in older_records if "LastName" in r or "GivenName" in r]
     assert len(older.organizations) == len(with_entity) == 3
@@ -530,8 +530,8 @@ def test_real_every_record_is_read_and_kept(
     path, ds = real
     records = sum(1 for _, element in ET.iterparse(path) if element.tag == "record")
     assert records == 4759 == len(real_records)  # (Country, Schedule, Item) is unique
-    assert ds.metadata["records_read"] == ds.metadata["records_returned"] == str(records)
-    assert ds.metadata["records_rejected"] == "0"
+    assert ds.metadata["records_read"] == ds.metadata["records_returned"] == records
+    assert ds.metadata["records_rejected"] == 0
     assert len({entity.id for entity in ds}) == records
 
 
