@@ -187,7 +187,10 @@ def worst(
     parse: Callable[[str], object], size: int, rounds: int = 3, limit: float = 5.0
 ) -> tuple[float, str]:
     """The slowest token at ``size`` bytes: (seconds, token name)."""
-    timings = [(seconds(parse, hostile(token, size), rounds, limit), name) for name, token in TOKENS.items()]
+    timings = [
+        (seconds(parse, hostile(token, size), rounds, limit), name)
+        for name, token in TOKENS.items()
+    ]
     return max(timings)
 
 

@@ -103,6 +103,8 @@ class _Sense(enum.Enum):
 class _Lexicon(NamedTuple):
     phrases: dict[tuple[str, ...], tuple[_Sense, int]]
     longest: int
+    # The first word of each phrase of several words: the most words its phrases have.
+    starts: dict[str, int]
     open_end: frozenset[str]
     open_start: frozenset[str]
     ordinals: frozenset[str]
@@ -110,6 +112,14 @@ class _Lexicon(NamedTuple):
 
 def _word_key(phrase: str) -> tuple[str, ...]:
     return tuple(token.text for token in _tokenize(phrase) if token.kind is _Kind.WORD)
+
+
+def _phrase_starts(phrases: Iterable[tuple[str, ...]]) -> dict[str, int]:
+    starts: dict[str, int] = {}
+    for key in phrases:
+        if len(key) > 1:
+            starts[key[0]] = max(starts.get(key[0], 0), len(key))
+    return starts
 
 
 @lru_cache(maxsize=1)
@@ -137,6 +147,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         phrases,
         max(len(key) for key in phrases),
+        _phrase_starts(phrases),
         frozenset(" ".join(_word_key(word)) for word in words.OPEN_END_OPENERS),
         frozenset(" ".join(_word_key(word)) for word in words.OPEN_START_SEPARATORS),
         frozenset(_word_key(word)[0] for word in words.ORDINAL_SUFFIXES),
@@ -179,19 +190,25 @@ def _longest_phrase(
     longest wins ("كانون الثاني", January, before "كانون" alone), and dots or
     apostrophes may separate its words ("A.D.", "jusqu'à").
     """
+    first = tokens[index].text
+    longest = lexicon.starts.get(first, 1)
+    if longest == 1:  # most words: no phrase to look ahead for
+        sense = lexicon.phrases.get((first,))
+        return None if sense is None else (sense, [tokens[index]], 1)
     words_at: list[int] = [index]
     stop = index + 1
-    while stop < len(tokens) and len(words_at) < lexicon.longest:
+    while stop < len(tokens) and len(words_at) < longest:
         token = tokens[stop]
         if token.kind is _Kind.WORD:
             words_at.append(stop)
         elif token.text not in ".'":
             break
         stop += 1
+    texts = tuple(tokens[at].text for at in words_at)
     for count in range(len(words_at), 0, -1):
-        phrase = [tokens[at] for at in words_at[:count]]
-        sense = lexicon.phrases.get(tuple(part.text for part in phrase))
+        sense = lexicon.phrases.get(texts[:count])
         if sense is not None:
+            phrase = [tokens[at] for at in words_at[:count]]
             return sense, phrase, words_at[count - 1] + 1 - index
     return None
 
@@ -391,9 +408,77 @@ def _split_points(items: Sequence[_Item]) -> list[int]:
     return worded + dashed + slashed
 
 
+def _ignorable(item: _Item) -> bool:
+    """A dash, slash or weekday: one date reads the same with any number of them."""
+    return item.kind is _Is.SLASH or item.kind is _Is.WEEKDAY or (
+        item.kind is _Is.SEPARATOR and item.word in _DASHES
+    )
+
+
+def _compacted(items: Sequence[_Item]) -> list[_Item]:
+    """The items with every long run of dashes, slashes and weekdays cut to four, and every
+    run of approximation marks to one: the same dates and ranges, in bounded work.
+
+    Cutting a range inside a run of dashes gives the same two ends wherever the
+    cut is, except at the run's first and last item (where an approximation
+    mark before or after the run can stay at the end of a side), so the run
+    keeps those two and one dash and one slash of its middle. Without this,
+    each cut in "1 - - - ... - 1" would reread all the items: quadratic.
+    """
+    kept: list[_Item] = []
+    run: list[_Item] = []
+
+    def flush() -> None:
+        if len(run) <= 4:
+            kept.extend(run)
+        else:
+            middle = run[1:-1]
+            dash = next((item for item in middle if item.kind is _Is.SEPARATOR), None)
+            slash = next((item for item in middle if item.kind is _Is.SLASH), None)
+            cuts = [item for item in (dash, slash) if item is not None]
+            kept.extend([run[0], *(cuts or middle[:1]), run[-1]])
+        run.clear()
+
+    for item in items:
+        if _ignorable(item):
+            run.append(item)
+            continue
+        flush()
+        if item.kind is _Is.APPROXIMATE and kept and kept[-1].kind is _Is.APPROXIMATE:
+            continue
+        kept.append(item)
+    flush()
+    return kept
+
+
+def _may_be_range(items: Sequence[_Item]) -> bool:
+    """Whether two dates can be cut from the items, judged by counting alone.
+
+    Each end has at most three numbers and one month, and nothing else that
+    one date refuses: a range has at most one separator word (the cut), no
+    opener or decade, and approximation marks only next to the cut (those at
+    the text's ends are already gone). Checked first, so that text with many
+    of them ("a a a ...") is refused without trying every cut.
+    """
+    numbers = months = words = others = marks = 0
+    for item in items:
+        if item.kind is _Is.NUMBER:
+            numbers += 1
+        elif item.kind is _Is.MONTH:
+            months += 1
+        elif item.kind is _Is.APPROXIMATE:
+            marks += 1
+        elif item.kind is _Is.SEPARATOR and item.word not in _DASHES:
+            words += 1
+        elif item.kind is _Is.OPENER or item.kind is _Is.DECADE:
+            others += 1
+    return 1 <= numbers <= 6 and months <= 2 and words <= 1 and not others and marks <= 2
+
+
 def _absolute(
     items: Sequence[_Item], dayfirst: bool | None, reference: datetime.date | None, text: str
 ) -> PartialDate | DateRange:
+    items = _compacted(items)
     approximate, items = _strip_approximate(items)
     opener = ""
     if items and items[0].kind is _Is.OPENER:
@@ -418,6 +503,8 @@ def _absolute(
         if opener in _lexicon().open_end:
             return _join(found, None, text)  # "since 1990"
         return _join(found, found, text)
+    if not _may_be_range(items):
+        raise _NoMatch
     for point in _split_points(items):
         left, right = items[:point], items[point + 1 :]
         if not left or not right:
