@@ -410,8 +410,10 @@ def _split_points(items: Sequence[_Item]) -> list[int]:
 
 def _ignorable(item: _Item) -> bool:
     """A dash, slash or weekday: one date reads the same with any number of them."""
-    return item.kind is _Is.SLASH or item.kind is _Is.WEEKDAY or (
-        item.kind is _Is.SEPARATOR and item.word in _DASHES
+    return (
+        item.kind is _Is.SLASH
+        or item.kind is _Is.WEEKDAY
+        or (item.kind is _Is.SEPARATOR and item.word in _DASHES)
     )
 
 

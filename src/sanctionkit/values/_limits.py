@@ -25,10 +25,11 @@ def check_length(text: str, error: type[ValueTooLongError], what: str) -> None:
 
     >>> from sanctionkit.errors import DateTooLongError
     >>> check_length("1962", DateTooLongError, "date")
-    >>> check_length("-" * 5000, DateTooLongError, "date")
-    Traceback (most recent call last):
-    ...
-    sanctionkit.errors.DateTooLongError: date text of 5,000 characters is over the limit of 1,000: '----------------------------------------'...
+    >>> try:
+    ...     check_length("-" * 5000, DateTooLongError, "date")
+    ... except DateTooLongError as error:
+    ...     print(str(error)[:61], len(error.text), error.limit)
+    date text of 5,000 characters is over the limit of 1,000: '-- 5000 1000
     """
     limit = MAX_VALUE_LENGTH  # read at each call: the hostile-input benchmark lifts it
     if len(text) > limit:

@@ -412,7 +412,8 @@ def _mixed_script_codes(text: str, codes: bool = True) -> tuple[str, ...]:
             if is_latin is not latin:
                 starts.append(index)
                 latin = is_latin
-    runs = [folded[start:end] for start, end in zip(starts, [*starts[1:], len(folded)])]
+    ends = [*starts[1:], len(folded)] if starts else []
+    runs = [folded[start:end] for start, end in zip(starts, ends, strict=True)]
     return _codes_of_items(runs, codes)
 
 
@@ -491,10 +492,16 @@ def _before_now(text: str) -> str:
 
 def _without_stray_prefix(text: str) -> str:
     """The text without a leading stray word ("citizen of Iran") and the punctuation around it."""
-    match = _STRAY_PREFIX.match(text, _NON_WORD.match(text).end())
+    match = _STRAY_PREFIX.match(text, _non_word_end(text, 0))
     if match is None:
         return text
-    return text[_NON_WORD.match(text, match.end()).end() :]
+    return text[_non_word_end(text, match.end()) :]
+
+
+def _non_word_end(text: str, start: int) -> int:
+    """Where the run of non-word characters at ``start`` ends."""
+    match = _NON_WORD.match(text, start)
+    return start if match is None else match.end()
 
 
 def _without_stray_suffix(text: str) -> str:
@@ -509,7 +516,7 @@ def _trim_end(text: str) -> str:
     What a regular expression ending in "\\W*" would take, found from the end in
     one pass (on the reversed text) rather than tried from every character.
     """
-    return text[: len(text) - _NON_WORD.match(text[::-1]).end()]
+    return text[: len(text) - _non_word_end(text[::-1], 0)]
 
 
 # The country after a place has at most this many commas of its own: no name in
