@@ -103,8 +103,8 @@ class _Sense(enum.Enum):
 class _Lexicon(NamedTuple):
     phrases: dict[tuple[str, ...], tuple[_Sense, int]]
     longest: int
-    # The first word of each phrase of several words: the most words its phrases have.
-    starts: dict[str, int]
+    # The first word of each phrase of several words: the second words its phrases have.
+    starts: dict[str, frozenset[str]]
     open_end: frozenset[str]
     open_start: frozenset[str]
     ordinals: frozenset[str]
@@ -114,12 +114,12 @@ def _word_key(phrase: str) -> tuple[str, ...]:
     return tuple(token.text for token in _tokenize(phrase) if token.kind is _Kind.WORD)
 
 
-def _phrase_starts(phrases: Iterable[tuple[str, ...]]) -> dict[str, int]:
-    starts: dict[str, int] = {}
+def _phrase_starts(phrases: Iterable[tuple[str, ...]]) -> dict[str, frozenset[str]]:
+    starts: dict[str, set[str]] = {}
     for key in phrases:
         if len(key) > 1:
-            starts[key[0]] = max(starts.get(key[0], 0), len(key))
-    return starts
+            starts.setdefault(key[0], set()).add(key[1])
+    return {first: frozenset(seconds) for first, seconds in starts.items()}
 
 
 @lru_cache(maxsize=1)
@@ -183,21 +183,21 @@ _IGNORED_MARKS = frozenset(".,:;()[]'\"«»„“”‘’·،")
 
 def _longest_phrase(
     tokens: Sequence[_Token], index: int, lexicon: _Lexicon
-) -> tuple[tuple[_Sense, int], list[_Token], int] | None:
+) -> tuple[tuple[_Sense, int], str, int] | None:
     """The longest phrase of the tables starting at ``tokens[index]``, a word.
 
-    Returns its meaning, its words and how many tokens it spans, or None. The
+    Returns its meaning, its words (joined by spaces) and how many tokens it spans, or None. The
     longest wins ("كانون الثاني", January, before "كانون" alone), and dots or
     apostrophes may separate its words ("A.D.", "jusqu'à").
     """
     first = tokens[index].text
-    longest = lexicon.starts.get(first, 1)
-    if longest == 1:  # most words: no phrase to look ahead for
+    if not _may_continue(tokens, index, lexicon.starts.get(first)):
+        # Most words: no phrase of several words goes on from here.
         sense = lexicon.phrases.get((first,))
-        return None if sense is None else (sense, [tokens[index]], 1)
+        return None if sense is None else (sense, first, 1)
     words_at: list[int] = [index]
     stop = index + 1
-    while stop < len(tokens) and len(words_at) < longest:
+    while stop < len(tokens) and len(words_at) < lexicon.longest:
         token = tokens[stop]
         if token.kind is _Kind.WORD:
             words_at.append(stop)
@@ -208,9 +208,21 @@ def _longest_phrase(
     for count in range(len(words_at), 0, -1):
         sense = lexicon.phrases.get(texts[:count])
         if sense is not None:
-            phrase = [tokens[at] for at in words_at[:count]]
-            return sense, phrase, words_at[count - 1] + 1 - index
+            return sense, " ".join(texts[:count]), words_at[count - 1] + 1 - index
     return None
+
+
+def _may_continue(tokens: Sequence[_Token], index: int, seconds: frozenset[str] | None) -> bool:
+    """Whether the word after ``tokens[index]``, past dots and apostrophes, is in ``seconds``."""
+    if not seconds:
+        return False
+    for at in range(index + 1, len(tokens)):
+        token = tokens[at]
+        if token.kind is _Kind.WORD:
+            return token.text in seconds
+        if token.text not in ".'":
+            return False
+    return False
 
 
 def _items(tokens: Sequence[_Token], text: str) -> list[_Item]:
@@ -267,9 +279,9 @@ def _items(tokens: Sequence[_Token], text: str) -> list[_Item]:
         elif meaning is _Sense.APPROXIMATE:
             items.append(_Item(_Is.APPROXIMATE))
         elif meaning is _Sense.OPENER:
-            items.append(_Item(_Is.OPENER, word=" ".join(part.text for part in phrase)))
+            items.append(_Item(_Is.OPENER, word=phrase))
         elif meaning is _Sense.SEPARATOR:
-            items.append(_Item(_Is.SEPARATOR, word=" ".join(part.text for part in phrase)))
+            items.append(_Item(_Is.SEPARATOR, word=phrase))
         index += length
     if unknown:
         raise _cannot(text)
