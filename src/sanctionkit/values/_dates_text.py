@@ -429,6 +429,10 @@ def _ignorable(item: _Item) -> bool:
     )
 
 
+# Item lists this short are read as they are: compacting them would gain nothing.
+_SHORT = 16
+
+
 def _compacted(items: Sequence[_Item]) -> list[_Item]:
     """The items with every long run of dashes, slashes and weekdays cut to four, and every
     run of approximation marks to one: the same dates and ranges, in bounded work.
@@ -470,29 +474,32 @@ def _may_be_range(items: Sequence[_Item]) -> bool:
 
     Each end has at most three numbers and one month, and nothing else that
     one date refuses: a range has at most one separator word (the cut), no
-    opener or decade, and approximation marks only next to the cut (those at
-    the text's ends are already gone). Checked first, so that text with many
+    opener or decade, and runs of approximation marks only next to the cut
+    (those at the text's ends are already gone). Checked first, so that text with many
     of them ("a a a ...") is refused without trying every cut.
     """
     numbers = months = words = others = marks = 0
+    previous = _Is.NUMBER
     for item in items:
         if item.kind is _Is.NUMBER:
             numbers += 1
         elif item.kind is _Is.MONTH:
             months += 1
         elif item.kind is _Is.APPROXIMATE:
-            marks += 1
+            marks += previous is not _Is.APPROXIMATE  # a run of marks counts once
         elif item.kind is _Is.SEPARATOR and item.word not in _DASHES:
             words += 1
         elif item.kind is _Is.OPENER or item.kind is _Is.DECADE:
             others += 1
+        previous = item.kind
     return 1 <= numbers <= 6 and months <= 2 and words <= 1 and not others and marks <= 2
 
 
 def _absolute(
     items: Sequence[_Item], dayfirst: bool | None, reference: datetime.date | None, text: str
 ) -> PartialDate | DateRange:
-    items = _compacted(items)
+    if len(items) > _SHORT:
+        items = _compacted(items)
     approximate, items = _strip_approximate(items)
     opener = ""
     if items and items[0].kind is _Is.OPENER:

@@ -262,21 +262,30 @@ def search_countries(text: str, limit: int = 5) -> list[Country]:
         scores[code] = 2.0
     english = _english_index()
     words = set(key.split())
-    for candidate, codes in english.items():
-        if words <= set(candidate.split()):
+    for candidate, candidate_words in _english_words():
+        if words <= candidate_words:
             # Every word of the input is in the name: a strong hint ("korea").
             score = 1.0 + len(key) / max(len(candidate), 1) / 10
         else:
             continue
-        for code in codes:
+        for code in english[candidate]:
             scores[code] = max(scores.get(code, 0.0), score)
-    for candidate in difflib.get_close_matches(key, english.keys(), n=limit * 4, cutoff=0.75):
+    # difflib's first test, done once: at the cutoff of 0.75, a name more than 5/3
+    # times longer or shorter than the key can never be close.
+    near = [name for name in english if 0.6 * len(key) <= len(name) <= len(key) / 0.6]
+    for candidate in difflib.get_close_matches(key, near, n=limit * 4, cutoff=0.75):
         score = difflib.SequenceMatcher(None, key, candidate).ratio()
         for code in english[candidate]:
             scores[code] = max(scores.get(code, 0.0), score)
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
     records = _records()
     return [records[code] for code, _ in ranked[:limit]]
+
+
+@functools.cache
+def _english_words() -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each key of the English table with the set of its words, for :func:`search_countries`."""
+    return tuple((key, frozenset(key.split())) for key in _english_index())
 
 
 # Parsing the same strings again and again is the common case in list data
@@ -287,6 +296,7 @@ _parsed: dict[str, Country] = {}
 # The same for fields of names (codes=False), where a bare code is refused.
 _parsed_names: dict[str, Country] = {}
 
+_NO_KEYS: frozenset[str] = frozenset()
 # Keys of text that says a value is missing, whatever the field ("N/A", "n.a.").
 _NOT_AVAILABLE = frozenset({"n a", "not available", "not applicable"})
 
@@ -360,9 +370,9 @@ def _exact_codes(text: str, codes: bool = True) -> tuple[str, ...]:
     is looked up (see :func:`parse_country`).
     """
     english = _english_index()
-    refused = frozenset() if codes else _bare_code_keys()
     key = quick_key(text)
     found = english.get(key)
+    refused = _NO_KEYS if codes else _bare_code_keys()
     if found is not None and key not in refused:  # the common case: no rewriting needed
         return found
     key = name_key(text)
