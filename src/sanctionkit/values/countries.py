@@ -325,7 +325,11 @@ _IDEOGRAPHIC_PUNCTUATION = str.maketrans({"、": ",", "。": "."})
 # leading "\W*" would make the search quadratic on runs of punctuation.
 # A run of characters that are not word characters, matched at a given place.
 _NON_WORD = re.compile(r"\W*")
-_NOW_WORD = re.compile(r"\b(?:now|currently|presently|today)\b", re.IGNORECASE)
+_NOW_WORDS = ("now", "currently", "presently", "today")
+_NOW_WORD = re.compile(rf"\b(?:{'|'.join(_NOW_WORDS)})\b", re.IGNORECASE)
+# Up to three runs of word characters and what separates them, read backwards
+# from the end of a text.
+_LAST_WORDS_REVERSED = re.compile(r"(?:\w+\W+){0,2}\w+")
 # Forms of state that other languages put before the name ("République du
 # Mali", "Jamhuri ya Kenya", the Yoruba "Orílẹ́ède Kúbà", "country of Cuba"),
 # matched on the key after the whole key failed, like "republic of" in English.
@@ -496,7 +500,15 @@ def _rewrites(text: str, depth: int = 0, done: dict[str, int] | None = None) -> 
 
 def _before_now(text: str) -> str:
     """The text before a "now" clause and the punctuation that leads to it, or the text."""
-    match = _NOW_WORD.search(text)
+    lowered = text.lower()
+    found = [index for index in map(lowered.find, _NOW_WORDS) if index >= 0]
+    if not found:  # the common case, found by plain substring searches
+        return text
+    # Searched from the first place a word occurs: the regular expression then
+    # tests word boundaries from there on only (a lower-case form of another
+    # length cannot say where, so then from the start).
+    start = min(found) if len(lowered) == len(text) else 0
+    match = _NOW_WORD.search(text, start)
     return text if match is None else _trim_end(text[: match.start()])
 
 
@@ -515,8 +527,15 @@ def _non_word_end(text: str, start: int) -> int:
 
 
 def _without_stray_suffix(text: str) -> str:
-    """The text without a trailing stray word ("Iran national") and the punctuation around it."""
-    match = _STRAY_SUFFIX.search(text)
+    """The text without a trailing stray word ("Iran national") and the punctuation around it.
+
+    The words sit at the end, so only the last three runs of word characters
+    are searched ("special administrative region" has three), not the whole text.
+    """
+    body = _trim_end(text)
+    tail = _LAST_WORDS_REVERSED.match(body[::-1])
+    start = len(body) - (0 if tail is None else tail.end())
+    match = _STRAY_SUFFIX.search(text, start)
     return text if match is None else _trim_end(text[: match.start()])
 
 
