@@ -121,6 +121,8 @@ def quick_key(text: str) -> str:
     ('korea north', 'st lucia')
     """
     if text.isascii():
+        if len(text) <= _LONG:  # the hot path of every lookup: no further call
+            return _ASCII_SEPARATORS.sub(" ", text.casefold()).strip()
         return _ascii_words(text)
     return name_key(text)
 

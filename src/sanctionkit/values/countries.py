@@ -51,6 +51,7 @@ from sanctionkit.errors import (
     CountryTooLongError,
     UnknownCountryError,
 )
+from sanctionkit.values import _limits
 from sanctionkit.values._limits import check_length
 from sanctionkit.values._normalize import name_key, quick_key
 
@@ -215,14 +216,26 @@ def parse_country(text: str, *, codes: bool = True) -> Country:
         CountryTooLongError: the text is over
             :data:`~sanctionkit.values.MAX_VALUE_LENGTH` characters.
     """
-    parsed = _parsed if codes else _parsed_names
-    cached = parsed.get(text)
+    cached = (_parsed if codes else _parsed_names).get(text)
     if cached is not None:
         return cached
+    return _parse_new(text, codes)
+
+
+def _parse_new(text: str, codes: bool) -> Country:
+    """:func:`parse_country` of a text that is not in the cache.
+
+    Apart, so that the cached path, the commonest, sets up a small frame.
+    """
     if not isinstance(text, str):
         raise TypeError(f"parse_country() expects a str, not {type(text).__name__}")
-    check_length(text, CountryTooLongError, "country")
-    found = _resolve(text, codes)
+    if len(text) > _limits.MAX_VALUE_LENGTH:
+        check_length(text, CountryTooLongError, "country")
+    # The common case first, without the calls of the full resolution.
+    key = quick_key(text)
+    found = _english_index().get(key)
+    if found is None or not (codes or key not in _bare_code_keys()):
+        found = _resolve(text, codes)
     records = _records()
     if len(found) > 1:
         choices = [records[code] for code in found]
@@ -230,6 +243,7 @@ def parse_country(text: str, *, codes: bool = True) -> Country:
         message = f"{text!r} can mean more than one country: {listed}"
         raise AmbiguousCountryError(message, text, choices)
     country = _with_text(records[found[0]], text)
+    parsed = _parsed if codes else _parsed_names
     if len(parsed) >= _CACHE_SIZE:
         parsed.clear()
     parsed[text] = country
@@ -325,6 +339,8 @@ _IDEOGRAPHIC_PUNCTUATION = str.maketrans({"、": ",", "。": "."})
 # leading "\W*" would make the search quadratic on runs of punctuation.
 # A run of characters that are not word characters, matched at a given place.
 _NON_WORD = re.compile(r"\W*")
+# Text up to this long is searched whole: narrowing the search first costs more.
+_LONG_TEXT = 64
 _NOW_WORDS = ("now", "currently", "presently", "today")
 _NOW_WORD = re.compile(rf"\b(?:{'|'.join(_NOW_WORDS)})\b", re.IGNORECASE)
 # Up to three runs of word characters and what separates them, read backwards
@@ -500,14 +516,16 @@ def _rewrites(text: str, depth: int = 0, done: dict[str, int] | None = None) -> 
 
 def _before_now(text: str) -> str:
     """The text before a "now" clause and the punctuation that leads to it, or the text."""
-    lowered = text.lower()
-    found = [index for index in map(lowered.find, _NOW_WORDS) if index >= 0]
-    if not found:  # the common case, found by plain substring searches
-        return text
-    # Searched from the first place a word occurs: the regular expression then
-    # tests word boundaries from there on only (a lower-case form of another
-    # length cannot say where, so then from the start).
-    start = min(found) if len(lowered) == len(text) else 0
+    start = 0
+    if len(text) > _LONG_TEXT:
+        lowered = text.lower()
+        found = [index for index in map(lowered.find, _NOW_WORDS) if index >= 0]
+        if not found:  # found by plain substring searches, at C speed
+            return text
+        # Searched from the first place a word occurs: the regular expression then
+        # tests word boundaries from there on only (a lower-case form of another
+        # length cannot say where, so then from the start).
+        start = min(found) if len(lowered) == len(text) else 0
     match = _NOW_WORD.search(text, start)
     return text if match is None else _trim_end(text[: match.start()])
 
@@ -532,9 +550,11 @@ def _without_stray_suffix(text: str) -> str:
     The words sit at the end, so only the last three runs of word characters
     are searched ("special administrative region" has three), not the whole text.
     """
-    body = _trim_end(text)
-    tail = _LAST_WORDS_REVERSED.match(body[::-1])
-    start = len(body) - (0 if tail is None else tail.end())
+    start = 0
+    if len(text) > _LONG_TEXT:
+        body = _trim_end(text)
+        tail = _LAST_WORDS_REVERSED.match(body[::-1])
+        start = len(body) - (0 if tail is None else tail.end())
     match = _STRAY_SUFFIX.search(text, start)
     return text if match is None else _trim_end(text[: match.start()])
 

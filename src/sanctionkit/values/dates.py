@@ -48,6 +48,7 @@ import re
 import attrs
 
 from sanctionkit.errors import DateTooLongError, InvalidDateError
+from sanctionkit.values import _limits
 from sanctionkit.values._limits import check_length
 
 __all__ = ["DateRange", "PartialDate", "Precision", "parse_date"]
@@ -452,7 +453,8 @@ def parse_date(
     match = _ISO.fullmatch(text)
     if match is not None:
         return _from_iso(match, text, reference, text)
-    check_length(text, DateTooLongError, "date")
+    if len(text) > _limits.MAX_VALUE_LENGTH:
+        check_length(text, DateTooLongError, "date")
     if "/" in text:
         found = _iso_range(text, reference)
         if found is not None:
