@@ -205,3 +205,42 @@ def test_a_mixed_script_text_of_long_runs_still_needs_every_run_to_agree() -> No
     assert sk.parse_country("イラン" + " " * 3000 + "Iran").alpha2 == "IR"
     with pytest.raises(UnknownCountryError):
         sk.parse_country("イ" * 3000 + "Iran")
+
+
+def _answer(parse: Callable[[str], object], text: str) -> object:
+    """The value, or the type of the error: what two equivalent texts must share."""
+    try:
+        return parse(text)
+    except ParseError as error:
+        return type(error)
+
+
+_DATE_ENDS = ["1960", "May 1960", "3 May 1960", "circa 1960", "1962", "Aug. 1962", "12", "Jan"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    first=st.sampled_from(_DATE_ENDS),
+    second=st.sampled_from(_DATE_ENDS),
+    run=st.sampled_from(["-", " - ", "–", "/", " / ", "~", " "]),
+    count=st.integers(2, 300),
+)
+def test_a_run_of_one_mark_between_two_dates_reads_as_one_mark(
+    first: str, second: str, run: str, count: int
+) -> None:
+    short, long = f"{first}{run}{second}", f"{first}{run * count}{second}"
+    assert _answer(sk.parse_date, long) == _answer(sk.parse_date, short)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    name=st.sampled_from(["Russia", "Korea, North", "Iran (Islamic Republic of)", "Syria", "UK"]),
+    before=st.sampled_from(["", ", ", " ", ";", "."]),
+    after=st.sampled_from(["", ", ", " ", ";", "."]),
+    count=st.integers(1, 150),
+)
+def test_runs_of_punctuation_around_a_name_change_nothing(
+    name: str, before: str, after: str, count: int
+) -> None:
+    padded = f"{before * count}{name}{after * count}"
+    assert _answer(sk.parse_country, padded) == _answer(sk.parse_country, name)
