@@ -420,15 +420,6 @@ def _split_points(items: Sequence[_Item]) -> list[int]:
     return worded + dashed + slashed
 
 
-def _ignorable(item: _Item) -> bool:
-    """A dash, slash or weekday: one date reads the same with any number of them."""
-    return (
-        item.kind is _Is.SLASH
-        or item.kind is _Is.WEEKDAY
-        or (item.kind is _Is.SEPARATOR and item.word in _DASHES)
-    )
-
-
 # Item lists this short are read as they are: compacting them would gain nothing.
 _SHORT = 16
 
@@ -458,7 +449,12 @@ def _compacted(items: Sequence[_Item]) -> list[_Item]:
         run.clear()
 
     for item in items:
-        if _ignorable(item):
+        kind = item.kind  # a dash, slash or weekday: one date reads the same with any number
+        if (
+            kind is _Is.SLASH
+            or kind is _Is.WEEKDAY
+            or (kind is _Is.SEPARATOR and item.word in _DASHES)
+        ):
             run.append(item)
             continue
         flush()
@@ -582,6 +578,8 @@ def _relative(
             continue  # "May 24th"
         if token.text not in _RELATIVE_FILLERS:
             phrase.append(token.text)
+            if len(phrase) > 4:
+                return None  # no phrase has more words, even with a weekday before it
     meanings = [lexicon.phrases.get((word,), (None, 0)) for word in phrase]
     # A weekday next to a date adds nothing ("Friday, 24 May").
     if len(phrase) > 1 and meanings[0][0] is _Sense.WEEKDAY:
