@@ -107,7 +107,12 @@ def xml_excerpts(shared: Path) -> None:
             "ofac/enhanced-2024/IRGC_sanctions.xml",
             ["entity"],
             any_of(
-                rb'<entity id="26719">', rb'<entity id="26526">', rb'<entity id="24475">', head=40
+                rb'<entity id="26719">',
+                rb'<entity id="26526">',
+                rb'<entity id="24475">',
+                rb'<entity id="37957">',  # Target Type "Private Company"
+                rb'<entity id="34084">',  # a Birthdate of reliability "Reported"
+                head=40,
             ),
         ),
         (

@@ -250,7 +250,7 @@ def test_ofac_enhanced_excerpt(loaded: dict[str, Dataset]) -> None:
     assert ds.metadata["records_returned"] == str(
         _plain_count(REAL / name, ("entity",), XML_EXCERPTS[2][3])
     )
-    assert ds.metadata["records_returned"] == "3"
+    assert ds.metadata["records_returned"] == "5"
     assert ds.metadata["publish_date"] == "2024-08-28"  # <dataAsOf>2024-08-28T00:00:00
     assert _get(ds, "ofac-26719").name == "IRGC GROUND FORCES"  # type: ignore[attr-defined]
     ebrahimi = _get(ds, "ofac-26526")
