@@ -477,8 +477,9 @@ def test_real_file_reliabilities_and_target_types(real: tuple[Dataset, ET.Elemen
         plain[element.text or ""] = plain.get(element.text or "", 0) + 1
     assert plain == {"Confirmed": 244, "Reported": 2}  # no feature of this file is "False"
     reported = [n for e in ds.entities for n in e.notes if n.endswith("reliability Reported")]
-    assert sorted(reported) == ["Birthdate 1959: reliability Reported"] + [
-        "Birthdate 1982: reliability Reported"
+    assert sorted(reported) == [
+        "Birthdate 1959: reliability Reported",
+        "Birthdate 1982: reliability Reported",
     ]
     kinds = {e.id: e.kind for e in ds.entities if isinstance(e, Organization) and e.kind}
     assert kinds["ofac-37957"] == kinds["ofac-37877"] == "Private Company"
