@@ -170,6 +170,12 @@ def _copy_rows(sheet: Any, rows: Sequence[Sequence[object]]) -> None:
 
 def workbook_excerpts(shared: Path) -> None:
     """Minimal workbooks holding real rows' cell values (values only: no styles, no formulas)."""
+    uk_excerpt(shared)
+    japan_excerpt(shared)
+
+
+def uk_excerpt(shared: Path) -> None:
+    """The UK workbook's excerpt: every row of a few groups."""
     import openpyxl
 
     source = shared / "uk" / "ConList-2022-05-04.xlsx"
@@ -182,6 +188,17 @@ def workbook_excerpts(shared: Path) -> None:
     wanted: list[object] = []
     for wanted_kind in ("Entity", "Individual", "Ship"):
         wanted.append(next(row[group] for row in rows[2:] if row[kind] == wanted_kind))
+    # And the first person with numbered titles ("(1) Mullah (2) Maulavi") whose rows have
+    # no empty-string cell (a workbook written by openpyxl cannot keep one: it reads None).
+    title = header.index("Title")
+    blank = {row[group] for row in rows[2:] if "" in row}
+    wanted.append(
+        next(
+            row[group]
+            for row in rows[2:]
+            if str(row[title] or "").startswith("(1)") and row[group] not in blank
+        )
+    )
     kept = [row for row in rows[2:] if row[group] in wanted]
     book = openpyxl.Workbook()
     sheet = book.active
@@ -190,8 +207,6 @@ def workbook_excerpts(shared: Path) -> None:
     OUT.joinpath("uk").mkdir(parents=True, exist_ok=True)
     book.save(OUT / "uk" / "ConList-2022-05-04-excerpt.xlsx")
     print(f"uk/ConList-2022-05-04-excerpt.xlsx: groups {wanted}, {len(kept)} rows, from {source}")
-
-    japan_excerpt(shared)
 
 
 def japan_excerpt(shared: Path) -> None:

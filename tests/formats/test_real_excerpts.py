@@ -333,8 +333,8 @@ def test_uk_excerpt(loaded: dict[str, Dataset]) -> None:
     rows = [tuple(row) for row in book["Data"].iter_rows(values_only=True)]
     book.close()
     groups = {row[-1] for row in rows[2:]}
-    assert ds.metadata["records_returned"] == str(len(groups)) == "3"
-    assert ds.metadata["rows_read"] == str(len(rows) - 2) == "75"
+    assert ds.metadata["records_returned"] == str(len(groups)) == "4"
+    assert ds.metadata["rows_read"] == str(len(rows) - 2) == "77"
     assert ds.metadata["last_updated"] == "2022-05-04"  # Last Updated,04/05/2022
     ship = _get(ds, "uk-13651")  # SAM JONG 2, "(IMO number):7408873"
     assert isinstance(ship, Vessel)
@@ -342,6 +342,21 @@ def test_uk_excerpt(loaded: dict[str, Dataset]) -> None:
     kony = _get(ds, "uk-13378")  # DOB 00/00/1992 .. 00/00/1995
     assert isinstance(kony, Person)
     assert sorted(str(d) for d in kony.birth_dates) == ["1992", "1993", "1994", "1995"]
+    # 6895: Title "(1) Maulavi (2) Mullah", Position "First Secretary, Taliban Consulate
+    # General, Quetta, Pakistan", Listed On 23/02/2001, UK Sanctions List Date Designated
+    # 25/01/2001.
+    taliban = _get(ds, "uk-6895")
+    assert isinstance(taliban, Person)
+    assert taliban.positions == (
+        "Maulavi",
+        "Mullah",
+        "First Secretary, Taliban Consulate General, Quetta, Pakistan",
+    )
+    assert not [note for note in taliban.notes if note.startswith("Title")]
+    assert str(_listed(ds, "uk-6895")) == "2001-02-23"
+    assert "UK Sanctions List date designated: 2001-01-25" in taliban.notes
+    # 13378: Listed On 01/09/2016, designated 23/08/2016.
+    assert "UK Sanctions List date designated: 2016-08-23" in kony.notes
 
 
 def test_japan_excerpt(loaded: dict[str, Dataset]) -> None:
