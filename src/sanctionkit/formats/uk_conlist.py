@@ -98,7 +98,8 @@ _ADDRESS_COLUMNS: Final = (
     "Post/Zip Code",
     "Country",
 )
-_REGIME_COLUMNS: Final = ("Regime", "Listed On", "UK Sanctions List Date Designated")
+_DESIGNATED: Final = "UK Sanctions List Date Designated"
+_REGIME_COLUMNS: Final = ("Regime", "Listed On", _DESIGNATED)
 # Columns that hold one value per group (when a group's rows disagree, every value is kept).
 _GROUP_COLUMNS: Final = (
     "DOB",
@@ -525,7 +526,9 @@ class _Builder:
                 value=extra,
             )
         facts: dict[str, str] = {}
-        notes: list[str] = [f"Title: {title}" for title in titles]
+        notes: list[str] = []
+        if cls is not Person:
+            notes.extend(f"Title: {title}" for title in titles)
         reasons: list[str] = []
         for other in group.all("Other Information"):
             found, free = _labelled(other)
@@ -577,7 +580,13 @@ class _Builder:
                 role = self._role(address.country, CountryRoleKind.LOCATION, label, "Country")
                 if role is not None and role not in countries:
                     countries.append(role)
-        positions = [item for text in group.all("Position") for item in _numbered(text)]
+        # A person's titles ("Maulavi", "General", "(1) Mullah (2) Haji") are positions, as
+        # the UN list's TITLE (where most of them come from) and Canada's Title are.
+        positions: list[str] = []
+        for text in [*(titles if cls is Person else ()), *group.all("Position")]:
+            for item in _numbered(text):
+                if item not in positions:
+                    positions.append(item)
         listed, programmes = self._regimes(group, label, notes)
         for updated in group.all("Last Updated"):
             notes.append(f"Last updated on the list: {updated}")
@@ -807,13 +816,19 @@ class _Builder:
             date = self._date(listed_on, label, "Listed On") if listed_on else None
             if date is not None and (listed is None or date.earliest() < listed.earliest()):
                 listed = date
+            # The date of designation under the UK's own regulations (31/12/2020 for those
+            # carried over from EU and UN regimes): the Designation has one date, "Listed On",
+            # the first listing; this one stays a note, read and written as an ISO date.
+            uk_date = self._date(designated, label, _DESIGNATED) if designated else None
+            shown = uk_date.isoformat() if uk_date is not None else designated
             if several:
+                listed_text = date.isoformat() if date is not None else listed_on or "?"
                 notes.append(
-                    f"Regime {regime or '?'}: listed on {listed_on or '?'}"
-                    + (f", UK Sanctions List date designated {designated}" if designated else "")
+                    f"Regime {regime or '?'}: listed on {listed_text}"
+                    + (f", UK Sanctions List date designated {shown}" if shown else "")
                 )
-            elif designated:
-                notes.append(f"UK Sanctions List date designated: {designated}")
+            elif shown:
+                notes.append(f"UK Sanctions List date designated: {shown}")
         return listed, programmes
 
     def _gender(self, text: str | None, label: str) -> Gender | None:
