@@ -31,7 +31,7 @@ from sanctionkit.errors import (
 )
 from sanctionkit.formats import dump, load
 from sanctionkit.formats.jsonl import dumps, loads
-from sanctionkit.link import Link, Linked, link, merge
+from sanctionkit.link import Finding, Link, Linked, link, merge
 from sanctionkit.model import (
     Address,
     Aircraft,
@@ -94,6 +94,7 @@ __all__ = [
     "Entity",
     "EntityRef",
     "EntityView",
+    "Finding",
     "Gender",
     "Goods",
     "GoodsCategory",
