@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import re
 
 import pytest
@@ -11,6 +12,14 @@ import sanctionkit as sk
 from tests.conftest import shared_file
 
 OFAC = sk.Authority(name="OFAC", country="US")
+
+
+@functools.cache
+def real(relative: str) -> sk.Dataset:
+    """A real official file, read once per run (skips when ../shared/data is absent)."""
+    return sk.load(shared_file(relative))
+
+
 MOFA = sk.Authority(name="Ministry of Foreign Affairs", country="KR")
 
 
@@ -191,3 +200,37 @@ def test_un_reference_numbers_join_without_a_country_and_in_any_case() -> None:
     assert [(link.key, link.entity_ids) for link in linked.links] == [
         ("un_reference KPE.033", ("un-kpe.033", "uk-1"))
     ]
+
+
+# A clause "<label> <number> (<country>)" of OFAC's remarks column, read independently
+# of the reader: any label, any number with a digit, the issuing country in brackets.
+_NUMBER_CLAUSE = re.compile(
+    r"^(?:alt\. )?(?P<label>[A-Za-z][^;]*?) (?P<number>[\w./-]*\d[\w./-]*)"
+    r" \((?P<country>[A-Za-z ,]+)\)(?: issued .*| expires .*)?\.?$"
+)
+
+
+def test_ofac_2021_entries_sharing_a_number_are_findings_not_links() -> None:
+    path = shared_file("ofac/sdn-csv-2021/sdn.csv")
+    shared: dict[tuple[str, str], set[str]] = {}
+    with path.open(encoding="latin-1", newline="") as file:
+        for row in csv.reader(file):
+            if len(row) != 12 or row[2].strip() != "-0-":  # organisations only
+                continue
+            for clause in row[11].split(";"):
+                found = _NUMBER_CLAUSE.match(clause.strip())
+                if found:
+                    key = (found["number"].upper(), found["country"])
+                    shared.setdefault(key, set()).add(f"ofac-{row[0]}")
+    expected = {tuple(sorted(ids)) for ids in shared.values() if len(ids) > 1}
+    # By hand in sdn.csv: 4486 AGROPECUARIA LA ROBLEDA S.A. and 4579 MANAURE S.A. both
+    # "NIT # 800160353-2 (Colombia)"; 18094 and 18095 share "Folio Mercantil No. 65256".
+    assert len(expected) == 8
+    assert {("ofac-4486", "ofac-4579"), ("ofac-18094", "ofac-18095")} <= expected
+    sdn = real("ofac/sdn-csv-2021/sdn.csv")
+    linked = sk.link(sdn)
+    assert linked.links == ()
+    assert len(linked.dataset) == len(sdn)
+    assert {tuple(sorted(f.entity_ids)) for f in linked.findings} == expected
+    colombia = next(f for f in linked.findings if "ofac-4486" in f.entity_ids)
+    assert colombia.key == "tax_id CO 800160353-2"
