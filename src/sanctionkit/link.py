@@ -244,13 +244,13 @@ def _group(
             if clashes and not by_id:
                 for name in clashes:
                     pair = (groups[a].entries[name], groups[b].entries[name])
-                    shared = entities[other].id in pair and entity.id in pair
                     found.setdefault((key, name), {}).update(dict.fromkeys(pair))
+                    bridge = entity.id if entity.id not in pair else entities[other].id
                     messages.setdefault(
                         (key, name),
                         "share this identifier inside one list: kept apart"
-                        if shared
-                        else "would be joined through another record: kept apart",
+                        if bridge in pair
+                        else f"would be joined through {bridge} of another list: kept apart",
                     )
                 continue
             keep, drop = min(a, b), max(a, b)
