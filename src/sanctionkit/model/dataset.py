@@ -234,9 +234,8 @@ class EntityView(Sequence[E], Generic[E]):
             tests.append(_country_test(country, None if role is None else CountryRoleKind(role)))
         if nationality is not None:
             tests.append(_country_test(nationality, CountryRoleKind.NATIONALITY))
-        listed = {"programme": programme, "authority": authority}
-        listed |= {"listed_after": listed_after, "listed_before": listed_before}
-        if any(value is not None for value in listed.values()):
+        asked = (programme, authority, listed_after, listed_before)
+        if any(value is not None for value in asked):
             tests.append(self._designation_test(programme, authority, listed_after, listed_before))
         return self._view(item for item in self._items if all(test(item) for test in tests))
 
