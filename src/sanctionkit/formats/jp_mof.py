@@ -895,6 +895,7 @@ def _identifiers(
                 record=label,
                 field=header,
                 value=part,
+                code="unread-value",
             )
     text = _clean(cells.get(_UN_REFERENCE, ""))
     if not _blank(text):

@@ -173,6 +173,8 @@ _GENDERS: Final = {"male": Gender.MALE, "female": Gender.FEMALE}
 _LABEL: Final = re.compile(r"\(([A-Za-z][A-Za-z .'/-]{1,40})\):")
 _NUMBERED: Final = re.compile(r"\(\d{1,2}(?:-\d{1,2})?\)")
 _REFERENCE: Final = r"[A-Za-z]{2,4}[.]?\d{2,5}"
+# A UN reference number: committee letters, i or e, a number ("QDi.042", "QDE.145").
+_UN_REFERENCE: Final = re.compile(r"\b[A-Za-z]{2}[ieIE]\.\d{3}\b")
 _REFERENCES: Final = re.compile(rf"{_REFERENCE}(?:\s*(?:,|and|&)\s*{_REFERENCE})*\.?")
 _ASSET_OF: Final = re.compile(r"asset of [^()]*\(OFSI ID:\s*(\d+)", re.IGNORECASE)
 # Texts the list writes where it means "no value".
@@ -548,7 +550,9 @@ class _Builder:
         references = re.findall(_REFERENCE, facts.get("UK Sanctions List Ref", ""))
         identifiers.extend(Identifier(scheme="uk_sanctions_list_ref", value=r) for r in references)
         if facts.get("UN Ref"):
-            identifiers.append(Identifier(scheme="un_reference", value=facts["UN Ref"]))
+            # One cell may cite two ("QDi.042 and SOi.002"): one identifier each.
+            cited = _UN_REFERENCE.findall(facts["UN Ref"]) or [facts["UN Ref"]]
+            identifiers.extend(Identifier(scheme="un_reference", value=ref) for ref in cited)
         if facts.get("business reg no"):
             identifiers.append(Identifier(scheme="registration", value=facts["business reg no"]))
         identifiers.extend(
