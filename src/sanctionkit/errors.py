@@ -30,12 +30,14 @@ __all__ = [
     "InvalidFormatError",
     "InvalidIdentifierError",
     "InvalidLengthError",
+    "InvalidNameError",
     "MissingDependencyError",
     "ParseError",
     "ReadError",
     "SanctionkitError",
     "UnknownCountryError",
     "UnknownFormatError",
+    "UnknownKindError",
 ]
 
 
@@ -141,3 +143,11 @@ class MissingDependencyError(SanctionkitError, ImportError):
 
     The message names the extra to install, for example ``sanctionkit[xlsx]``.
     """
+
+
+class InvalidNameError(ParseError):
+    """A name cannot be compared: it is empty, only white space, or not a string."""
+
+
+class UnknownKindError(SanctionkitError, ValueError):
+    """An entity kind that sanctionkit.match does not know ("person", "organization" ...)."""
