@@ -11,8 +11,8 @@ against it. See docs/matching.md for the whole recipe.
 >>> result.is_match, round(result.score, 2)
 (True, 0.82)
 >>> print(result.explanation)
-mikheychik = Mikheychik (1.00, exact)
-vladimir = Vladimir (1.00, exact)
+MIKHEYCHIK = Mikheychik (1.00, exact)
+Vladimir = Vladimir (1.00, exact)
 vladimirovich = - (0.00, unmatched)
 """
 
