@@ -20,6 +20,7 @@ from sanctionkit.match.compare import (
     Reason,
     compare_names,
 )
+from sanctionkit.match.index import Hit, Index
 from sanctionkit.match.names import KINDS, AnalyzedName, NamePart, analyze_name
 
 __all__ = [
@@ -28,6 +29,8 @@ __all__ = [
     "AlignedPart",
     "AnalyzedName",
     "Explanation",
+    "Hit",
+    "Index",
     "NameComparison",
     "NamePart",
     "Reason",

@@ -168,7 +168,7 @@ def _align(
 
 
 def _ordered(name: AnalyzedName) -> tuple[str, str]:
-    return (" ".join(part.text for part in name.parts), name.original)
+    return (name.text, name.original)
 
 
 def compare_analyzed(a: AnalyzedName, b: AnalyzedName, kind: str | None) -> NameComparison:
@@ -197,7 +197,7 @@ def score_analyzed(a: AnalyzedName, b: AnalyzedName, kind: str | None) -> float:
 def _compare(
     a: AnalyzedName, b: AnalyzedName, kind: str | None, *, explain: bool
 ) -> tuple[float, Explanation | None]:
-    if a.parts == b.parts or _ordered(a)[0] == _ordered(b)[0]:
+    if a.text == b.text:
         if not explain:
             return 1.0, None
         same = tuple(
@@ -233,7 +233,7 @@ def _compare(
         score = max(score, joined)
     numbers_a = Counter(p.text for p in a.parts if p.role == "number")
     numbers_b = Counter(p.text for p in b.parts if p.role == "number")
-    if numbers_a != numbers_b and kind in ("vessel", "aircraft"):
+    if kind in ("vessel", "aircraft") and numbers_a != numbers_b:
         score = min(score, 0.5)
     score = min(1.0, max(0.0, score))
     if not explain:

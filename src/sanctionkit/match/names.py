@@ -123,6 +123,8 @@ class AnalyzedName:
     original: str
     kind: str | None
     parts: tuple[NamePart, ...]
+    #: The parts' text, space-separated: two names with the same text are the same name.
+    text: str
     #: Classes of the legal forms found ("llc", "jsc"), in order.
     forms: tuple[str, ...] = ()
     #: The legal forms as written ("ООО", "有限会社").
@@ -135,7 +137,7 @@ class AnalyzedName:
     @property
     def joined(self) -> str:
         """The parts' text with no spaces: "yong hyok" and "yonghyok" agree here."""
-        return "".join(part.text for part in self.parts)
+        return self.text.replace(" ", "")
 
 
 def _data_lines(filename: str) -> list[list[str]]:
@@ -172,6 +174,11 @@ def _legal_forms() -> tuple[dict[tuple[str, ...], str], tuple[tuple[str, str], .
     return latin, tuple(han)
 
 
+@functools.cache
+def _form_starts() -> frozenset[str]:
+    return frozenset(words[0] for words in _legal_forms()[0])
+
+
 def _fold_homoglyphs(word: str) -> str:
     # Only a word that mixes Latin with look-alikes is folded: "ООО" stays Cyrillic.
     if word.isascii() or not any("a" <= ch <= "z" for ch in word.lower()):
@@ -185,6 +192,8 @@ def _is_latin(word: str) -> bool:
 
 
 def _split_dots(word: str) -> list[str]:
+    if "." not in word and "'" not in word and "’" not in word:
+        return [word]
     # "s.a." and "s.r.o." are one abbreviation; "j.smith" is two words.
     pieces = [piece for piece in word.replace("'", "").replace("’", "").split(".") if piece]
     if len(pieces) > 1 and all(len(piece) == 1 for piece in pieces):
@@ -210,11 +219,19 @@ def _words(text: str, limit: int = MAX_PARTS * 2) -> list[tuple[str, str, bool]]
             latin, transliterated = anyascii(word), not _is_latin(word)
         for chunk in _SEPARATOR.split(latin.lower()):
             for piece in _split_dots(chunk):
-                ordinal = _ORDINAL.match(piece)
+                ordinal = None if piece.isalpha() else _ORDINAL.match(piece)
                 # "224th" is the number 224; "224FU" is the number and the letters.
-                runs = [ordinal.group(1)] if ordinal else _DIGIT_RUNS.findall(piece)
+                if piece.isalpha():
+                    runs = [piece]
+                else:
+                    runs = [ordinal.group(1)] if ordinal else _DIGIT_RUNS.findall(piece)
                 result.extend((run, original, transliterated) for run in runs)
     return result
+
+
+@functools.lru_cache(maxsize=65536)
+def _sound_keys(text: str) -> tuple[str, str]:
+    return skeleton(text), jellyfish.metaphone(text) if text.isalpha() else text
 
 
 def skeleton(text: str) -> str:
@@ -265,10 +282,15 @@ def _strip_latin_forms(
     words: list[tuple[str, str, bool]],
 ) -> tuple[list[tuple[str, str, bool]], list[tuple[str, str]]]:
     latin, _han = _legal_forms()
+    starts = _form_starts()
     kept: list[tuple[str, str, bool]] = []
     found: list[tuple[str, str]] = []
     position = 0
     while position < len(words):
+        if words[position][0] not in starts:
+            kept.append(words[position])
+            position += 1
+            continue
         for length in (5, 4, 3, 2, 1):
             key = tuple(word[0] for word in words[position : position + length])
             if len(key) == length and key in latin:
@@ -335,6 +357,7 @@ def analyze_name(name: str, kind: str | None = None) -> AnalyzedName:
     particles = _word_set("match_particles.txt") if kind != "vessel" else frozenset()
     parts = []
     for text_, original, transliterated in words:
+        sounds = _sound_keys(text_)
         if text_.isdigit():
             role, weight = "number", float(len(text_))
         elif len(text_) == 1 and kind != "vessel":
@@ -350,14 +373,15 @@ def analyze_name(name: str, kind: str | None = None) -> AnalyzedName:
                 role=role,
                 transliterated=transliterated,
                 weight=weight,
-                skeleton=skeleton(text_),
-                metaphone=jellyfish.metaphone(text_) if text_.isalpha() else text_,
+                skeleton=sounds[0],
+                metaphone=sounds[1],
             )
         )
     return AnalyzedName(
         original=name,
         kind=kind,
         parts=tuple(parts),
+        text=" ".join(part.text for part in parts),
         forms=tuple(form_class for _form, form_class in found),
         form_words=tuple(form for form, _form_class in found),
         titles=tuple(titles),

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 import attrs
 
@@ -24,6 +24,9 @@ from sanctionkit.model.entities import Aircraft, Entity, Organization, Person, V
 from sanctionkit.model.sanctions import Authority, Designation, SanctionPackage
 from sanctionkit.model.transfers import AllegedTransfer, EntityRef
 from sanctionkit.values.dates import PartialDate
+
+if TYPE_CHECKING:
+    from sanctionkit.match.index import Index
 
 __all__ = ["Dataset", "Designations", "EntityView", "Problem"]
 
@@ -414,6 +417,17 @@ class Dataset:
     @property
     def aircraft(self) -> EntityView[Aircraft]:
         return EntityView(e for e in self.entities if isinstance(e, Aircraft))
+
+    def index(self) -> Index:
+        """A name search index of this dataset (needs the ``match`` extra).
+
+        >>> import sanctionkit as sk
+        >>> sk.builtin_dataset().index().search("MG-Flot LLC")[0].entity.id
+        'mg-flot-llc'
+        """
+        from sanctionkit.match import Index  # here: the model must not import the matcher
+
+        return Index(self)
 
     def _repr_html_(self) -> str:
         """A summary for Jupyter: counts by kind, then the packages and transfers."""
