@@ -217,12 +217,19 @@ def _compare(
     paired_b = {j for _i, j, _s, _r in pairs}
     earned = sum(score * (a.parts[i].weight + b.parts[j].weight) for i, j, score, _r in pairs)
     possible = sum(a.parts[i].weight + b.parts[j].weight for i, j, _s, _r in pairs)
-    # Unpaired parts weigh less only once two real words agree: one shared first
-    # name is not a match, whatever else the names hold.
-    agreeing = sum(1 for i, _j, score, _r in pairs if score >= 0.8 and a.parts[i].role == "word")
-    factor = _UNPAIRED[kind] if agreeing >= 2 else 1.0
-    unpaired = [p for i, p in enumerate(a.parts) if i not in paired_a]
-    unpaired += [p for j, p in enumerate(b.parts) if j not in paired_b]
+    unpaired_a = [p for i, p in enumerate(a.parts) if i not in paired_a]
+    unpaired_b = [p for j, p in enumerate(b.parts) if j not in paired_b]
+    # Unpaired parts weigh less only once two real words agree (one shared first
+    # name is not a match) and only when one name has them: a part left out is
+    # an omission, a part on each side that do not agree ("HAN Hyok Chol",
+    # "KIM Hyok Chol") is a contradiction.
+    agreeing = sum(1 for i, _j, score, _r in pairs if score >= 0.7 and a.parts[i].role == "word")
+    one_sided = not (
+        any(p.role != "particle" for p in unpaired_a)
+        and any(p.role != "particle" for p in unpaired_b)
+    )
+    factor = _UNPAIRED[kind] if agreeing >= 2 and one_sided else 1.0
+    unpaired = unpaired_a + unpaired_b
     # A number left over always counts in full: "MARIA-1" is another ship. An
     # unpaired part counts twice, as a pair holds the weights of two parts.
     missing = sum(2 * p.weight * (1.0 if p.role == "number" else factor) for p in unpaired)
