@@ -78,7 +78,12 @@ def entity_kind(entity: Entity) -> str | None:
 
 
 def _compact(value: str) -> str:
-    return "".join(ch for ch in value.upper() if ch.isalnum())
+    compact = "".join(ch for ch in value.upper() if ch.isalnum())
+    # "IMO 9123456" and "9123456" are one number.
+    for prefix in ("IMO", "MMSI"):
+        if compact.startswith(prefix) and compact[len(prefix) :].isdigit():
+            return compact[len(prefix) :]
+    return compact
 
 
 def _entity_identifiers(entity: Entity) -> set[str]:
@@ -264,15 +269,24 @@ class Index:
             weight = 100.0 if key.startswith("n:") else math.log(total / len(posting))
             for number in posting:
                 found[number] = found.get(number, 0.0) + weight
-        if len(found) < _SHORTLIST:
-            # Nothing rare found enough: try the common words, then indexed words
-            # that share 3-grams with the query's words (a misspelt query).
+        # A word that no key finds is probably misspelt: look for indexed words
+        # that share its 3-grams. When little was found, try the common keys too.
+        unknown = [
+            part
+            for part in query.parts
+            if part.role == "word"
+            and "w:" + part.text not in self._keys
+            and "s:" + part.skeleton not in self._keys
+        ]
+        if unknown or len(found) < _SHORTLIST:
             similar: dict[str, int] = {}
-            for part in query.parts:
+            for part in unknown if len(found) >= _SHORTLIST else query.parts:
                 for gram in dict.fromkeys(_grams(part.text)):
                     for word in self._grams.get(gram, ()):
                         similar[word] = similar.get(word, 0) + 1
             close = sorted(similar, key=lambda word: -similar[word])[:_SHORTLIST]
+            if len(found) >= _SHORTLIST:
+                common = []
             for key in [*common, *close]:
                 posting = self._keys[key]
                 weight = 0.2 * math.log(total / (len(posting) + 1))
