@@ -209,7 +209,7 @@ def _compare(
                 if p.original != q.original and (p.transliterated or q.transliterated)
                 else Reason.EXACT,
             )
-            for p, q in zip(a.parts, b.parts)
+            for p, q in zip(a.parts, b.parts, strict=True)
         )
         return 1.0, Explanation(same, _form_notes(a, b))
     pairs = _align(a.parts, b.parts)
@@ -281,7 +281,8 @@ def _form_notes(a: AnalyzedName, b: AnalyzedName) -> tuple[str, ...]:
     if a.forms and b.forms:
         verdict = "same class" if set(a.forms) & set(b.forms) else "different classes"
         classes = f"{'/'.join(a.forms)} vs {'/'.join(b.forms)}"
-        return (f"{Reason.ORGANISATION_FORM.value}: {left} = {right} ({verdict}: {classes}; not scored)",)
+        label = Reason.ORGANISATION_FORM.value
+        return (f"{label}: {left} = {right} ({verdict}: {classes}; not scored)",)
     return (f"{Reason.ORGANISATION_FORM.value}: {left} = {right} (one side only; not scored)",)
 
 

@@ -246,13 +246,15 @@ class Index:
             except ValueError:  # a name of only invisible characters
                 continue
             number = len(self._names)
-            self._names.append(_Name(position, text, _ALIAS_WEIGHT[quality], quality.value, analyzed))
+            self._names.append(
+                _Name(position, text, _ALIAS_WEIGHT[quality], quality.value, analyzed)
+            )
             for key in dict.fromkeys(_name_keys(analyzed)):
                 self._keys.setdefault(key, []).append(number)
         for value in _entity_identifiers(entity):
             self._identifiers.setdefault(value, []).append(position)
 
-    def _candidates(self, query: AnalyzedName, allowed: set[str | None] | None) -> list[int]:
+    def _candidates(self, query: AnalyzedName, allowed: set[str] | None) -> list[int]:
         """Names worth scoring: those sharing the rarest keys with the query, best first."""
         total = len(self._names) + 1
         found: dict[int, float] = {}
@@ -371,15 +373,17 @@ class Index:
                 self._consider(best, text, query_weight, number, kind)
         for value in query_ids:
             for position in self._identifiers.get(value, ()):
-                if position not in best and (allowed is None or entity_kind(self._entities[position]) in allowed):
+                if position not in best and (
+                    allowed is None or entity_kind(self._entities[position]) in allowed
+                ):
                     for number, name in enumerate(self._names):
                         if name.entity == position:
                             for text, query_weight in dict.fromkeys(names):
                                 self._consider(best, text, query_weight, number, kind)
         facts = _Facts(query_dates, query_countries, query_ids)
         ranked = []
-        for position, (name_score, text, name) in best.items():
-            delta, notes = facts.check(self._entities[position])
+        for position, (name_score, _text, _name) in best.items():
+            delta, _notes = facts.check(self._entities[position])
             score = min(1.0, max(0.0, name_score + delta))
             # A candidate with no name in common and no shared identifier is noise.
             if score > 0.0:
@@ -472,9 +476,8 @@ class _Facts:
                 )
             elif isinstance(entity, Vessel) and entity.imo and imos and entity.imo not in imos:
                 delta += _IMO_CONTRADICTS
-                notes.append(
-                    f"IMO {', '.join(sorted(imos))} contradicts {entity.imo} ({_IMO_CONTRADICTS:.2f})"
-                )
+                shown = ", ".join(sorted(imos))
+                notes.append(f"IMO {shown} contradicts {entity.imo} ({_IMO_CONTRADICTS:.2f})")
         return delta, notes
 
 

@@ -88,7 +88,7 @@ def check_kind(kind: str | None) -> str | None:
     >>> check_kind("ship")
     Traceback (most recent call last):
     ...
-    sanctionkit.errors.UnknownKindError: unknown kind 'ship': use one of person, organization, vessel, aircraft or None
+    sanctionkit.errors.UnknownKindError: unknown kind 'ship': use one of ...
     """
     if kind is not None and kind not in KINDS:
         raise UnknownKindError(f"unknown kind {kind!r}: use one of {', '.join(KINDS)} or None")
@@ -293,7 +293,9 @@ def _strip_latin_forms(
         for length in (5, 4, 3, 2, 1):
             key = tuple(word[0] for word in words[position : position + length])
             if len(key) == length and key in latin:
-                original = " ".join(dict.fromkeys(w[1] for w in words[position : position + length]))
+                original = " ".join(
+                    dict.fromkeys(w[1] for w in words[position : position + length])
+                )
                 found.append((original, latin[key]))
                 position += length
                 break
