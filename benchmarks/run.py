@@ -323,11 +323,19 @@ def bench_readers() -> None:
             module.run_scale()
 
 
+def bench_match() -> None:
+    """sanctionkit.match: compare_names, Index build and search on OFAC's SDN list."""
+    module = importlib.import_module("bench_match")
+    print("\n## match")
+    module.run()
+
+
 BENCHMARKS = {
     "countries": bench_countries,
     "dates": bench_dates,
     "imo": bench_imo,
     "import": bench_import,
+    "match": bench_match,
     "readers": bench_readers,
     "tools": bench_tools,
 }

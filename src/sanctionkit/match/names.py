@@ -206,26 +206,32 @@ def _words(text: str, limit: int = MAX_PARTS * 2) -> list[tuple[str, str, bool]]
     for original in _SEPARATOR.split(_SCRIPT_CHANGE.sub(" ", text)):
         if len(result) > limit:
             break
-        if not original or not original.strip(".'’"):
-            continue
-        word = _fold_homoglyphs(original)
-        if word.isascii():
-            latin, transliterated = word, False
-        elif len(word) > MAX_CHARS // 4:  # no name has a word this long
-            word = word[: MAX_CHARS // 4]
-            latin, transliterated = anyascii(word), not _is_latin(word)
-        else:
-            latin, transliterated = anyascii(word), not _is_latin(word)
-        for chunk in _SEPARATOR.split(latin.lower()):
-            for piece in _split_dots(chunk):
-                ordinal = None if piece.isalpha() else _ORDINAL.match(piece)
-                # "224th" is the number 224; "224FU" is the number and the letters.
-                if piece.isalpha():
-                    runs = [piece]
-                else:
-                    runs = [ordinal.group(1)] if ordinal else _DIGIT_RUNS.findall(piece)
-                result.extend((run, original, transliterated) for run in runs)
+        if original:
+            result.extend(_word(original[: MAX_CHARS // 4]))  # no name has a longer word
     return result
+
+
+@functools.lru_cache(maxsize=65536)
+def _word(original: str) -> tuple[tuple[str, str, bool], ...]:
+    """The parts of one written word: lists repeat their words, so each is read once."""
+    if not original.strip(".'’"):
+        return ()
+    word = _fold_homoglyphs(original)
+    if word.isascii():
+        latin, transliterated = word, False
+    else:
+        latin, transliterated = anyascii(word), not _is_latin(word)
+    result: list[tuple[str, str, bool]] = []
+    for chunk in _SEPARATOR.split(latin.lower()):
+        for piece in _split_dots(chunk):
+            if piece.isalpha():
+                result.append((piece, original, transliterated))
+                continue
+            # "224th" is the number 224; "224FU" is the number and the letters.
+            ordinal = _ORDINAL.match(piece)
+            runs = [ordinal.group(1)] if ordinal else _DIGIT_RUNS.findall(piece)
+            result.extend((run, original, transliterated) for run in runs)
+    return tuple(result)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -318,6 +324,14 @@ def _clean(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
+def _part(text: str, original: str, transliterated: bool, role: str) -> NamePart:
+    # Parts are immutable and lists repeat their words: one object per distinct part.
+    weight = {"initial": 1.0, "particle": 0.3 * len(text)}.get(role, float(len(text)))
+    sounds = _sound_keys(text)
+    return NamePart(text, original, role, transliterated, weight, sounds[0], sounds[1])
+
+
+@functools.lru_cache(maxsize=65536)
 def analyze_name(name: str, kind: str | None = None) -> AnalyzedName:
     """Take a name apart into comparable parts, remembering what was set aside.
 
@@ -358,26 +372,15 @@ def analyze_name(name: str, kind: str | None = None) -> AnalyzedName:
     particles = _word_set("match_particles.txt") if kind != "vessel" else frozenset()
     parts = []
     for text_, original, transliterated in words:
-        sounds = _sound_keys(text_)
         if text_.isdigit():
-            role, weight = "number", float(len(text_))
+            role = "number"
         elif len(text_) == 1 and kind != "vessel":
-            role, weight = "initial", 1.0
+            role = "initial"
         elif text_ in particles and len(words) > 1:
-            role, weight = "particle", 0.3 * len(text_)
+            role = "particle"
         else:
-            role, weight = "word", float(len(text_))
-        parts.append(
-            NamePart(
-                text=text_,
-                original=original,
-                role=role,
-                transliterated=transliterated,
-                weight=weight,
-                skeleton=sounds[0],
-                metaphone=sounds[1],
-            )
-        )
+            role = "word"
+        parts.append(_part(text_, original, transliterated, role))
     return AnalyzedName(
         original=name,
         kind=kind,
