@@ -18,6 +18,7 @@ them with :func:`~sanctionkit.match.compare_names`'s scorer.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 
@@ -77,8 +78,11 @@ def entity_kind(entity: Entity) -> str | None:
     return None
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def _compact(value: str) -> str:
-    compact = "".join(ch for ch in value.upper() if ch.isalnum())
+    compact = _NOT_ALNUM.sub("", value.upper())
     # "IMO 9123456" and "9123456" are one number.
     for prefix in ("IMO", "MMSI"):
         if compact.startswith(prefix) and compact[len(prefix) :].isdigit():

@@ -203,7 +203,9 @@ def _split_dots(word: str) -> list[str]:
 def _words(text: str, limit: int = MAX_PARTS * 2) -> list[tuple[str, str, bool]]:
     """(folded Latin text, original word, transliterated) for each word of ``text``."""
     result: list[tuple[str, str, bool]] = []
-    for original in _SEPARATOR.split(_SCRIPT_CHANGE.sub(" ", text)):
+    if not text.isascii():
+        text = _SCRIPT_CHANGE.sub(" ", text)
+    for original in _SEPARATOR.split(text):
         if len(result) > limit:
             break
         if original:
@@ -263,8 +265,10 @@ def skeleton(text: str) -> str:
 
 def _strip_han_forms(text: str) -> tuple[str, list[tuple[str, str]]]:
     """Cut Han-script legal forms off the start and end of each word."""
-    _latin, han = _legal_forms()
     found: list[tuple[str, str]] = []
+    if text.isascii() or not _HAN.search(text):
+        return text, found
+    _latin, han = _legal_forms()
     words = text.split()
     for position, word in enumerate(words):
         changed = True
@@ -317,7 +321,9 @@ def _clean(name: str) -> str:
     if not isinstance(name, str):
         raise InvalidNameError(f"a name must be a string, not {type(name).__name__}", name)
     text = unicodedata.normalize("NFKC", name[: MAX_CHARS * 4])[:MAX_CHARS]
-    text = _CONTROL.sub(" ", _FORMAT.sub("", text)).strip()
+    if not (text.isascii() and text.isprintable()):
+        text = _CONTROL.sub(" ", _FORMAT.sub("", text))
+    text = text.strip()
     if not text:
         raise InvalidNameError(f"a name must have a letter or a digit, not {name[:40]!r}", name)
     return text
