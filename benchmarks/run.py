@@ -330,12 +330,20 @@ def bench_match() -> None:
     module.run()
 
 
+def bench_quality() -> None:
+    """Screening quality per perturbation class: sanctionkit, logic-v2 and rapidfuzz."""
+    module = importlib.import_module("bench_quality")
+    print("\n## match quality")
+    module.run()
+
+
 BENCHMARKS = {
     "countries": bench_countries,
     "dates": bench_dates,
     "imo": bench_imo,
     "import": bench_import,
     "match": bench_match,
+    "quality": bench_quality,
     "readers": bench_readers,
     "tools": bench_tools,
 }
