@@ -23,7 +23,7 @@ from collections import Counter
 
 import attrs
 
-from sanctionkit.match._deps import Levenshtein
+from sanctionkit.match._deps import OSA, Levenshtein
 from sanctionkit.match.names import AnalyzedName, NamePart, analyze_name
 
 __all__ = [
@@ -47,6 +47,9 @@ DEFAULT_THRESHOLD = 0.8
 # Scores of part pairs that agree without being spelled the same.
 _PHONETIC = 0.9
 _INITIAL = 0.9
+_TRUNCATED = 0.85
+# Vowels: a word written without any ("Hmd") is a skeleton itself.
+_VOWELS = frozenset("aeiouy")
 # Below this, two words are different words, not spellings of one.
 _EDIT_FLOOR = 0.6
 # How much a part left unpaired counts, by kind, once two words agree: a middle
@@ -63,6 +66,7 @@ class Reason(enum.Enum):
     PHONETIC = "phonetic"
     INITIAL = "initial"
     EDIT_DISTANCE = "edit distance"
+    TRUNCATED = "truncated"
     JOINED = "joined"
     ORGANISATION_FORM = "organisation form"
     NUMBER_MISMATCH = "numbers differ"
@@ -115,7 +119,7 @@ class NameComparison:
         return self.score >= self.threshold
 
 
-def _pair(a: NamePart, b: NamePart) -> tuple[float, Reason]:
+def _pair(a: NamePart, b: NamePart, a_last: bool, b_last: bool) -> tuple[float, Reason]:
     if a.role == "number" or b.role == "number":
         if a.text == b.text:
             return 1.0, Reason.EXACT
@@ -128,12 +132,26 @@ def _pair(a: NamePart, b: NamePart) -> tuple[float, Reason]:
         if a.text[0] == b.text[0]:
             return _INITIAL, Reason.INITIAL
         return 0.0, Reason.UNMATCHED
-    similarity = Levenshtein.normalized_similarity(a.text, b.text)
-    if similarity < _PHONETIC and (
-        (len(a.skeleton) >= 3 and a.skeleton == b.skeleton)
-        or (len(a.metaphone) >= 3 and a.metaphone == b.metaphone)
+    # Transposed letters count as one edit (optimal string alignment).
+    similarity = OSA.normalized_similarity(a.text, b.text)
+    # Two-letter skeletons are too common to agree on, unless a word was written
+    # with no vowel at all ("CRR" for "CORREA").
+    if (
+        similarity < _PHONETIC
+        and a.skeleton == b.skeleton
+        and (
+            len(a.skeleton) >= 3
+            or (len(a.skeleton) == 2 and (_has_no_vowel(a.text) or _has_no_vowel(b.text)))
+        )
     ):
         return _PHONETIC, Reason.PHONETIC
+    if similarity < _PHONETIC and len(a.metaphone) >= 3 and a.metaphone == b.metaphone:
+        return _PHONETIC, Reason.PHONETIC
+    # A field cut short leaves the first letters of the last word ("Igore" for "Igorevich").
+    if (a_last and len(a.text) >= 2 and b.text.startswith(a.text)) or (
+        b_last and len(b.text) >= 2 and a.text.startswith(b.text)
+    ):
+        return _TRUNCATED, Reason.TRUNCATED
     if a.transliterated != b.transliterated and min(len(a.skeleton), len(b.skeleton)) >= 3:
         # Across scripts sounds get lost on the way ("Vladimir" is "urajimiru" in
         # katakana): close skeletons are a weaker phonetic agreement.
@@ -141,8 +159,14 @@ def _pair(a: NamePart, b: NamePart) -> tuple[float, Reason]:
         if close >= 0.6 and 0.5 + 0.4 * close > similarity:
             return 0.5 + 0.4 * close, Reason.PHONETIC
     if similarity >= _EDIT_FLOOR:
-        return similarity, Reason.EDIT_DISTANCE
+        # Squared: one letter in four differs is 0.56, not 0.75; two different
+        # surnames that share letters ("CANO", "MPANO") should not pass as one.
+        return similarity * similarity, Reason.EDIT_DISTANCE
     return 0.0, Reason.UNMATCHED
+
+
+def _has_no_vowel(text: str) -> bool:
+    return not _VOWELS.intersection(text)
 
 
 def _align(
@@ -152,7 +176,7 @@ def _align(
     candidates = []
     for i, part_a in enumerate(a):
         for j, part_b in enumerate(b):
-            score, reason = _pair(part_a, part_b)
+            score, reason = _pair(part_a, part_b, i == len(a) - 1, j == len(b) - 1)
             if score > 0.0:
                 candidates.append((-score, i, j, reason))
     candidates.sort(key=lambda item: (item[0], item[1], item[2]))
