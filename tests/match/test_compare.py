@@ -39,6 +39,11 @@ SAME_PARTY = [
     ("224 FU JSC", "株式会社224FU", "organization"),
     # OFAC 44294 and South Korea's romanisation.
     ("RIM, Yong Hyok", "Rim Yong-hyok", "person"),
+    # Queries of the kinds a screening benchmark makes from OFAC names: a field cut
+    # short (10030), two letters swapped (10142), the vowels left out (10000).
+    ("POPOV, Dimitri Igorevich", "POPOV, Dimitri Igore", "person"),
+    ("SIVAKOV, Yury", "SIVAKOV, Yruy", "person"),
+    ("CANO CORREA, Jhon Eidelber", "CNO CRR, Jhn Edlbr", "person"),
     # OFAC 47712 without its legal form.
     ("VOSTOCHNAYA STEVEDORING COMPANY LLC", "Vostochnaya Stevedoring", "organization"),
 ]
@@ -61,6 +66,8 @@ DIFFERENT_PARTIES = [
     ("MARIA", "MAIA-1", "vessel"),
     ("MARIA", "MARIA-1", "vessel"),
     ("MARIA", "LADY MARIIA", "vessel"),
+    # OFAC 10034 against a first name with another surname that shares letters.
+    ("MPANO, Douglas", "CANO Douglas", "person"),
     # One shared first name.
     ("Vladimir", "MIKHEYCHIK, Vladimir Vladimirovich", "person"),
 ]
@@ -116,6 +123,21 @@ def test_explanation_says_transliterated_and_phonetic() -> None:
     found = reasons("M LEASING LLC", "ООО М Лизинг", "organization")
     assert found[("M", "М")] is Reason.TRANSLITERATED
     assert found[("LEASING", "Лизинг")] is Reason.PHONETIC
+
+
+def test_explanation_says_truncated_and_counts_a_swap_as_one_edit() -> None:
+    found = reasons("POPOV, Dimitri Igorevich", "POPOV, Dimitri Igore", "person")
+    assert found[("Igorevich", "Igore")] is Reason.TRUNCATED
+    # A swap is one edit of four letters: 0.75, squared.
+    result = compare_names("SIVAKOV, Yury", "SIVAKOV, Yruy", kind="person")
+    assert result.explanation.parts[1].score == 0.5625
+
+
+def test_a_cut_word_counts_only_at_the_end_of_a_name() -> None:
+    # "Igore" in the middle is a different word, not a cut one.
+    found = reasons("Igorevich Popov", "Igore Popov", "person")
+    assert Reason.TRUNCATED not in found.values()
+    assert found[("igorevich", "")] is Reason.UNMATCHED
 
 
 def test_explanation_says_initial() -> None:
