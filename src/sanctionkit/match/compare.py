@@ -39,7 +39,7 @@ __all__ = [
 
 #: A comparison at or above this score is a match. Chosen on real list names:
 #: a reordered person's name with a patronymic left out (0.85), a
-#: transliteration ("Mikheichik", 0.94) and Japan's katakana rendering (0.83)
+#: transliteration ("Mikheichik", 0.89) and Japan's katakana rendering (0.83)
 #: pass; one shared first name ("Vladimir" against "Vladimir Putin", 0.62) and
 #: a ship with a number ("MARIA" against "MARIA-1", 0.5) do not.
 DEFAULT_THRESHOLD = 0.8
