@@ -262,8 +262,11 @@ def _compare(
     if len(a.parts) != len(b.parts):
         joined = Levenshtein.normalized_similarity(a.joined, b.joined) * 0.95
         score = max(score, joined)
-    numbers_a = Counter(p.text for p in a.parts if p.role == "number")
-    numbers_b = Counter(p.text for p in b.parts if p.role == "number")
+    numbers_a: Counter[str] = Counter()
+    numbers_b: Counter[str] = Counter()
+    if explain or kind in ("vessel", "aircraft"):
+        numbers_a.update(p.text for p in a.parts if p.role == "number")
+        numbers_b.update(p.text for p in b.parts if p.role == "number")
     if kind in ("vessel", "aircraft") and numbers_a != numbers_b:
         score = min(score, 0.5)
     score = min(1.0, max(0.0, score))

@@ -183,6 +183,7 @@ class _Name:
     weight: float
     quality: str
     analyzed: AnalyzedName
+    kind: str | None
 
 
 def _name_keys(name: AnalyzedName) -> list[str]:
@@ -251,7 +252,7 @@ class Index:
                 continue
             number = len(self._names)
             self._names.append(
-                _Name(position, text, _ALIAS_WEIGHT[quality], quality.value, analyzed)
+                _Name(position, text, _ALIAS_WEIGHT[quality], quality.value, analyzed, kind)
             )
             for key in dict.fromkeys(_name_keys(analyzed)):
                 self._keys.setdefault(key, []).append(number)
@@ -302,7 +303,7 @@ class Index:
             found = {
                 number: weight
                 for number, weight in found.items()
-                if entity_kind(self._entities[self._names[number].entity]) in allowed
+                if self._names[number].kind in allowed
             }
         return sorted(found, key=lambda number: (-found[number], number))[:_SHORTLIST]
 
@@ -407,12 +408,11 @@ class Index:
         kind: str | None,
     ) -> None:
         name = self._names[number]
-        entity_kind_ = entity_kind(self._entities[name.entity])
         try:
-            query_name = analyze_name(text, entity_kind_)
+            query_name = analyze_name(text, name.kind)
         except ValueError:
             return
-        score = score_analyzed(query_name, name.analyzed, entity_kind_)
+        score = score_analyzed(query_name, name.analyzed, name.kind)
         score *= query_weight * name.weight
         previous = best.get(name.entity)
         if previous is None or score > previous[0]:
