@@ -58,6 +58,8 @@ _SHORTLIST = 16
 # A key shared by more names than this says little; it is read only when no
 # rarer key finds anything.
 _COMMON = 1500
+# A word found in at most this many names is looked up by its 3-grams as well.
+_RARE = 2
 
 
 def entity_kind(entity: Entity) -> str | None:
@@ -278,12 +280,13 @@ class Index:
                 found[number] = found.get(number, 0.0) + weight
         # A word that no key finds is probably misspelt: look for indexed words
         # that share its 3-grams. When little was found, try the common keys too.
+        # A rare word may be a misspelling of another word too ("SOMAR", "SOLMAR").
         unknown = [
             part
             for part in query.parts
             if part.role == "word"
-            and "w:" + part.text not in self._keys
-            and "s:" + part.skeleton not in self._keys
+            and len(self._keys.get("w:" + part.text, ())) <= _RARE
+            and len(self._keys.get("s:" + part.skeleton, ())) <= _RARE
         ]
         if unknown or len(found) < _SHORTLIST:
             similar: dict[str, int] = {}
