@@ -56,6 +56,7 @@ def test_each_of_japans_designations_is_found_on_ofacs_list(
         ("ウラジーミル・ミヘイチク", "47173"),  # Japan's katakana of him
         ("MIKHEYCHK Vladimr", "47173"),  # misspelt
         ("Vladimir Vladimirovich MIKHEYCHIK", "47173"),  # OFAC's own alias
+        ("THRAE FOUNDATION", "32004"),  # THRACE FOUNDATION, a letter dropped
     ],
 )
 def test_names_in_other_scripts_find_the_ofac_entry_first(

@@ -284,9 +284,7 @@ class Index:
         unknown = [
             part
             for part in query.parts
-            if part.role == "word"
-            and len(self._keys.get("w:" + part.text, ())) <= _RARE
-            and len(self._keys.get("s:" + part.skeleton, ())) <= _RARE
+            if part.role == "word" and len(self._keys.get("w:" + part.text, ())) <= _RARE
         ]
         if unknown or len(found) < _SHORTLIST:
             similar: dict[str, int] = {}
