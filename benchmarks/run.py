@@ -334,12 +334,28 @@ def bench_readers() -> None:
             module.run_scale()
 
 
+def bench_match() -> None:
+    """sanctionkit.match: compare_names, Index build and search on OFAC's SDN list."""
+    module = importlib.import_module("bench_match")
+    print("\n## match")
+    module.run()
+
+
+def bench_quality() -> None:
+    """Screening quality per perturbation class: sanctionkit, logic-v2 and rapidfuzz."""
+    module = importlib.import_module("bench_quality")
+    print("\n## match quality")
+    module.run()
+
+
 BENCHMARKS = {
     "countries": bench_countries,
     "dates": bench_dates,
     "imo": bench_imo,
     "hostile": bench_hostile,
     "import": bench_import,
+    "match": bench_match,
+    "quality": bench_quality,
     "readers": bench_readers,
     "tools": bench_tools,
 }

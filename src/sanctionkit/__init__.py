@@ -14,6 +14,8 @@ True
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sanctionkit import identifiers
 from sanctionkit.builtin import builtin_dataset
 from sanctionkit.converter import converter, from_json, to_json
@@ -72,7 +74,21 @@ from sanctionkit.schema import json_schema
 from sanctionkit.values.countries import Country, parse_country, search_countries
 from sanctionkit.values.dates import DateRange, PartialDate, Precision, parse_date
 
+if TYPE_CHECKING:
+    from sanctionkit import match
+
 __version__ = "0.1.0.dev0"
+
+
+def __getattr__(name: str) -> object:
+    # sanctionkit.match needs the optional ``match`` extra: import it on first use
+    # (PEP 562), so ``import sanctionkit`` stays fast and works without the extra.
+    if name == "match":
+        import importlib
+
+        return importlib.import_module("sanctionkit.match")
+    raise AttributeError(f"module 'sanctionkit' has no attribute {name!r}")
+
 
 __all__ = [
     "Address",
@@ -140,6 +156,7 @@ __all__ = [
     "link",
     "load",
     "loads",
+    "match",
     "merge",
     "parse_country",
     "parse_date",

@@ -34,6 +34,7 @@ __all__ = [
     "InvalidFormatError",
     "InvalidIdentifierError",
     "InvalidLengthError",
+    "InvalidNameError",
     "MissingDependencyError",
     "NotAvailableError",
     "ParseError",
@@ -42,6 +43,7 @@ __all__ = [
     "UnknownCountryError",
     "UnknownFieldError",
     "UnknownFormatError",
+    "UnknownKindError",
     "ValueTooLongError",
 ]
 
@@ -213,3 +215,13 @@ class UnknownFieldError(SanctionkitError, ValueError):
         super().__init__(f"no field {field!r} to filter on; valid: {', '.join(valid)}")
         self.field = field
         self.valid = tuple(valid)
+
+
+class InvalidNameError(ParseError):
+    """A name cannot be compared: it is empty, only white space, or not a string."""
+
+    code: ClassVar[str] = "invalid-name"
+
+
+class UnknownKindError(SanctionkitError, ValueError):
+    """An entity kind that sanctionkit.match does not know ("person", "organization" ...)."""

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 import attrs
 
@@ -34,6 +34,9 @@ from sanctionkit.model.sanctions import Authority, Designation, SanctionPackage
 from sanctionkit.model.transfers import AllegedTransfer, EntityRef
 from sanctionkit.values.countries import Country
 from sanctionkit.values.dates import PartialDate
+
+if TYPE_CHECKING:
+    from sanctionkit.match.index import Index
 
 __all__ = ["Dataset", "Designations", "EntityView", "Problem"]
 
@@ -730,6 +733,17 @@ class Dataset:
         if len(self.entities) > len(shown):
             lines.append(f"  ... and {len(self.entities) - len(shown)} more entities")
         return "\n".join(lines) + ">"
+
+    def index(self) -> Index:
+        """A name search index of this dataset (needs the ``match`` extra).
+
+        >>> import sanctionkit as sk
+        >>> sk.builtin_dataset().index().search("MG-Flot LLC")[0].entity.id
+        'mg-flot-llc'
+        """
+        from sanctionkit.match import Index  # here: the model must not import the matcher
+
+        return Index(self)
 
     def _repr_html_(self) -> str:
         """A summary for Jupyter: counts by kind, then the packages and transfers."""

@@ -1,0 +1,39 @@
+"""Who is this? Name comparison and search across sanctions lists.
+
+Needs the ``match`` extra (``pip install 'sanctionkit[match]'``): rapidfuzz for
+edit distances, jellyfish for Metaphone, anyascii for transliteration.
+
+>>> import sanctionkit as sk
+>>> sk.match.compare_names("MIKHEYCHIK, Vladimir Vladimirovich", "Vladimir Mikheychik").is_match
+True
+>>> sk.match.DEFAULT_THRESHOLD
+0.8
+"""
+
+from __future__ import annotations
+
+from sanctionkit.match.compare import (
+    DEFAULT_THRESHOLD,
+    AlignedPart,
+    Explanation,
+    NameComparison,
+    Reason,
+    compare_names,
+)
+from sanctionkit.match.index import Hit, Index
+from sanctionkit.match.names import KINDS, AnalyzedName, NamePart, analyze_name
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "KINDS",
+    "AlignedPart",
+    "AnalyzedName",
+    "Explanation",
+    "Hit",
+    "Index",
+    "NameComparison",
+    "NamePart",
+    "Reason",
+    "analyze_name",
+    "compare_names",
+]

@@ -1,0 +1,494 @@
+"""Search the entities of one or more datasets by name, with facts as corroboration.
+
+An :class:`Index` analyses every name and alias once, and files each under
+blocking keys: its words, their consonant skeletons (which transliterations
+share), the whole name, character n-grams of its words (used when nothing
+else finds a candidate), and the entity's strong identifiers (IMO numbers,
+registration and tax numbers). A search looks up the query's keys, ranks the
+names they reach by how rare the shared keys are, and scores only the best of
+them with :func:`~sanctionkit.match.compare_names`'s scorer.
+
+>>> import sanctionkit as sk
+>>> index = sk.match.Index(sk.builtin_dataset())
+>>> hit = index.search("MIKHEYCHIK, Vladimir Vladimirovich")[0]
+>>> hit.entity.id, hit.matched_name, hit.is_match
+('vladimir-mikheychik', 'Vladimir Mikheychik', True)
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+import attrs
+
+from sanctionkit.match.compare import (
+    DEFAULT_THRESHOLD,
+    Explanation,
+    compare_analyzed,
+    score_analyzed,
+)
+from sanctionkit.match.names import AnalyzedName, analyze_name, check_kind
+from sanctionkit.model import (
+    Aircraft,
+    AliasQuality,
+    Dataset,
+    Designation,
+    Entity,
+    Identifier,
+    Organization,
+    Person,
+    Vessel,
+)
+from sanctionkit.values.countries import Country, parse_country
+from sanctionkit.values.dates import DateRange, PartialDate, parse_date
+
+__all__ = ["Hit", "Index", "entity_kind"]
+
+# How much a name found through a weak or former alias counts.
+_ALIAS_WEIGHT = {AliasQuality.STRONG: 1.0, AliasQuality.WEAK: 0.9, AliasQuality.FORMER: 0.95}
+# Corroboration: what agreeing and contradicting facts add to a name's score.
+_BIRTH_AGREES, _BIRTH_CONTRADICTS = 0.05, -0.15
+_COUNTRY_AGREES, _COUNTRY_CONTRADICTS = 0.03, -0.05
+_IDENTIFIER_AGREES, _IMO_CONTRADICTS = 0.15, -0.3
+# Names scored in full per query name: the rest are ranked by their keys only.
+_SHORTLIST = 16
+# A key shared by more names than this says little; it is read only when no
+# rarer key finds anything.
+_COMMON = 1500
+# A word found in at most this many names is looked up by its 3-grams as well.
+_RARE = 2
+
+
+def entity_kind(entity: Entity) -> str | None:
+    """The kind of an entity as :func:`~sanctionkit.match.compare_names` names it.
+
+    >>> import sanctionkit as sk
+    >>> entity_kind(sk.Vessel(id="v", name="MARIA"))
+    'vessel'
+    """
+    if isinstance(entity, Person):
+        return "person"
+    if isinstance(entity, Organization):
+        return "organization"
+    if isinstance(entity, Vessel):
+        return "vessel"
+    if isinstance(entity, Aircraft):
+        return "aircraft"
+    return None
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def _compact(value: str) -> str:
+    compact = _NOT_ALNUM.sub("", value.upper())
+    # "IMO 9123456" and "9123456" are one number.
+    for prefix in ("IMO", "MMSI"):
+        if compact.startswith(prefix) and compact[len(prefix) :].isdigit():
+            return compact[len(prefix) :]
+    return compact
+
+
+def _entity_identifiers(entity: Entity) -> set[str]:
+    values = {_compact(identifier.value) for identifier in entity.identifiers}
+    if isinstance(entity, Vessel):
+        values.update(_compact(v) for v in (entity.imo, entity.mmsi) if v)
+    if isinstance(entity, Aircraft):
+        values.update(_compact(v) for v in (entity.registration, entity.serial_number) if v)
+    # Very short numbers (a "1" in a note) would link unrelated entities.
+    return {value for value in values if len(value) >= 5}
+
+
+def _entity_countries(entity: Entity) -> set[str]:
+    codes = {role.country.alpha2 for role in entity.countries}
+    codes.update(address.country.alpha2 for address in entity.addresses if address.country)
+    if isinstance(entity, Vessel) and entity.flag is not None:
+        codes.add(entity.flag.alpha2)
+    return codes
+
+
+def _years(value: PartialDate | DateRange) -> tuple[int, int]:
+    if isinstance(value, PartialDate):
+        return value.year, value.year
+    start = value.start.year if value.start else -10_000
+    end = value.end.year if value.end else 10_000
+    return start, end
+
+
+def _dates_agree(query: PartialDate | DateRange, known: PartialDate | DateRange) -> bool:
+    if isinstance(query, PartialDate) and isinstance(known, PartialDate):
+        if query.year != known.year:
+            return False
+        if query.month is not None and known.month is not None and query.month != known.month:
+            return False
+        return not (query.day is not None and known.day is not None and query.day != known.day)
+    low, high = _years(query)
+    known_low, known_high = _years(known)
+    return low <= known_high and known_low <= high
+
+
+@attrs.frozen
+class Hit:
+    """One entity found by :meth:`Index.search`, with why it was found.
+
+    The explanation is worked out when it is read: a search returns many hits
+    and a screening pipeline reads few explanations.
+    """
+
+    entity: Entity
+    #: The name score adjusted by corroborating or contradicting facts, in [0, 1].
+    score: float
+    #: How well the best pair of names compares, in [0, 1].
+    name_score: float
+    #: The query's name that matched best (an alias, for an entity query).
+    query_name: str
+    #: The entity's name or alias that matched it.
+    matched_name: str
+    #: Every designation of the entity in the indexed datasets.
+    designations: tuple[Designation, ...] = ()
+    threshold: float = DEFAULT_THRESHOLD
+    _matched: _Name | None = attrs.field(default=None, repr=False, eq=False)
+    _facts: _Facts | None = attrs.field(default=None, repr=False, eq=False)
+
+    @property
+    def is_match(self) -> bool:
+        """True when the score is at or above the threshold."""
+        return self.score >= self.threshold
+
+    @property
+    def explanation(self) -> Explanation:
+        """Which parts of the two names aligned and why, then what the facts said."""
+        kind = entity_kind(self.entity)
+        query = analyze_name(self.query_name, kind)
+        matched = self._matched.analyzed if self._matched else analyze_name(self.matched_name, kind)
+        comparison = compare_analyzed(query, matched, kind)
+        notes = list(comparison.explanation.notes)
+        if self._matched is not None and self._matched.weight < 1.0:
+            notes.append(
+                f"matched a {self._matched.quality} alias: counts {self._matched.weight:.2f}"
+            )
+        weight = self._matched.weight if self._matched else 1.0
+        if self.name_score < comparison.score * weight - 1e-9:
+            notes.append("matched a weak alias of the query: counts less")
+        if self._facts is not None:
+            notes.extend(self._facts.check(self.entity)[1])
+        return Explanation(comparison.explanation.parts, tuple(notes))
+
+
+@attrs.frozen(slots=True)
+class _Name:
+    entity: int
+    text: str
+    weight: float
+    quality: str
+    analyzed: AnalyzedName
+    kind: str | None
+
+
+def _name_keys(name: AnalyzedName) -> list[str]:
+    keys = ["n:" + name.joined]
+    for part in name.parts:
+        if part.role in ("word", "number"):
+            keys.append("w:" + part.text)
+            if len(part.skeleton) >= 2:
+                keys.append("s:" + part.skeleton)
+    return keys
+
+
+def _grams(word: str) -> list[str]:
+    return [word[i : i + 3] for i in range(len(word) - 2)] if len(word) >= 4 else []
+
+
+class Index:
+    """Every name of the entities of some datasets, ready to search.
+
+    Build it once (about a second for OFAC's 15,000 entities) and search it
+    many times; it pickles, so a worker process can receive it.
+    """
+
+    def __init__(self, *datasets: Dataset | Iterable[Entity]) -> None:
+        self._entities: list[Entity] = []
+        self._designations: list[tuple[Designation, ...]] = []
+        self._names: list[_Name] = []
+        self._keys: dict[str, list[int]] = {}
+        # Character 3-grams of the indexed words, to the words: for misspelt queries.
+        self._grams: dict[str, list[str]] = {}
+        self._identifiers: dict[str, list[int]] = {}
+        for dataset in datasets:
+            for entity in dataset:
+                designations = (
+                    dataset.designations_of(entity.id) if isinstance(dataset, Dataset) else ()
+                )
+                self._add(entity, designations)
+        for key in self._keys:
+            if key.startswith("w:"):
+                for gram in dict.fromkeys(_grams(key[2:])):
+                    self._grams.setdefault(gram, []).append(key)
+
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    def __repr__(self) -> str:
+        return f"<Index of {len(self._entities)} entities, {len(self._names)} names>"
+
+    def _add(self, entity: Entity, designations: tuple[Designation, ...]) -> None:
+        position = len(self._entities)
+        self._entities.append(entity)
+        self._designations.append(designations)
+        kind = entity_kind(entity)
+        names = [(entity.name, AliasQuality.STRONG)]
+        names += [(alias.name, alias.quality) for alias in entity.aliases]
+        if isinstance(entity, Vessel):
+            names += [(past, AliasQuality.FORMER) for past in entity.past_names]
+        seen: set[str] = set()
+        for text, quality in names:
+            if text in seen or not text.strip():
+                continue
+            seen.add(text)
+            try:
+                analyzed = analyze_name(text, kind)
+            except ValueError:  # a name of only invisible characters
+                continue
+            number = len(self._names)
+            self._names.append(
+                _Name(position, text, _ALIAS_WEIGHT[quality], quality.value, analyzed, kind)
+            )
+            for key in dict.fromkeys(_name_keys(analyzed)):
+                self._keys.setdefault(key, []).append(number)
+        for value in _entity_identifiers(entity):
+            self._identifiers.setdefault(value, []).append(position)
+
+    def _candidates(self, query: AnalyzedName, allowed: set[str] | None) -> list[int]:
+        """Names worth scoring: those sharing the rarest keys with the query, best first."""
+        total = len(self._names) + 1
+        found: dict[int, float] = {}
+        keys = list(dict.fromkeys(_name_keys(query)))
+        common: list[str] = []
+        for key in keys:
+            posting = self._keys.get(key)
+            if not posting:
+                continue
+            if len(posting) > _COMMON and not key.startswith("n:"):
+                common.append(key)
+                continue
+            # The whole name outranks any number of shared words.
+            weight = 100.0 if key.startswith("n:") else math.log(total / len(posting))
+            for number in posting:
+                found[number] = found.get(number, 0.0) + weight
+        # A word that no key finds is probably misspelt: look for indexed words
+        # that share its 3-grams. When little was found, try the common keys too.
+        # A rare word may be a misspelling of another word too ("SOMAR", "SOLMAR").
+        unknown = [
+            part
+            for part in query.parts
+            if part.role == "word" and len(self._keys.get("w:" + part.text, ())) <= _RARE
+        ]
+        if unknown or len(found) < _SHORTLIST:
+            similar: dict[str, int] = {}
+            for part in unknown if len(found) >= _SHORTLIST else query.parts:
+                for gram in dict.fromkeys(_grams(part.text)):
+                    for word in self._grams.get(gram, ()):
+                        similar[word] = similar.get(word, 0) + 1
+            close = sorted(similar, key=lambda word: -similar[word])[:_SHORTLIST]
+            if len(found) >= _SHORTLIST:
+                common = []
+            for key in [*common, *close]:
+                posting = self._keys[key]
+                weight = 0.2 * math.log(total / (len(posting) + 1))
+                for number in posting[: _COMMON * 2]:
+                    found[number] = found.get(number, 0.0) + weight
+        if allowed is not None:
+            found = {
+                number: weight
+                for number, weight in found.items()
+                if self._names[number].kind in allowed
+            }
+        return sorted(found, key=lambda number: (-found[number], number))[:_SHORTLIST]
+
+    def search(
+        self,
+        query: str | Entity,
+        *,
+        kind: str | None = None,
+        birth_date: str | date | PartialDate | DateRange | None = None,
+        countries: Iterable[str | Country] = (),
+        identifiers: Iterable[str | Identifier] = (),
+        limit: int = 10,
+    ) -> list[Hit]:
+        """The entities whose names best match the query, best first.
+
+        ``query`` is a name, or an :class:`~sanctionkit.Entity` whose every name
+        and alias is searched (each in its own script) and whose birth dates,
+        countries and identifiers corroborate or contradict what is found.
+        ``kind`` keeps only entities of one kind (an entity query keeps its
+        own). Agreeing facts raise a hit's score, contradicting ones lower it,
+        and its explanation says which.
+
+        >>> import sanctionkit as sk
+        >>> index = sk.match.Index(sk.builtin_dataset())
+        >>> [(hit.entity.id, hit.score) for hit in index.search("MAIA 1", kind="vessel")]
+        [('vessel-maia-1', 1.0)]
+        >>> hit = index.search("Mikheychik Vladimir", birth_date="1971")[0]
+        >>> hit.name_score, round(hit.score, 2)
+        (1.0, 0.85)
+        >>> print(hit.explanation)
+        Mikheychik = Mikheychik (1.00, exact)
+        Vladimir = Vladimir (1.00, exact)
+        birth date 1971 contradicts 1970-05-16 (-0.15)
+        """
+        check_kind(kind)
+        if limit < 1:
+            raise ValueError(f"limit must be at least 1, not {limit}")
+        names: list[tuple[str, float]]
+        query_dates: list[PartialDate | DateRange] = []
+        query_countries: set[str] = set()
+        query_ids: set[str] = set()
+        if isinstance(query, Entity):
+            kind = kind or entity_kind(query)
+            names = [(query.name, 1.0)]
+            names += [(alias.name, _ALIAS_WEIGHT[alias.quality]) for alias in query.aliases]
+            if isinstance(query, Person):
+                query_dates.extend(query.birth_dates)
+            query_countries |= _entity_countries(query)
+            query_ids |= _entity_identifiers(query)
+        else:
+            names = [(query, 1.0)]
+            analyze_name(query, kind)  # a bad name is an error even if nothing matches
+        if birth_date is not None:
+            query_dates.append(_to_date(birth_date))
+        query_countries.update(
+            country.alpha2 if isinstance(country, Country) else parse_country(country).alpha2
+            for country in countries
+        )
+        query_ids.update(
+            _compact(value.value if isinstance(value, Identifier) else value)
+            for value in identifiers
+        )
+        allowed = None if kind is None else {kind}
+        # entity position -> (score, name score, query name, _Name)
+        best: dict[int, tuple[float, str, _Name]] = {}
+        for text, query_weight in dict.fromkeys(names):
+            try:
+                query_name = analyze_name(text, kind)
+            except ValueError:
+                continue
+            for number in self._candidates(query_name, allowed):
+                self._consider(best, text, query_weight, number, kind)
+        for value in query_ids:
+            for position in self._identifiers.get(value, ()):
+                if position not in best and (
+                    allowed is None or entity_kind(self._entities[position]) in allowed
+                ):
+                    for number, name in enumerate(self._names):
+                        if name.entity == position:
+                            for text, query_weight in dict.fromkeys(names):
+                                self._consider(best, text, query_weight, number, kind)
+        facts = _Facts(query_dates, query_countries, query_ids)
+        ranked = []
+        for position, (name_score, _text, _name) in best.items():
+            delta, _notes = facts.check(self._entities[position])
+            score = min(1.0, max(0.0, name_score + delta))
+            # A candidate with no name in common and no shared identifier is noise.
+            if score > 0.0:
+                ranked.append((-score, -name_score, self._entities[position].id, position))
+        ranked.sort()
+        return [
+            self._hit(position, best[position], -negative, facts)
+            for negative, _n, _id, position in ranked[:limit]
+        ]
+
+    def _consider(
+        self,
+        best: dict[int, tuple[float, str, _Name]],
+        text: str,
+        query_weight: float,
+        number: int,
+        kind: str | None,
+    ) -> None:
+        name = self._names[number]
+        try:
+            query_name = analyze_name(text, name.kind)
+        except ValueError:
+            return
+        score = score_analyzed(query_name, name.analyzed, name.kind)
+        score *= query_weight * name.weight
+        previous = best.get(name.entity)
+        if previous is None or score > previous[0]:
+            best[name.entity] = (score, text, name)
+
+    def _hit(
+        self, position: int, found: tuple[float, str, _Name], score: float, facts: _Facts
+    ) -> Hit:
+        name_score, query_text, name = found
+        return Hit(
+            entity=self._entities[position],
+            score=score,
+            name_score=name_score,
+            query_name=query_text,
+            matched_name=name.text,
+            designations=self._designations[position],
+            matched=name,
+            facts=facts,
+        )
+
+
+@attrs.frozen
+class _Facts:
+    """What a query says besides names, to corroborate or contradict a candidate."""
+
+    dates: Sequence[PartialDate | DateRange]
+    countries: set[str]
+    identifiers: set[str]
+
+    def check(self, entity: Entity) -> tuple[float, list[str]]:
+        """How much the facts move a candidate's score, and why."""
+        delta = 0.0
+        notes: list[str] = []
+        if self.dates:
+            known = list(entity.birth_dates) if isinstance(entity, Person) else []
+            shown = ", ".join(value.isoformat() for value in self.dates)
+            if not known:
+                notes.append(f"birth date {shown}: no birth date known, not scored")
+            elif any(_dates_agree(q, k) for q in self.dates for k in known):
+                delta += _BIRTH_AGREES
+                notes.append(f"birth date {shown} agrees (+{_BIRTH_AGREES:.2f})")
+            else:
+                delta += _BIRTH_CONTRADICTS
+                listed = ", ".join(value.isoformat() for value in known)
+                notes.append(f"birth date {shown} contradicts {listed} ({_BIRTH_CONTRADICTS:.2f})")
+        if self.countries:
+            known_countries = _entity_countries(entity)
+            shown = ", ".join(sorted(self.countries))
+            if not known_countries:
+                notes.append(f"countries {shown}: none known, not scored")
+            elif self.countries & known_countries:
+                delta += _COUNTRY_AGREES
+                notes.append(f"country {shown} agrees (+{_COUNTRY_AGREES:.2f})")
+            else:
+                delta += _COUNTRY_CONTRADICTS
+                listed = ", ".join(sorted(known_countries))
+                notes.append(f"countries {shown} contradict {listed} ({_COUNTRY_CONTRADICTS:.2f})")
+        if self.identifiers:
+            shared = self.identifiers & _entity_identifiers(entity)
+            imos = {value for value in self.identifiers if len(value) == 7 and value.isdigit()}
+            if shared:
+                delta += _IDENTIFIER_AGREES
+                notes.append(
+                    f"identifier {', '.join(sorted(shared))} agrees (+{_IDENTIFIER_AGREES:.2f})"
+                )
+            elif isinstance(entity, Vessel) and entity.imo and imos and entity.imo not in imos:
+                delta += _IMO_CONTRADICTS
+                shown = ", ".join(sorted(imos))
+                notes.append(f"IMO {shown} contradicts {entity.imo} ({_IMO_CONTRADICTS:.2f})")
+        return delta, notes
+
+
+def _to_date(value: str | date | PartialDate | DateRange) -> PartialDate | DateRange:
+    if isinstance(value, (PartialDate, DateRange)):
+        return value
+    if isinstance(value, date):
+        return PartialDate(value.year, value.month, value.day)
+    return parse_date(value)
