@@ -48,10 +48,12 @@ _ZIP_MAGIC = b"PK\x03\x04"
 # An OLE2 compound file: old Excel .xls (BIFF) workbooks, and other Office files.
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
-#: The most all the parts of a workbook may unpack to, in bytes (256 MiB).
-#: The real lists unpack to at most about 13 MB (the UK ConList of 2022:
-#: 13.1 MB from 1.6 MB; Japan's MOF list 9.6 MB; Australia's DFAT list 9.5 MB).
-MAX_UNPACKED = 256 << 20
+#: The most all the parts of a workbook may unpack to, in bytes (128 MiB): about ten
+#: times the largest real list. Those unpack to at most about 13 MB (the UK ConList of
+#: 2022: 13.1 MB from 1.6 MB; Japan's MOF list 9.6 MB; Australia's DFAT list 9.5 MB).
+#: This is the hard bound: openpyxl holds all shared strings in memory, several times
+#: their size in the file.
+MAX_UNPACKED = 128 << 20
 #: The most a part may unpack to per byte it takes in the archive, once it has
 #: unpacked :data:`RATIO_FROM` bytes. Real workbooks stay under 20 (12 for their
 #: largest parts; 19 for a small styles.xml); 200 MB of spaces pack 1,000 to 1.
@@ -112,9 +114,14 @@ def check_archive(source: str | Path | IO[bytes], name: str) -> None:
             declared = sum(part.file_size for part in parts)
             if declared > MAX_UNPACKED:
                 _refuse(name, f"its parts say they unpack to {declared:,} bytes{_over_limit()}")
+            # A part's packed size, as the directory says it, is at most the archive's.
+            assert archive.fp is not None
+            whole = archive.fp.seek(0, 2)
             unpacked = 0
             for part in parts:
-                unpacked = _check_part(archive, part, unpacked, name)
+                unpacked = _check_part(
+                    archive, part, min(part.compress_size, whole), unpacked, name
+                )
     except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError) as error:
         raise ReadError(
             Problem(file=name, message=f"not a readable .xlsx workbook: {error}")
@@ -128,7 +135,9 @@ def _over_limit() -> str:
     return f", over sanctionkit's limit for a workbook ({MAX_UNPACKED:,} bytes)"
 
 
-def _check_part(archive: zipfile.ZipFile, part: zipfile.ZipInfo, unpacked: int, name: str) -> int:
+def _check_part(
+    archive: zipfile.ZipFile, part: zipfile.ZipInfo, packed: int, unpacked: int, name: str
+) -> int:
     """Unpack one part, checking as it comes; the bytes unpacked so far, this part's included."""
     import xml.parsers.expat as expat
 
@@ -146,9 +155,9 @@ def _check_part(archive: zipfile.ZipFile, part: zipfile.ZipInfo, unpacked: int, 
                     f"the parts up to this one unpack to {unpacked:,} bytes{_over_limit()}",
                     part,
                 )
-            if size > RATIO_FROM and size > MAX_RATIO * max(part.compress_size, 1):
+            if size > RATIO_FROM and size > MAX_RATIO * max(packed, 1):
                 message = (
-                    f"{size:,} bytes unpacked from {part.compress_size:,} packed, over "
+                    f"{size:,} bytes unpacked from {packed:,} packed, over "
                     f"{MAX_RATIO} to 1: a decompression bomb, not a list"
                 )
                 _refuse(name, message, part)
