@@ -258,7 +258,8 @@ def rows(sheet: Any, name: str) -> Iterator[tuple[int, tuple[object, ...]]]:
     forged "A1:XFD1048576" makes each row 16,384 cells. A damaged sheet is a
     ReadError naming the file and the sheet.
     """
-    sheet.reset_dimensions()
+    if hasattr(sheet, "reset_dimensions"):  # read-only sheets; others are sized by their cells
+        sheet.reset_dimensions()
     width = 0
     number = 0
     try:
