@@ -36,8 +36,8 @@ def test_each_record_is_one_line_tagged_with_its_type() -> None:
 
 def test_reading_counts_the_records_read_and_rejected() -> None:
     dataset = sk.loads(sk.dumps(small_dataset()))
-    assert dataset.metadata["records_read"] == "3"
-    assert dataset.metadata["records_rejected"] == "0"
+    assert dataset.metadata["records_read"] == 3
+    assert dataset.metadata["records_rejected"] == 0
     assert dataset.metadata["title"] == "test"
 
 

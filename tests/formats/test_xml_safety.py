@@ -254,7 +254,7 @@ def read(layout: Layout, document: bytes, *, strict: bool = False) -> Dataset:
     return layout.read(io.BytesIO(document), name="list.xml", strict=strict)
 
 
-def counts(dataset: Dataset) -> tuple[str, str, str]:
+def counts(dataset: Dataset) -> tuple[object, object, object]:
     metadata = dataset.metadata
     return metadata["records_read"], metadata["records_returned"], metadata["records_rejected"]
 
@@ -263,7 +263,7 @@ def counts(dataset: Dataset) -> tuple[str, str, str]:
 def test_each_layout_here_reads_cleanly_in_strict_mode(reader: str) -> None:
     # The documents below differ from these only by what each test breaks.
     dataset = read(LAYOUTS[reader], LAYOUTS[reader].document(), strict=True)
-    assert counts(dataset) == ("3", "3", "0")
+    assert counts(dataset) == (3, 3, 0)
 
 
 def hostile(layout: Layout, prolog: str, encoding: str = "utf-8") -> bytes:
@@ -324,9 +324,10 @@ def test_a_doctype_in_a_processing_instruction_is_harmless() -> None:
 @pytest.mark.parametrize("reader", READER_NAMES)
 def test_a_record_under_an_unknown_tag_is_read_and_rejected(reader: str) -> None:
     dataset = read(LAYOUTS[reader], LAYOUTS[reader].document(renamed=2))
-    assert counts(dataset) == ("3", "2", "1")
+    assert counts(dataset) == (3, 2, 1)
     [problem] = dataset.problems
     assert problem.value == "<Renamed>"
+    assert problem.code == "rejected-record"
     assert "not a record this reader knows" in problem.message
     assert problem.file == "list.xml"
 
@@ -342,12 +343,13 @@ def test_a_truncated_file_keeps_its_complete_records(reader: str) -> None:
     document = LAYOUTS[reader].document()
     third = document.rindex(b"<" + LAYOUTS[reader].record_tag)
     dataset = read(LAYOUTS[reader], document[: third + 40])  # cut inside the third record
-    assert counts(dataset) == ("2", "2", "0")
+    assert counts(dataset) == (2, 2, 0)
     ends_early = [problem for problem in dataset.problems if "ends early" in problem.message]
     assert len(ends_early) == 1
     line = document[: third + 40].count(b"\n") + 1
     assert f"at line {line}, column" in ends_early[0].message
     assert "after 2 complete records" in ends_early[0].message
+    assert ends_early[0].code == "truncated-file"
 
 
 @pytest.mark.parametrize("reader", READER_NAMES)
@@ -362,7 +364,7 @@ def test_a_record_renamed_where_the_file_breaks_off_is_still_counted(reader: str
     document = LAYOUTS[reader].document(count=4, renamed=2)
     fourth = document.rindex(b"<" + LAYOUTS[reader].record_tag)
     dataset = read(LAYOUTS[reader], document[: fourth + 40])
-    assert counts(dataset) == ("3", "2", "1")
+    assert counts(dataset) == (3, 2, 1)
     assert sorted("ends early" in problem.message for problem in dataset.problems) == [False, True]
 
 
@@ -370,7 +372,7 @@ def test_garbage_in_the_middle_keeps_the_records_before_it_in_lenient_mode() -> 
     layout = LAYOUTS["un-xml"]
     document = layout.document().replace(b"<INDIVIDUAL><DATAID>3<", b"\x00\x00<INDIVIDUAL>")
     dataset = read(layout, document)
-    assert counts(dataset) == ("2", "2", "0")
+    assert counts(dataset) == (2, 2, 0)
     [problem] = dataset.problems
     assert "not well-formed XML at line 5, column 0" in problem.message
     assert "the rest of the file is not read" in problem.message

@@ -238,10 +238,9 @@ def _broken_off(
     kept = f"after {records} complete record{'' if records == 1 else 's'}"
     where = f"not well-formed XML at line {line}, column {column} ({reason})"
     if cut:
-        message = f"the file ends early: {where} {kept}"
+        reading.problem(f"the file ends early: {where} {kept}", code="truncated-file")
     else:
-        message = f"{where} {kept}; the rest of the file is not read"
-    reading.problem(message)
+        reading.problem(f"{where} {kept}; the rest of the file is not read", code="invalid-file")
 
 
 class _Kinds(dict[str, int]):

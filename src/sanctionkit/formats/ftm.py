@@ -589,9 +589,9 @@ class _Reader:
             problems=reading.problems,
             metadata={
                 "format": FORMAT,
-                "records_read": str(reading.read),
-                "records_returned": str(returned),
-                "records_rejected": str(reading.rejected),
+                "records_read": reading.read,
+                "records_returned": returned,
+                "records_rejected": reading.rejected,
             },
         )
 

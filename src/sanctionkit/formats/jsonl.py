@@ -158,8 +158,11 @@ def _read(lines: Iterable[str], *, strict: bool, source: str) -> Dataset:
             found.rejected += 1
             found.problems.append(problem)
     _drop_dangling_designations(found, strict=strict, source=source)
-    metadata = {str(key): str(value) for key, value in header.get("metadata", {}).items()}
-    metadata.update({"records_read": str(found.read), "records_rejected": str(found.rejected)})
+    metadata: dict[str, str | int] = {
+        str(key): value if isinstance(value, int) and not isinstance(value, bool) else str(value)
+        for key, value in header.get("metadata", {}).items()
+    }
+    metadata.update({"records_read": found.read, "records_rejected": found.rejected})
     return Dataset(
         entities=found.entities,
         packages=found.packages,
