@@ -6,6 +6,10 @@ it), the same for the CSV twin (written from the workbook at benchmark time,
 not committed) against a bare ``csv.reader`` pass, peak memory per kept entity
 (tracemalloc, in a separate pass so that tracing does not slow the timing),
 and entities per second. Times are the median of a few rounds after a warm-up.
+A third row reads a copy of the workbook whose sheet declares a forged
+``<dimension ref="A1:XFD1048576"/>`` (built at benchmark time), against the bare
+pass over the real one: a reader that trusted the dimension would pad every row
+to 16,384 cells (about 19 s where the real workbook takes 4).
 
 Run: ``python benchmarks/bench_uk.py``.
 """
@@ -56,8 +60,23 @@ def csv_twin(path: Path) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
+def forged_dimension(path: Path) -> bytes:
+    """The workbook with its sheet's declared dimension forged to the largest Excel allows."""
+    import re
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+        for part in source.infolist():
+            data = source.read(part)
+            if part.filename.startswith("xl/worksheets/"):
+                data = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:XFD1048576"', data)
+            copy.writestr(part, data)
+    return out.getvalue()
+
+
 def run() -> None:
-    """Print one row for the workbook, one for its CSV twin."""
+    """Print one row for the workbook, one for its CSV twin, one for a forged dimension."""
     workbook = shared_path(WORKBOOK)
     if workbook is None:
         print(f"skipped: ../shared/data/{WORKBOOK} is absent")
@@ -65,6 +84,7 @@ def run() -> None:
     from sanctionkit.formats import uk_conlist
 
     twin = csv_twin(workbook)
+    forged = forged_dimension(workbook)
     uk_conlist.read(io.BytesIO(twin), name="ConList.csv")  # warm-up: country tables, caches
     cases: list[tuple[str, Callable[[], Dataset], Callable[[], object]]] = [
         (
@@ -76,6 +96,11 @@ def run() -> None:
             "ConList.csv (twin)",
             lambda: uk_conlist.read(io.BytesIO(twin), name="ConList.csv"),
             partial(bare_csv, [twin], encoding="utf-8-sig"),
+        ),
+        (
+            "forged <dimension>",
+            lambda: uk_conlist.read(io.BytesIO(forged), name="forged.xlsx"),
+            partial(bare_workbook, workbook),
         ),
     ]
     print_header(COLUMNS)

@@ -23,8 +23,8 @@ import attrs
 from sanctionkit.errors import ReadError, UnknownFormatError
 from sanctionkit.formats import jsonl
 from sanctionkit.formats._files import read_head, xml_root_name
-from sanctionkit.formats._xlsx import is_zip, open_workbook
-from sanctionkit.model import Dataset
+from sanctionkit.formats._xlsx import corrupt, damage, is_xls, is_zip, open_workbook, xls_refusal
+from sanctionkit.model import Dataset, Problem
 from sanctionkit.model.dataset import problem_code_word
 
 __all__ = [
@@ -120,6 +120,8 @@ def detect_format(head: bytes | str) -> str:
     'sanctionkit'
     """
     data = head.encode("utf-8") if isinstance(head, str) else head
+    if is_xls(data):
+        raise UnknownFormatError(xls_refusal())
     for name in READERS:
         sniff, _ = reader(name)
         if sniff(data):
@@ -191,6 +193,8 @@ def _load(source: str | Path | IO[str] | IO[bytes], format: str | None, *, stric
     else:
         binary = source  # type: ignore[assignment]
     head = read_head(binary)
+    if format is None and is_xls(head):
+        raise UnknownFormatError(xls_refusal(name))
     if format is None and is_zip(head):
         return _load_workbook(binary, name=name, strict=strict)
     if format in WORKBOOK_READERS:
@@ -209,6 +213,11 @@ def _load_workbook(source: str | Path | IO[bytes], *, name: str, strict: bool) -
         readers = (workbook_reader(name) for name in WORKBOOK_READERS)
         chosen = next((r for r in readers if r.recognises(workbook)), None)
         sheets = ", ".join(workbook.sheetnames[:5])
+    except ReadError as error:  # a damaged sheet, met by a reader that had no file name
+        raise ReadError(attrs.evolve(error.problem, file=name)) from error
+    except corrupt() as error:
+        message = f"not a readable .xlsx workbook: {damage(error)}"
+        raise ReadError(Problem(file=name, message=message)) from error
     finally:
         workbook.close()
     if chosen is None:

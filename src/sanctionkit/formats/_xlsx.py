@@ -4,20 +4,65 @@ An .xlsx file is a zip archive, so its first bytes say only "zip": which list it
 holds shows in its sheets. :func:`open_workbook` opens it read-only (rows are
 streamed, not loaded at once); the readers of workbook lists each say whether
 they recognise a workbook by its sheet names and header cells.
+
+A workbook from outside is untrusted like any XML: before openpyxl sees it,
+:func:`check_archive` unpacks every part once, as a stream, and refuses the
+workbook if it unpacks to more than :data:`MAX_UNPACKED` bytes, if a part
+unpacks to more than :data:`MAX_RATIO` times its packed size (a decompression
+bomb), or if a part declares a DTD (whose entities would end up in names).
 """
 
 from __future__ import annotations
 
+import functools
+import io
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from sanctionkit.errors import MissingDependencyError, ReadError
+from sanctionkit.formats._files import read_head
 from sanctionkit.model import Problem
 
-__all__ = ["is_zip", "open_workbook", "rows"]
+if TYPE_CHECKING:
+    import zipfile
+
+# zipfile, zlib, expat and the XML module are imported when a workbook is read:
+# ``import sanctionkit`` loads this module, and should pay for none of them.
+
+__all__ = [
+    "MAX_RATIO",
+    "MAX_UNPACKED",
+    "RATIO_FROM",
+    "check_archive",
+    "corrupt",
+    "damage",
+    "is_xls",
+    "is_zip",
+    "open_workbook",
+    "rows",
+    "xls_refusal",
+]
 
 _ZIP_MAGIC = b"PK\x03\x04"
+# An OLE2 compound file: old Excel .xls (BIFF) workbooks, and other Office files.
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+#: The most all the parts of a workbook may unpack to, in bytes (128 MiB): about ten
+#: times the largest real list. Those unpack to at most about 13 MB (the UK ConList of
+#: 2022: 13.1 MB from 1.6 MB; Japan's MOF list 9.6 MB; Australia's DFAT list 9.5 MB).
+#: This is the hard bound: openpyxl holds all shared strings in memory, several times
+#: their size in the file.
+MAX_UNPACKED = 128 << 20
+#: The most a part may unpack to per byte it takes in the archive, once it has
+#: unpacked :data:`RATIO_FROM` bytes. Real workbooks stay under 20 (12 for their
+#: largest parts; 19 for a small styles.xml); 200 MB of spaces pack 1,000 to 1.
+MAX_RATIO = 100
+#: Below this many unpacked bytes (1 MiB) a part may have any ratio: harmless.
+RATIO_FROM = 1 << 20
+
+# How much of a part is unpacked at a time while checking.
+_CHUNK = 1 << 16
 
 
 def is_zip(head: bytes) -> bool:
@@ -25,8 +70,123 @@ def is_zip(head: bytes) -> bool:
     return head.startswith(_ZIP_MAGIC)
 
 
+def is_xls(head: bytes) -> bool:
+    """True for the first bytes of an old Excel .xls workbook (an OLE2 compound file).
+
+    >>> is_xls(bytes.fromhex("d0cf11e0a1b11ae1") + bytes(8))
+    True
+    """
+    return head.startswith(_OLE2_MAGIC)
+
+
+def xls_refusal(name: str | None = None) -> str:
+    """What to tell a user who gives sanctionkit an old .xls workbook, and what to do instead.
+
+    >>> print(xls_refusal("list.xls"))  # doctest: +ELLIPSIS
+    list.xls is an old Excel .xls workbook (BIFF, in an OLE2 compound file), which ...
+    """
+    what = f"{name} is" if name else "the content is"
+    return (
+        f"{what} an old Excel .xls workbook (BIFF, in an OLE2 compound file), which sanctionkit "
+        "does not read: open it in Excel or LibreOffice and save it as .xlsx (Excel Workbook), "
+        "or convert it with `soffice --headless --convert-to xlsx FILE`, then load the .xlsx. "
+        "(A password-protected .xlsx is such a file too: save it without the password.)"
+    )
+
+
+def check_archive(source: str | Path | IO[bytes], name: str) -> None:
+    """Refuse a workbook that unpacks to too much, or one of whose parts declares a DTD.
+
+    Every part is unpacked once, as a stream, with the sizes counted as they
+    come rather than taken from the archive's directory (which the archive's
+    maker writes); every part that starts as XML is read up to its root element
+    by expat, as openpyxl's parser will read it. Raises ReadError naming the
+    file and the part; a damaged archive (bad checksum, broken compressed data)
+    is a ReadError too. An open file is left where it was.
+    """
+    import zipfile
+    import zlib
+
+    position = None if isinstance(source, str | Path) else source.tell()
+    try:
+        with zipfile.ZipFile(source) as archive:
+            parts = archive.infolist()
+            declared = sum(part.file_size for part in parts)
+            if declared > MAX_UNPACKED:
+                _refuse(name, f"its parts say they unpack to {declared:,} bytes{_over_limit()}")
+            # A part's packed size, as the directory says it, is at most the archive's.
+            assert archive.fp is not None
+            whole = archive.fp.seek(0, 2)
+            unpacked = 0
+            for part in parts:
+                unpacked = _check_part(
+                    archive, part, min(part.compress_size, whole), unpacked, name
+                )
+    except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError) as error:
+        raise ReadError(
+            Problem(file=name, message=f"not a readable .xlsx workbook: {error}")
+        ) from error
+    finally:
+        if position is not None and not isinstance(source, str | Path):
+            source.seek(position)
+
+
+def _over_limit() -> str:
+    return f", over sanctionkit's limit for a workbook ({MAX_UNPACKED:,} bytes)"
+
+
+def _check_part(
+    archive: zipfile.ZipFile, part: zipfile.ZipInfo, packed: int, unpacked: int, name: str
+) -> int:
+    """Unpack one part, checking as it comes; the bytes unpacked so far, this part's included."""
+    import xml.parsers.expat as expat
+
+    from sanctionkit.formats._xml import DtdFoundError, DtdGuard
+
+    guard: DtdGuard | None = DtdGuard()
+    size = 0
+    with archive.open(part) as stream:
+        while chunk := stream.read(_CHUNK):
+            size += len(chunk)
+            unpacked += len(chunk)
+            if unpacked > MAX_UNPACKED:
+                _refuse(
+                    name,
+                    f"the parts up to this one unpack to {unpacked:,} bytes{_over_limit()}",
+                    part,
+                )
+            if size > RATIO_FROM and size > MAX_RATIO * max(packed, 1):
+                message = (
+                    f"{size:,} bytes unpacked from {packed:,} packed, over "
+                    f"{MAX_RATIO} to 1: a decompression bomb, not a list"
+                )
+                _refuse(name, message, part)
+            if guard is not None:
+                try:
+                    if guard.feed(chunk):
+                        guard = None
+                except DtdFoundError:
+                    message = (
+                        "it declares a DTD (<!DOCTYPE), which Excel never writes; "
+                        "its entities are neither expanded nor fetched"
+                    )
+                    _refuse(name, message, part)
+                except expat.ExpatError:
+                    guard = None  # not XML (an image, a binary part): nothing for a DTD to do
+    return unpacked
+
+
+def _refuse(name: str, why: str, part: zipfile.ZipInfo | None = None) -> None:
+    where = f"part {part.filename}: " if part is not None else ""
+    raise ReadError(Problem(file=name, message=f"refused workbook: {where}{why}"))
+
+
 def open_workbook(source: str | Path | IO[bytes], name: str) -> Any:
-    """The openpyxl workbook, read-only; a clear error when openpyxl is missing."""
+    """The openpyxl workbook, read-only, once :func:`check_archive` has passed it.
+
+    Raises MissingDependencyError (saying what to install) when openpyxl is
+    missing, and ReadError naming the file when it is no readable workbook.
+    """
     try:
         import openpyxl
     except ImportError:
@@ -34,20 +194,78 @@ def open_workbook(source: str | Path | IO[bytes], name: str) -> Any:
             f"reading {name} needs openpyxl: pip install 'sanctionkit[xlsx]'"
         ) from None
     import warnings
-    import zipfile
 
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    if is_xls(read_head(source, 8)):
+        raise ReadError(Problem(file=name, message=xls_refusal()))
+    check_archive(source, name)
+    if isinstance(source, str | Path) and Path(source).suffix.lower() not in _SUFFIXES:
+        # openpyxl opens only paths named like workbooks; the content has said it is one.
+        source = io.BytesIO(Path(source).read_bytes())
     try:
         with warnings.catch_warnings():
             # Workbooks from ministries define print areas openpyxl cannot read; harmless.
             warnings.filterwarnings("ignore", message="Print area cannot be set")
             return openpyxl.load_workbook(source, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+    except (*corrupt(), InvalidFileException) as error:
         raise ReadError(
-            Problem(file=name, message=f"not a readable .xlsx workbook: {error}")
+            Problem(file=name, message=f"not a readable .xlsx workbook: {damage(error)}")
         ) from error
 
 
-def rows(sheet: Any) -> Iterator[tuple[int, tuple[object, ...]]]:
-    """(1-based row number, cell values) of every row of a sheet, streamed."""
-    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-        yield number, tuple(values)
+# The names openpyxl opens a path by (openpyxl.reader.excel.SUPPORTED_FORMATS).
+_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm"})
+
+
+@functools.cache
+def corrupt() -> tuple[type[Exception], ...]:
+    """What openpyxl lets out of a damaged workbook, to catch around openpyxl's calls only.
+
+    Its XML parser's errors, missing parts and references (KeyError,
+    IndexError), values of the wrong kind (TypeError, ValueError,
+    AttributeError), and the zip module's own.
+    """
+    import xml.etree.ElementTree as ET
+    import zipfile
+    import zlib
+
+    return (
+        ET.ParseError,
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        KeyError,
+        IndexError,
+        TypeError,
+        ValueError,
+        AttributeError,
+        OSError,
+    )
+
+
+def damage(error: Exception) -> str:
+    """An exception openpyxl let out, said in one line: its kind and its message."""
+    text = str(error)
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+def rows(sheet: Any, name: str) -> Iterator[tuple[int, tuple[object, ...]]]:
+    """(1-based row number, cell values) of every row of a sheet, streamed.
+
+    Each row is as wide as the widest row so far. The sheet's own
+    ``<dimension>`` is not trusted: openpyxl would pad every row to it, and a
+    forged "A1:XFD1048576" makes each row 16,384 cells. A damaged sheet is a
+    ReadError naming the file and the sheet.
+    """
+    if hasattr(sheet, "reset_dimensions"):  # read-only sheets; others are sized by their cells
+        sheet.reset_dimensions()
+    width = 0
+    number = 0
+    try:
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            width = max(width, len(values))
+            yield number, tuple(values) + (None,) * (width - len(values))
+    except corrupt() as error:
+        message = f"not a readable .xlsx workbook: sheet {sheet.title!r}, after row {number}: "
+        raise ReadError(Problem(file=name, message=message + damage(error))) from error

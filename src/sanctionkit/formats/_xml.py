@@ -1,84 +1,98 @@
 """Streaming XML from outside, safely: no DTD, so no entities, external or expanding.
 
 Official lists never declare a document type. A document that does is refused
-before the parser sees it: entity declarations live only in a DTD, so without
-one there is no external entity to fetch and no "billion laughs" to expand.
-The rest of the file goes through the standard library's C parser, a chunk at
-a time (:func:`iter_records`), so memory holds a chunk's records, not the file's.
+before the parser sees its declaration: entity declarations live only in a DTD,
+so without one there is no external entity to fetch and no "billion laughs" to
+expand. The bytes before the root element (the prolog, however long) are read
+first by expat itself (:class:`DtdGuard`), so that what counts as a comment, a
+processing instruction or an encoding is what the parser will think, not what a
+pattern guesses. The rest of the file goes through the standard library's C
+parser, a chunk at a time (:func:`iter_records`), so memory holds a chunk's
+records, not the file's.
 """
 
 from __future__ import annotations
 
-import io
-import re
 import xml.etree.ElementTree as ET
+import xml.parsers.expat as expat
 from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import IO
 
 from sanctionkit.errors import ReadError
+from sanctionkit.formats._reading import Reading
 from sanctionkit.model import Problem
 
-__all__ = ["iter_records", "local_name", "open_checked"]
-
-# How far into a file the root element must start. Real lists start it in the
-# first few hundred bytes; a prolog longer than this is itself suspicious.
-_PROLOG_LIMIT = 1 << 16
-_DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
-_ROOT_START = re.compile(rb"<[A-Za-z_]")
+__all__ = ["DtdFoundError", "DtdGuard", "iter_records", "local_name"]
 
 
-def open_checked(source: str | Path | IO[bytes], name: str) -> io.BufferedReader:
-    """The file as a binary stream, after checking that its prolog declares no DTD.
+class DtdFoundError(Exception):
+    """The document declares a DTD (``<!DOCTYPE``): refused, whatever it holds."""
 
-    Raises ReadError naming the file when it does.
+
+class _RootReached(Exception):  # a signal, not an error
+    """The root element has started: the prolog is over, and it declared no DTD."""
+
+
+def _refuse_dtd(*_: object) -> None:
+    raise DtdFoundError
+
+
+def _root_reached(*_: object) -> None:
+    raise _RootReached
+
+
+class DtdGuard:
+    """Expat's own reading of a document's prolog, refusing any DTD it declares.
+
+    The caller feeds it each piece of the document before the real parser gets
+    that piece, until :attr:`passed`. Expat calls the doctype handler at the
+    ``<!DOCTYPE`` itself, before any entity in it is declared, and a DTD can
+    stand only before the root element (after it, expat calls it not
+    well-formed); so a document this guard passes expands no entity. Checking
+    with the parser's own tokenizer leaves nothing to disagree about: comments
+    of any length, processing instructions, UTF-16 and declared encodings.
+
+    >>> guard = DtdGuard()
+    >>> guard.feed(b'<?xml version="1.0"?><!-- <!DOCTYPE in a comment --><list>')
+    True
+    >>> DtdGuard().feed(b'<!DOCTYPE list [<!ENTITY e "x">]><list>&e;</list>')
+    Traceback (most recent call last):
+    ...
+    sanctionkit.formats._xml.DtdFoundError
     """
-    # The caller closes the stream it gets back (iter_records does, in its finally).
-    stream: IO[bytes] = Path(source).open("rb") if isinstance(source, str | Path) else source  # noqa: SIM115
-    prolog = stream.read(_PROLOG_LIMIT)
-    if prolog.startswith((b"\xff\xfe", b"\xfe\xff")):
-        # UTF-16: look at the characters, not the bytes.
-        visible = prolog.decode("utf-16", errors="ignore").encode("ascii", errors="replace")
-    else:
-        visible = prolog
-    # Blank out <?...?> and <!--...--> so that what they contain counts for nothing.
-    cleaned = re.sub(rb"<\?.*?\?>|<!--.*?-->", b" ", visible, flags=re.DOTALL)
-    root = _ROOT_START.search(cleaned)
-    if root is None and len(prolog) == _PROLOG_LIMIT:
-        stream.close()
-        message = f"refused: no root element in the first {_PROLOG_LIMIT} bytes"
-        raise ReadError(Problem(file=name, message=message))
-    if _DOCTYPE.search(cleaned if root is None else cleaned[: root.start()]):
-        stream.close()
-        message = "refused: the document declares a DTD (<!DOCTYPE or <!ENTITY), which official "
-        message += "lists never do; its entities are neither expanded nor fetched"
-        raise ReadError(Problem(file=name, message=message))
-    return io.BufferedReader(_Prefixed(prolog, stream))
+
+    def __init__(self) -> None:
+        parser = expat.ParserCreate()
+        parser.StartDoctypeDeclHandler = _refuse_dtd
+        parser.EntityDeclHandler = _refuse_dtd  # only inside a DTD: a second lock
+        parser.StartElementHandler = _root_reached
+        self._parser: expat.XMLParserType | None = parser
+
+    @property
+    def passed(self) -> bool:
+        """True once the root element has started with no DTD before it."""
+        return self._parser is None
+
+    def feed(self, data: bytes, final: bool = False) -> bool:
+        """Read the next piece of the document; :attr:`passed` after it.
+
+        Raises DtdFoundError when the prolog declares a DTD, and
+        ``xml.parsers.expat.ExpatError`` when it is not well-formed XML.
+        """
+        if self._parser is None:
+            return True
+        try:
+            self._parser.Parse(data, final)
+        except _RootReached:
+            self._parser = None  # the prolog is over: nothing more to check, or to keep
+        return self._parser is None
 
 
-class _Prefixed(io.RawIOBase):
-    """A stream that gives back bytes already read, then the rest of the file."""
-
-    def __init__(self, prefix: bytes, rest: IO[bytes]) -> None:
-        self._prefix = prefix
-        self._rest = rest
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
-        if self._prefix:
-            size = min(len(buffer), len(self._prefix))
-            buffer[:size] = self._prefix[:size]
-            self._prefix = self._prefix[size:]
-            return size
-        data = self._rest.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
-
-    def close(self) -> None:
-        self._rest.close()
-        super().close()
+_DTD_REFUSED = (
+    "refused: the document declares a DTD (<!DOCTYPE), which official lists never do; "
+    "its entities are neither expanded nor fetched"
+)
 
 
 def local_name(tag: str) -> str:
@@ -95,9 +109,18 @@ def local_name(tag: str) -> str:
 # record; 16 KiB (as iterparse reads) measured fastest, 64 KiB and up slower.
 _CHUNK = 1 << 14
 
+# What an element's tag makes of it, worked out once per tag (see _Kinds).
+_OTHER, _RECORD, _CONTAINER = 0, 1, 2
+
 
 def iter_records(
-    source: str | Path | IO[bytes], record_tag: str | Collection[str], name: str
+    source: str | Path | IO[bytes],
+    record_tag: str | Collection[str],
+    name: str,
+    *,
+    containers: Collection[str] = (),
+    beside: Collection[str] = (),
+    reading: Reading | None = None,
 ) -> Iterator[tuple[str, ET.Element]]:
     """Yield ``("root", root)`` first, then each complete element named ``record_tag``.
 
@@ -108,19 +131,37 @@ def iter_records(
     plus the elements that are not records (the root, headers, containers).
     The root is yielded before anything else of it is known, so only its tag
     and attributes can be read then; its children grow as the file is read.
-    Parse errors become ReadError naming the file and the line.
+
+    ``containers`` names the elements that hold the records (the UN's
+    INDIVIDUALS and ENTITIES), and ``beside`` the other elements allowed among
+    them (OFAC's publshInformation): any other child of a container is a record
+    this reader does not know (a renamed tag), so it is counted as read and
+    rejected, with a problem naming it, rather than silently passed over.
+
+    A document that declares a DTD is refused (ReadError naming the file).
+    XML that breaks off (a truncated file) or stops being well-formed after
+    the root: with ``reading``, a problem saying where, and the records before
+    it are kept (``reading.strict`` raises it as ReadError instead); without,
+    a ReadError naming the file, the line and the column. Problems about
+    records go to ``reading`` too, and without it are raised.
     """
-    is_record = _IsRecord(frozenset((record_tag,) if isinstance(record_tag, str) else record_tag))
-    stream = open_checked(source, name)
+    kinds = _Kinds(_names(record_tag), frozenset(containers))
+    expected = frozenset(_names(record_tag)) | frozenset(beside)
+    guard = DtdGuard()
     parser = ET.XMLParser(target=ET.TreeBuilder())
     # Start events serve only to catch the root; once it is caught the parser
     # reports end events alone, which halves the events Python has to handle.
     events: list[tuple[str, ET.Element]] = []
     _report(parser, events, ("start", "end"))
     root: ET.Element | None = None
+    records = 0
+    # The caller's stream is closed too, as it always was: the reader owns it from here.
+    stream: IO[bytes] = Path(source).open("rb") if isinstance(source, str | Path) else source  # noqa: SIM115
     try:
         while True:
             data = stream.read(_CHUNK)
+            if not guard.passed:
+                _check_prolog(guard, data, name)
             failure: ET.ParseError | None = None
             try:
                 if data:
@@ -128,7 +169,7 @@ def iter_records(
                 else:
                     parser.close()
             except ET.ParseError as error:
-                failure = error  # raised once the records completed before it are out
+                failure = error  # reported once the records completed before it are out
             done: list[ET.Element] = []
             for event, element in events:
                 if event == "start":
@@ -136,34 +177,126 @@ def iter_records(
                         root = element
                         _report(parser, events, ("end",))
                         yield "root", element
-                elif is_record[element.tag]:
+                    continue
+                kind = kinds[element.tag]
+                if kind == _RECORD:
                     yield "record", element
                     done.append(element)
+                elif kind == _CONTAINER:
+                    _strays(element, expected, name, reading)
+            records += len(done)
             if failure is not None:
-                raise failure
+                if root is not None:
+                    _open_strays(root, kinds, expected, name, reading)
+                _broken_off(
+                    failure, cut=not data, records=records, root=root, name=name, reading=reading
+                )
+                return
             if root is not None and done:
                 _detach(root, done, events)
             events.clear()
             if not data:
                 return
-    except ET.ParseError as error:
-        line, column = error.position
-        message = f"not well-formed XML at line {line}, column {column}: {error}"
-        raise ReadError(Problem(file=name, message=message)) from error
     finally:
         stream.close()
 
 
-class _IsRecord(dict[str, bool]):
-    """Whether an element's tag, namespace and all, names a record: worked out once per tag."""
+def _names(tags: str | Collection[str]) -> frozenset[str]:
+    return frozenset((tags,) if isinstance(tags, str) else tags)
 
-    def __init__(self, names: frozenset[str]) -> None:
+
+def _check_prolog(guard: DtdGuard, data: bytes, name: str) -> None:
+    """Let ``guard`` read ``data`` before the parser does: ReadError for a DTD or bad XML."""
+    try:
+        guard.feed(data, final=not data)
+    except DtdFoundError:
+        raise ReadError(Problem(file=name, message=_DTD_REFUSED)) from None
+    except expat.ExpatError as error:
+        message = f"not well-formed XML at line {error.lineno}, column {error.offset}: "
+        message += expat.ErrorString(error.code)
+        raise ReadError(Problem(file=name, message=message)) from error
+
+
+def _broken_off(
+    error: ET.ParseError,
+    *,
+    cut: bool,
+    records: int,
+    root: ET.Element | None,
+    name: str,
+    reading: Reading | None,
+) -> None:
+    """Report XML that stops being well-formed: a problem for ``reading``, else ReadError.
+
+    Without even the root element there is nothing to keep: ReadError either way.
+    """
+    line, column = error.position
+    reason = expat.ErrorString(error.code)
+    if root is None or reading is None:
+        message = f"not well-formed XML at line {line}, column {column}: {reason}"
+        raise ReadError(Problem(file=name, message=message)) from error
+    kept = f"after {records} complete record{'' if records == 1 else 's'}"
+    where = f"not well-formed XML at line {line}, column {column} ({reason})"
+    if cut:
+        reading.problem(f"the file ends early: {where} {kept}", code="truncated-file")
+    else:
+        reading.problem(f"{where} {kept}; the rest of the file is not read", code="invalid-file")
+
+
+class _Kinds(dict[str, int]):
+    """What an element's tag, namespace and all, makes of it: worked out once per tag."""
+
+    def __init__(self, records: frozenset[str], containers: frozenset[str]) -> None:
         super().__init__()
-        self._names = names
+        self._records = records
+        self._containers = containers
 
-    def __missing__(self, tag: str) -> bool:
-        answer = self[tag] = local_name(tag) in self._names
-        return answer
+    def __missing__(self, tag: str) -> int:
+        local = local_name(tag)
+        kind = _RECORD if local in self._records else _OTHER
+        if local in self._containers:
+            kind = _CONTAINER
+        self[tag] = kind
+        return kind
+
+
+def _strays(
+    container: ET.Element,
+    expected: frozenset[str],
+    name: str,
+    reading: Reading | None,
+) -> None:
+    """Count and report each child of ``container`` that is neither a record nor expected."""
+    for child in list(container):
+        stray = local_name(child.tag)
+        if stray in expected:
+            continue
+        known = " or ".join(f"<{tag}>" for tag in sorted(expected))
+        message = (
+            f"<{stray}> in <{local_name(container.tag)}> is not a record this reader knows "
+            f"(expected {known}); not read"
+        )
+        if reading is None:
+            raise ReadError(Problem(file=name, message=message, value=f"<{stray}>"))
+        reading.read += 1
+        reading.reject(message, value=f"<{stray}>")
+        container.remove(child)  # reported once, even if the container is looked at again
+
+
+def _open_strays(
+    root: ET.Element, kinds: _Kinds, expected: frozenset[str], name: str, reading: Reading | None
+) -> None:
+    """The strays of the containers still open where the file broke off.
+
+    Every open element is the last child of its parent, so they lie on the
+    path of last children down from the root. A stray the file breaks off in
+    counts as one too: its tag is known, and it is no record this reader knows.
+    """
+    node: ET.Element | None = root
+    while node is not None:
+        if kinds[node.tag] == _CONTAINER:
+            _strays(node, expected, name, reading)
+        node = node[-1] if len(node) else None
 
 
 def _report(

@@ -197,7 +197,7 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
     """
     reading = Reading(file=name, strict=strict)
     records = _Records(reading, _source(name))
-    for kind, element in iter_records(source, _RECORD, name):
+    for kind, element in iter_records(source, _RECORD, name, containers=(_ROOT,), reading=reading):
         if kind == "record":
             records.read(element)
             element.clear()

@@ -147,7 +147,7 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
     reading = Reading(file=name, strict=strict)
     metadata = {"format": FORMAT, "list": LIST_NAME}
     records: _Records | None = None
-    for kind, element in iter_records(source, _RECORD, name):
+    for kind, element in iter_records(source, _RECORD, name, containers=(_ROOT,), reading=reading):
         if kind == "root":
             generated = element.get("generationDate")
             published = reading.single_date(generated, record=None, field="generationDate")

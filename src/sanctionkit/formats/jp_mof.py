@@ -305,7 +305,7 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
     counts = _Counts()
     try:
         for sheet in workbook.worksheets:
-            _Sheet(reading, sheet.title, name, published, counts).read(rows(sheet))
+            _Sheet(reading, sheet.title, name, published, counts).read(rows(sheet, name))
     finally:
         workbook.close()
     metadata.update(

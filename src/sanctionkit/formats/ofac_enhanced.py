@@ -161,7 +161,9 @@ def read(source: str | Path | IO[bytes], *, name: str, strict: bool = False) -> 
     reading = Reading(file=name, strict=strict)
     entities: _Entities | None = None
     root: ET.Element | None = None
-    for kind, element in iter_records(source, "entity", name):
+    for kind, element in iter_records(
+        source, "entity", name, containers=("entities",), reading=reading
+    ):
         if kind == "root":
             root = element
             continue

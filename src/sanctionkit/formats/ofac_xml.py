@@ -134,7 +134,10 @@ def read(source: str | Path | IO[bytes], *, name: str, strict: bool = False) -> 
     entries = _Entries(reading, list_name)
     header: dict[str, str] = {}
     root: ET.Element | None = None
-    for kind, element in iter_records(source, "sdnEntry", name):
+    records = iter_records(
+        source, "sdnEntry", name, containers=(ROOT,), beside=("publshInformation",), reading=reading
+    )
+    for kind, element in records:
         if kind == "root":
             root = element
             continue

@@ -215,12 +215,12 @@ def _has_header(cells: Iterable[object]) -> bool:
 
 def recognises(workbook: Any) -> bool:
     """True for a ConList workbook: a sheet whose first two rows hold its header."""
-    return _data_sheet(workbook) is not None
+    return _data_sheet(workbook, "<workbook>") is not None
 
 
-def _data_sheet(workbook: Any) -> Any | None:
+def _data_sheet(workbook: Any, name: str) -> Any | None:
     for sheet in workbook.worksheets:
-        for number, values in rows(sheet):
+        for number, values in rows(sheet, name):
             if _has_header(values):
                 return sheet
             if number >= 2:
@@ -249,10 +249,10 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
     if is_zip(read_head(source)):
         workbook = open_workbook(source, name)
         try:
-            sheet = _data_sheet(workbook)
+            sheet = _data_sheet(workbook, name)
             if sheet is None:
                 return _read_rows(iter(()), name, strict, "xlsx")
-            cells = ([_cell(value) for value in values] for _, values in rows(sheet))
+            cells = ([_cell(value) for value in values] for _, values in rows(sheet, name))
             return _read_rows(cells, name, strict, "xlsx")
         finally:
             workbook.close()

@@ -158,7 +158,10 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
     reading = Reading(file=name, strict=strict)
     metadata = {"format": FORMAT, "list": LIST_NAME}
     records: _Records | None = None
-    for kind, element in iter_records(source, _RECORD_TAGS, name):
+    containers = ("INDIVIDUALS", "ENTITIES")
+    for kind, element in iter_records(
+        source, _RECORD_TAGS, name, containers=containers, reading=reading
+    ):
         if kind == "root":
             generated = element.get("dateGenerated")
             published = reading.single_date(generated, record=None, field="dateGenerated")
