@@ -31,7 +31,8 @@ class LineError(ValueError):
 def text_lines(lines: Iterable[bytes | str]) -> Iterator[tuple[int, str | LineError]]:
     """The non-blank lines, numbered from 1, as text or as the error of decoding them.
 
-    Bytes are decoded as UTF-8 (a byte order mark on the first line is dropped).
+    Bytes are decoded as UTF-8 (a byte order mark on the first line is dropped);
+    the line ends are dropped.
     """
     for number, line in enumerate(lines, start=1):
         if isinstance(line, bytes):
@@ -40,14 +41,14 @@ def text_lines(lines: Iterable[bytes | str]) -> Iterator[tuple[int, str | LineEr
             try:
                 text = line.decode("utf-8")
             except UnicodeDecodeError as error:
-                shown = line[:200].decode("utf-8", errors="backslashreplace")
+                shown = line[:200].rstrip(b"\r\n").decode("utf-8", errors="backslashreplace")
                 message = f"not UTF-8: byte {line[error.start]:#04x} at position {error.start + 1}"
                 yield number, LineError(message, number, shown)
                 continue
         else:
             text = line
         if text.strip():
-            yield number, text
+            yield number, text.rstrip("\r\n")
 
 
 def loads_line(text: str) -> Any:

@@ -72,7 +72,8 @@ def dump(dataset: Dataset, path: str | Path) -> None:
 
 def loads(text: str, *, strict: bool = False, source: str = "<string>") -> Dataset:
     """The dataset that sanctionkit JSON lines describe; see :func:`load`."""
-    return _read(text.splitlines(), strict=strict, source=source)
+    # Only "\n" ends a line: JSON strings may hold U+2028 and the other ends splitlines() knows.
+    return _read(text.split("\n"), strict=strict, source=source)
 
 
 def load(
@@ -150,6 +151,8 @@ class _Collected:
     strict: bool = False
     #: The ids of entities, packages and transfers read so far: one namespace.
     ids: set[str] = attrs.Factory(set)
+    #: The line of each standalone designation, for the problems about it.
+    designation_lines: list[int] = attrs.Factory(list)
 
     def problem(self, problem: Problem, cause: BaseException | None = None) -> None:
         """Record a problem, or raise it in strict mode."""
@@ -191,7 +194,7 @@ def _read(lines: Iterable[str | bytes], *, strict: bool, source: str) -> Dataset
         try:
             if isinstance(line, LineError):
                 raise line
-            _add(found, loads_line(line))
+            _add(found, loads_line(line), number)
         except (
             ValueError,
             TypeError,
@@ -293,12 +296,20 @@ def _resolve_references(found: _Collected) -> None:
         return False
 
     kept_designations = []
-    for designation in found.designations:
+    for designation, line in zip(found.designations, found.designation_lines, strict=True):
         if designation.entity_id in known:
             kept_designations.append(designation)
             continue
         message = f"designation of {designation.entity_id!r}, an entity the file does not hold"
-        found.reject(Problem(file=found.source, record=designation.authority_ref, message=message))
+        found.reject(
+            Problem(
+                file=found.source,
+                record=f"line {line}",
+                field="entity_id",
+                message=message,
+                value=designation.entity_id,
+            )
+        )
     found.designations = kept_designations
 
     packages = []
@@ -362,7 +373,7 @@ def _resolve_references(found: _Collected) -> None:
     found.transfers = transfers
 
 
-def _add(found: _Collected, data: Any) -> None:
+def _add(found: _Collected, data: Any, number: int) -> None:
     if not isinstance(data, dict) or "type" not in data:
         raise ValueError("a record line is a JSON object with a 'type'")
     kind = data.pop("type")
@@ -380,6 +391,7 @@ def _add(found: _Collected, data: Any) -> None:
         found.packages.append(record)
     elif isinstance(record, Designation):
         found.designations.append(record)
+        found.designation_lines.append(number)
     elif isinstance(record, AllegedTransfer):
         found.transfers.append(record)
     else:
