@@ -433,7 +433,8 @@ def sniff(head: bytes) -> bool:
 
 def loads(text: str, *, strict: bool = False, name: str = "<string>") -> Dataset:
     """The dataset that FtM entity JSON lines describe; see :func:`read`."""
-    return _Reader(Reading(file=name, strict=strict)).run(text.splitlines())
+    # Only "\n" ends a line: JSON strings may hold U+2028 and the other ends splitlines() knows.
+    return _Reader(Reading(file=name, strict=strict)).run(text.split("\n"))
 
 
 def load(
