@@ -268,8 +268,10 @@ def _metadata(given: object, found: _Collected, *, line: int) -> dict[str, str]:
             )
         )
         return {}
+    # Values as text, as before: nested ones as their JSON.
     metadata = {
-        str(key): value if isinstance(value, str) else _json(value) for key, value in given.items()
+        str(key): _json(value) if isinstance(value, dict | list) else str(value)
+        for key, value in given.items()
     }
     for key in COUNT_KEYS:
         count = metadata.pop(key, None)
