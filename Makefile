@@ -1,9 +1,13 @@
 # The two commands for a fresh machine with only Python 3 and make:
-#   make demo   set up .venv and run the command line on the built-in data
-#   make test   set up .venv and run every check (ruff, mypy --strict, pytest, mkdocs --strict)
+#   make demo   set up .venv with the package alone and run the command line on the built-in data
+#   make test   set up .venv with the test and docs tools too and run every check
+#               (ruff, mypy --strict, pytest, mkdocs --strict)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# The package and its four dependencies: all that the demo needs.
+PACKAGE_STAMP := $(VENV)/.installed-package
+# The package with the test and docs tools (a superset: it satisfies the demo too).
 STAMP := $(VENV)/.installed
 
 .PHONY: demo test lint typecheck pytest docs bench data clean
@@ -13,11 +17,15 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 # Reinstall only when the project's metadata changes.
+$(PACKAGE_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(PACKAGE_STAMP)
+
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test,docs]'
-	touch $(STAMP)
+	touch $(STAMP) $(PACKAGE_STAMP)
 
-demo: $(STAMP)
+demo: $(PACKAGE_STAMP)
 	$(BIN)/sanctionkit summary
 	@echo
 	$(BIN)/sanctionkit show kp-ru-ammunition

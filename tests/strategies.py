@@ -265,6 +265,8 @@ problems = st.builds(
     record=optional_texts,
     field=optional_texts,
     value=optional_texts,
+    code=st.sampled_from(["invalid-imo", "unknown-country", "rejected-record", "x1-y2"]),
+    accepted=st.booleans(),
 )
 
 
@@ -289,5 +291,5 @@ def datasets(draw: st.DrawFn) -> sk.Dataset:
             draw(transfers(known, carriers, st.just(transfer_id))) for transfer_id in transfer_ids
         ],
         problems=draw(st.lists(problems, max_size=2)),
-        metadata=draw(st.dictionaries(texts, texts, max_size=2)),
+        metadata=draw(st.dictionaries(texts, texts | st.integers(0, 10**9), max_size=2)),
     )

@@ -17,7 +17,7 @@ from __future__ import annotations
 from sanctionkit import identifiers
 from sanctionkit.builtin import builtin_dataset
 from sanctionkit.converter import converter, from_json, to_json
-from sanctionkit.diff import Change, DatasetDiff, diff
+from sanctionkit.diff import Change, DatasetDiff, FieldChange, diff
 from sanctionkit.errors import (
     AmbiguousCountryError,
     AmbiguousDateError,
@@ -94,6 +94,7 @@ __all__ = [
     "Entity",
     "EntityRef",
     "EntityView",
+    "FieldChange",
     "Gender",
     "Goods",
     "GoodsCategory",

@@ -9,7 +9,8 @@ records stay plain attrs classes and their JSON form lives here:
 * a :class:`~sanctionkit.DateRange` is ``{"start": ..., "end": ...}`` with
   either end left out when it is open;
 * an enum member is its lower-case name: ``"asset_freeze"``;
-* fields that hold their default (None, an empty list) are left out.
+* fields that hold their default (None, an empty list) are left out, except
+  a problem's ``code``, which is always written.
 
 >>> import sanctionkit as sk
 >>> person = sk.Person(id="p1", name="Han Hyok-chol", birth_dates=["circa 1962"])
@@ -26,6 +27,7 @@ from typing import Any, TypeVar
 
 import attrs
 import cattrs
+from cattrs.gen import make_dict_unstructure_fn, override
 from cattrs.preconf.json import JsonConverter, make_converter
 
 from sanctionkit.errors import ReadError
@@ -157,6 +159,13 @@ def _make_converter() -> JsonConverter:
     made.register_structure_hook_func(_is_date_value, _structure_date_value)
     made.register_structure_hook_func(_is_party, _structure_party)
     made.register_unstructure_hook_func(_is_party, _unstructure_party)
+    # A problem's code is what scripts match on: always written, even when derived.
+    made.register_unstructure_hook(
+        Problem,
+        make_dict_unstructure_fn(
+            Problem, made, _cattrs_omit_if_default=True, code=override(omit_if_default=False)
+        ),
+    )
     return made
 
 

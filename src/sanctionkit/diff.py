@@ -18,20 +18,73 @@ reference are matched by entity id.
 >>> changes = sk.diff(listed("MARIA", "MAIA-1"), listed("MARIA", "MAIA 1", "NEW"))
 >>> [d.authority_ref for d in changes.added], [c.fields for c in changes.changed]
 (['2'], [('entity.name',)])
+
+Each change carries the values: the old and new value of a field, or for a
+list field (programmes, aliases, identifiers ...) the items added and removed.
+
+>>> print(changes.changed[0].values[0])
+entity.name: 'MAIA-1' -> 'MAIA 1'
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
 import attrs
 
 from sanctionkit.model import Dataset, Designation, Entity
 
-__all__ = ["Change", "DatasetDiff", "diff"]
+__all__ = ["Change", "DatasetDiff", "FieldChange", "diff"]
 
 #: How a listing record is recognised across versions.
 RecordKey = tuple[str, str]
+
+
+@attrs.frozen(kw_only=True)
+class FieldChange:
+    """How one field of a record differs: its old and new value, and for a list
+    field the items added and removed (in the order of the version they are in).
+
+    >>> change = FieldChange(
+    ...     field="designation.programmes", old=("DPRK",), new=("DPRK", "MAGNIT"),
+    ...     added=("MAGNIT",), removed=(),
+    ... )
+    >>> print(change)
+    designation.programmes: added 'MAGNIT'
+    """
+
+    #: The field, as "designation.programmes" or "entity.name".
+    field: str
+    old: object
+    new: object
+    #: For a list field: the items of ``new`` that ``old`` lacks; else empty.
+    added: tuple[object, ...] = ()
+    #: For a list field: the items of ``old`` that ``new`` lacks; else empty.
+    removed: tuple[object, ...] = ()
+
+    @property
+    def is_list(self) -> bool:
+        """Whether the field holds a list of items (compared item by item)."""
+        return isinstance(self.old, tuple) and isinstance(self.new, tuple)
+
+    def __str__(self) -> str:
+        if not self.is_list:
+            return f"{self.field}: {_shown(self.old)} -> {_shown(self.new)}"
+        parts = [f"added {_shown(item)}" for item in self.added]
+        parts += [f"removed {_shown(item)}" for item in self.removed]
+        # Same items in another order: say so rather than print nothing.
+        return f"{self.field}: {', '.join(parts) or 'reordered'}"
+
+
+def _shown(value: object) -> str:
+    """A value as a person reads it: text quoted, records as their JSON."""
+    from sanctionkit.converter import converter  # the converter imports the model, as we do
+
+    data = converter.unstructure(value)
+    if isinstance(data, str):
+        return repr(data)
+    return json.dumps(data, ensure_ascii=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -45,6 +98,8 @@ class Change:
     new_entity: Entity | None
     #: The fields that differ, as "designation.programmes" or "entity.aliases".
     fields: tuple[str, ...]
+    #: How each of ``fields`` differs, in the same order.
+    values: tuple[FieldChange, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -88,11 +143,11 @@ def diff(old: Dataset, new: Dataset) -> DatasetDiff:
         if now is None:
             continue
         was_entity, now_entity = _entity(old, was), _entity(new, now)
-        fields = (
+        values = (
             *_differing("designation", was, now),
             *_differing("entity", was_entity, now_entity),
         )
-        if fields:
+        if values:
             changed.append(
                 Change(
                     key=key,
@@ -100,7 +155,8 @@ def diff(old: Dataset, new: Dataset) -> DatasetDiff:
                     new=now,
                     old_entity=was_entity,
                     new_entity=now_entity,
-                    fields=fields,
+                    fields=tuple(value.field for value in values),
+                    values=values,
                 )
             )
     return DatasetDiff(added=added, removed=removed, changed=tuple(changed))
@@ -121,16 +177,25 @@ _PROVENANCE = frozenset({"sources"})
 
 def _differing(
     prefix: str, old: Entity | Designation | None, new: Entity | Designation | None
-) -> tuple[str, ...]:
-    """Names of the attrs fields whose values differ; "type" when the classes do."""
+) -> tuple[FieldChange, ...]:
+    """The attrs fields whose values differ; "type" when the classes do."""
     if old is None or new is None:
-        return () if old is new else (f"{prefix}",)
+        return () if old is new else (FieldChange(field=prefix, old=old, new=new),)
     if type(old) is not type(new):
-        return (f"{prefix}.type",)
-    return tuple(
-        f"{prefix}.{field.name}"
-        for field in attrs.fields(type(old))
-        if field.eq
-        and field.name not in _PROVENANCE
-        and getattr(old, field.name) != getattr(new, field.name)
-    )
+        kinds = type(old).__name__.lower(), type(new).__name__.lower()
+        return (FieldChange(field=f"{prefix}.type", old=kinds[0], new=kinds[1]),)
+    changes = []
+    for field in attrs.fields(type(old)):
+        if not field.eq or field.name in _PROVENANCE:
+            continue
+        was, now = getattr(old, field.name), getattr(new, field.name)
+        if was == now:
+            continue
+        name = f"{prefix}.{field.name}"
+        if isinstance(was, tuple) and isinstance(now, tuple):
+            added = tuple(item for item in now if item not in was)
+            removed = tuple(item for item in was if item not in now)
+            changes.append(FieldChange(field=name, old=was, new=now, added=added, removed=removed))
+        else:
+            changes.append(FieldChange(field=name, old=was, new=now))
+    return tuple(changes)

@@ -15,7 +15,7 @@ UnknownCountryError True
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:
     from sanctionkit.model.dataset import Problem
@@ -50,6 +50,9 @@ class ParseError(SanctionkitError, ValueError):
     problem report can quote it.
     """
 
+    #: The ``code`` of the :class:`~sanctionkit.Problem` that this error becomes in a lenient read.
+    code: ClassVar[str] = "invalid-value"
+
     def __init__(self, message: str, text: object = None) -> None:
         super().__init__(message)
         self.text = text
@@ -64,6 +67,8 @@ class UnknownCountryError(ParseError):
     They are computed when first read, because a reader in lenient mode may
     meet thousands of unknown values and never look at them.
     """
+
+    code: ClassVar[str] = "unknown-country"
 
     def __init__(
         self,
@@ -88,9 +93,13 @@ class AmbiguousCountryError(UnknownCountryError):
     ``suggestions`` lists every country it can mean.
     """
 
+    code: ClassVar[str] = "ambiguous-country"
+
 
 class InvalidDateError(ParseError):
     """The text is not a date, or not a plausible one (year 213, "#REF!")."""
+
+    code: ClassVar[str] = "invalid-date"
 
 
 class AmbiguousDateError(InvalidDateError):
@@ -99,9 +108,13 @@ class AmbiguousDateError(InvalidDateError):
     Pass ``dayfirst=True`` or ``dayfirst=False`` to decide.
     """
 
+    code: ClassVar[str] = "ambiguous-date"
+
 
 class InvalidIdentifierError(ParseError):
     """An identifier (IMO number, MMSI) is not valid; subclasses say why."""
+
+    code: ClassVar[str] = "invalid-identifier"
 
 
 class InvalidFormatError(InvalidIdentifierError):

@@ -251,4 +251,4 @@ def _unique_by_id(records: Iterable[Record], problems: list[Problem]) -> list[Re
 
 
 def _describe(dataset: Dataset) -> str:
-    return dataset.metadata.get("list") or dataset.metadata.get("title") or "dataset"
+    return str(dataset.metadata.get("list") or dataset.metadata.get("title") or "dataset")

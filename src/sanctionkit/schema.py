@@ -99,7 +99,10 @@ def json_schema() -> Schema:
         "properties": {
             "format": {"const": FORMAT_NAME},
             "version": {"const": FORMAT_VERSION},
-            "metadata": {"type": "object", "additionalProperties": {"type": "string"}},
+            "metadata": {
+                "type": "object",
+                "additionalProperties": {"type": ["string", "integer"]},
+            },
         },
         "required": ["format", "version"],
         "additionalProperties": False,

@@ -1,4 +1,9 @@
-"""The Canada SEMA consolidated list reader, on hand-written fixtures and the real file."""
+"""The Canada SEMA consolidated list reader: hand-written fixtures, real excerpts, the real file.
+
+The real excerpts (tests/data/real/ca, provenance in tests/data/real/README.md)
+are whole records copied byte for byte from the official files: the older
+layout from a 2020 ``sema-lmes.xml``, the 2025 layout from the 2025-03-20 file.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +21,7 @@ from tests.conftest import shared_file
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ca"
 SMALL = DATA / "sema-2025-small.xml"
-OLDER = DATA / "sema-older-small.xml"
+OLDER = Path(__file__).resolve().parents[1] / "data" / "real" / "ca" / "sema-2020-04-15-excerpt.xml"
 REAL = "ca/sema-2025-03-20.xml"
 
 
@@ -27,7 +32,16 @@ def small() -> Dataset:
 
 @pytest.fixture(scope="module")
 def older() -> Dataset:
-    return ca_sema.read(OLDER, name="sema-older-small.xml")
+    return ca_sema.read(OLDER, name="sema-lmes.xml")
+
+
+@pytest.fixture(scope="module")
+def older_records() -> list[dict[str, str]]:
+    """The older excerpt's records as a plain ElementTree pass sees them, not the reader."""
+    return [
+        {child.tag: (child.text or "") for child in record}
+        for record in ET.parse(OLDER).getroot().iter("record")
+    ]
 
 
 def person(ds: Dataset, entity_id: str) -> Person:
@@ -85,9 +99,9 @@ def test_the_file_has_no_publish_date_so_the_metadata_gives_none(small: Dataset)
 
 def test_counts_add_up(small: Dataset) -> None:
     metadata = small.metadata
-    assert metadata["records_read"] == "16"
-    assert metadata["records_returned"] == "14"
-    assert metadata["records_rejected"] == "2"
+    assert metadata["records_read"] == 16
+    assert metadata["records_returned"] == 14
+    assert metadata["records_rejected"] == 2
     assert len(small) == len(small.designations) == 14
 
 
@@ -325,22 +339,134 @@ def test_shared_values_are_one_object(small: Dataset) -> None:
     assert len({id(d.authority) for d in small.designations}) == 1
 
 
-# --- the older layout ----------------------------------------------------------------
+# --- the older layout (a real 2020 excerpt) ------------------------------------------
 
 
-def test_the_older_layout_reads_without_listing_dates_or_problems(older: Dataset) -> None:
+def test_the_older_excerpt_is_every_record_a_plain_parse_sees(
+    older: Dataset, older_records: list[dict[str, str]]
+) -> None:
+    # 12 records: 3 with Entity, 9 with LastName; none lost (before: 3 rejected, no name).
+    assert len(older_records) == 12
+    assert older.metadata["records_read"] == older.metadata["records_returned"] == 12
+    assert older.metadata["records_rejected"] == 0
+    with_entity = [r for r in older_records if "Entity" in r]
+    with_names = [r for r in older_records if "LastName" in r or "GivenName" in r]
+    assert len(older.organizations) == len(with_entity) == 3
+    assert len(older.persons) == len(with_names) == 9
     assert older.problems == ()
+
+
+def test_the_older_layout_is_named_and_has_no_listing_dates(older: Dataset) -> None:
     assert older.metadata["layout"] == "older"
     assert "latest_listing_date" not in older.metadata
-    assert [d.listed for d in older.designations] == [None, None, None]
-    assert older.metadata["records_read"] == older.metadata["records_returned"] == "3"
+    assert {d.listed for d in older.designations} == {None}
 
 
-def test_the_older_layout_gives_the_same_kinds_and_ids(older: Dataset) -> None:
-    assert person(older, "ca-belarus-1-part-1-1").name == "Khazalbek Bakhtibekovich Atabekov"
-    assert isinstance(older.get("ca-belarus-1-part-2-1"), Organization)
-    assert vessel(older, "ca-russia-1.1-2").imo == "8846814"
-    assert designation_of(older, "ca-russia-1.1-2").programmes == ("Russia",)
+def test_an_older_entity_is_an_organization_with_its_aliases(older: Dataset) -> None:
+    # <Entity>Air Bagan</Entity><Aliases>Air Bagan Holdings Pte. Ltd., Air Bagan Limited</Aliases>
+    air_bagan = organization(older, "ca-burma-1-1")
+    assert air_bagan.name == "Air Bagan"
+    assert [a.name for a in air_bagan.aliases] == [
+        "Air Bagan Holdings Pte. Ltd.",
+        "Air Bagan Limited",
+    ]
+    assert designation_of(older, "ca-burma-1-1").authority_ref == "Schedule 1, item 1"
+
+
+def test_an_older_english_and_french_entity_name_is_split(older: Dataset) -> None:
+    aio = organization(older, "ca-iran-1-1")
+    assert aio.name == "Aerospace Industries Organization (AIO)"
+    assert [(a.name, a.language) for a in aio.aliases] == [
+        ("Organisation iranienne des industries aérospatiales", "fr")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("entity_id", "expected"),
+    [
+        ("ca-burma-2-1", ["1933-02-02"]),  # <DateOfBirth>1933-02-02</DateOfBirth>
+        ("ca-burma-2-13", ["1955"]),
+        ("ca-burma-2-24", ["1937-07-06"]),  # Thaung: a last name only
+        ("ca-jvcfor-1-54", ["1972-08-10", "1972-08-11"]),  # "1972-08-10 or 1972-08-11"
+        ("ca-zimbabwe-1", ["1924-02-21"]),
+    ],
+)
+def test_an_older_date_of_birth_is_a_birth_date(
+    older: Dataset, entity_id: str, expected: list[str]
+) -> None:
+    found = person(older, entity_id)
+    assert [str(date) for date in found.birth_dates] == expected
+    assert not any(note.startswith("DateOfBirth") for note in found.notes)
+
+
+def test_every_older_date_of_birth_is_read(
+    older: Dataset, older_records: list[dict[str, str]]
+) -> None:
+    with_birth = [r for r in older_records if r.get("DateOfBirth")]
+    assert len(with_birth) == 5
+    assert sum(1 for p in older.persons if p.birth_dates) == len(with_birth)
+
+
+def test_an_older_title_is_a_position(older: Dataset) -> None:
+    # <Title>Major General/major-général</Title> <LastName>Al-Ahmad</LastName> ... Jumah
+    general = person(older, "ca-syria-2-60")
+    assert general.name == "Jumah Al-Ahmad"
+    assert general.positions == ("Major General/major-général",)
+    assert person(older, "ca-syria-2-128").positions == ()
+
+
+def test_a_schedule_written_n_a_is_no_schedule(older: Dataset) -> None:
+    # Venezuela and Zimbabwe write <Schedule>N/A</Schedule>: the 2025 files leave it out.
+    assert person(older, "ca-zimbabwe-1").name == "Robert Gabriel Mugabe"
+    assert designation_of(older, "ca-zimbabwe-1").authority_ref == "item 1"
+    assert designation_of(older, "ca-venezuela-1").programmes == ("Venezuela",)
+
+
+def test_one_person_under_two_regimes_is_two_listings(older: Dataset) -> None:
+    maduro = [p.id for p in older.persons if p.name == "Nicolás MADURO MOROS"]
+    assert maduro == ["ca-jvcfor-1-1", "ca-venezuela-1"]
+
+
+def test_an_older_ship_is_a_vessel() -> None:
+    # Early-2025 files listed ships in the older names (Entity, Title, DateOfBirth) with
+    # ShipIMONumber; no real copy of one was found, so this record follows that layout.
+    ds = read_text(
+        "<data-set><record><Country>Russia / Russie</Country><Entity>Musa Jalil</Entity>"
+        "<Title>General Cargo</Title><ShipIMONumber>8846814</ShipIMONumber>"
+        "<DateOfBirth>1989</DateOfBirth><Schedule>1.1</Schedule><Item>2</Item>"
+        "</record></data-set>"
+    )
+    ship = vessel(ds, "ca-russia-1.1-2")
+    assert (ship.name, ship.imo, ship.vessel_type, ship.build_year) == (
+        "Musa Jalil",
+        "8846814",
+        "General Cargo",
+        1989,
+    )
+    assert ds.metadata["layout"] == "older"
+
+
+def test_an_older_unreadable_date_names_the_field_as_written() -> None:
+    ds = read_text(
+        "<data-set><record><Country>Sudan</Country><LastName>X</LastName>"
+        "<DateOfBirth>born in the early 1970s</DateOfBirth><Item>1</Item></record></data-set>"
+    )
+    assert [(p.field, p.value) for p in ds.problems] == [("DateOfBirth", "born in the early 1970s")]
+    assert person(ds, "ca-sudan-1").notes == ("Date of birth: born in the early 1970s",)
+
+
+def test_older_names_with_listing_dates_are_the_older_layout() -> None:
+    # Files from late 2024 already had DateOfListing but still the older names.
+    ds = read_text(
+        "<data-set><record><Country>Iran</Country><Entity>A</Entity><Schedule>1</Schedule>"
+        "<Item>1</Item><DateOfListing>2024-10-01</DateOfListing></record></data-set>"
+    )
+    assert ds.metadata["layout"] == "older"
+    assert ds.metadata["latest_listing_date"] == "2024-10-01"
+
+
+def test_the_older_layout_is_sniffed_by_its_entity_field() -> None:
+    assert ca_sema.sniff(b'<?xml version="1.0"?><data-set><record><Entity>Air Bagan</Entity>')
 
 
 # --- strict mode and safety ----------------------------------------------------------
@@ -356,7 +482,7 @@ def test_strict_mode_raises_the_first_problem() -> None:
 
 
 def test_a_clean_file_reads_in_strict_mode(older: Dataset) -> None:
-    assert len(ca_sema.read(OLDER, name="sema-older-small.xml", strict=True)) == len(older)
+    assert len(ca_sema.read(OLDER, name="sema-lmes.xml", strict=True)) == len(older)
 
 
 def test_a_document_type_declaration_is_refused() -> None:
@@ -404,8 +530,8 @@ def test_real_every_record_is_read_and_kept(
     path, ds = real
     records = sum(1 for _, element in ET.iterparse(path) if element.tag == "record")
     assert records == 4759 == len(real_records)  # (Country, Schedule, Item) is unique
-    assert ds.metadata["records_read"] == ds.metadata["records_returned"] == str(records)
-    assert ds.metadata["records_rejected"] == "0"
+    assert ds.metadata["records_read"] == ds.metadata["records_returned"] == records
+    assert ds.metadata["records_rejected"] == 0
     assert len({entity.id for entity in ds}) == records
 
 

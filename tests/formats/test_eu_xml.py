@@ -78,9 +78,9 @@ def test_metadata_names_the_format_the_list_its_date_and_file_id(small: Dataset)
 
 
 def test_counts_add_up(small: Dataset) -> None:
-    assert small.metadata["records_read"] == "7"
-    assert small.metadata["records_returned"] == "6"
-    assert small.metadata["records_rejected"] == "1"
+    assert small.metadata["records_read"] == 7
+    assert small.metadata["records_returned"] == 6
+    assert small.metadata["records_rejected"] == 1
     assert len(small.designations) == 6
     assert len(small) == 5  # two records are one entity
 
@@ -458,9 +458,9 @@ def test_real_counts_are_the_records_in_the_file(real: tuple[Path, Dataset]) -> 
     path, ds = real
     records = _real_records(path)
     assert len(records) == 1044
-    assert ds.metadata["records_read"] == str(len(records))
+    assert ds.metadata["records_read"] == len(records)
     assert len(ds.designations) == len(records)
-    assert ds.metadata["records_rejected"] == "0"
+    assert ds.metadata["records_rejected"] == 0
     assert len(ds) == len({record.get("logicalId") for record in records})
 
 

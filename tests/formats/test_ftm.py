@@ -385,9 +385,9 @@ def real() -> Dataset:
 
 def test_real_file_counts_add_up(real: Dataset) -> None:
     # 7 lines: 4 Person, 2 Organization, 1 Address that no entity refers to.
-    assert real.metadata["records_read"] == "7"
-    assert real.metadata["records_returned"] == "6"
-    assert real.metadata["records_rejected"] == "1"
+    assert real.metadata["records_read"] == 7
+    assert real.metadata["records_returned"] == 6
+    assert real.metadata["records_rejected"] == 1
     assert len(real.persons) == 4
     assert len(real.organizations) == 2
     assert real.designations == ()  # the excerpt holds no Sanction entities
@@ -498,7 +498,7 @@ def test_sanction_entities_become_designations_of_their_entity() -> None:
     assert (ship.tonnage, ship.build_year) == (1200, 1986)
     assert ship.notes == ()  # the "sanction" topic is said by the designation
     assert ds.problems == ()
-    assert ds.metadata["records_read"] == ds.metadata["records_returned"] == "2"
+    assert ds.metadata["records_read"] == ds.metadata["records_returned"] == 2
 
 
 def test_identification_and_address_entities_attach_to_their_holder() -> None:
@@ -524,7 +524,7 @@ def test_identification_and_address_entities_attach_to_their_holder() -> None:
         Identifier(scheme="national_id", value="12", note="Type: National ID"),
     )  # fmt: skip
     assert ds.problems == ()
-    assert ds.metadata["records_returned"] == "4"
+    assert ds.metadata["records_returned"] == 4
 
 
 def test_bad_values_are_left_out_with_a_problem() -> None:
@@ -541,7 +541,7 @@ def test_bad_values_are_left_out_with_a_problem() -> None:
     assert ("v", "flag", "atlantis") in fields
     assert ("v", "buildDate", "someday") in fields
     assert ("v", "gender", "male") in fields  # a Vessel has no gender
-    assert ds.metadata["records_returned"] == "1"
+    assert ds.metadata["records_returned"] == 1
 
 
 def test_historical_ftm_codes_read_as_historical_states() -> None:
@@ -562,9 +562,9 @@ def test_unmapped_schemata_and_dangling_sanctions_are_rejected() -> None:
         ]
     )
     ds = ftm.loads(text)
-    assert ds.metadata["records_read"] == "4"
-    assert ds.metadata["records_returned"] == "1"
-    assert ds.metadata["records_rejected"] == "3"
+    assert ds.metadata["records_read"] == 4
+    assert ds.metadata["records_returned"] == 1
+    assert ds.metadata["records_rejected"] == 3
     assert {p.record for p in ds.problems} == {"own", "s", "line 3"}
     company = ds.get("c")
     assert isinstance(company, Organization)
@@ -632,7 +632,7 @@ def test_a_line_that_cannot_be_read_is_rejected_and_reading_goes_on(
     data = bad + b"\n" + line("p", "Person", name=["Rim Yong-hyok"]).encode() + b"\n"
     dataset = ftm.read(io.BytesIO(data), name="x.ftm.json")
     assert [person.name for person in dataset.persons] == ["Rim Yong-hyok"]
-    counts = [int(dataset.metadata[f"records_{key}"]) for key in ("read", "returned", "rejected")]
+    counts = [dataset.metadata[f"records_{key}"] for key in ("read", "returned", "rejected")]
     assert counts == [2, 1, 1]
     (problem,) = dataset.problems
     assert (problem.file, problem.record) == ("x.ftm.json", "line 1")

@@ -163,12 +163,12 @@ def test_without_a_date_in_the_file_name_there_is_no_publish_date(fixture_path: 
 
 def test_counts_add_up_with_deleted_and_continued_rows_apart(small: Dataset) -> None:
     metadata = small.metadata
-    assert metadata["records_read"] == "9"
-    assert metadata["records_returned"] == "8"
-    assert metadata["records_rejected"] == "1"
-    assert metadata["rows_deleted"] == "1"
-    assert metadata["rows_continued"] == "1"
-    assert metadata["sheets"] == "3"
+    assert metadata["records_read"] == 9
+    assert metadata["records_returned"] == 8
+    assert metadata["records_rejected"] == 1
+    assert metadata["rows_deleted"] == 1
+    assert metadata["rows_continued"] == 1
+    assert metadata["sheets"] == 3
 
 
 def test_a_row_with_a_number_but_no_name_is_rejected(small: Dataset) -> None:
@@ -343,12 +343,12 @@ def test_real_file_counts_add_up_sheet_by_sheet(real: Dataset) -> None:
     metadata = real.metadata
     kept = [int(metadata[key]) for key in ("records_read", "rows_deleted", "rows_continued")]
     assert sum(kept) == rows == 3473
-    assert metadata["rows_deleted"] == str(sum(c["deleted"] for c in expected.values()))
+    assert metadata["rows_deleted"] == sum(c["deleted"] for c in expected.values())
     assert int(metadata["records_read"]) == 2862 + int(metadata["records_rejected"])
 
 
 def test_real_file_every_programme_sheet_with_a_header_is_read(real: Dataset) -> None:
-    assert real.metadata["sheets"] == "41"  # 44 programme sheets, 3 of them lifted
+    assert real.metadata["sheets"] == 41  # 44 programme sheets, 3 of them lifted
     assert {p.record for p in real.problems if "programme table" in p.message} == set()
 
 
@@ -410,4 +410,4 @@ def test_real_file_weak_aliases_come_from_their_column(real: Dataset) -> None:
 def test_real_file_somalia_statement_rows_join_al_shabaab(real: Dataset) -> None:
     shabaab = organization(real, "jp-mof-21-1")
     assert len([n for n in shabaab.notes if n.startswith("Other information")]) == 13
-    assert real.metadata["rows_continued"] == "12"
+    assert real.metadata["rows_continued"] == 12

@@ -64,9 +64,9 @@ def test_the_publication_info_becomes_metadata(ds: Dataset) -> None:
 
 
 def test_counts_add_up(ds: Dataset) -> None:
-    assert ds.metadata["records_read"] == "5"
-    assert ds.metadata["records_returned"] == "5"
-    assert ds.metadata["records_rejected"] == "0"
+    assert ds.metadata["records_read"] == 5
+    assert ds.metadata["records_returned"] == 5
+    assert ds.metadata["records_rejected"] == 0
     assert len(ds) == len(ds.designations) == 5
 
 
@@ -250,9 +250,9 @@ def test_sanctions_types_short_of_blocking_are_kept_with_a_note(ds: Dataset) -> 
 
 def test_rejected_entities_are_counted_and_the_counts_add_up() -> None:
     rejects = load(REJECTS)
-    assert rejects.metadata["records_read"] == "6"
-    assert rejects.metadata["records_returned"] == "3"
-    assert rejects.metadata["records_rejected"] == "3"
+    assert rejects.metadata["records_read"] == 6
+    assert rejects.metadata["records_returned"] == 3
+    assert rejects.metadata["records_rejected"] == 3
     messages = [problem.message for problem in rejects.problems]
     assert "entity without an id" in messages
     assert "a second entity with the same id" in messages
@@ -305,7 +305,7 @@ def test_every_entity_of_the_real_file_is_read(real: tuple[Dataset, ET.Element])
     raw = shared_file(REAL).read_bytes()
     assert len(re.findall(rb"<entity id=", raw)) == len(_entities(root)) == 293
     assert len(ds) == len(ds.designations) == 293
-    assert ds.metadata["records_rejected"] == "0"
+    assert ds.metadata["records_rejected"] == 0
     assert ds.metadata["publish_date"] == "2024-08-28"
 
 

@@ -60,7 +60,7 @@ def test_sniff_refuses_other_lists() -> None:
 
 def test_the_header_becomes_metadata(ds: Dataset) -> None:
     assert ds.metadata["publish_date"] == "2024-05-24"
-    assert ds.metadata["record_count"] == "7"
+    assert ds.metadata["record_count"] == 7
     assert ds.metadata["format"] == "ofac-xml"
     assert ds.metadata["list"] == "OFAC SDN"
 
@@ -71,9 +71,9 @@ def test_the_list_is_named_from_the_file_name_only_when_it_tells() -> None:
 
 
 def test_counts_add_up(ds: Dataset) -> None:
-    assert ds.metadata["records_read"] == "7"
-    assert ds.metadata["records_returned"] == "7"
-    assert ds.metadata["records_rejected"] == "0"
+    assert ds.metadata["records_read"] == 7
+    assert ds.metadata["records_returned"] == 7
+    assert ds.metadata["records_rejected"] == 0
     assert len(ds) == len(ds.designations) == 7
 
 
@@ -276,9 +276,9 @@ def test_strict_mode_raises_the_first_problem() -> None:
 
 def test_entries_without_uid_or_name_or_with_a_repeated_uid_are_rejected() -> None:
     ds = load(REJECTS, name="rejects.xml")
-    assert ds.metadata["records_read"] == "5"
-    assert ds.metadata["records_returned"] == "2"
-    assert ds.metadata["records_rejected"] == "3"
+    assert ds.metadata["records_read"] == 5
+    assert ds.metadata["records_returned"] == 2
+    assert ds.metadata["records_rejected"] == 3
     assert [e.id for e in ds] == ["ofac-40003", "ofac-40005"]
     messages = " | ".join(p.message for p in ds.problems)
     for expected in ("without a uid", "without a name", "same uid", "unknown sdnType"):
@@ -376,7 +376,7 @@ def test_real_count_equals_the_files_record_count_and_entries(real: Dataset) -> 
     stated = re.search(r"<Record_Count>(\d+)</Record_Count>", text)
     assert stated is not None
     assert len(real) == int(stated.group(1)) == text.count("<sdnEntry>") == 639
-    assert real.metadata["records_read"] == real.metadata["records_returned"] == "639"
+    assert real.metadata["records_read"] == real.metadata["records_returned"] == 639
     assert real.metadata["publish_date"] == "2018-04-06"
     assert real.metadata["list"] == "OFAC Consolidated (non-SDN)"
 

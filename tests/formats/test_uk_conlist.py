@@ -78,11 +78,11 @@ def test_rows_sharing_a_group_id_become_one_entity_and_one_designation(small: Da
 
 def test_counts_groups_as_records_and_rows_separately(small: Dataset) -> None:
     rows = _rows_of(CSV)[2:]
-    assert small.metadata["rows_read"] == str(len(rows))
-    assert small.metadata["rows_rejected"] == "1"  # the row without a Group ID
-    assert small.metadata["rows_used"] == str(len(rows) - 1)
+    assert small.metadata["rows_read"] == len(rows)
+    assert small.metadata["rows_rejected"] == 1  # the row without a Group ID
+    assert small.metadata["rows_used"] == len(rows) - 1
     groups = {row[-1] for row in rows if row[-1]}
-    assert small.metadata["records_read"] == small.metadata["records_returned"] == str(len(groups))
+    assert small.metadata["records_read"] == small.metadata["records_returned"] == len(groups)
 
 
 def test_metadata_names_the_format_list_and_last_updated_date(small: Dataset) -> None:
@@ -289,8 +289,8 @@ def test_real_file_counts_groups_and_rows(
     data = real_rows[2:]
     groups = {row[group_id] for row in data}
     assert (len(data), len(groups)) == (15261, 3430)
-    assert real.metadata["rows_read"] == real.metadata["rows_used"] == str(len(data))
-    assert real.metadata["records_read"] == real.metadata["records_returned"] == str(len(groups))
+    assert real.metadata["rows_read"] == real.metadata["rows_used"] == len(data)
+    assert real.metadata["records_read"] == real.metadata["records_returned"] == len(groups)
     assert real.metadata["last_updated"] == "2022-05-04"
     assert real_rows[0][:2] == ("Last Updated", "04/05/2022")
 
@@ -387,8 +387,8 @@ def test_a_field_over_the_csv_size_limit_rejects_its_row_and_reading_goes_on() -
     dataset = uk_conlist.read(io.BytesIO(b"".join(lines)), name="ConList.csv")
     rows_read = len([row for row in rows[2:] if any(cell.strip() for cell in row)])
     assert (dataset.metadata["rows_read"], dataset.metadata["rows_rejected"]) == (
-        str(rows_read),
-        str(int(before.metadata["rows_rejected"]) + 1),
+        rows_read,
+        before.metadata["rows_rejected"] + 1,
     )
     (problem,) = [p for p in dataset.problems if "field larger than field limit" in p.message]
     assert (problem.file, problem.record) == ("ConList.csv", "line 3")

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, TextIO, TypeAlias
 
 from sanctionkit.builtin import builtin_dataset
 from sanctionkit.converter import converter
-from sanctionkit.diff import diff
-from sanctionkit.formats import load
+from sanctionkit.diff import DatasetDiff, FieldChange, diff
+from sanctionkit.formats import accept_rule, load
 from sanctionkit.model import (
     Authority,
     Dataset,
     Designation,
     Entity,
     EntityRef,
+    Problem,
     SanctionPackage,
 )
 from sanctionkit.values.countries import Country
@@ -39,28 +42,30 @@ def register(commands: Commands) -> None:
         description="Summarise a dataset: the built-in one, or a file sanctionkit reads.",
     )
     _source_options(summary)
-    summary.add_argument(
-        "--strict", action="store_true", help="exit with 1 when the source has problems"
-    )
+    _strict_options(summary, "exit with 1 when the source has problems not accepted")
     summary.set_defaults(command=run_summary)
 
     validate = commands.add_parser(
         "validate",
         help="read a file and report every problem in it",
-        description="Read SOURCE leniently and list its problems; exit 1 if there are any.",
+        description="Read SOURCE leniently and list its problems; exit 1 if there are any "
+        "that --accept does not accept.",
     )
     validate.add_argument("source", metavar="SOURCE", help="a file in a format sanctionkit reads")
     validate.add_argument("--json", action="store_true", help="print JSON")
+    _accept_option(validate)
     validate.set_defaults(command=run_validate)
 
     compare = commands.add_parser(
         "diff",
         help="what changed between two versions of a list",
-        description="Compare OLD and NEW: designations added, removed and changed.",
+        description="Compare OLD and NEW: designations added, removed and changed, "
+        "with the old and new value of each changed field.",
     )
     compare.add_argument("old", metavar="OLD", help="the earlier file")
     compare.add_argument("new", metavar="NEW", help="the later file")
     compare.add_argument("--json", action="store_true", help="print JSON")
+    _strict_options(compare, "exit with 1 when either file has problems not accepted")
     compare.set_defaults(command=run_diff)
 
     show = commands.add_parser("show", help="one record of a dataset, by id")
@@ -76,8 +81,63 @@ def _source_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--json", action="store_true", help="print JSON")
 
 
+def _accept_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--accept",
+        action="append",
+        default=[],
+        type=_rule,
+        metavar="CODE[:RECORD]",
+        help="a known problem to accept: every problem with this code, or only in this "
+        "record (repeat for more; the codes are in the output of validate)",
+    )
+
+
+def _rule(text: str) -> str:
+    try:
+        return accept_rule(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+
+
+def _strict_options(command: argparse.ArgumentParser, help: str) -> None:
+    command.add_argument("--strict", action="store_true", help=help)
+    _accept_option(command)
+
+
 def _dataset(arguments: argparse.Namespace) -> Dataset:
-    return builtin_dataset() if arguments.source is None else load(arguments.source)
+    if arguments.source is None:
+        return builtin_dataset()
+    return _load(arguments.source, arguments.accept)
+
+
+def _load(source: str, accept: list[str]) -> Dataset:
+    with _collector_paused():
+        return load(source, accept=accept)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused, while lists are read and compared.
+
+    A list of 15,000 records is a million objects that live until the command
+    ends; none of them is garbage, yet each full collection that the allocations
+    set off walks them all, and those of a file loaded before: ``diff`` of two
+    OFAC files spent 0.8 s of its 2.9 s in 742 collections. Readers and diff make
+    no reference cycles, so nothing waits for the collector. Afterwards what was
+    made goes straight to the oldest generation (``freeze`` then ``unfreeze``
+    move lists, they walk nothing): else the first young collection after the
+    pause would walk all of it.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.unfreeze()
+        if paused:
+            gc.enable()
 
 
 def run_summary(arguments: argparse.Namespace, out: TextIO) -> int:
@@ -87,20 +147,21 @@ def run_summary(arguments: argparse.Namespace, out: TextIO) -> int:
         out.write(json.dumps(summary_data(dataset), ensure_ascii=False, indent=2) + "\n")
     else:
         out.write(summary_text(dataset))
-    return EXIT_PROBLEMS if arguments.strict and dataset.problems else EXIT_OK
+    return EXIT_PROBLEMS if arguments.strict and dataset.unaccepted_problems else EXIT_OK
 
 
 def run_validate(arguments: argparse.Namespace, out: TextIO) -> int:
-    """Read a file leniently; print its counts and every problem; exit 1 if there are any."""
-    dataset = load(arguments.source)
-    counts = {
-        key: int(value) for key, value in dataset.metadata.items() if key.startswith("records_")
-    }
+    """Read a file leniently; print its counts and every problem; exit 1 if there are any
+    that ``--accept`` does not accept."""
+    dataset = _load(arguments.source, arguments.accept)
+    counts = {key: value for key, value in dataset.metadata.items() if key.startswith("records_")}
+    unaccepted = dataset.unaccepted_problems
     if arguments.json:
         report = {
             "source": arguments.source,
             "format": dataset.metadata.get("format"),
             **counts,
+            "accepted": len(dataset.problems) - len(unaccepted),
             "problems": [converter.unstructure(problem) for problem in dataset.problems],
         }
         out.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
@@ -108,39 +169,91 @@ def run_validate(arguments: argparse.Namespace, out: TextIO) -> int:
         described = ", ".join(
             f"{key.removeprefix('records_')} {value}" for key, value in counts.items()
         )
-        out.write(f"{arguments.source}: records {described}; {len(dataset.problems)} problems\n")
+        accepted = len(dataset.problems) - len(unaccepted)
+        tally = f"{len(dataset.problems)} problems" + (f", {accepted} accepted" if accepted else "")
+        out.write(f"{arguments.source}: records {described}; {tally}\n")
         for problem in dataset.problems:
-            out.write(f"  {problem}\n")
-    return EXIT_PROBLEMS if dataset.problems else EXIT_OK
+            out.write(f"  {_problem_line(problem)}\n")
+    return EXIT_PROBLEMS if unaccepted else EXIT_OK
+
+
+def _problem_line(problem: Problem) -> str:
+    """A problem with its code in front, so that a user can copy it into --accept."""
+    record = f":{problem.record}" if problem.record is not None else ""
+    accepted = " (accepted)" if problem.accepted else ""
+    return f"[{problem.code}{record}]{accepted} {problem}"
 
 
 def run_diff(arguments: argparse.Namespace, out: TextIO) -> int:
-    """Print what changed between two versions of a list; exit 0 either way."""
-    old, new = load(arguments.old), load(arguments.new)
-    changes = diff(old, new)
+    """Print what changed between two versions of a list; exit 0 either way (but see --strict)."""
+    with _collector_paused():
+        old = load(arguments.old, accept=arguments.accept)
+        new = load(arguments.new, accept=arguments.accept)
+        changes = diff(old, new)
+    failed = arguments.strict and bool(old.unaccepted_problems or new.unaccepted_problems)
+    if arguments.json:
+        out.write(json.dumps(diff_data(old, new, changes), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(diff_text(old, new, changes))
+    return EXIT_PROBLEMS if failed else EXIT_OK
 
-    def label(dataset: Dataset, designation: Designation) -> dict[str, object]:
-        entity = dataset.get(designation.entity_id)
+
+def _label(dataset: Dataset, designation: Designation) -> dict[str, object]:
+    entity = dataset.get(designation.entity_id)
+    return {
+        "ref": designation.authority_ref,
+        "entity_id": designation.entity_id,
+        "name": entity.name if isinstance(entity, Entity) else None,
+    }
+
+
+def diff_data(old: Dataset, new: Dataset, changes: DatasetDiff) -> dict[str, object]:
+    """What ``sanctionkit diff --json`` prints: each change with its fields' old and new
+    values (for list fields, the items added and removed), in sanctionkit's JSON form."""
+
+    def value(change: FieldChange) -> dict[str, object]:
+        if change.is_list:
+            return {
+                "field": change.field,
+                "added": converter.unstructure(change.added),
+                "removed": converter.unstructure(change.removed),
+            }
         return {
-            "ref": designation.authority_ref,
-            "entity_id": designation.entity_id,
-            "name": entity.name if isinstance(entity, Entity) else None,
+            "field": change.field,
+            "old": converter.unstructure(change.old),
+            "new": converter.unstructure(change.new),
         }
 
-    report = {
-        "added": [label(new, d) for d in changes.added],
-        "removed": [label(old, d) for d in changes.removed],
-        "changed": [{**label(new, c.new), "fields": list(c.fields)} for c in changes.changed],
+    return {
+        "added": [_label(new, d) for d in changes.added],
+        "removed": [_label(old, d) for d in changes.removed],
+        "changed": [
+            {
+                **_label(new, c.new),
+                "fields": list(c.fields),
+                "changes": [value(v) for v in c.values],
+            }
+            for c in changes.changed
+        ],
     }
-    if arguments.json:
-        out.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
-        return EXIT_OK
-    out.write(changes.summary() + "\n")
-    for kind in ("added", "removed", "changed"):
-        for item in report[kind]:
-            fields = f"  ({', '.join(item['fields'])})" if "fields" in item else ""  # type: ignore[arg-type]
-            out.write(f"  {kind:<8} {item['ref'] or item['entity_id']}  {item['name']}{fields}\n")
-    return EXIT_OK
+
+
+def diff_text(old: Dataset, new: Dataset, changes: DatasetDiff) -> str:
+    """What ``sanctionkit diff`` prints: a summary line, then one line per record, and
+    under each changed record one line per field ("designation.programmes: added 'MAGNIT'")."""
+    lines = [changes.summary()]
+    for kind, dataset, designations in (
+        ("added", new, changes.added),
+        ("removed", old, changes.removed),
+    ):
+        for designation in designations:
+            item = _label(dataset, designation)
+            lines.append(f"  {kind:<8} {item['ref'] or item['entity_id']}  {item['name']}")
+    for change in changes.changed:
+        item = _label(new, change.new)
+        lines.append(f"  {'changed':<8} {item['ref'] or item['entity_id']}  {item['name']}")
+        lines += [f"      {value}" for value in change.values]
+    return "\n".join(lines) + "\n"
 
 
 def run_show(arguments: argparse.Namespace, out: TextIO) -> int:
@@ -197,7 +310,7 @@ def summary_text(dataset: Dataset) -> str:
     lines = []
     title = dataset.metadata.get("title")
     if title:
-        lines.append(title)
+        lines.append(str(title))
     counts = _counts(dataset)
     lines.append(", ".join(f"{count} {kind}" for kind, count in counts.items()))
     if dataset.packages:
@@ -219,7 +332,7 @@ def summary_text(dataset: Dataset) -> str:
                 f"{_counted(len(transfer.claims), 'claim')}"
             )
     lines += ["", f"Problems: {len(dataset.problems) or 'none'}"]
-    lines += [f"  {problem}" for problem in dataset.problems[:20]]
+    lines += [f"  {_problem_line(problem)}" for problem in dataset.problems[:20]]
     if len(dataset.problems) > 20:
         lines.append(f"  ... and {len(dataset.problems) - 20} more")
     return "\n".join(lines) + "\n"

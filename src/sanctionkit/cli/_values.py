@@ -2,12 +2,17 @@
 
 Each reads values from its arguments, or one per line from standard input when
 the only argument is ``-``, and prints one result per line (``--json`` for JSON
-lines).
+lines). With ``--column N``, the arguments are CSV files (``-`` for standard
+input) and the values are the N-th field of each row (counted from 1, as
+``cut -f`` counts); blank fields are skipped. Bytes of a file that are not
+UTF-8 read as U+FFFD, so that a Windows-1252 address in another column does
+not stop the read; a value with one fails to parse and says so.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime
 import json
 import sys
@@ -65,19 +70,54 @@ def _value_command(commands: Commands, name: str, help_text: str) -> argparse.Ar
     command = commands.add_parser(name, help=help_text, description=help_text)
     command.add_argument("values", nargs="+", metavar="TEXT", help="values, or - for stdin")
     command.add_argument("--json", action="store_true", help="print JSON lines")
+    command.add_argument(
+        "--column",
+        type=_column_number,
+        metavar="N",
+        help="the arguments are CSV files (- for stdin): parse field N of each row "
+        "(from 1, as cut -f counts)",
+    )
     return command
 
 
-def _inputs(values: Sequence[str]) -> Iterable[str]:
+def _column_number(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"a column is counted from 1, not {text!r}")
+    return int(text)
+
+
+def _inputs(values: Sequence[str], column: int | None = None) -> Iterable[str]:
+    if column is not None:
+        return (field for path in values for field in _csv_file_field(path, column))
     if list(values) == ["-"]:
         return (line.rstrip("\r\n") for line in sys.stdin)
     return values
 
 
+def _csv_file_field(path: str, column: int) -> Iterable[str]:
+    if path == "-":
+        yield from _csv_field(sys.stdin, column)
+        return
+    with open(path, encoding="utf-8", errors="replace", newline="") as file:
+        yield from _csv_field(file, column)
+
+
+def _csv_field(lines: Iterable[str], column: int) -> Iterable[str]:
+    """Field ``column`` (from 1) of each CSV row that has one and where it is not blank.
+
+    >>> import io
+    >>> list(_csv_field(io.StringIO('1,"Korea, North"\\n2,\\n3,Cypriot\\n'), 2))
+    ['Korea, North', 'Cypriot']
+    """
+    for row in csv.reader(lines):
+        if len(row) >= column and row[column - 1].strip():
+            yield row[column - 1].strip()
+
+
 def _report(arguments: argparse.Namespace, out: TextIO, parse: Callable[[str], Result]) -> int:
     """Parse every input, print one line per input, and return the exit code."""
     status = EXIT_OK
-    for text in _inputs(arguments.values):
+    for text in _inputs(arguments.values, getattr(arguments, "column", None)):
         try:
             result = {"input": text, **parse(text)}
         except ParseError as error:

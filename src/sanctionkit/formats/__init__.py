@@ -14,21 +14,25 @@ from __future__ import annotations
 import functools
 import importlib
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from sanctionkit.errors import UnknownFormatError
+import attrs
+
+from sanctionkit.errors import ReadError, UnknownFormatError
 from sanctionkit.formats import jsonl
 from sanctionkit.formats._files import read_head, xml_root_name
 from sanctionkit.formats._xlsx import is_zip, open_workbook
 from sanctionkit.model import Dataset
+from sanctionkit.model.dataset import problem_code_word
 
 __all__ = [
     "READERS",
     "WORKBOOK_READERS",
     "Reader",
     "WorkbookReader",
+    "accept_rule",
     "detect_format",
     "dump",
     "load",
@@ -125,7 +129,11 @@ def detect_format(head: bytes | str) -> str:
 
 
 def load(
-    source: str | Path | IO[str] | IO[bytes], format: str | None = None, *, strict: bool = False
+    source: str | Path | IO[str] | IO[bytes],
+    format: str | None = None,
+    *,
+    strict: bool = False,
+    accept: Iterable[str] = (),
 ) -> Dataset:
     """Read a dataset from a path or an open file, in the format its content shows.
 
@@ -134,7 +142,44 @@ def load(
     records become ``dataset.problems`` and reading goes on; ``strict=True``
     raises the first as :class:`~sanctionkit.ReadError`.
     ``dataset.metadata`` counts the records read, returned and rejected.
+
+    ``accept`` names the problems you know about and accept, each as
+    ``"CODE"`` (every problem with that :attr:`~sanctionkit.Problem.code`) or
+    ``"CODE:RECORD"`` (that code in that record only). Accepted problems stay
+    in ``dataset.problems`` with ``accepted=True`` and do not make a strict
+    read fail; the first problem not accepted still does. A problem's
+    ``file`` is the path as given here (or an open file's ``name``).
     """
+    rules = tuple(accept_rule(rule) for rule in accept)
+    if not rules:
+        return _load(source, format, strict=strict)
+    dataset = _load(source, format, strict=False)
+    problems = [
+        attrs.evolve(problem, accepted=True) if problem.accepted_by(rules) else problem
+        for problem in dataset.problems
+    ]
+    first = next((problem for problem in problems if not problem.accepted), None)
+    if strict and first is not None:
+        raise ReadError(first)
+    return attrs.evolve(dataset, problems=problems)
+
+
+def accept_rule(rule: str) -> str:
+    """``rule`` if it is "CODE" or "CODE:RECORD"; else a ValueError saying what it should be.
+
+    >>> accept_rule("invalid-imo:19569")
+    'invalid-imo:19569'
+    """
+    code, _, record = rule.partition(":")
+    if not problem_code_word(code) or (":" in rule and not record):
+        raise ValueError(
+            f"an accepted problem is CODE or CODE:RECORD (such as 'invalid-imo' or "
+            f"'invalid-imo:19569'), not {rule!r}"
+        )
+    return rule
+
+
+def _load(source: str | Path | IO[str] | IO[bytes], format: str | None, *, strict: bool) -> Dataset:
     name = str(source) if isinstance(source, str | Path) else str(getattr(source, "name", "<file>"))
     binary: str | Path | IO[bytes]
     if isinstance(source, str | Path):

@@ -411,7 +411,10 @@ def _ship_imo(match: re.Match[str], facts: _Facts) -> bool:
 def _company_imo(match: re.Match[str], facts: _Facts) -> bool:
     label = match["label"]
     number = facts.reading.value(
-        lambda text: imo.validate(text, kind="company"), match["value"], **facts.where(label)
+        lambda text: imo.validate(text, kind="company"),
+        match["value"],
+        code="invalid-imo",
+        **facts.where(label),
     )
     if number is None:
         return False

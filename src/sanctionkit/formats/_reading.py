@@ -5,26 +5,59 @@ raw text into values. When a value is bad, the reading records a
 :class:`~sanctionkit.Problem` naming the file, the record, the field and the
 text, and gives back None so the record is kept without it (lenient mode);
 in strict mode it raises the first problem as :class:`~sanctionkit.ReadError`.
+Each problem has a ``code`` (see :func:`problem_code`), so that a user can
+accept the problems they know about and still read strictly.
 Records that cannot be kept at all are *rejected*, and the counts add up:
 records read = records returned + records rejected.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import sys
+from collections.abc import Callable, Iterable, Mapping
 from typing import TypeVar
 
 import attrs
 
-from sanctionkit.errors import ReadError
+from sanctionkit.errors import ParseError, ReadError
 from sanctionkit.identifiers import imo, mmsi
 from sanctionkit.model import Dataset, Designation, Entity, Problem
 from sanctionkit.values.countries import Country, parse_country
 from sanctionkit.values.dates import DateRange, PartialDate, parse_date
 
-__all__ = ["Reading"]
+__all__ = ["Reading", "problem_code"]
 
 T = TypeVar("T")
+
+#: The code of a record given up on, whatever the reason.
+REJECTED = "rejected-record"
+
+#: Codes of problems that readers report in the same words without an error to
+#: take a code from: a range where the field holds one date.
+_MESSAGE_CODES = {
+    "expected one date, found a range": "date-range",
+    "expected one build year, found a range": "date-range",
+}
+
+
+def problem_code(error: BaseException) -> str | None:
+    """The :attr:`~sanctionkit.Problem.code` of a problem caused by ``error``.
+
+    A :class:`~sanctionkit.errors.ParseError` names its own code
+    ("unknown-country", "invalid-date", ...), a
+    :class:`~sanctionkit.ReadError` its problem's; anything else has no code
+    of its own (None), and the problem is coded by what it names.
+
+    >>> from sanctionkit.values.countries import parse_country
+    >>> try:
+    ...     parse_country("Atlantis")
+    ... except ValueError as error:
+    ...     print(problem_code(error))
+    unknown-country
+    """
+    if isinstance(error, ParseError):
+        return error.code
+    return error.problem.code if isinstance(error, ReadError) else None
 
 
 @attrs.define
@@ -40,7 +73,7 @@ class Reading:
     file sdn.csv, record 37, field nationality: unknown country 'Atlantis' (value 'Atlantis')
     """
 
-    #: The file name that problems give.
+    #: The file that problems name: the path as it was given to ``load``.
     file: str
     strict: bool = False
     problems: list[Problem] = attrs.Factory(list)
@@ -61,16 +94,31 @@ class Reading:
         record: str | None = None,
         field: str | None = None,
         value: str | None = None,
+        code: str | None = None,
     ) -> None:
-        """Record a problem, or raise it in strict mode."""
+        """Record a problem, or raise it in strict mode.
+
+        Without a ``code``, a problem in the words readers share for a range
+        where one date belongs is "date-range"; one reported while a value error
+        is being handled (``except ValueError as error: reading.problem(str(error),
+        ...)``) takes that error's code (see :func:`problem_code`); others take
+        :class:`~sanctionkit.Problem`'s default, from what they name.
+        """
+        if code is None:
+            code = _MESSAGE_CODES.get(message)
+        if code is None:
+            handled = sys.exc_info()[1]
+            code = problem_code(handled) if handled is not None else None
         found = Problem(message=message, file=self.file, record=record, field=field, value=value)
+        if code is not None:
+            found = attrs.evolve(found, code=code)
         if self.strict:
             raise ReadError(found)
         self.problems.append(found)
 
     def reject(self, message: str, *, record: str | None = None, value: str | None = None) -> None:
         """Give up on a whole record: a problem, and one more record rejected."""
-        self.problem(message, record=record, value=value)
+        self.problem(message, record=record, value=value, code=REJECTED)
         self.rejected += 1
 
     def keep(self, entity: Entity, designation: Designation) -> None:
@@ -85,21 +133,29 @@ class Reading:
         *,
         record: str | None,
         field: str,
+        code: str | None = None,
     ) -> T | None:
         """``parse(text)``, or None (with a problem) when the text is not a valid value.
 
-        Blank text is simply absent: no value, no problem.
+        Blank text is simply absent: no value, no problem. The problem's code
+        is ``code``, or else found as :meth:`problem` finds it.
         """
         if text is None or not text.strip():
             return None
         try:
             return parse(text.strip())
         except ValueError as error:
-            self.problem(str(error), record=record, field=field, value=text)
+            self.problem(str(error), record=record, field=field, value=text, code=code)
             return None
 
     def _remembered(
-        self, parse: Callable[[str], T], text: str | None, *, record: str | None, field: str
+        self,
+        parse: Callable[[str], T],
+        text: str | None,
+        *,
+        record: str | None,
+        field: str,
+        code: str | None = None,
     ) -> T | None:
         """:meth:`value`, remembering values: a list's thousand "Russia" cost one parse
         and share one object. Failures are not kept, so every bad occurrence is
@@ -112,7 +168,7 @@ class Reading:
         known = self._parsed.get(key)
         if known is not None:
             return known  # type: ignore[return-value]
-        value = self.value(parse, text, record=record, field=field)
+        value = self.value(parse, text, record=record, field=field, code=code)
         if value is not None:
             self._parsed[key] = value
         return value
@@ -130,19 +186,23 @@ class Reading:
     ) -> PartialDate | None:
         value = self.date(text, record=record, field=field)
         if isinstance(value, DateRange):
-            self.problem("expected one date, found a range", record=record, field=field, value=text)
+            message = "expected one date, found a range"
+            self.problem(message, record=record, field=field, value=text, code="date-range")
             return None
         return value
 
     def imo_number(self, text: str | None, *, record: str | None, field: str = "imo") -> str | None:
-        return self._remembered(imo.validate, text, record=record, field=field)
+        return self._remembered(imo.validate, text, record=record, field=field, code="invalid-imo")
 
     def mmsi_number(
         self, text: str | None, *, record: str | None, field: str = "mmsi"
     ) -> str | None:
-        return self._remembered(mmsi.validate, text, record=record, field=field)
+        code = "invalid-mmsi"
+        return self._remembered(mmsi.validate, text, record=record, field=field, code=code)
 
-    def dataset(self, metadata: dict[str, str], *, extra: Iterable[Problem] = ()) -> Dataset:
+    def dataset(
+        self, metadata: Mapping[str, str | int], *, extra: Iterable[Problem] = ()
+    ) -> Dataset:
         """The dataset of what was kept, with the counts in its metadata.
 
         Raises ReadError if the counts do not add up: that is a bug in the
@@ -158,9 +218,9 @@ class Reading:
                 )
             )
         counts = {
-            "records_read": str(self.read),
-            "records_returned": str(returned),
-            "records_rejected": str(self.rejected),
+            "records_read": self.read,
+            "records_returned": returned,
+            "records_rejected": self.rejected,
         }
         return Dataset(
             entities=self.entities,

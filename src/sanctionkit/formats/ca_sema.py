@@ -7,9 +7,12 @@ with the regime in ``Country``, the listing's place in the regime's
 regulations in ``Schedule`` and ``Item``, and the name as ``LastName`` and
 ``GivenName`` (a :class:`~sanctionkit.Person`) or ``EntityOrShip`` (an
 :class:`~sanctionkit.Organization`, or a :class:`~sanctionkit.Vessel` when
-the record describes a ship). Files from 2025 add ``DateOfListing``; older
-files have no listing date. What becomes what, and the quirks of the real
-file, are on the documentation page "Canada SEMA XML".
+the record describes a ship). Files before March 2025 name three elements
+differently (``Entity``, ``Title`` and ``DateOfBirth`` for ``EntityOrShip``,
+``TitleOrShip`` and ``DateOfBirthOrShipBuildDate``) and, before late 2024,
+have no ``DateOfListing``: both layouts read the same. What becomes what,
+and the quirks of the real files, are on the documentation page "Canada SEMA
+XML".
 
 >>> import io
 >>> xml = '''<data-set><record><Country>Russia / Russie</Country>
@@ -72,7 +75,7 @@ _URL = (
     "https://www.international.gc.ca/world-monde/assets/office_docs/"
     "international_relations-relations_internationales/sanctions/sema-lmes.xml"
 )
-# The elements a record has, in the 2025 layout and before it.
+# The elements a record has in the 2025 layout (the reader's names for the fields).
 _FIELDS = frozenset(
     {
         "Country",
@@ -88,8 +91,23 @@ _FIELDS = frozenset(
         "DateOfListing",
     }
 )
+# The older layout (until March 2025) wrote three of them under other names: the
+# same fields, for persons, organisations and ships alike.
+_OLDER_NAMES = {
+    "Entity": "EntityOrShip",
+    "Title": "TitleOrShip",
+    "DateOfBirth": "DateOfBirthOrShipBuildDate",
+}
+_RENAMED = frozenset(_OLDER_NAMES.values())
 # Field names that show a ``data-set`` file is this list, in its first bytes.
-_SNIFF_FIELDS = (b"<Country>", b"<Schedule>", b"<Item>", b"<EntityOrShip>", b"<LastName>")
+_SNIFF_FIELDS = (
+    b"<Country>",
+    b"<Schedule>",
+    b"<Item>",
+    b"<EntityOrShip>",
+    b"<Entity>",
+    b"<LastName>",
+)
 
 # Regimes (by the English half of Country) and schedules that list ships only:
 # the Russia regulations' Schedule 1.1. Its records are vessels even when the
@@ -172,8 +190,10 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
     value is left out and reported in ``dataset.problems``; ``strict=True``
     raises the first as :class:`~sanctionkit.ReadError`. The file carries no
     publication date, so the metadata has no ``publish_date``; it gives the
-    format, the list, the layout ("2025" with listing dates, "older"
-    without), the latest listing date, and the record counts.
+    format, the list, the layout ("older" when the file uses the older
+    element names ``Entity``, ``Title`` or ``DateOfBirth``, "2025" when it
+    uses the 2025 ones; by the listing dates when it uses neither), the
+    latest listing date, and the record counts.
     """
     reading = Reading(file=name, strict=strict)
     records = _Records(reading, _source(name))
@@ -184,7 +204,7 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
     metadata = {
         "format": FORMAT,
         "list": LIST_NAME,
-        "layout": "2025" if records.with_listing_date else "older",
+        "layout": records.layout(),
     }
     if records.latest is not None:
         metadata["latest_listing_date"] = records.latest.isoformat()
@@ -315,25 +335,47 @@ def _slug(text: str) -> str:
 
 @functools.lru_cache(maxsize=1024)
 def _schedule(text: str) -> str:
-    """The Schedule as the regulations write it: "1,Part 3" → "1, Part 3"."""
-    return re.sub(r"\s*,\s*", ", ", _clean(text))
+    """The Schedule as the regulations write it: "1,Part 3" → "1, Part 3".
+
+    Older files write "N/A" where the regulations have no schedule (Zimbabwe):
+    that is no schedule, as a missing element is in the 2025 files.
+
+    >>> _schedule("1,Part 3"), _schedule("N/A")
+    ('1, Part 3', '')
+    """
+    cleaned = _clean(text)
+    if cleaned.upper() == "N/A":
+        return ""
+    return re.sub(r"\s*,\s*", ", ", cleaned)
 
 
-def _fields(record: ET.Element) -> tuple[dict[str, str], list[tuple[str, str]]]:
-    """The record's known fields by name (the first of each), and its other elements' texts."""
+def _fields(
+    record: ET.Element,
+) -> tuple[dict[str, str], list[tuple[str, str]], dict[str, str]]:
+    """The record's known fields by the 2025 name (the first of each), its other
+    elements' texts, and the older names the record used (2025 name → older name).
+
+    >>> record = ET.fromstring("<record><Entity>Air Bagan</Entity><Item>1</Item></record>")
+    >>> _fields(record)
+    ({'EntityOrShip': 'Air Bagan', 'Item': '1'}, [], {'EntityOrShip': 'Entity'})
+    """
     fields = {child.tag: child.text or "" for child in record}
     if len(fields) == len(record) and fields.keys() <= _FIELDS:
-        return fields, []  # the usual record, quickly: known fields, each once
+        return fields, [], {}  # the usual record, quickly: known fields, each once
     fields = {}
     extra: list[tuple[str, str]] = []
+    older: dict[str, str] = {}
     for child in record:
         tag = local_name(child.tag)
         text = child.text or ""
-        if tag in _FIELDS and tag not in fields:
-            fields[tag] = text
+        name = _OLDER_NAMES.get(tag, tag)
+        if name in _FIELDS and name not in fields:
+            fields[name] = text
+            if name != tag:
+                older[name] = tag
         elif text.strip():
             extra.append((tag, text))
-    return fields, extra
+    return fields, extra, older
 
 
 def _reference(schedule: str, item: str) -> str:
@@ -366,6 +408,9 @@ class _Records:
     sources: tuple[Source, ...] = ()
     unknown_tags: set[str] = attrs.Factory(set)
     with_listing_date: bool = False
+    # Records that used an element name only the older layout has, or only the 2025 one.
+    with_older_names: bool = False
+    with_2025_names: bool = False
     # Each listing date once, by its text, in the order first seen: comparing
     # these few at the end is cheaper than comparing every record's date.
     listing_dates: dict[str, PartialDate] = attrs.Factory(dict)
@@ -375,10 +420,24 @@ class _Records:
         """The latest listing date (the first record's, among equal ones)."""
         return max(self.listing_dates.values(), default=None)
 
+    def layout(self) -> str:
+        """The file's layout, by its element names first and its listing dates second."""
+        if self.with_older_names and not self.with_2025_names:
+            return "older"
+        if self.with_2025_names or self.with_listing_date:
+            return "2025"
+        return "older"
+
     def read(self, record: ET.Element) -> None:
         reading = self.reading
         reading.read += 1
-        fields, extra = _fields(record)
+        fields, extra, older = _fields(record)
+        if older:
+            self.with_older_names = True
+        elif not self.with_2025_names and not _RENAMED.isdisjoint(fields):
+            self.with_2025_names = True
+        # Problems name a field as the file writes it.
+        born_field = older.get("DateOfBirthOrShipBuildDate", "DateOfBirthOrShipBuildDate")
 
         regime, slug = _regime(fields.get("Country", ""))
         schedule = _schedule(fields.get("Schedule", ""))
@@ -460,7 +519,7 @@ class _Records:
                 sources=sources,
                 imo=imo,
                 vessel_type=self.strings.setdefault(title, title) if title else None,
-                build_year=self._build_year(born_text, label, notes),
+                build_year=self._build_year(born_text, label, notes, born_field),
             )
         elif person:
             identifiers = self._imo_identifier(imo_text, label, notes)
@@ -471,7 +530,7 @@ class _Records:
                 identifiers=identifiers,
                 notes=notes,
                 sources=sources,
-                birth_dates=self._birth_dates(born_text, label, notes),
+                birth_dates=self._birth_dates(born_text, label, notes, born_field),
                 positions=(title,) if title else (),
             )
         else:
@@ -545,14 +604,14 @@ class _Records:
         return value
 
     def _birth_dates(
-        self, text: str, label: str, notes: list[str]
+        self, text: str, label: str, notes: list[str], field: str
     ) -> list[PartialDate | DateRange]:
         """Dates of birth: "1963-1964" is a range, "1963 or 1964" two dates."""
         found: list[PartialDate | DateRange] = []
         if not text:
             return found
         for part in _ALTERNATIVES.split(text):
-            value = self._date(part, label, "DateOfBirthOrShipBuildDate")
+            value = self._date(part, label, field)
             if value is None:
                 notes.append(f"Date of birth: {text}")  # unread: the text stays
                 return found
@@ -560,19 +619,19 @@ class _Records:
                 found.append(value)
         return found
 
-    def _build_year(self, text: str, label: str, notes: list[str]) -> int | None:
+    def _build_year(self, text: str, label: str, notes: list[str], field: str) -> int | None:
         if not text:
             return None
         if _YEAR.fullmatch(text):
             return int(text)
-        value = self._date(text, label, "DateOfBirthOrShipBuildDate")
+        value = self._date(text, label, field)
         if isinstance(value, PartialDate):
             return value.year
         if value is not None:
             self.reading.problem(
                 "expected one build year, found a range",
                 record=label,
-                field="DateOfBirthOrShipBuildDate",
+                field=field,
                 value=text,
             )
         notes.append(f"Build date: {text}")

@@ -110,6 +110,11 @@ _AT_LISTING = "(at the time of listing)"
 _QUALITY_REMARK = re.compile(r"^(good|qood|god|low)\s+quality\s+alias\b[\s;,.]*(.*)$", re.I | re.S)
 # designationDetails that give the listing date the record's designationDate lacks.
 _LISTED_DETAIL = re.compile(r"^date of (?:listing|designation)\s*:?\s*(.+?)\.?$", re.IGNORECASE)
+# A remark that is only a listing date ("Date of listing 1.12.2011."), not one that
+# dates a designation "referred to in Article 2a(4)(b)" of a regulation.
+_LISTED_REMARK = re.compile(
+    r"^date of (?:listing|designation)\s*:?\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\.?$", re.IGNORECASE
+)
 _NUMBER_TITLE = re.compile(r"^(\d+)/(\d+)\b\s*(.*)$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _SNAKE = re.compile(r"[^a-z0-9]+")
@@ -317,8 +322,9 @@ class _Records:
             self._address(address, record)
         for document in children.pop("identification", ()):
             self._identification(document, record)
-        for remark in children.pop("remark", ()):
-            record.note(_clean(remark.text))
+        remarks = [_clean(remark.text) for remark in children.pop("remark", ())]
+        for remark in remarks:
+            record.note(remark)
         children.pop("subjectType", None)
         for tag, unknown in children.items():
             self._unknown(tag, unknown, record)
@@ -336,6 +342,11 @@ class _Records:
 
         details = _clean(element.get("designationDetails"))
         listed = self._listed(element.get("designationDate"), details, label)
+        # Older entries give the date in a remark instead ("Date of listing: 9.9.2003").
+        for remark in remarks if listed is None else ():
+            if _LISTED_REMARK.match(remark):
+                listed = self._listed(None, remark, label, field="remark")
+                break
         if details:
             record.notes.insert(0, f"Designation details: {details}")
 
@@ -465,8 +476,11 @@ class _Records:
             return False
         return found
 
-    def _listed(self, text: str | None, details: str, label: str) -> PartialDate | None:
-        """designationDate; without one, the date a "Date of listing: 23.6.2008" detail gives."""
+    def _listed(
+        self, text: str | None, details: str, label: str, field: str = "designationDetails"
+    ) -> PartialDate | None:
+        """designationDate; without one, the date a "Date of listing: 23.6.2008" detail gives
+        (``details``: the designationDetails attribute, or a remark, named by ``field``)."""
         if text and text.strip():
             return self._single_date(text, label, "designationDate")
         match = _LISTED_DETAIL.match(details)
@@ -476,13 +490,13 @@ class _Records:
             functools.partial(parse_date, dayfirst=True),
             match.group(1),
             record=label,
-            field="designationDetails",
+            field=field,
         )
         if isinstance(found, DateRange):
             self.reading.problem(
                 "expected one date, found a range",
                 record=label,
-                field="designationDetails",
+                field=field,
                 value=details,
             )
             return None

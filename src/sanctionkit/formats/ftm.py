@@ -599,11 +599,11 @@ class _Reader:
                     f"rejected {reading.rejected}",
                 )
             )
-        metadata = {
+        metadata: dict[str, str | int] = {
             "format": FORMAT,
-            "records_read": str(reading.read),
-            "records_returned": str(returned),
-            "records_rejected": str(reading.rejected),
+            "records_read": reading.read,
+            "records_returned": returned,
+            "records_rejected": reading.rejected,
         }
         try:
             return Dataset(

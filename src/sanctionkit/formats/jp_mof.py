@@ -296,7 +296,7 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
     """
     reading = Reading(file=name, strict=strict)
     published = _publish_date(name)
-    metadata = {"format": FORMAT, "list": LIST_NAME}
+    metadata: dict[str, str | int] = {"format": FORMAT, "list": LIST_NAME}
     if published is not None:
         metadata["publish_date"] = published.isoformat()
     workbook = open_workbook(source, name)
@@ -308,9 +308,9 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
         workbook.close()
     metadata.update(
         {
-            "sheets": str(counts.sheets),
-            "rows_deleted": str(counts.deleted),
-            "rows_continued": str(counts.continued),
+            "sheets": counts.sheets,
+            "rows_deleted": counts.deleted,
+            "rows_continued": counts.continued,
         }
     )
     return reading.dataset(metadata)

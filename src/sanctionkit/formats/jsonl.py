@@ -215,9 +215,9 @@ def _read(lines: Iterable[str | bytes], *, strict: bool, source: str) -> Dataset
     _resolve_references(found)
     metadata.update(
         {
-            "records_read": str(found.read),
-            "records_returned": str(found.read - found.rejected),
-            "records_rejected": str(found.rejected),
+            "records_read": found.read,
+            "records_returned": found.read - found.rejected,
+            "records_rejected": found.rejected,
         }
     )
     try:
@@ -247,7 +247,7 @@ def _header(line: str) -> dict[str, Any] | None:
     return None
 
 
-def _metadata(given: object, found: _Collected, *, line: int) -> dict[str, str]:
+def _metadata(given: object, found: _Collected, *, line: int) -> dict[str, str | int]:
     """The header's metadata, its counts kept as ``source_records_read`` and so on.
 
     The header's counts describe the read that made the dumped dataset (say,
@@ -268,9 +268,13 @@ def _metadata(given: object, found: _Collected, *, line: int) -> dict[str, str]:
             )
         )
         return {}
-    # Values as text, as before: nested ones as their JSON.
-    metadata = {
-        str(key): _json(value) if isinstance(value, dict | list) else str(value)
+    # Whole numbers stay numbers (counts); other values are text, nested ones their JSON.
+    metadata: dict[str, str | int] = {
+        str(key): value
+        if isinstance(value, int) and not isinstance(value, bool)
+        else _json(value)
+        if isinstance(value, dict | list)
+        else str(value)
         for key, value in given.items()
     }
     for key in COUNT_KEYS:

@@ -205,7 +205,7 @@ class _Siblings:
         self.seen: list[tuple[Reading, str, str]] = []
 
     def read(self, path: Path, columns: int, kind: str, strict: bool) -> None:
-        reading = Reading(file=path.name, strict=strict)
+        reading = Reading(file=str(path), strict=strict)
         self.readings.append(reading)
         self.files.append(path.name)
         with path.open("rb") as stream:
@@ -251,16 +251,17 @@ def read(source: str | Path | IO[bytes], *, name: str, strict: bool) -> Dataset:
             if path.is_file():
                 siblings.read(path, columns, kind, strict)
         with main.open("rb") as stream:
-            dataset = _read_entries(stream, file_name, list_name, siblings, strict)
+            dataset = _read_entries(stream, name, list_name, siblings, strict)
     else:
-        dataset = _read_entries(source, file_name, list_name, siblings, strict)
+        dataset = _read_entries(source, name, list_name, siblings, strict)
     return dataset
 
 
 def _read_entries(
-    stream: IO[bytes], file_name: str, list_name: str, siblings: _Siblings, strict: bool
+    stream: IO[bytes], name: str, list_name: str, siblings: _Siblings, strict: bool
 ) -> Dataset:
-    reading = Reading(file=file_name, strict=strict)
+    reading = Reading(file=name, strict=strict)  # problems name the path as it was given
+    file_name = Path(name).name
     source = Source(publisher=ofac().name, title=f"{list_name} list, {file_name}")
     entries: set[str] = set()
     for line, row in _csv_rows(stream):

@@ -150,7 +150,9 @@ def read(source: str | Path | IO[bytes], *, name: str, strict: bool = False) -> 
         reading.problem(f"expected an OFAC <sdnList> document, found {found}")
     del entries  # its caches, before the dataset is built: a lower peak of memory
     _check_count(header, reading)
-    metadata = {"list": list_name, "format": "ofac-xml", **header}
+    metadata: dict[str, str | int] = {"list": list_name, "format": "ofac-xml", **header}
+    if header.get("record_count", "").isdigit():
+        metadata["record_count"] = int(header["record_count"])  # a count, like records_read
     return reading.dataset(metadata)
 
 

@@ -345,7 +345,7 @@ class _Group:
 
 def _read_rows(cells: Iterator[Sequence[str]], name: str, strict: bool, container: str) -> Dataset:
     reading = Reading(file=name, strict=strict)
-    metadata = {"format": FORMAT, "list": LIST_NAME, "file_type": container}
+    metadata: dict[str, str | int] = {"format": FORMAT, "list": LIST_NAME, "file_type": container}
     columns: dict[str, int] | None = None
     groups: dict[str, _Group] = {}
     rows_read = rows_rejected = 0
@@ -410,9 +410,9 @@ def _read_rows(cells: Iterator[Sequence[str]], name: str, strict: bool, containe
             rows_rejected += group.rows
     metadata.update(
         {
-            "rows_read": str(rows_read),
-            "rows_used": str(rows_read - rows_rejected),
-            "rows_rejected": str(rows_rejected),
+            "rows_read": rows_read,
+            "rows_used": rows_read - rows_rejected,
+            "rows_rejected": rows_rejected,
         }
     )
     return reading.dataset(metadata)

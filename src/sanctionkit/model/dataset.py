@@ -31,24 +31,64 @@ E = TypeVar("E", bound=Entity)
 T = TypeVar("T")
 
 
+_CODE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+def problem_code_word(text: str) -> bool:
+    """Whether ``text`` can be a problem's code: lower-case words joined by hyphens.
+
+    >>> problem_code_word("invalid-imo"), problem_code_word("Invalid IMO")
+    (True, False)
+    """
+    return _CODE.fullmatch(text) is not None
+
+
+def _code_word(instance: Problem, attribute: attrs.Attribute[str], value: str) -> None:
+    if not problem_code_word(value):
+        raise ValueError(f"a problem code is lower-case words joined by hyphens, not {value!r}")
+
+
+def _default_code(problem: Problem) -> str:
+    """The code of a problem made without one: what it is about, from where it is."""
+    if problem.field is not None:
+        return "invalid-value"
+    return "invalid-record" if problem.record is not None else "invalid-file"
+
+
 @attrs.frozen(kw_only=True)
 class Problem:
     """Something in the input that could not be used as it stands.
 
     Lenient readers keep going and collect these; strict readers raise the
     first. ``file``, ``record`` and ``field`` say where, ``value`` is the
-    offending text.
+    offending text. ``code`` says what kind of problem it is, in words that
+    stay the same from one version to the next ("invalid-imo",
+    "unknown-country", "rejected-record"), so that a known problem can be
+    *accepted*: ``sk.load(path, strict=True, accept=["invalid-imo:19569"])``
+    keeps it in ``dataset.problems`` with ``accepted`` set, and strict mode
+    and ``sanctionkit validate`` do not fail on it. ``file`` is the path as
+    it was given to :func:`~sanctionkit.load` (or an open file's ``name``).
 
     >>> Problem(message="bad check digit", record="12345", field="imo", value="9683741")
-    Problem(message='bad check digit', file=None, record='12345', field='imo', value='9683741')
+    Problem(message='bad check digit', file=None, record='12345', field='imo', \
+value='9683741', code='invalid-value', accepted=False)
     """
 
     message: str = attrs.field(validator=non_empty)
+    #: The file, as the path was given to ``load`` (or an open file's ``name``).
     file: str | None = attrs.field(default=None, validator=optional_non_empty)
     #: The list's own reference of the record (OFAC uid, UN DATAID) or its line number.
     record: str | None = attrs.field(default=None, validator=optional_non_empty)
     field: str | None = attrs.field(default=None, validator=optional_non_empty)
     value: str | None = None
+    #: What kind of problem: a stable, lower-case, hyphenated word such as "invalid-imo".
+    #: Without one, "invalid-value" (a field is named), "invalid-record" (a record is)
+    #: or "invalid-file".
+    code: str = attrs.field(
+        default=attrs.Factory(_default_code, takes_self=True), validator=_code_word
+    )
+    #: True when the user accepted this problem as known (see ``accept`` of ``load``).
+    accepted: bool = False
 
     def __str__(self) -> str:
         where = ", ".join(
@@ -58,6 +98,21 @@ class Problem:
         )
         value = f" (value {self.value!r})" if self.value is not None else ""
         return f"{where}: {self.message}{value}" if where else f"{self.message}{value}"
+
+    def accepted_by(self, rules: Iterable[str]) -> bool:
+        """Whether one of ``rules`` ("CODE" or "CODE:RECORD") accepts this problem.
+
+        >>> problem = Problem(message="bad check digit", record="19569", code="invalid-imo")
+        >>> problem.accepted_by(["invalid-imo"]), problem.accepted_by(["invalid-imo:19569"])
+        (True, True)
+        >>> problem.accepted_by(["invalid-imo:19570", "unknown-country"])
+        False
+        """
+        for rule in rules:
+            code, colon, record = rule.partition(":")
+            if code == self.code and (not colon or record == self.record):
+                return True
+        return False
 
 
 class EntityView(Sequence[E], Generic[E]):
@@ -204,11 +259,24 @@ def _package(
     )
 
 
-def _metadata(value: Mapping[str, str] | None) -> dict[str, str]:
+#: How many entities the repr of a dataset shows.
+_REPR_ENTITIES = 3
+
+
+def _short(text: str, limit: int) -> str:
+    """``text``, cut to ``limit`` characters with an ellipsis when it is longer."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+#: A metadata value: text (a list's name, a date), or a count of records, rows or sheets.
+MetadataValue = str | int
+
+
+def _metadata(value: Mapping[str, MetadataValue] | None) -> dict[str, MetadataValue]:
     return dict(value or {})
 
 
-@attrs.frozen(kw_only=True, hash=False)
+@attrs.frozen(kw_only=True, hash=False, repr=False)
 class Dataset:
     """Entities and everything said about them, as one collection.
 
@@ -252,9 +320,10 @@ class Dataset:
     problems: tuple[Problem, ...] = attrs.field(
         factory=tuple, converter=to_tuple, validator=tuple_of(Problem)
     )
-    #: What the source says about itself: its name, publish date, record counts.
+    #: What the source says about itself: its name, publish date (text), and the
+    #: counts of records read, returned and rejected (integers).
     #: Not part of equality: two datasets with the same records are equal.
-    metadata: dict[str, str] = attrs.field(factory=dict, converter=_metadata, eq=False)
+    metadata: dict[str, MetadataValue] = attrs.field(factory=dict, converter=_metadata, eq=False)
     _index: dict[str, Entity | SanctionPackage | AllegedTransfer] = attrs.field(
         init=False, eq=False, repr=False
     )
@@ -316,6 +385,14 @@ class Dataset:
     def get(self, record_id: str) -> Entity | SanctionPackage | AllegedTransfer | None:
         """The entity, package or transfer with this id, or None."""
         return self._index.get(record_id)
+
+    @property
+    def unaccepted_problems(self) -> tuple[Problem, ...]:
+        """The problems not accepted as known (see ``accept`` of :func:`~sanctionkit.load`).
+
+        Strict reading, ``sanctionkit validate`` and ``--strict`` fail on these only.
+        """
+        return tuple(problem for problem in self.problems if not problem.accepted)
 
     @property
     def designations(self) -> Designations:
@@ -414,6 +491,47 @@ class Dataset:
     @property
     def aircraft(self) -> EntityView[Aircraft]:
         return EntityView(e for e in self.entities if isinstance(e, Aircraft))
+
+    def __repr__(self) -> str:
+        """A few lines, however large the dataset: its name, counts, and its first records.
+
+        ``print(dataset)`` of a whole official list would otherwise print every
+        record (megabytes); like a pandas frame, this shows the head only. Look
+        at the records with ``dataset.entities``, ``dataset.persons`` ...
+
+        >>> import sanctionkit as sk
+        >>> ships = [sk.Vessel(id=f"v{n}", name=f"SHIP {n}") for n in range(1000)]
+        >>> print(sk.Dataset(entities=ships, metadata={"list": "Ships"}))
+        <Dataset 'Ships': 1000 entities (1000 vessels)
+          designations 0, packages 0, transfers 0, problems 0
+          Vessel 'SHIP 0' (id v0)
+          Vessel 'SHIP 1' (id v1)
+          Vessel 'SHIP 2' (id v2)
+          ... and 997 more entities>
+        """
+        title = self.metadata.get("title") or self.metadata.get("list")
+        named = f" {_short(str(title), 60)!r}" if title else ""
+        kinds = {
+            "persons": len(self.persons),
+            "organizations": len(self.organizations),
+            "vessels": len(self.vessels),
+            "aircraft": len(self.aircraft),
+        }
+        by_kind = ", ".join(f"{count} {kind}" for kind, count in kinds.items() if count)
+        lines = [
+            f"<Dataset{named}: {len(self.entities)} entities"
+            + (f" ({by_kind})" if by_kind else ""),
+            f"  designations {len(self.designations)}, packages {len(self.packages)}, "
+            f"transfers {len(self.transfers)}, problems {len(self.problems)}",
+        ]
+        shown = self.entities[:_REPR_ENTITIES]
+        lines += [
+            f"  {type(entity).__name__} {_short(entity.name, 60)!r} (id {entity.id})"
+            for entity in shown
+        ]
+        if len(self.entities) > len(shown):
+            lines.append(f"  ... and {len(self.entities) - len(shown)} more entities")
+        return "\n".join(lines) + ">"
 
     def _repr_html_(self) -> str:
         """A summary for Jupyter: counts by kind, then the packages and transfers."""

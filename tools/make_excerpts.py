@@ -1,0 +1,238 @@
+"""Cut the small real excerpts in tests/data/real/ from the official files in ../shared/data.
+
+The tests read these excerpts so that a fresh clone, without ../shared, still
+tests the real layouts. An excerpt is the real file with every record but a
+chosen few taken out: the prolog, the header, the root and the containers
+stay byte for byte, and so does every record kept (its own lines, from the
+start of its opening tag's line to the end of its closing tag's line). CSV
+and JSON-lines excerpts keep whole lines and the file's own trailer (OFAC's
+DOS end-of-file byte). Workbooks cannot be cut that way: the excerpt is a new
+minimal workbook holding the real rows' cell values, copied with openpyxl.
+
+Run ``python tools/make_excerpts.py [SHARED_DATA] [OLDER_CANADA_XML]``; it
+rewrites the files and prints what it kept. The older Canadian file is not in
+../shared: give the path of ``sema-lmes.xml`` from Mendw/cmt-project-api at
+commit b96b3d1c (see tests/data/real/README.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+OUT = Path(__file__).resolve().parents[1] / "tests" / "data" / "real"
+
+
+def record_spans(data: bytes, tag: str) -> list[tuple[int, int]]:
+    """The byte spans of the ``tag`` elements that open a line: from the line's start
+    to the end of the line that closes them (line ending included)."""
+    spans = []
+    for match in re.finditer(rb"(?m)^[ \t]*<" + tag.encode() + rb"[ >]", data):
+        start = match.start()
+        close = data.index(b"</" + tag.encode() + b">", start) + len(tag) + 3
+        end = data.index(b"\n", close) + 1
+        spans.append((start, end))
+    return spans
+
+
+def cut_xml(data: bytes, tags: Sequence[str], keep: Callable[[bytes], bool]) -> tuple[bytes, int]:
+    """The file without the records of ``tags`` that ``keep`` refuses; and how many were kept."""
+    spans = sorted(span for tag in tags for span in record_spans(data, tag))
+    pieces = []
+    position = 0
+    kept = 0
+    for start, end in spans:
+        if keep(data[start:end]):
+            kept += 1
+            continue
+        pieces.append(data[position:start])
+        position = end
+    pieces.append(data[position:])
+    return b"".join(pieces), kept
+
+
+def any_of(*patterns: bytes, head: int | None = None) -> Callable[[bytes], bool]:
+    """Records where one of the patterns occurs (in the first ``head`` bytes, if given)."""
+    compiled = [re.compile(pattern) for pattern in patterns]
+    return lambda record: any(pattern.search(record[:head]) for pattern in compiled)
+
+
+def cut_lines(data: bytes, keep: Callable[[bytes], bool]) -> tuple[bytes, int]:
+    """The lines that ``keep`` accepts, with the file's trailer after its last line."""
+    last = data.rindex(b"\n") + 1
+    lines = [line for line in data[:last].splitlines(keepends=True) if keep(line)]
+    return b"".join(lines) + data[last:], len(lines)
+
+
+def ent_nums(*numbers: int) -> Callable[[bytes], bool]:
+    wanted = {str(number).encode() for number in numbers}
+    return lambda line: line.split(b",", 1)[0] in wanted
+
+
+def write(name: str, data: bytes, source: Path, kept: int) -> None:
+    path = OUT / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+    print(f"{name}: {kept} records, {len(data)} bytes, from {source} (sha256 {digest}...)")
+
+
+def xml_excerpts(shared: Path) -> None:
+    jobs: list[tuple[str, str, Sequence[str], Callable[[bytes], bool]]] = [
+        (
+            "ca/sema-2025-03-20-excerpt.xml",
+            "ca/sema-2025-03-20.xml",
+            ["record"],
+            any_of(
+                rb"<LastName>Lukashenko</LastName>",
+                rb"<ShipIMONumber>9953523</ShipIMONumber>",
+                rb"<EntityOrShip>Moscow City Court",
+                rb"<LastName>MADURO MOROS</LastName>",
+                rb"<LastName>MORDASHOV</LastName>",
+                rb"<EntityOrShip>Aerospace Industries Organization",
+            ),
+        ),
+        (
+            "ofac/consolidated-2018-excerpt.xml",
+            "ofac/consolidated-2018/consolidated.xml",
+            ["sdnEntry"],
+            any_of(rb"<uid>4632</uid>", rb"<uid>15036</uid>", rb"<uid>9639</uid>", head=40),
+        ),
+        (
+            "ofac_enhanced/IRGC_sanctions-2024-excerpt.xml",
+            "ofac/enhanced-2024/IRGC_sanctions.xml",
+            ["entity"],
+            any_of(
+                rb'<entity id="26719">', rb'<entity id="26526">', rb'<entity id="24475">', head=40
+            ),
+        ),
+        (
+            "un/consolidated-2024-11-30-excerpt.xml",
+            "un/consolidated-2024-11-30.xml",
+            ["INDIVIDUAL", "ENTITY"],
+            any_of(
+                rb"<DATAID>110447</DATAID>",
+                rb"<DATAID>6908555</DATAID>",
+                rb"<DATAID>113226</DATAID>",
+                rb"<DATAID>6908046</DATAID>",
+            ),
+        ),
+        (
+            "un/consolidated-2018-10-29-excerpt.xml",
+            "un/consolidated-2018-10-29.xml",
+            ["INDIVIDUAL", "ENTITY"],
+            any_of(
+                rb"<DATAID>6908555</DATAID>",
+                rb"<DATAID>110403</DATAID>",
+                rb"<DATAID>6908046</DATAID>",
+            ),
+        ),
+        (
+            "eu/fsf-2022-03-18-excerpt.xml",
+            "eu/fsf-2022-03-18-excerpt.xml",
+            ["sanctionEntity"],
+            any_of(
+                *(rf'logicalId="{n}">'.encode() for n in (5469, 5597, 5815, 6108, 6650)),
+                head=300,
+            ),
+        ),
+    ]
+    for name, relative, tags, keep in jobs:
+        source = shared / relative
+        data, kept = cut_xml(source.read_bytes(), tags, keep)
+        write(name, data, source, kept)
+
+
+def csv_excerpts(shared: Path) -> None:
+    folder = shared / "ofac" / "sdn-csv-2021"
+    keep = ent_nums(306, 2674, 15036)
+    for file in ("sdn.csv", "add.csv", "alt.csv"):
+        data, kept = cut_lines((folder / file).read_bytes(), keep)
+        write(f"ofac_csv/{file}", data, folder / file, kept)
+    source = shared / "ftm" / "entities.ftm.json"
+    lines = source.read_bytes().splitlines(keepends=True)
+    write("ftm/entities-excerpt.ftm.json", b"".join(lines[:4]), source, 4)
+
+
+def _copy_rows(sheet: Any, rows: Sequence[Sequence[object]]) -> None:
+    for values in rows:
+        sheet.append(list(values))
+
+
+def workbook_excerpts(shared: Path) -> None:
+    """Minimal workbooks holding real rows' cell values (values only: no styles, no formulas)."""
+    import openpyxl
+
+    source = shared / "uk" / "ConList-2022-05-04.xlsx"
+    real = openpyxl.load_workbook(source, read_only=True)
+    rows = [tuple(row) for row in real["Data"].iter_rows(values_only=True)]
+    real.close()
+    header = rows[1]
+    group = header.index("Group ID")
+    kind = header.index("Group Type")
+    wanted: list[object] = []
+    for wanted_kind in ("Entity", "Individual", "Ship"):
+        wanted.append(next(row[group] for row in rows[2:] if row[kind] == wanted_kind))
+    kept = [row for row in rows[2:] if row[group] in wanted]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Data"
+    _copy_rows(sheet, rows[:2] + kept)
+    OUT.joinpath("uk").mkdir(parents=True, exist_ok=True)
+    book.save(OUT / "uk" / "ConList-2022-05-04-excerpt.xlsx")
+    print(f"uk/ConList-2022-05-04-excerpt.xlsx: groups {wanted}, {len(kept)} rows, from {source}")
+
+    source = shared / "jp" / "shisantouketsu20260305.xlsx"
+    real = openpyxl.load_workbook(source, read_only=True)
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for number, title in enumerate(real.sheetnames):
+        if number not in JP_SHEETS:
+            continue
+        rows = [tuple(row) for row in real[title].iter_rows(values_only=True)]
+        header = next((i for i, row in enumerate(rows) if "告示日付" in row), None)
+        end = len(rows) if header is None else header + 1 + JP_SHEETS[number]
+        _copy_rows(book.create_sheet(title), rows[:end])
+        print(f"  jp sheet {number} {title!r}: {end} rows")
+    real.close()
+    OUT.joinpath("jp").mkdir(parents=True, exist_ok=True)
+    book.save(OUT / "jp" / "shisantouketsu20260305-excerpt.xlsx")
+    print(f"jp/shisantouketsu20260305-excerpt.xlsx: sheets {sorted(JP_SHEETS)}, from {source}")
+
+
+#: The Japanese sheets kept (by position), and how many listing rows of each.
+JP_SHEETS = {0: 0, 1: 3, 8: 0, 14: 3, 29: 3}
+
+
+def older_canada(path: Path) -> None:
+    keep = any_of(
+        rb"<Entity>Air Bagan</Entity>",
+        rb"<Entity>Htoo Group of Companies</Entity>",
+        rb"<LastName>Shwe</LastName>\s*<GivenName>Than</GivenName>",
+        rb"<LastName>Thein</LastName>\s*<GivenName>Tin Naing</GivenName>",
+        rb"<LastName>Thaung</LastName>",
+        rb"<LastName>Al-Ahmad</LastName>",
+        rb"1972-08-10 or 1972-08-11",
+        rb"<GivenName>Robert Gabriel</GivenName>",
+        rb"<LastName>MADURO MOROS</LastName>",
+        rb"<Entity>Aerospace Industries Organization",
+    )
+    data, kept = cut_xml(path.read_bytes(), ["record"], keep)
+    write("ca/sema-2020-04-15-excerpt.xml", data, path, kept)
+
+
+def main(argv: Sequence[str]) -> None:
+    shared = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parents[2] / "shared/data"
+    xml_excerpts(shared)
+    csv_excerpts(shared)
+    workbook_excerpts(shared)
+    if len(argv) > 2:
+        older_canada(Path(argv[2]))
+
+
+if __name__ == "__main__":
+    main(sys.argv)
