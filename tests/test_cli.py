@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import sanctionkit as sk
 from sanctionkit.cli import (
     DEBUG_VARIABLE,
     EXIT_BROKEN_PIPE,
@@ -520,3 +521,13 @@ def test_an_internal_error_names_the_input_and_asks_for_a_report(
     assert ("Traceback (most recent call last)" in err) == (debug is not None)
     if debug is None:
         assert len(err.splitlines()) == 1
+
+
+def test_show_reads_a_record_from_a_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "list.jsonl"
+    sk.dump(sk.Dataset(entities=[sk.Vessel(id="vessel-maria", name="MARIA")]), path)
+    code, out = run(capsys, "show", "--json", "vessel-maria", str(path))
+    assert code == EXIT_OK
+    assert json.loads(out)["name"] == "MARIA"

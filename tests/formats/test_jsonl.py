@@ -233,3 +233,10 @@ def test_a_name_with_a_unicode_line_separator_survives_a_round_trip() -> None:
     # JSON allows U+2028 in strings unescaped; it does not end a JSON line.
     dataset = sk.Dataset(entities=[sk.Vessel(id="v", name="MARIA\u2028II")])
     assert sk.loads(sk.dumps(dataset)) == dataset
+
+
+def test_a_file_with_a_byte_order_mark_is_detected_and_read(tmp_path: Path) -> None:
+    path = tmp_path / "saved-by-an-editor.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + (HEADER + MARIA).encode())
+    dataset = sk.load(path)
+    assert [vessel.name for vessel in dataset.vessels] == ["MARIA"]

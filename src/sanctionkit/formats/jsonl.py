@@ -112,8 +112,8 @@ def _guarded(file: IO[str] | IO[bytes], source: str) -> Iterator[str | bytes]:
 
 
 def is_sanctionkit_header(line: str) -> bool:
-    """True when the line is the header of sanctionkit JSON lines."""
-    return _header(line) is not None
+    """True when the line is the header of sanctionkit JSON lines (after any byte order mark)."""
+    return _header(line.removeprefix("\ufeff")) is not None
 
 
 def _lines(dataset: Dataset) -> Iterator[str]:
