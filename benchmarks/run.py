@@ -12,6 +12,9 @@ strings. Caches are cleared before each distinct round, for every library that
 exposes one (ours, countrynames', rigour's), so that the rounds measure work,
 not memory.
 
+``hostile`` times every public value parser on long runs of one token (1 kB
+and 4 kB; ``benchmarks/hostile.py``): the worst case per parser in ms per kB.
+
 ``readers`` runs every reader benchmark beside this module (``bench_*.py``), each
 against a bare pass of the standard parser over the same real files, with the
 timing and memory helpers of ``_measure.py``. The OFAC XML scale run (one read of
@@ -279,6 +282,14 @@ def bench_imo() -> None:
     compare("IMO validation", contenders, imo_inputs())
 
 
+def bench_hostile() -> None:
+    """The worst hostile input of every value parser, in ms per kB (benchmarks/hostile.py)."""
+    import hostile
+
+    print("\n## hostile input: long runs of one token, the slowest per parser")
+    hostile.run()
+
+
 def bench_import() -> None:
     print("\n## import time (python -X importtime, cumulative, median of 7)")
     ours = import_time("sanctionkit")
@@ -327,6 +338,7 @@ BENCHMARKS = {
     "countries": bench_countries,
     "dates": bench_dates,
     "imo": bench_imo,
+    "hostile": bench_hostile,
     "import": bench_import,
     "readers": bench_readers,
     "tools": bench_tools,

@@ -23,11 +23,13 @@ from sanctionkit.errors import (
     AmbiguousDateError,
     InvalidDateError,
     InvalidIdentifierError,
+    NotAvailableError,
     ParseError,
     ReadError,
     SanctionkitError,
     UnknownCountryError,
     UnknownFormatError,
+    ValueTooLongError,
 )
 from sanctionkit.formats import dump, load
 from sanctionkit.formats.jsonl import dumps, loads
@@ -106,6 +108,7 @@ __all__ = [
     "Link",
     "Linked",
     "Measure",
+    "NotAvailableError",
     "Organization",
     "ParseError",
     "PartialDate",
@@ -122,6 +125,7 @@ __all__ = [
     "TransferStatus",
     "UnknownCountryError",
     "UnknownFormatError",
+    "ValueTooLongError",
     "Vessel",
     "__version__",
     "builtin_dataset",

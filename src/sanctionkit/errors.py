@@ -24,6 +24,10 @@ if TYPE_CHECKING:
 __all__ = [
     "AmbiguousCountryError",
     "AmbiguousDateError",
+    "CountryNotAvailableError",
+    "CountryTooLongError",
+    "DateTooLongError",
+    "IdentifierTooLongError",
     "InvalidChecksumError",
     "InvalidComponentError",
     "InvalidDateError",
@@ -31,11 +35,13 @@ __all__ = [
     "InvalidIdentifierError",
     "InvalidLengthError",
     "MissingDependencyError",
+    "NotAvailableError",
     "ParseError",
     "ReadError",
     "SanctionkitError",
     "UnknownCountryError",
     "UnknownFormatError",
+    "ValueTooLongError",
 ]
 
 
@@ -111,6 +117,42 @@ class AmbiguousDateError(InvalidDateError):
     code: ClassVar[str] = "ambiguous-date"
 
 
+class ValueTooLongError(ParseError):
+    """The text is longer than any value of its kind: refused at once, without parsing.
+
+    No country, date or identifier on a real list comes near
+    :data:`sanctionkit.values.MAX_VALUE_LENGTH` characters, so longer text is
+    garbage or an attack, and parsing it would only cost time. ``text`` keeps
+    the whole input; ``limit`` is the limit it exceeded. Each parser raises a
+    subclass that is also its usual error (:class:`CountryTooLongError` is an
+    :class:`UnknownCountryError`), so code that catches those keeps working.
+    """
+
+    #: The limit, in characters, that the text exceeded.
+    limit: int
+
+
+class CountryTooLongError(ValueTooLongError, UnknownCountryError):
+    """Text too long to be a country (see :class:`ValueTooLongError`)."""
+
+
+class DateTooLongError(ValueTooLongError, InvalidDateError):
+    """Text too long to be a date (see :class:`ValueTooLongError`)."""
+
+
+class NotAvailableError(ParseError):
+    """The text says that the value is not available ("n/a"): there is no value to read.
+
+    Lists write such markers where a field has no value. A reader treats them
+    as an empty field (no value and no problem); a caller of a parser can do
+    the same by catching this error.
+    """
+
+
+class CountryNotAvailableError(NotAvailableError, UnknownCountryError):
+    """The country field says "not available" ("n/a", or "na" in a field of names)."""
+
+
 class InvalidIdentifierError(ParseError):
     """An identifier (IMO number, MMSI) is not valid; subclasses say why."""
 
@@ -127,6 +169,10 @@ class InvalidLengthError(InvalidIdentifierError):
 
 class InvalidChecksumError(InvalidIdentifierError):
     """The identifier's check digit does not match the other digits."""
+
+
+class IdentifierTooLongError(ValueTooLongError, InvalidFormatError):
+    """Text too long to be an identifier (see :class:`ValueTooLongError`)."""
 
 
 class InvalidComponentError(InvalidIdentifierError):

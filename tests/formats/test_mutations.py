@@ -130,10 +130,8 @@ def deep_nesting(data: bytes, rng: random.Random) -> bytes:
         starts = [i + 1 for i, byte in enumerate(data) if byte == ord(">")]
         nested = b"<a>" * DEPTH + b"</a>" * DEPTH
     else:
-        # Not DEPTH: a long run of punctuation in a country field is the value parsers' worst
-        # case (their own tests bound it); this is about the reader.
         starts = [i + 1 for i, byte in enumerate(data) if byte == ord(",")]
-        nested = b"[" * 200
+        nested = b"[" * DEPTH
     where = rng.choice(starts)
     return data[:where] + nested + data[where:]
 

@@ -377,6 +377,18 @@ def test_real_file_year_only_birth_dates(real: Dataset) -> None:
     assert PartialDate(1964, 9, 18) in kony.birth_dates
 
 
+def test_real_file_reads_no_country_from_a_bare_two_letter_word(real: Dataset) -> None:
+    # Group 7860's Country of Birth is "(1) to (6) Algeria (7) Morocco": the "to" of
+    # a span of items is no country code, and used to give Tonga.
+    entity = real.get("uk-7860")
+    births = {place.country.alpha2 for place in entity.birth_places if place.country}
+    assert births == {"DZ", "MA"}
+    assert any(
+        problem.record == "7860" and problem.value == "to" and "bare ISO code" in problem.message
+        for problem in real.problems
+    )
+
+
 def test_a_field_over_the_csv_size_limit_rejects_its_row_and_reading_goes_on() -> None:
     rows = _rows_of(CSV)
     lines = CSV.read_bytes().splitlines(keepends=True)

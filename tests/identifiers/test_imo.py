@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sanctionkit.errors import (
+    IdentifierTooLongError,
     InvalidChecksumError,
     InvalidComponentError,
     InvalidFormatError,
@@ -403,3 +404,17 @@ def test_validate_raises_only_invalid_identifier_errors(text: str) -> None:
     # Any other exception escapes suppress() and fails the test.
     with contextlib.suppress(InvalidIdentifierError):
         imo.validate(text)
+
+
+@pytest.mark.parametrize("text", ["9" * 1001, "IMO " + "9683740 " * 200, " " * 5000])
+def test_text_over_the_length_limit_is_refused_at_once(text: str) -> None:
+    with pytest.raises(IdentifierTooLongError, match="over the limit of 1,000") as caught:
+        imo.validate(text)
+    assert isinstance(caught.value, InvalidFormatError)
+    assert caught.value.text == text
+    assert not imo.is_valid(text)
+
+
+def test_text_just_under_the_length_limit_gets_the_usual_error() -> None:
+    with pytest.raises(InvalidLengthError, match="has 1000 digits"):
+        imo.validate("9" * 1000)

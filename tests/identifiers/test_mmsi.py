@@ -18,6 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sanctionkit.errors import (
+    IdentifierTooLongError,
     InvalidComponentError,
     InvalidFormatError,
     InvalidIdentifierError,
@@ -399,3 +400,12 @@ def test_every_valid_nine_digit_number_has_a_kind_and_a_consistent_mid(number: s
     if mmsi.is_valid(number):
         code = mmsi.mid(number)
         assert (code is None) == (mmsi.kind(number) in mmsi._FREE_FORM.values())
+
+
+@pytest.mark.parametrize("text", ["2" * 1001, "MMSI " + "273211090 " * 150])
+def test_text_over_the_length_limit_is_refused_at_once(text: str) -> None:
+    with pytest.raises(IdentifierTooLongError, match="over the limit of 1,000") as caught:
+        mmsi.validate(text)
+    assert isinstance(caught.value, InvalidFormatError)
+    assert caught.value.text == text
+    assert not mmsi.is_valid(text)

@@ -10,7 +10,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sanctionkit.errors import AmbiguousCountryError, UnknownCountryError
+from sanctionkit.errors import (
+    AmbiguousCountryError,
+    CountryNotAvailableError,
+    NotAvailableError,
+    UnknownCountryError,
+)
 from sanctionkit.values.countries import Country, parse_country, search_countries
 
 
@@ -296,3 +301,75 @@ def test_every_code_in_the_data_files_is_a_known_country() -> None:
             if line and not line.startswith("#"):
                 used.update(line.split("\t")[column].split("|"))
     assert used - known == set()
+
+
+# --- fields of names: codes=False ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "alpha2"),
+    [
+        ("NA", "NA"),  # a field of ISO codes: Namibia
+        ("TO", "TO"),
+        ("516", "NA"),
+    ],
+)
+def test_bare_codes_are_countries_by_default(text: str, alpha2: str) -> None:
+    assert parse_country(text).alpha2 == alpha2
+
+
+@pytest.mark.parametrize("text", ["to", "TO", "de", "516", "408", "kp"])
+def test_a_field_of_names_refuses_a_bare_two_letter_or_numeric_code(text: str) -> None:
+    with pytest.raises(UnknownCountryError, match="bare ISO code") as caught:
+        parse_country(text, codes=False)
+    assert not isinstance(caught.value, CountryNotAvailableError)
+    assert caught.value.text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "alpha2"),
+    [
+        ("Namibia", "NA"),
+        ("Tonga", "TO"),
+        ("USA", "US"),  # three-letter codes are abbreviations people write as names
+        ("PRK", "KP"),
+        ("UK", "GB"),  # no ISO code, an English abbreviation
+        ("U.S.", "US"),
+        ("DPRK", "KP"),
+        ("Korea, North", "KP"),
+        ("Nicosia, Cyprus", "CY"),
+        ("citizen of Russia", "RU"),
+        ("(1) Iran (2) Iran", "IR"),
+    ],
+)
+def test_a_field_of_names_reads_names_and_abbreviations(text: str, alpha2: str) -> None:
+    assert parse_country(text, codes=False).alpha2 == alpha2
+
+
+@pytest.mark.parametrize("text", ["Moscow, RU", "citizen of NA", "(1) DE (2) DE"])
+def test_a_field_of_names_refuses_codes_inside_longer_text_too(text: str) -> None:
+    with pytest.raises(UnknownCountryError):
+        parse_country(text, codes=False)
+
+
+@pytest.mark.parametrize("codes", [True, False])
+@pytest.mark.parametrize("text", ["n/a", "N/A", "n.a.", "N.A.", "not available", "Not applicable"])
+def test_not_available_markers_say_so(text: str, codes: bool) -> None:
+    with pytest.raises(CountryNotAvailableError, match="not available") as caught:
+        parse_country(text, codes=codes)
+    assert isinstance(caught.value, UnknownCountryError)  # still the usual error to catch
+    assert isinstance(caught.value, NotAvailableError)
+    assert caught.value.text == text
+
+
+@pytest.mark.parametrize("text", ["na", "NA", "Na", " na "])
+def test_na_in_a_field_of_names_is_not_available(text: str) -> None:
+    with pytest.raises(CountryNotAvailableError):
+        parse_country(text, codes=False)
+
+
+def test_the_two_modes_keep_separate_caches() -> None:
+    assert parse_country("NA").alpha2 == "NA"
+    with pytest.raises(CountryNotAvailableError):
+        parse_country("NA", codes=False)
+    assert parse_country("NA").alpha2 == "NA"

@@ -336,7 +336,7 @@ def _birth_date(match: re.Match[str], facts: _Facts) -> bool:
 
 def _quiet_country(text: str) -> Country | None:
     try:
-        return parse_country(text)
+        return parse_country(text, codes=False)
     except ValueError:
         return None
 

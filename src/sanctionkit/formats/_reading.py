@@ -13,13 +13,14 @@ records read = records returned + records rejected.
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from typing import TypeVar
 
 import attrs
 
-from sanctionkit.errors import ParseError, ReadError
+from sanctionkit.errors import NotAvailableError, ParseError, ReadError
 from sanctionkit.identifiers import imo, mmsi
 from sanctionkit.model import Dataset, Designation, Entity, Problem
 from sanctionkit.values.countries import Country, parse_country
@@ -71,6 +72,14 @@ class Reading:
     True
     >>> print(reading.problems[0])
     file sdn.csv, record 37, field nationality: unknown country 'Atlantis' (value 'Atlantis')
+
+    Country fields hold names unless the reader says ``codes=True``: a bare
+    "NA" in a field of names says *not available*, and is no value and no problem.
+
+    >>> reading.country("NA", record="38", field="nationality") is None, len(reading.problems)
+    (True, 1)
+    >>> reading.country("NA", record="38", field="nationality_code", codes=True).name
+    'Namibia'
     """
 
     #: The file that problems name: the path as it was given to ``load``.
@@ -137,13 +146,16 @@ class Reading:
     ) -> T | None:
         """``parse(text)``, or None (with a problem) when the text is not a valid value.
 
-        Blank text is simply absent: no value, no problem. The problem's code
-        is ``code``, or else found as :meth:`problem` finds it.
+        Blank text is simply absent: no value, no problem; so is text that says
+        the value is not available ("n/a", see :class:`~sanctionkit.errors.NotAvailableError`).
+        The problem's code is ``code``, or else found as :meth:`problem` finds it.
         """
         if text is None or not text.strip():
             return None
         try:
             return parse(text.strip())
+        except NotAvailableError:
+            return None
         except ValueError as error:
             self.problem(str(error), record=record, field=field, value=text, code=code)
             return None
@@ -157,24 +169,46 @@ class Reading:
         field: str,
         code: str | None = None,
     ) -> T | None:
-        """:meth:`value`, remembering values: a list's thousand "Russia" cost one parse
-        and share one object. Failures are not kept, so every bad occurrence is
-        reported with its own record. Only for the module-level parsers below:
-        a key per call of a fresh closure would only grow the memory.
+        """:meth:`value`, remembering results: a list's thousand "Russia" cost one parse
+        and share one object, and a thousand bad values one parse too. A failure
+        is remembered by its message, and every occurrence is still reported as
+        its own problem, with its own record. Only for the module-level parsers
+        below: a key per call of a fresh closure would only grow the memory.
         """
         if text is None:
             return None
         key: tuple[Callable[[str], object], str] = (parse, text)
         known = self._parsed.get(key)
+        if isinstance(known, _Failure):
+            self.problem(known.message, record=record, field=field, value=text, code=known.code)
+            return None
         if known is not None:
             return known  # type: ignore[return-value]
-        value = self.value(parse, text, record=record, field=field, code=code)
-        if value is not None:
-            self._parsed[key] = value
+        if not text.strip():
+            return None
+        try:
+            value = parse(text.strip())
+        except NotAvailableError:
+            return None
+        except ValueError as error:
+            failure = _Failure(str(error), code or problem_code(error))
+            self._parsed[key] = failure
+            self.problem(failure.message, record=record, field=field, value=text, code=failure.code)
+            return None
+        self._parsed[key] = value
         return value
 
-    def country(self, text: str | None, *, record: str | None, field: str) -> Country | None:
-        return self._remembered(parse_country, text, record=record, field=field)
+    def country(
+        self, text: str | None, *, record: str | None, field: str, codes: bool = False
+    ) -> Country | None:
+        """The country the field names, or None (with a problem when the text is bad).
+
+        ``codes=True`` for a field of ISO codes; by default the field holds
+        names, where a bare two-letter code is refused and "na" is *not
+        available* (see :func:`~sanctionkit.parse_country`).
+        """
+        parse = parse_country if codes else _parse_country_name
+        return self._remembered(parse, text, record=record, field=field)
 
     def date(
         self, text: str | None, *, record: str | None, field: str
@@ -228,3 +262,15 @@ class Reading:
             problems=[*self.problems, *extra],
             metadata={**metadata, **counts},
         )
+
+
+@attrs.frozen
+class _Failure:
+    """A value that failed to parse, remembered by :meth:`Reading._remembered`."""
+
+    message: str
+    code: str | None
+
+
+# One function object, so that the cache of a reading keys it like the other parsers.
+_parse_country_name = functools.partial(parse_country, codes=False)

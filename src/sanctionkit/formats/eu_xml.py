@@ -229,9 +229,9 @@ def _scheme(code: str, description: str) -> str:
     return _SNAKE.sub("_", (code or description).lower()).strip("_") or "other"
 
 
-def _quiet_country(text: str) -> Country | None:
+def _quiet_country(text: str, *, codes: bool = False) -> Country | None:
     try:
-        return parse_country(text)
+        return parse_country(text, codes=codes)
     except ValueError:
         return None
 
@@ -662,7 +662,7 @@ class _Records:
             if found is not None:
                 self.countries[key] = found
             return found
-        by_code = _quiet_country(code) if len(code) == 2 else None
+        by_code = _quiet_country(code, codes=True) if len(code) == 2 else None
         by_name = None if no_name else _quiet_country(description)
         message = None
         if by_code is None:

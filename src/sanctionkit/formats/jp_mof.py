@@ -857,7 +857,7 @@ def _identifiers(cells: dict[str, str], notes: list[str]) -> list[Identifier]:
 @functools.lru_cache(maxsize=4096)
 def _country(text: str) -> Country | None:
     try:
-        return parse_country(text)
+        return parse_country(text, codes=False)
     except ValueError:
         return None
 

@@ -344,7 +344,7 @@ class _Entities:
         name = name or text or ""
         country: Country | None = None
         if iso:
-            country = self.reading.country(iso, record=record, field=field)
+            country = self.reading.country(iso, record=record, field=field, codes=True)
         elif name and name.lower() not in _NO_COUNTRY:
             country = self.reading.country(name, record=record, field=field)
             if country is None:

@@ -605,7 +605,7 @@ def _place_country(place: str) -> Country | None:
     parts = [part.strip() for part in place.split(",")]
     for candidate in (", ".join(parts[-2:]), parts[-1]) if len(parts) > 1 else (parts[0],):
         try:
-            return parse_country(candidate)
+            return parse_country(candidate, codes=False)
         except ValueError:
             continue
     return None

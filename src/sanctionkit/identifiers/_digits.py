@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from sanctionkit.errors import InvalidFormatError, InvalidLengthError
+from sanctionkit.errors import IdentifierTooLongError, InvalidFormatError, InvalidLengthError
+from sanctionkit.values._limits import check_length
 
 
 def fixed_digits(number: str, length: int, label: str, compact: Callable[[str], str]) -> str:
@@ -23,6 +24,7 @@ def fixed_digits(number: str, length: int, label: str, compact: Callable[[str], 
     # Fast path: input that is already the digits needs no regular expression.
     if len(number) == length and number.isascii() and number.isdigit():
         return number
+    check_length(number, IdentifierTooLongError, label)
     digits = compact(number)
     # isdigit() alone accepts superscripts and other scripts' digits; these numbers are ASCII.
     if not (digits.isascii() and digits.isdigit()):

@@ -103,6 +103,8 @@ class _Sense(enum.Enum):
 class _Lexicon(NamedTuple):
     phrases: dict[tuple[str, ...], tuple[_Sense, int]]
     longest: int
+    # The first word of each phrase of several words: the second words its phrases have.
+    starts: dict[str, frozenset[str]]
     open_end: frozenset[str]
     open_start: frozenset[str]
     ordinals: frozenset[str]
@@ -110,6 +112,14 @@ class _Lexicon(NamedTuple):
 
 def _word_key(phrase: str) -> tuple[str, ...]:
     return tuple(token.text for token in _tokenize(phrase) if token.kind is _Kind.WORD)
+
+
+def _phrase_starts(phrases: Iterable[tuple[str, ...]]) -> dict[str, frozenset[str]]:
+    starts: dict[str, set[str]] = {}
+    for key in phrases:
+        if len(key) > 1:
+            starts.setdefault(key[0], set()).add(key[1])
+    return {first: frozenset(seconds) for first, seconds in starts.items()}
 
 
 @lru_cache(maxsize=1)
@@ -137,6 +147,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         phrases,
         max(len(key) for key in phrases),
+        _phrase_starts(phrases),
         frozenset(" ".join(_word_key(word)) for word in words.OPEN_END_OPENERS),
         frozenset(" ".join(_word_key(word)) for word in words.OPEN_START_SEPARATORS),
         frozenset(_word_key(word)[0] for word in words.ORDINAL_SUFFIXES),
@@ -172,13 +183,18 @@ _IGNORED_MARKS = frozenset(".,:;()[]'\"«»„“”‘’·،")
 
 def _longest_phrase(
     tokens: Sequence[_Token], index: int, lexicon: _Lexicon
-) -> tuple[tuple[_Sense, int], list[_Token], int] | None:
+) -> tuple[tuple[_Sense, int], str, int] | None:
     """The longest phrase of the tables starting at ``tokens[index]``, a word.
 
-    Returns its meaning, its words and how many tokens it spans, or None. The
+    Returns its meaning, its words (joined by spaces) and how many tokens it spans, or None. The
     longest wins ("كانون الثاني", January, before "كانون" alone), and dots or
     apostrophes may separate its words ("A.D.", "jusqu'à").
     """
+    first = tokens[index].text
+    if not _may_continue(tokens, index, lexicon.starts.get(first)):
+        # Most words: no phrase of several words goes on from here.
+        sense = lexicon.phrases.get((first,))
+        return None if sense is None else (sense, first, 1)
     words_at: list[int] = [index]
     stop = index + 1
     while stop < len(tokens) and len(words_at) < lexicon.longest:
@@ -188,12 +204,25 @@ def _longest_phrase(
         elif token.text not in ".'":
             break
         stop += 1
+    texts = tuple(tokens[at].text for at in words_at)
     for count in range(len(words_at), 0, -1):
-        phrase = [tokens[at] for at in words_at[:count]]
-        sense = lexicon.phrases.get(tuple(part.text for part in phrase))
+        sense = lexicon.phrases.get(texts[:count])
         if sense is not None:
-            return sense, phrase, words_at[count - 1] + 1 - index
+            return sense, " ".join(texts[:count]), words_at[count - 1] + 1 - index
     return None
+
+
+def _may_continue(tokens: Sequence[_Token], index: int, seconds: frozenset[str] | None) -> bool:
+    """Whether the word after ``tokens[index]``, past dots and apostrophes, is in ``seconds``."""
+    if not seconds:
+        return False
+    for at in range(index + 1, len(tokens)):
+        token = tokens[at]
+        if token.kind is _Kind.WORD:
+            return token.text in seconds
+        if token.text not in ".'":
+            return False
+    return False
 
 
 def _items(tokens: Sequence[_Token], text: str) -> list[_Item]:
@@ -250,9 +279,9 @@ def _items(tokens: Sequence[_Token], text: str) -> list[_Item]:
         elif meaning is _Sense.APPROXIMATE:
             items.append(_Item(_Is.APPROXIMATE))
         elif meaning is _Sense.OPENER:
-            items.append(_Item(_Is.OPENER, word=" ".join(part.text for part in phrase)))
+            items.append(_Item(_Is.OPENER, word=phrase))
         elif meaning is _Sense.SEPARATOR:
-            items.append(_Item(_Is.SEPARATOR, word=" ".join(part.text for part in phrase)))
+            items.append(_Item(_Is.SEPARATOR, word=phrase))
         index += length
     if unknown:
         raise _cannot(text)
@@ -391,9 +420,82 @@ def _split_points(items: Sequence[_Item]) -> list[int]:
     return worded + dashed + slashed
 
 
+# Item lists this short are read as they are: compacting them would gain nothing.
+_SHORT = 16
+
+
+def _compacted(items: Sequence[_Item]) -> list[_Item]:
+    """The items with every long run of dashes, slashes and weekdays cut to four, and every
+    run of approximation marks to one: the same dates and ranges, in bounded work.
+
+    Cutting a range inside a run of dashes gives the same two ends wherever the
+    cut is, except at the run's first and last item (where an approximation
+    mark before or after the run can stay at the end of a side), so the run
+    keeps those two and one dash and one slash of its middle. Without this,
+    each cut in "1 - - - ... - 1" would reread all the items: quadratic.
+    """
+    kept: list[_Item] = []
+    run: list[_Item] = []
+
+    def flush() -> None:
+        if len(run) <= 4:
+            kept.extend(run)
+        else:
+            middle = run[1:-1]
+            dash = next((item for item in middle if item.kind is _Is.SEPARATOR), None)
+            slash = next((item for item in middle if item.kind is _Is.SLASH), None)
+            cuts = [item for item in (dash, slash) if item is not None]
+            kept.extend([run[0], *(cuts or middle[:1]), run[-1]])
+        run.clear()
+
+    for item in items:
+        kind = item.kind  # a dash, slash or weekday: one date reads the same with any number
+        if (
+            kind is _Is.SLASH
+            or kind is _Is.WEEKDAY
+            or (kind is _Is.SEPARATOR and item.word in _DASHES)
+        ):
+            run.append(item)
+            continue
+        flush()
+        if item.kind is _Is.APPROXIMATE and kept and kept[-1].kind is _Is.APPROXIMATE:
+            continue
+        kept.append(item)
+    flush()
+    return kept
+
+
+def _may_be_range(items: Sequence[_Item]) -> bool:
+    """Whether two dates can be cut from the items, judged by counting alone.
+
+    Each end has at most three numbers and one month, and nothing else that
+    one date refuses: a range has at most one separator word (the cut), no
+    opener or decade, and runs of approximation marks only next to the cut
+    (those at the text's ends are already gone). Checked first, so that text with many
+    of them ("a a a ...") is refused without trying every cut.
+    """
+    numbers = months = words = others = marks = 0
+    previous = _Is.NUMBER
+    for item in items:
+        if item.kind is _Is.NUMBER:
+            numbers += 1
+        elif item.kind is _Is.MONTH:
+            months += 1
+        elif item.kind is _Is.APPROXIMATE:
+            marks += previous is not _Is.APPROXIMATE  # a run of marks counts once
+        elif item.kind is _Is.SEPARATOR and item.word not in _DASHES:
+            words += 1
+        elif item.kind is _Is.OPENER or item.kind is _Is.DECADE:
+            others += 1
+        previous = item.kind
+    return 1 <= numbers <= 6 and months <= 2 and words <= 1 and not others and marks <= 2
+
+
 def _absolute(
     items: Sequence[_Item], dayfirst: bool | None, reference: datetime.date | None, text: str
 ) -> PartialDate | DateRange:
+    if len(items) > _SHORT:
+        items = _compacted(items)
     approximate, items = _strip_approximate(items)
     opener = ""
     if items and items[0].kind is _Is.OPENER:
@@ -418,6 +520,8 @@ def _absolute(
         if opener in _lexicon().open_end:
             return _join(found, None, text)  # "since 1990"
         return _join(found, found, text)
+    if not _may_be_range(items):
+        raise _NoMatch
     for point in _split_points(items):
         left, right = items[:point], items[point + 1 :]
         if not left or not right:
@@ -474,6 +578,8 @@ def _relative(
             continue  # "May 24th"
         if token.text not in _RELATIVE_FILLERS:
             phrase.append(token.text)
+            if len(phrase) > 4:
+                return None  # no phrase has more words, even with a weekday before it
     meanings = [lexicon.phrases.get((word,), (None, 0)) for word in phrase]
     # A weekday next to a date adds nothing ("Friday, 24 May").
     if len(phrase) > 1 and meanings[0][0] is _Sense.WEEKDAY:

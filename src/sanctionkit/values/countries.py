@@ -45,7 +45,14 @@ from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
-from sanctionkit.errors import AmbiguousCountryError, UnknownCountryError
+from sanctionkit.errors import (
+    AmbiguousCountryError,
+    CountryNotAvailableError,
+    CountryTooLongError,
+    UnknownCountryError,
+)
+from sanctionkit.values import _limits
+from sanctionkit.values._limits import check_length
 from sanctionkit.values._normalize import name_key, quick_key
 
 __all__ = [
@@ -166,11 +173,20 @@ class Country:
         return f"<Country {self.code} {self.name!r}{flag}>"
 
 
-def parse_country(text: str) -> Country:
+def parse_country(text: str, *, codes: bool = True) -> Country:
     """The country that ``text`` names, or an error that says why there is none.
 
     Accepts codes, names in English and other languages, list spellings,
     adjectives and historical names; see the module documentation for the rules.
+
+    ``codes`` says whether the text may be a bare ISO code. Pass ``codes=False``
+    for a field of names (a nationality, a place of birth): there a bare
+    two-letter or numeric code is too weak to mean a country ("na" is *not
+    available*, not Namibia; "to" is a word, not Tonga), so it is refused.
+    Three-letter codes and abbreviations ("USA", "UK", "DPRK") are still read.
+    Text that says the value is missing ("n/a", "N/A", "not available", and
+    "na" when ``codes=False``) raises :class:`~sanctionkit.errors.CountryNotAvailableError`,
+    which readers treat as an empty field.
 
     >>> parse_country("Iran (Islamic Republic of)").alpha2
     'IR'
@@ -184,29 +200,53 @@ def parse_country(text: str) -> Country:
     Traceback (most recent call last):
     ...
     sanctionkit.errors.UnknownCountryError: unknown country 'Narnia'
+    >>> parse_country("NA").name, parse_country("Namibia", codes=False).alpha2
+    ('Namibia', 'NA')
+    >>> parse_country("NA", codes=False)
+    Traceback (most recent call last):
+    ...
+    sanctionkit.errors.CountryNotAvailableError: 'NA' says the country is not available
 
     Raises:
         UnknownCountryError: no country has this name; ``suggestions`` lists
             near matches, which are never applied silently.
         AmbiguousCountryError: the name fits more than one country
             ("Korea"); ``suggestions`` lists all of them.
+        CountryNotAvailableError: the text says there is no value ("n/a").
+        CountryTooLongError: the text is over
+            :data:`~sanctionkit.values.MAX_VALUE_LENGTH` characters.
     """
-    cached = _parsed.get(text)
+    cached = (_parsed if codes else _parsed_names).get(text)
     if cached is not None:
         return cached
+    return _parse_new(text, codes)
+
+
+def _parse_new(text: str, codes: bool) -> Country:
+    """:func:`parse_country` of a text that is not in the cache.
+
+    Apart, so that the cached path, the commonest, sets up a small frame.
+    """
     if not isinstance(text, str):
         raise TypeError(f"parse_country() expects a str, not {type(text).__name__}")
-    codes = _resolve(text)
+    if len(text) > _limits.MAX_VALUE_LENGTH:
+        check_length(text, CountryTooLongError, "country")
+    # The common case first, without the calls of the full resolution.
+    key = quick_key(text)
+    found = _english_index().get(key)
+    if found is None or not (codes or key not in _bare_code_keys()):
+        found = _resolve(text, codes)
     records = _records()
-    if len(codes) > 1:
-        choices = [records[code] for code in codes]
-        listed = ", ".join(codes)
+    if len(found) > 1:
+        choices = [records[code] for code in found]
+        listed = ", ".join(found)
         message = f"{text!r} can mean more than one country: {listed}"
         raise AmbiguousCountryError(message, text, choices)
-    country = _with_text(records[codes[0]], text)
-    if len(_parsed) >= _CACHE_SIZE:
-        _parsed.clear()
-    _parsed[text] = country
+    country = _with_text(records[found[0]], text)
+    parsed = _parsed if codes else _parsed_names
+    if len(parsed) >= _CACHE_SIZE:
+        parsed.clear()
+    parsed[text] = country
     return country
 
 
@@ -227,6 +267,7 @@ def search_countries(text: str, limit: int = 5) -> list[Country]:
     """
     if limit < 1:
         return []
+    check_length(text, CountryTooLongError, "country")
     key = name_key(text)
     if not key:
         return []
@@ -235,15 +276,18 @@ def search_countries(text: str, limit: int = 5) -> list[Country]:
         scores[code] = 2.0
     english = _english_index()
     words = set(key.split())
-    for candidate, codes in english.items():
-        if words <= set(candidate.split()):
+    for candidate, candidate_words in _english_words():
+        if words <= candidate_words:
             # Every word of the input is in the name: a strong hint ("korea").
             score = 1.0 + len(key) / max(len(candidate), 1) / 10
         else:
             continue
-        for code in codes:
+        for code in english[candidate]:
             scores[code] = max(scores.get(code, 0.0), score)
-    for candidate in difflib.get_close_matches(key, english.keys(), n=limit * 4, cutoff=0.75):
+    # difflib's first test, done once: at the cutoff of 0.75, a name more than 5/3
+    # times longer or shorter than the key can never be close.
+    near = [name for name in english if 0.6 * len(key) <= len(name) <= len(key) / 0.6]
+    for candidate in difflib.get_close_matches(key, near, n=limit * 4, cutoff=0.75):
         score = difflib.SequenceMatcher(None, key, candidate).ratio()
         for code in english[candidate]:
             scores[code] = max(scores.get(code, 0.0), score)
@@ -252,23 +296,37 @@ def search_countries(text: str, limit: int = 5) -> list[Country]:
     return [records[code] for code, _ in ranked[:limit]]
 
 
+@functools.cache
+def _english_words() -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each key of the English table with the set of its words, for :func:`search_countries`."""
+    return tuple((key, frozenset(key.split())) for key in _english_index())
+
+
 # Parsing the same strings again and again is the common case in list data
 # ("Russia" thousands of times), so results are kept; the bound keeps memory
 # flat on streams of distinct garbage.
 _CACHE_SIZE = 65536
 _parsed: dict[str, Country] = {}
+# The same for fields of names (codes=False), where a bare code is refused.
+_parsed_names: dict[str, Country] = {}
+
+_NO_KEYS: frozenset[str] = frozenset()
+# Keys of text that says a value is missing, whatever the field ("N/A", "n.a.").
+_NOT_AVAILABLE = frozenset({"n a", "not available", "not applicable"})
 
 # "Iran (Islamic Republic of)", "Syria (presumed)": a name followed by a qualifier.
 _PARENTHESIS = re.compile(r"^(?P<head>[^()\[\]]*)[(\[](?P<inner>[^()\[\]]*)[)\]](?P<tail>.*)$")
 
 # Words around a country name that say how the person relates to it, or that
 # the name is uncertain. Removed only after the full text failed to match.
+# Matched after the punctuation before it is skipped by hand: a leading "\W*"
+# would try every alternative at each character of a run of punctuation.
 _STRAY_PREFIX = re.compile(
-    r"^\W*(?:the|former|ex|formerly|presumably|probably|possibly|reportedly|allegedly"
+    r"(?:the|former|ex|formerly|presumably|probably|possibly|reportedly|allegedly"
     r"|(?:citizen|national|resident|native|subject)s?\s+of|residing\s+in|resident\s+in"
     r"|born\s+in|located\s+in|based\s+in|country\s*:|nationality\s*:?|citizenship\s*:?"
     r"|republic\s+of|state\s+of|kingdom\s+of|commonwealth\s+of|principality\s+of"
-    r"|sultanate\s+of|grand\s+duchy\s+of)\b\W*",
+    r"|sultanate\s+of|grand\s+duchy\s+of)\b",
     re.IGNORECASE,
 )
 # Item markers of multi-valued cells ("(1) X (2) Y", "a) X b) Y") and the
@@ -277,7 +335,17 @@ _ENUMERATION = re.compile(r"\(\d{1,2}\)|(?:^|\s)[a-z]\)|\s/\s|;")
 _IDEOGRAPHIC_PUNCTUATION = str.maketrans({"、": ",", "。": "."})
 # "Former USSR, now Azerbaijan", "USSR (currently Ukraine)": what follows says
 # what the place became, after the name of what it was.
-_NOW_CLAUSE = re.compile(r"\W*\b(?:now|currently|presently|today)\b.*$", re.IGNORECASE)
+# Searched for the word alone, and the non-word run before it trimmed by hand: a
+# leading "\W*" would make the search quadratic on runs of punctuation.
+# A run of characters that are not word characters, matched at a given place.
+_NON_WORD = re.compile(r"\W*")
+# Text up to this long is searched whole: narrowing the search first costs more.
+_LONG_TEXT = 64
+_NOW_WORDS = ("now", "currently", "presently", "today")
+_NOW_WORD = re.compile(rf"\b(?:{'|'.join(_NOW_WORDS)})\b", re.IGNORECASE)
+# Up to three runs of word characters and what separates them, read backwards
+# from the end of a text.
+_LAST_WORDS_REVERSED = re.compile(r"(?:\w+\W+){0,2}\w+")
 # Forms of state that other languages put before the name ("République du
 # Mali", "Jamhuri ya Kenya", the Yoruba "Orílẹ́ède Kúbà", "country of Cuba"),
 # matched on the key after the whole key failed, like "republic of" in English.
@@ -288,61 +356,72 @@ _FORM_OF_STATE = re.compile(
     r"|konigreich|республика|королевство) "
 )
 _STRAY_SUFFIX = re.compile(
-    r"\W*\b(?:citizen|citizens|national|nationals|nationality|citizenship|passport"
+    r"\b(?:citizen|citizens|national|nationals|nationality|citizenship|passport"
     r"|presumed|probably|possibly|reportedly|allegedly|by\s+birth|origin|resident"
     r"|s\.?a\.?r\.?|special\s+administrative\s+region)\W*$",
     re.IGNORECASE,
 )
 
 
-def _resolve(text: str) -> tuple[str, ...]:
+def _resolve(text: str, codes: bool = True) -> tuple[str, ...]:
     """The codes the text maps to: one, or several when it is ambiguous."""
-    codes = (
-        _exact_codes(text)
-        or _enumerated_codes(text)
-        or _mixed_script_codes(text)
-        or _place_in_country_codes(text)
+    found = (
+        _exact_codes(text, codes)
+        or _enumerated_codes(text, codes)
+        or _mixed_script_codes(text, codes)
+        or _place_in_country_codes(text, codes)
     )
-    if codes:
-        return codes
-    raise UnknownCountryError(
-        f"unknown country {text!r}", text, functools.partial(search_countries, text, limit=3)
-    )
+    if found:
+        return found
+    key = name_key(text)
+    if key in _NOT_AVAILABLE or (not codes and key == "na"):
+        raise CountryNotAvailableError(f"{text!r} says the country is not available", text)
+    suggest = functools.partial(search_countries, text, limit=3)
+    if not codes and key in _bare_code_keys():
+        message = f"unknown country {text!r}: a bare ISO code is not read in a field of names"
+        raise UnknownCountryError(message, text, suggest)
+    raise UnknownCountryError(f"unknown country {text!r}", text, suggest)
 
 
-def _exact_codes(text: str) -> tuple[str, ...]:
-    """Look up every rewrite of the text, English tables first, then the others."""
+def _exact_codes(text: str, codes: bool = True) -> tuple[str, ...]:
+    """Look up every rewrite of the text, English tables first, then the others.
+
+    With ``codes=False`` no key that only an ISO two-letter or numeric code gives
+    is looked up (see :func:`parse_country`).
+    """
     english = _english_index()
-    codes = english.get(quick_key(text))
-    if codes is not None:  # the common case: no rewriting needed
-        return codes
+    key = quick_key(text)
+    found = english.get(key)
+    refused = _NO_KEYS if codes else _bare_code_keys()
+    if found is not None and key not in refused:  # the common case: no rewriting needed
+        return found
     key = name_key(text)
     keys = [key, *(name_key(variant) for variant in _rewrites(_fold_width(text)))]
-    keys = [key for key in dict.fromkeys(keys) if key]
+    keys = [key for key in dict.fromkeys(keys) if key and key not in refused]
     # Without its form of state ("République de Corée" is not "Corée") only
     # when no table knows the whole name.
-    bare = [_FORM_OF_STATE.sub("", key, count=1) for key in keys]
-    bare = [key for key in dict.fromkeys(bare) if key and key not in keys]
+    bare = [_without_form_of_state(key) for key in keys]
+    bare = [key for key in dict.fromkeys(bare) if key and key not in keys and key not in refused]
     for candidates in (keys, bare):
         for table in (english, _international_index()):
             for key in candidates:
-                codes = table.get(key)
-                if codes is not None:
-                    return codes
+                found = table.get(key)
+                if found is not None:
+                    return found
     return ()
 
 
-def _enumerated_codes(text: str) -> tuple[str, ...]:
+def _enumerated_codes(text: str, codes: bool = True) -> tuple[str, ...]:
     """Codes of "(1) Afghanistan (2) Afghanistan" or "Russia / Russie".
 
     When every item names the same country, that is the country; when items
     name different countries, all of them are returned, which makes the text
     ambiguous rather than silently the first.
     """
-    return _codes_of_items(_ENUMERATION.split(_fold_width(text)))
+    return _codes_of_items(_ENUMERATION.split(_fold_width(text)), codes)
 
 
-def _mixed_script_codes(text: str) -> tuple[str, ...]:
+def _mixed_script_codes(text: str, codes: bool = True) -> tuple[str, ...]:
     """Codes of "イラン Iran" or "エジプトEgypt": one name in two scripts, side by side.
 
     Japanese and other lists put the English name next to the local one, with
@@ -352,30 +431,33 @@ def _mixed_script_codes(text: str) -> tuple[str, ...]:
     """
     if text.isascii():
         return ()
-    runs: list[str] = []
+    folded = _fold_width(text)
+    # Where each run starts; the runs are cut once at the end, as adding to a
+    # string in a list copies it each time, which is quadratic on a long run.
+    starts: list[int] = []
     latin: bool | None = None
-    for ch in _fold_width(text):
+    for index, ch in enumerate(folded):
         if ch.isalpha():
             is_latin = ch < "\u0250"
             if is_latin is not latin:
-                runs.append("")
+                starts.append(index)
                 latin = is_latin
-        if runs:
-            runs[-1] += ch
-    return _codes_of_items(runs)
+    ends = [*starts[1:], len(folded)] if starts else []
+    runs = [folded[start:end] for start, end in zip(starts, ends, strict=True)]
+    return _codes_of_items(runs, codes)
 
 
-def _codes_of_items(items: Iterable[str]) -> tuple[str, ...]:
+def _codes_of_items(items: Iterable[str], codes: bool = True) -> tuple[str, ...]:
     """The codes of several names, all of which must be known: one code if they agree."""
     names = [name for name in (item.strip(" ,;()[]") for item in items) if name]
     if len(names) < 2:
         return ()
     found: set[str] = set()
     for name in names:
-        codes = _exact_codes(name)
-        if not codes:
+        named = _exact_codes(name, codes)
+        if not named:
             return ()
-        found.update(codes)
+        found.update(named)
     return tuple(sorted(found))
 
 
@@ -386,15 +468,31 @@ def _fold_width(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_IDEOGRAPHIC_PUNCTUATION)
 
 
-def _rewrites(text: str, depth: int = 0) -> Iterator[str]:
-    """The forms lists derive from a name, most faithful first."""
+def _without_form_of_state(key: str) -> str:
+    match = _FORM_OF_STATE.match(key)
+    return key if match is None else key[match.end() :]
+
+
+def _rewrites(text: str, depth: int = 0, done: dict[str, int] | None = None) -> Iterator[str]:
+    """The forms lists derive from a name, most faithful first.
+
+    ``done`` maps each text already rewritten to the least depth it was
+    rewritten at: its forms are not derived again at that depth or deeper, where
+    they could only repeat (text full of brackets reaches the same forms by many
+    paths).
+    """
     if depth > 3:
         return
+    if done is None:
+        done = {}
+    if done.get(text, depth + 1) <= depth:
+        return
+    done[text] = depth
     head, comma, tail = text.partition(",")
     if comma:
         # "Korea, North" and "Congo, Democratic Republic of the" put the head first.
         yield f"{tail} {head}"
-        yield from _rewrites(f"{tail} {head}", depth + 1)
+        yield from _rewrites(f"{tail} {head}", depth + 1, done)
     match = _PARENTHESIS.match(text)
     if match:
         head, inner, tail = match.group("head", "inner", "tail")
@@ -403,20 +501,80 @@ def _rewrites(text: str, depth: int = 0) -> Iterator[str]:
             variants.append(f"{head}{tail}")
         for variant in variants:
             yield variant
-            yield from _rewrites(variant, depth + 1)
-    before_now = _NOW_CLAUSE.sub("", text)
+            yield from _rewrites(variant, depth + 1, done)
+    before_now = _before_now(text)
     if before_now != text and before_now.strip(" ,;([-"):
         # "Former USSR, now Azerbaijan": the text names the state of its time,
         # as "Former USSR (now Belarus)" does.
         yield before_now
-        yield from _rewrites(before_now, depth + 1)
-    stripped = _STRAY_SUFFIX.sub("", _STRAY_PREFIX.sub("", text))
+        yield from _rewrites(before_now, depth + 1, done)
+    stripped = _without_stray_suffix(_without_stray_prefix(text))
     if stripped != text and stripped.strip():
         yield stripped
-        yield from _rewrites(stripped, depth + 1)
+        yield from _rewrites(stripped, depth + 1, done)
 
 
-def _place_in_country_codes(text: str) -> tuple[str, ...]:
+def _before_now(text: str) -> str:
+    """The text before a "now" clause and the punctuation that leads to it, or the text."""
+    start = 0
+    if len(text) > _LONG_TEXT:
+        lowered = text.lower()
+        found = [index for index in map(lowered.find, _NOW_WORDS) if index >= 0]
+        if not found:  # found by plain substring searches, at C speed
+            return text
+        # Searched from the first place a word occurs: the regular expression then
+        # tests word boundaries from there on only (a lower-case form of another
+        # length cannot say where, so then from the start).
+        start = min(found) if len(lowered) == len(text) else 0
+    match = _NOW_WORD.search(text, start)
+    return text if match is None else _trim_end(text[: match.start()])
+
+
+def _without_stray_prefix(text: str) -> str:
+    """The text without a leading stray word ("citizen of Iran") and the punctuation around it."""
+    match = _STRAY_PREFIX.match(text, _non_word_end(text, 0))
+    if match is None:
+        return text
+    return text[_non_word_end(text, match.end()) :]
+
+
+def _non_word_end(text: str, start: int) -> int:
+    """Where the run of non-word characters at ``start`` ends."""
+    match = _NON_WORD.match(text, start)
+    return start if match is None else match.end()
+
+
+def _without_stray_suffix(text: str) -> str:
+    """The text without a trailing stray word ("Iran national") and the punctuation around it.
+
+    The words sit at the end, so only the last three runs of word characters
+    are searched ("special administrative region" has three), not the whole text.
+    """
+    start = 0
+    if len(text) > _LONG_TEXT:
+        body = _trim_end(text)
+        tail = _LAST_WORDS_REVERSED.match(body[::-1])
+        start = len(body) - (0 if tail is None else tail.end())
+    match = _STRAY_SUFFIX.search(text, start)
+    return text if match is None else _trim_end(text[: match.start()])
+
+
+def _trim_end(text: str) -> str:
+    """The text without the characters that are not word characters at its end.
+
+    What a regular expression ending in "\\W*" would take, found from the end in
+    one pass (on the reversed text) rather than tried from every character.
+    """
+    return text[: len(text) - _non_word_end(text[::-1], 0)]
+
+
+# The country after a place has at most this many commas of its own: no name in
+# the tables has more than two ("Yemen, Democratic, People's Democratic Republic
+# of"), and one more allows for a qualifier ("Korea, North, presumed").
+_MAX_COUNTRY_COMMAS = 3
+
+
+def _place_in_country_codes(text: str, codes: bool = True) -> tuple[str, ...]:
     """The country of "Nicosia, Cyprus", "Hubei (China)", "Pyongyang, Korea, North".
 
     Lists write a place and then its country. When the last part (after a
@@ -430,21 +588,24 @@ def _place_in_country_codes(text: str) -> tuple[str, ...]:
     candidates: list[tuple[str, str]] = []
     if match and not match.group("tail").strip():
         candidates.append((match.group("head"), match.group("inner")))
-    parts = folded.split(",")
-    candidates += [(",".join(parts[:i]), ",".join(parts[i:])) for i in range(len(parts) - 1, 0, -1)]
+    # Only the last few commas can start the country, so the tails tried are
+    # bounded: trying every comma of a long text made this quadratic.
+    commas = [index for index, ch in enumerate(folded) if ch == ","]
+    for index in reversed(commas[-_MAX_COUNTRY_COMMAS - 1 :]):
+        candidates.append((folded[:index], folded[index + 1 :]))
     for place, country in candidates:
         if not place.strip() or not country.strip():
             continue
-        codes = _exact_codes(country)
-        if len(codes) != 1:
+        found = _exact_codes(country, codes)
+        if len(found) != 1:
             continue
-        if len(name_key(country)) <= 3 and name_key(place) not in _subdivision_keys(codes[0]):
+        if len(name_key(country)) <= 3 and name_key(place) not in _subdivision_keys(found[0]):
             # "Montana, MT", "Louisiana, LA": a short tail is as likely a state's
             # abbreviation as a country code; only a known subdivision settles it.
             return ()
-        named = _exact_codes(place)
-        if not named or named == codes or name_key(place) in _subdivision_keys(codes[0]):
-            return codes
+        named = _exact_codes(place, codes)
+        if not named or named == found or name_key(place) in _subdivision_keys(found[0]):
+            return found
         return ()
     return ()
 
@@ -563,6 +724,28 @@ def _english_index() -> dict[str, tuple[str, ...]]:
         _index_names(historic, entry.alpha_4, [*codes, entry.name, *names])
     curated = _read_curated_aliases()
     return _layer(curated, current, historic)
+
+
+@functools.cache
+def _bare_code_keys() -> frozenset[str]:
+    """Keys that only an ISO two-letter or numeric code gives: "na", "to", "408".
+
+    A name or an alias with the same key ("UK" is no ISO code) is not one of them.
+    """
+    import pycountry
+
+    entries = [*pycountry.countries, *pycountry.historic_countries]
+    codes = {"xk"}
+    for entry in entries:
+        for code in (entry.alpha_2, getattr(entry, "numeric", None)):
+            if code:
+                codes.add(name_key(code))
+    names: set[str] = set(_read_curated_aliases())
+    for entry in entries:
+        for name in (entry.name, getattr(entry, "official_name", None)):
+            if name:
+                names.update({name_key(name), name_key(_uninvert(name))})
+    return frozenset(codes - names)
 
 
 def _index_names(index: dict[str, set[str]], code: str, names: Iterable[str | None]) -> None:

@@ -47,7 +47,9 @@ import re
 
 import attrs
 
-from sanctionkit.errors import InvalidDateError
+from sanctionkit.errors import DateTooLongError, InvalidDateError
+from sanctionkit.values import _limits
+from sanctionkit.values._limits import check_length
 
 __all__ = ["DateRange", "PartialDate", "Precision", "parse_date"]
 
@@ -432,7 +434,10 @@ def parse_date(
 
     Anything else raises :class:`~sanctionkit.errors.InvalidDateError`,
     including years before 1000 or after next year (after the reference's
-    next year when that is later). The result's ``text`` is ``text``.
+    next year when that is later), and text over
+    :data:`~sanctionkit.values.MAX_VALUE_LENGTH` characters
+    (:class:`~sanctionkit.errors.DateTooLongError`, at once). The result's
+    ``text`` is ``text``.
 
     >>> parse_date("1962-05-03")
     PartialDate(year=1962, month=5, day=3, approximate=False)
@@ -448,6 +453,8 @@ def parse_date(
     match = _ISO.fullmatch(text)
     if match is not None:
         return _from_iso(match, text, reference, text)
+    if len(text) > _limits.MAX_VALUE_LENGTH:
+        check_length(text, DateTooLongError, "date")
     if "/" in text:
         found = _iso_range(text, reference)
         if found is not None:

@@ -1,0 +1,101 @@
+"""Specification of sanctionkit.formats._reading: lenient values, remembered results, problems."""
+
+from __future__ import annotations
+
+import pytest
+
+from sanctionkit.errors import ReadError
+from sanctionkit.formats import _reading
+from sanctionkit.formats._reading import Reading
+from sanctionkit.values.dates import parse_date
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every text that reaches parse_date through a Reading."""
+    calls: list[str] = []
+
+    def counting(text: str) -> object:
+        calls.append(text)
+        return parse_date(text)
+
+    monkeypatch.setattr(_reading, "parse_date", counting)
+    return calls
+
+
+def test_a_repeated_bad_value_is_parsed_once_and_reported_at_each_record(
+    counted: list[str],
+) -> None:
+    reading = Reading(file="list.xml")
+    for record in ("1", "2", "3"):
+        assert reading.date("#REF!", record=record, field="DOB") is None
+    assert counted == ["#REF!"]
+    assert [(p.record, p.field, p.value) for p in reading.problems] == [
+        ("1", "DOB", "#REF!"),
+        ("2", "DOB", "#REF!"),
+        ("3", "DOB", "#REF!"),
+    ]
+    assert len({p.message for p in reading.problems}) == 1
+    assert "cannot parse date '#REF!'" in reading.problems[0].message
+
+
+def test_a_repeated_good_value_is_parsed_once(counted: list[str]) -> None:
+    reading = Reading(file="list.xml")
+    first = reading.date("1962", record="1", field="DOB")
+    assert reading.date("1962", record="2", field="DOB") is first
+    assert counted == ["1962"]
+    assert reading.problems == []
+
+
+def test_a_remembered_failure_still_raises_in_strict_mode(counted: list[str]) -> None:
+    reading = Reading(file="list.xml", strict=True)
+    for record in ("1", "2"):
+        with pytest.raises(ReadError) as caught:
+            reading.date("#REF!", record=record, field="DOB")
+        assert caught.value.problem.record == record
+
+
+def test_a_country_field_holds_names_by_default() -> None:
+    reading = Reading(file="list.xml")
+    assert reading.country("Namibia", record="1", field="nationality").alpha2 == "NA"
+    assert reading.country("to", record="2", field="nationality") is None
+    assert [(p.record, p.value) for p in reading.problems] == [("2", "to")]
+    assert "bare ISO code" in reading.problems[0].message
+
+
+def test_a_country_field_of_codes_reads_codes() -> None:
+    reading = Reading(file="list.xml")
+    assert reading.country("NA", record="1", field="iso", codes=True).name == "Namibia"
+    assert reading.country("TO", record="1", field="iso", codes=True).name == "Tonga"
+    assert reading.problems == []
+
+
+@pytest.mark.parametrize("codes", [True, False])
+@pytest.mark.parametrize("text", ["n/a", "N/A", "not available"])
+def test_not_available_is_an_empty_field_in_any_country_field(text: str, codes: bool) -> None:
+    reading = Reading(file="list.xml", strict=True)  # strict: no problem at all, not a kept one
+    assert reading.country(text, record="1", field="nationality", codes=codes) is None
+    assert reading.problems == []
+
+
+def test_na_is_an_empty_field_of_names_and_namibia_in_a_field_of_codes() -> None:
+    reading = Reading(file="list.xml")
+    assert reading.country("na", record="1", field="citizenship") is None
+    assert reading.country("NA", record="1", field="citizenship") is None
+    assert reading.country("NA", record="1", field="iso", codes=True).name == "Namibia"
+    assert reading.problems == []
+
+
+@pytest.mark.parametrize(
+    ("read", "text", "code"),
+    [
+        (Reading.date, "#REF!", "invalid-date"),
+        (Reading.country, "Atlantis", "unknown-country"),
+        (Reading.imo_number, "IMO 9683741", "invalid-imo"),  # the check digit of 968374 is 0
+    ],
+)
+def test_a_remembered_failure_keeps_its_problem_code(read: object, text: str, code: str) -> None:
+    reading = Reading(file="list.xml")
+    for record in ("1", "2"):
+        assert read(reading, text, record=record, field="f") is None  # type: ignore[operator]
+    assert [(p.record, p.code) for p in reading.problems] == [("1", code), ("2", code)]
