@@ -36,7 +36,7 @@ COPIES = 3
 #: "One very long field": a few megabytes of letters.
 LONG_FIELD = b"A" * 2_000_000
 #: Deeper than any parser's stack: JSON arrays, XML elements.
-DEPTH = 100_000
+DEPTH = 50_000
 
 
 def _builtin_jsonl() -> bytes:
