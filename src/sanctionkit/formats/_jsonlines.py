@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import IO, Any
 
-__all__ = ["LineError", "loads_line", "parsed_lines", "text_lines"]
+from sanctionkit.errors import ReadError
+from sanctionkit.model import Problem
+
+__all__ = ["LineError", "guarded_lines", "loads_line", "parsed_lines", "text_lines"]
 
 
 class LineError(ValueError):
@@ -49,6 +52,23 @@ def text_lines(lines: Iterable[bytes | str]) -> Iterator[tuple[int, str | LineEr
             text = line
         if text.strip():
             yield number, text.rstrip("\r\n")
+
+
+def guarded_lines(file: IO[str] | IO[bytes], source: str) -> Iterator[str | bytes]:
+    """The lines of an open file; a text file that cannot decode them is a ReadError.
+
+    A text file's decoder cannot go on after a bad byte, so this ends the read
+    (naming the line); given bytes, :func:`text_lines` rejects the one line.
+    """
+    number = 0
+    lines: Iterable[str | bytes] = file
+    try:
+        for number, line in enumerate(lines, start=1):  # noqa: B007 (used after the loop)
+            yield line
+    except UnicodeDecodeError as error:
+        where = f"line {number + 1}"
+        problem = Problem(file=source, record=where, message=f"cannot decode the file: {error}")
+        raise ReadError(problem) from error
 
 
 def loads_line(text: str) -> Any:

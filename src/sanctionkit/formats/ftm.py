@@ -42,7 +42,7 @@ from typing import IO, Any
 import attrs
 
 from sanctionkit.errors import ReadError
-from sanctionkit.formats._jsonlines import LineError, loads_line, text_lines
+from sanctionkit.formats._jsonlines import LineError, guarded_lines, loads_line, text_lines
 from sanctionkit.formats._reading import Reading
 from sanctionkit.identifiers import imo, mmsi
 from sanctionkit.model import (
@@ -448,20 +448,7 @@ def load(
         with Path(file).open("rb") as opened:
             return _Reader(Reading(file=name or str(file), strict=strict)).run(opened)
     label = name or str(getattr(file, "name", "<file>"))
-    return _Reader(Reading(file=label, strict=strict)).run(_guarded(file, label))
-
-
-def _guarded(file: IO[str] | IO[bytes], source: str) -> Iterator[str | bytes]:
-    """The lines of an open file; a text file that cannot decode them is a ReadError."""
-    number = 0
-    lines: Iterable[str | bytes] = file
-    try:
-        for number, line in enumerate(lines, start=1):  # noqa: B007 (used after the loop)
-            yield line
-    except UnicodeDecodeError as error:
-        where = f"line {number + 1}"
-        problem = Problem(file=source, record=where, message=f"cannot decode the file: {error}")
-        raise ReadError(problem) from error
+    return _Reader(Reading(file=label, strict=strict)).run(guarded_lines(file, label))
 
 
 def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool = False) -> Dataset:

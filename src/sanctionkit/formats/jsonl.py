@@ -29,7 +29,8 @@ import cattrs
 
 from sanctionkit.converter import RECORD_TYPES, converter, describe_error
 from sanctionkit.errors import ReadError
-from sanctionkit.formats._jsonlines import LineError, loads_line, text_lines
+from sanctionkit.formats._jsonlines import LineError, guarded_lines, loads_line, text_lines
+from sanctionkit.formats._reading import REJECTED
 from sanctionkit.model import (
     Aircraft,
     AllegedTransfer,
@@ -95,20 +96,7 @@ def load(
         with Path(file).open("rb") as opened:
             return _read(opened, strict=strict, source=name or str(file))
     label = name or str(getattr(file, "name", "<file>"))
-    return _read(_guarded(file, label), strict=strict, source=label)
-
-
-def _guarded(file: IO[str] | IO[bytes], source: str) -> Iterator[str | bytes]:
-    """The lines of an open file; a text file that cannot decode them is a ReadError."""
-    number = 0
-    lines: Iterable[str | bytes] = file
-    try:
-        for number, line in enumerate(lines, start=1):  # noqa: B007 (used after the loop)
-            yield line
-    except UnicodeDecodeError as error:
-        where = f"line {number + 1}"
-        problem = Problem(file=source, record=where, message=f"cannot decode the file: {error}")
-        raise ReadError(problem) from error
+    return _read(guarded_lines(file, label), strict=strict, source=label)
 
 
 def is_sanctionkit_header(line: str) -> bool:
@@ -147,6 +135,8 @@ class _Collected:
     problems: list[Problem] = attrs.Factory(list)
     read: int = 0
     rejected: int = 0
+    #: Records kept: every line read is kept or rejected.
+    kept: int = 0
     source: str = "<string>"
     strict: bool = False
     #: The ids of entities, packages and transfers read so far: one namespace.
@@ -162,7 +152,7 @@ class _Collected:
 
     def reject(self, problem: Problem, cause: BaseException | None = None) -> None:
         """A record that cannot be kept: a problem, and one more record rejected."""
-        self.problem(problem, cause)
+        self.problem(attrs.evolve(problem, code=REJECTED), cause)
         self.rejected += 1
 
 
@@ -213,10 +203,13 @@ def _read(lines: Iterable[str | bytes], *, strict: bool, source: str) -> Dataset
             )
             found.reject(problem, error)
     _resolve_references(found)
+    if found.read != found.kept + found.rejected:
+        message = f"reader lost records: read {found.read}, kept {found.kept}, "
+        raise ReadError(Problem(file=source, message=f"{message}rejected {found.rejected}"))
     metadata.update(
         {
             "records_read": found.read,
-            "records_returned": found.read - found.rejected,
+            "records_returned": found.kept,
             "records_rejected": found.rejected,
         }
     )
@@ -307,6 +300,7 @@ def _resolve_references(found: _Collected) -> None:
             kept_designations.append(designation)
             continue
         message = f"designation of {designation.entity_id!r}, an entity the file does not hold"
+        found.kept -= 1
         found.reject(
             Problem(
                 file=found.source,
@@ -402,3 +396,4 @@ def _add(found: _Collected, data: Any, number: int) -> None:
         found.transfers.append(record)
     else:
         found.problems.append(record)
+    found.kept += 1
