@@ -107,7 +107,12 @@ def xml_excerpts(shared: Path) -> None:
             "ofac/enhanced-2024/IRGC_sanctions.xml",
             ["entity"],
             any_of(
-                rb'<entity id="26719">', rb'<entity id="26526">', rb'<entity id="24475">', head=40
+                rb'<entity id="26719">',
+                rb'<entity id="26526">',
+                rb'<entity id="24475">',
+                rb'<entity id="37957">',  # Target Type "Private Company"
+                rb'<entity id="34084">',  # a Birthdate of reliability "Reported"
+                head=40,
             ),
         ),
         (
@@ -165,6 +170,12 @@ def _copy_rows(sheet: Any, rows: Sequence[Sequence[object]]) -> None:
 
 def workbook_excerpts(shared: Path) -> None:
     """Minimal workbooks holding real rows' cell values (values only: no styles, no formulas)."""
+    uk_excerpt(shared)
+    japan_excerpt(shared)
+
+
+def uk_excerpt(shared: Path) -> None:
+    """The UK workbook's excerpt: every row of a few groups."""
     import openpyxl
 
     source = shared / "uk" / "ConList-2022-05-04.xlsx"
@@ -177,6 +188,17 @@ def workbook_excerpts(shared: Path) -> None:
     wanted: list[object] = []
     for wanted_kind in ("Entity", "Individual", "Ship"):
         wanted.append(next(row[group] for row in rows[2:] if row[kind] == wanted_kind))
+    # And the first person with numbered titles ("(1) Mullah (2) Maulavi") whose rows have
+    # no empty-string cell (a workbook written by openpyxl cannot keep one: it reads None).
+    title = header.index("Title")
+    blank = {row[group] for row in rows[2:] if "" in row}
+    wanted.append(
+        next(
+            row[group]
+            for row in rows[2:]
+            if str(row[title] or "").startswith("(1)") and row[group] not in blank
+        )
+    )
     kept = [row for row in rows[2:] if row[group] in wanted]
     book = openpyxl.Workbook()
     sheet = book.active
@@ -185,6 +207,11 @@ def workbook_excerpts(shared: Path) -> None:
     OUT.joinpath("uk").mkdir(parents=True, exist_ok=True)
     book.save(OUT / "uk" / "ConList-2022-05-04-excerpt.xlsx")
     print(f"uk/ConList-2022-05-04-excerpt.xlsx: groups {wanted}, {len(kept)} rows, from {source}")
+
+
+def japan_excerpt(shared: Path) -> None:
+    """The Japanese workbook's excerpt: the sheets and listing rows of ``JP_SHEETS``."""
+    import openpyxl
 
     source = shared / "jp" / "shisantouketsu20260305.xlsx"
     real = openpyxl.load_workbook(source, read_only=True)
@@ -195,17 +222,39 @@ def workbook_excerpts(shared: Path) -> None:
             continue
         rows = [tuple(row) for row in real[title].iter_rows(values_only=True)]
         header = next((i for i, row in enumerate(rows) if "告示日付" in row), None)
-        end = len(rows) if header is None else header + 1 + JP_SHEETS[number]
-        _copy_rows(book.create_sheet(title), rows[:end])
-        print(f"  jp sheet {number} {title!r}: {end} rows")
+        wanted = JP_SHEETS[number]
+        if header is None:
+            kept = rows
+        elif isinstance(wanted, int):
+            kept = rows[: header + 1 + wanted]
+        else:
+            # Chosen listing rows, by notice number (column 2), in the sheet's order.
+            listings = rows[header + 1 :]
+            kept = rows[: header + 1] + [row for row in listings if _notice(row) in wanted]
+        _copy_rows(book.create_sheet(title), kept)
+        print(f"  jp sheet {number} {title!r}: {len(kept)} rows")
     real.close()
     OUT.joinpath("jp").mkdir(parents=True, exist_ok=True)
     book.save(OUT / "jp" / "shisantouketsu20260305-excerpt.xlsx")
     print(f"jp/shisantouketsu20260305-excerpt.xlsx: sheets {sorted(JP_SHEETS)}, from {source}")
 
 
-#: The Japanese sheets kept (by position), and how many listing rows of each.
-JP_SHEETS = {0: 0, 1: 3, 8: 0, 14: 3, 29: 3}
+#: The Japanese sheets kept (by position), and how many listing rows of each (the first
+#: ones) or which (by notice number): on sheet 2 (Taliban), documents written in prose
+#: (8, 11, 585, 638, 789), an approximate birth year (517) and a Hijri date (585).
+JP_SHEETS: dict[int, int | frozenset[str]] = {
+    0: 0,
+    1: 3,
+    2: frozenset({"8", "11", "517", "585", "638", "789"}),
+    8: 0,
+    14: 3,
+    29: 3,
+}
+
+
+def _notice(row: Sequence[object]) -> str:
+    value = row[1] if len(row) > 1 else None
+    return str(int(value)) if isinstance(value, float) else str(value or "").strip()
 
 
 def older_canada(path: Path) -> None:

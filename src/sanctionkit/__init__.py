@@ -33,7 +33,7 @@ from sanctionkit.errors import (
 )
 from sanctionkit.formats import dump, load
 from sanctionkit.formats.jsonl import dumps, loads
-from sanctionkit.link import Link, Linked, link, merge
+from sanctionkit.link import Finding, Link, Linked, link, merge
 from sanctionkit.model import (
     Address,
     Aircraft,
@@ -97,6 +97,7 @@ __all__ = [
     "EntityRef",
     "EntityView",
     "FieldChange",
+    "Finding",
     "Gender",
     "Goods",
     "GoodsCategory",

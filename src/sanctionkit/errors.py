@@ -40,6 +40,7 @@ __all__ = [
     "ReadError",
     "SanctionkitError",
     "UnknownCountryError",
+    "UnknownFieldError",
     "UnknownFormatError",
     "ValueTooLongError",
 ]
@@ -200,3 +201,15 @@ class MissingDependencyError(SanctionkitError, ImportError):
 
     The message names the extra to install, for example ``sanctionkit[xlsx]``.
     """
+
+
+class UnknownFieldError(SanctionkitError, ValueError):
+    """A filter names a field that the records do not have (``filter(colour="red")``).
+
+    ``field`` is the name given; ``valid`` the names that would have worked.
+    """
+
+    def __init__(self, field: str, valid: Sequence[str]) -> None:
+        super().__init__(f"no field {field!r} to filter on; valid: {', '.join(valid)}")
+        self.field = field
+        self.valid = tuple(valid)

@@ -1,10 +1,19 @@
 """Link datasets from several authorities: the same ship, company or person is one entity.
 
 Records are joined only on strong identifiers, never on names: a vessel's IMO
-number, an IMO company number, and registration, tax or passport numbers
+number, an IMO company number, a UN reference number ("KPe.033", which the UN
+gives once and other lists cite), and registration, tax or passport numbers
 together with the country that issued them. Records with the same id (the
 same list read twice) are the same entity too. :func:`link` says which
 identifier joined which records; :func:`merge` gives just the dataset.
+
+Entries of *one list* are never joined: a list's entries are distinct by the
+list's own decision, even when two of them share a number (two companies with
+one tax number). Such a number is reported as a :class:`Finding` instead. A
+list is an authority and the list it publishes (the dataset's ``list``
+metadata, or the dataset itself when it has none), so two days of one list
+are one list too. The joined entity keeps the ids of the records it was
+joined from in ``joined_ids``, and ``Dataset.get`` finds it by any of them.
 
 >>> import sanctionkit as sk
 >>> ofac = sk.Dataset(
@@ -20,8 +29,10 @@ identifier joined which records; :func:`merge` gives just the dataset.
 ...     print(joined.key, "joins", *joined.entity_ids)
 imo 8517839 joins ofac-1 kr-maria
 >>> ship = linked.dataset.vessels[0]
->>> ship.id, [alias.name for alias in ship.aliases]
-('ofac-1', ['Maria'])
+>>> ship.id, [alias.name for alias in ship.aliases], ship.joined_ids
+('ofac-1', ['Maria'], ('kr-maria',))
+>>> linked.dataset.get("kr-maria") is ship
+True
 >>> sorted(d.authority.name for d in linked.dataset.designations_of("ofac-1"))
 ['MOFA', 'OFAC']
 """
@@ -49,10 +60,12 @@ from sanctionkit.model import (
 Rename = Callable[[str], str]
 Record = TypeVar("Record", SanctionPackage, AllegedTransfer)
 
-__all__ = ["Link", "Linked", "link", "merge"]
+__all__ = ["Finding", "Link", "Linked", "link", "merge"]
 
 # Identifier schemes strong enough to join records when the issuing country is known.
 _NATIONAL_SCHEMES = frozenset({"registration", "tax_id", "passport", "national_id"})
+# Identifier schemes that are unique world-wide: no issuing country needed.
+_GLOBAL_SCHEMES = frozenset({"imo_company", "un_reference"})
 
 
 @attrs.frozen
@@ -66,11 +79,35 @@ class Link:
 
 
 @attrs.frozen
+class Finding:
+    """Entries of one list that share a strong identifier, and were kept apart.
+
+    A list's entries are distinct by its own decision, so :func:`link` does not
+    join them; the shared number may be a data error of the list, or two
+    companies at one registry number. ``entity_ids`` are in the order met.
+    """
+
+    #: The shared identifier, e.g. "tax_id CO 8040022563".
+    key: str
+    #: The list the entries belong to: "<authority> / <list>".
+    list: str
+    entity_ids: tuple[str, ...]
+    #: Why they are reported: a number shared inside the list, or a join that
+    #: would have put two of its entries in one entity through a third record.
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.list}: {', '.join(self.entity_ids)} {self.message} ({self.key})"
+
+
+@attrs.frozen
 class Linked:
-    """The result of :func:`link`: one dataset, and the links that made it."""
+    """The result of :func:`link`: one dataset, the links that made it, and the findings."""
 
     dataset: Dataset
     links: tuple[Link, ...]
+    #: Strong identifiers shared by entries of one list, which were not joined.
+    findings: tuple[Finding, ...] = ()
 
 
 def merge(*datasets: Dataset) -> Dataset:
@@ -83,12 +120,19 @@ def link(*datasets: Dataset) -> Linked:
 
     The first record met (in argument order) gives the entity its id, name and
     single-valued fields; the others add their names as aliases and their
-    identifiers, addresses, countries, notes and sources. A differing value of
-    a single-valued field (another flag) is kept as a note, not lost. Records of
-    different kinds (a vessel and a company) are never joined.
+    identifiers, addresses, countries, notes and sources, and their ids to
+    ``joined_ids``. A differing value of a single-valued field (another flag)
+    is kept as a note, not lost. Records of different kinds (a vessel and a
+    company) are never joined, nor are two entries of one list: a number they
+    share is a :class:`Finding` in ``findings``.
     """
     entities = [entity for dataset in datasets for entity in dataset.entities]
-    groups = _group(entities)
+    lists = [
+        _lists_of(entity, dataset, number)
+        for number, dataset in enumerate(datasets)
+        for entity in dataset.entities
+    ]
+    groups, findings = _group(entities, lists)
     merged: dict[str, Entity] = {}
     renamed: dict[str, str] = {}
     links: list[Link] = []
@@ -125,6 +169,7 @@ def link(*datasets: Dataset) -> Linked:
             metadata={"merged_from": ", ".join(_describe(dataset) for dataset in datasets)},
         ),
         links=tuple(links),
+        findings=tuple(findings),
     )
 
 
@@ -133,16 +178,49 @@ def _strong_keys(entity: Entity) -> Iterator[str]:
     if isinstance(entity, Vessel) and entity.imo is not None:
         yield f"imo {entity.imo}"
     for identifier in entity.identifiers:
-        if identifier.scheme == "imo_company":
-            yield f"imo_company {identifier.value}"
+        if identifier.scheme in _GLOBAL_SCHEMES:
+            # UN references are written "QDe.145" and "QDE.145": one number.
+            yield f"{identifier.scheme} {''.join(identifier.value.split()).upper()}"
         elif identifier.scheme in _NATIONAL_SCHEMES and identifier.country is not None:
             number = "".join(identifier.value.split()).upper()
             yield f"{identifier.scheme} {identifier.country.code} {number}"
 
 
-def _group(entities: list[Entity]) -> list[tuple[list[Entity], set[str]]]:
-    """Entities joined by shared ids or strong keys (union-find over positions)."""
+def _lists_of(entity: Entity, dataset: Dataset, number: int) -> frozenset[str]:
+    """The lists an entity is an entry of: "<authority> / <list>" per designation.
+
+    The list is the dataset's ``list`` metadata (the same for two days of one
+    list), or the dataset's place among the arguments when it has none.
+    """
+    name = dataset.metadata.get("list") or f"dataset {number + 1}"
+    authorities = {d.authority.name for d in dataset.designations_of(entity.id)}
+    return frozenset(f"{authority} / {name}" for authority in authorities or {"no authority"})
+
+
+@attrs.define
+class _Group:
+    """A set of records being joined: which id each list has in it, and the keys."""
+
+    #: list -> the one entry of that list in the group.
+    entries: dict[str, str]
+    keys: set[str] = attrs.Factory(set)
+
+
+def _group(
+    entities: list[Entity], lists: list[frozenset[str]]
+) -> tuple[list[tuple[list[Entity], set[str]]], list[Finding]]:
+    """Entities joined by shared ids or strong keys (union-find over positions).
+
+    A join on a strong key is refused when it would put two entries of one list
+    in one group; every refusal is a finding.
+    """
     parent = list(range(len(entities)))
+    groups = {
+        position: _Group(entries=dict.fromkeys(lists[position], entity.id))
+        for position, entity in enumerate(entities)
+    }
+    found: dict[tuple[str, str], dict[str, None]] = {}
+    messages: dict[tuple[str, str], str] = {}
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -151,23 +229,45 @@ def _group(entities: list[Entity]) -> list[tuple[list[Entity], set[str]]]:
         return i
 
     first_with: dict[str, int] = {}
-    joined_by: dict[int, set[str]] = {}
     for position, entity in enumerate(entities):
         for key in (f"id {entity.id}", *_strong_keys(entity)):
             other = first_with.setdefault(key, position)
             a, b = root(other), root(position)
             if a == b or type(entities[a]) is not type(entities[b]):
                 continue
+            by_id = key.startswith("id ")
+            clashes = [
+                name
+                for name, entry in groups[b].entries.items()
+                if groups[a].entries.get(name, entry) != entry
+            ]
+            if clashes and not by_id:
+                for name in clashes:
+                    pair = (groups[a].entries[name], groups[b].entries[name])
+                    found.setdefault((key, name), {}).update(dict.fromkeys(pair))
+                    bridge = entity.id if entity.id not in pair else entities[other].id
+                    messages.setdefault(
+                        (key, name),
+                        "share this identifier inside one list: kept apart"
+                        if bridge in pair
+                        else f"would be joined through {bridge} of another list: kept apart",
+                    )
+                continue
             keep, drop = min(a, b), max(a, b)
             parent[drop] = keep
-            found = joined_by.setdefault(keep, set()) | joined_by.pop(drop, set())
-            if not key.startswith("id "):
-                found.add(key)
-            joined_by[keep] = found
+            joined = groups.pop(drop)
+            groups[keep].entries = {**joined.entries, **groups[keep].entries}
+            groups[keep].keys |= joined.keys
+            if not by_id:
+                groups[keep].keys.add(key)
     members: dict[int, list[Entity]] = {}
     for position, entity in enumerate(entities):
         members.setdefault(root(position), []).append(entity)
-    return [(group, joined_by.get(top, set())) for top, group in members.items()]
+    findings = [
+        Finding(key=key, list=name, entity_ids=tuple(ids), message=messages[key, name])
+        for (key, name), ids in found.items()
+    ]
+    return [(group, groups[top].keys) for top, group in members.items()], findings
 
 
 def _combine(members: list[Entity]) -> Entity:
@@ -181,7 +281,11 @@ def _combine(members: list[Entity]) -> Entity:
                 aliases.append(alias)
     notes = [*kept.notes, *(note for other in others for note in other.notes)]
     notes.append(f"Joined from {', '.join(member.id for member in members)}.")
+    joined = list(kept.joined_ids)
+    for other in others:
+        joined += [other.id, *other.joined_ids]
     changes: dict[str, Any] = {
+        "joined_ids": [old for old in dict.fromkeys(joined) if old != kept.id],
         "aliases": aliases,
         "identifiers": _union(member.identifiers for member in members),
         "addresses": _union(member.addresses for member in members),

@@ -393,3 +393,115 @@ def test_enhanced_ids_are_the_classic_uids(real: tuple[Dataset, ET.Element]) -> 
     assert '24475,"EP-PUL","aircraft"' in csv
     assert '15763,"YK-AKF","aircraft"' in csv
     assert real[0].get("ofac-24475").name == "EP-PUL"
+
+
+# --- reliability, target type, relationships -------------------------------------------
+
+EXCERPT = Path(__file__).resolve().parents[1] / "data/real/ofac_enhanced"
+EXCERPT_FILE = EXCERPT / "IRGC_sanctions-2024-excerpt.xml"
+# Ebrahimi's Birthdate feature in the real excerpt (entity 26526): "1972", no reliability.
+# The file's lines end with CR LF, as OFAC writes them.
+_BIRTHDATE = b'<value>1972</value>\r\n          <valueDate id="41379">'
+_PRIMARY = b"<isPrimary>true</isPrimary>\r\n"
+
+
+def _with_reliability(tmp_path: Path, ref_id: str, text: str) -> Path:
+    """The real excerpt, Ebrahimi's birth date given a reliability where the real file puts it."""
+    data = EXCERPT_FILE.read_bytes()
+    end = data.index(_PRIMARY, data.index(_BIRTHDATE)) + len(_PRIMARY)
+    reliability = f'          <reliability refId="{ref_id}">{text}</reliability>\r\n'.encode()
+    path = tmp_path / "IRGC_sanctions-2024-excerpt.xml"
+    path.write_bytes(data[:end] + reliability + data[end:])
+    return path
+
+
+def test_the_reference_table_names_the_three_reliabilities() -> None:
+    # The header of the real file (kept whole in the excerpt): 1560, 1561 and 91479.
+    text = EXCERPT_FILE.read_bytes().decode("utf-8")
+    for ref_id, value in (("1560", "Confirmed"), ("1561", "False"), ("91479", "Reported")):
+        assert (
+            f'<referenceValue refId="{ref_id}">\r\n      <type>RELIABILITY</type>\r\n'
+            f"      <value>{value}</value>" in text
+        )
+
+
+def test_a_feature_marked_false_is_a_note_and_a_problem_not_a_fact(tmp_path: Path) -> None:
+    ds = load(_with_reliability(tmp_path, "1561", "False"))
+    ebrahimi = ds.get("ofac-26526")
+    assert ebrahimi.birth_dates == ()
+    assert "Birthdate (marked false by OFAC): 1972" in ebrahimi.notes
+    assert [(p.record, p.field, p.value) for p in ds.problems] == [("26526", "Birthdate", "1972")]
+    with pytest.raises(ReadError, match="false"):
+        load(_with_reliability(tmp_path, "1561", "False"), strict=True)
+
+
+def test_a_confirmed_feature_is_a_fact_without_a_note(tmp_path: Path) -> None:
+    ds = load(_with_reliability(tmp_path, "1560", "Confirmed"))
+    ebrahimi = ds.get("ofac-26526")
+    assert ebrahimi.birth_dates == (PartialDate(1972),)
+    assert not [note for note in ebrahimi.notes if "1972" in note]
+    assert ds.problems == ()
+
+
+def test_an_unknown_reliability_is_a_problem_and_the_fact_is_kept(tmp_path: Path) -> None:
+    ds = load(_with_reliability(tmp_path, "99999", "Rumoured"))
+    ebrahimi = ds.get("ofac-26526")
+    assert ebrahimi.birth_dates == (PartialDate(1972),)
+    assert "Birthdate 1972: reliability Rumoured" in ebrahimi.notes
+    assert [p.field for p in ds.problems] == ["Birthdate"]
+
+
+def test_a_reported_feature_is_a_fact_with_a_note() -> None:
+    # Entity 34084 of the real file: <value>1982</value> ... <reliability refId="91479">.
+    ds = load(EXCERPT_FILE)
+    person = ds.get("ofac-34084")
+    assert PartialDate(1982) in person.birth_dates
+    assert "Birthdate 1982: reliability Reported" in person.notes
+
+
+def test_a_target_type_is_the_organisations_kind() -> None:
+    # Entity 37957: <type>Target Type</type><value>Private Company</value> and
+    # <type>Organization Type:</type><value>Other information technology ...</value>.
+    organization = load(EXCERPT_FILE).get("ofac-37957")
+    assert organization.kind == "Private Company"
+    assert (
+        "Organization Type: Other information technology and computer service activities"
+        in organization.notes
+    )
+
+
+def test_real_file_reliabilities_and_target_types(real: tuple[Dataset, ET.Element]) -> None:
+    ds, root = real
+    plain: dict[str, int] = {}
+    for element in root.iter(f"{NS}reliability"):
+        plain[element.text or ""] = plain.get(element.text or "", 0) + 1
+    assert plain == {"Confirmed": 244, "Reported": 2}  # no feature of this file is "False"
+    reported = [n for e in ds.entities for n in e.notes if n.endswith("reliability Reported")]
+    assert sorted(reported) == [
+        "Birthdate 1959: reliability Reported",
+        "Birthdate 1982: reliability Reported",
+    ]
+    kinds = {e.id: e.kind for e in ds.entities if isinstance(e, Organization) and e.kind}
+    assert kinds["ofac-37957"] == kinds["ofac-37877"] == "Private Company"
+
+
+def test_real_file_every_relationship_is_a_note_naming_the_other_id(
+    real: tuple[Dataset, ET.Element],
+) -> None:
+    ds, root = real
+    plain: dict[str, int] = {}
+    for element in root.iter(f"{NS}relationship"):
+        kind = element.find(f"{NS}type").text or ""  # type: ignore[union-attr]
+        plain[kind] = plain.get(kind, 0) + 1
+    assert plain["Acting for or on behalf of"] == 112
+    assert plain["Owned or Controlled By"] == 67
+    for kind, count in plain.items():
+        notes = [
+            note
+            for entity in ds.entities
+            for note in entity.notes
+            # "Acting for or on behalf of: ANSAR BANK (ofac-12478)"; 8 relatedEntity
+            # elements have an id but no name: "...: (ofac-44926)".
+            if re.fullmatch(rf"{re.escape(kind)}: (.* )?\(ofac-\d+\)", note)
+        ]
+        assert len(notes) == count, kind

@@ -65,8 +65,65 @@ REAL_CLAUSES = [
     ("Aircraft Tail Number EP-MMH", "aircraft_registration"),
     ("ICTY indictee in custody.", "note"),
     ("Aircraft Operator YAS AIR", "note"),
-    ("nationality possibly Palestinian", "note"),
+    # Read since issue 9 (each was a note before): a country after the number, labels
+    # in capitals or with a colon, "Alt." with a capital, d.b.a. and newer labels.
+    ("Vessel Registration Identification IMO 9256860 (Russia)", "imo"),
+    ("Email:adelb@shabakah.net.sa.", "contact"),
+    ("EMAIL kdb@co.chesin.com.", "contact"),
+    ("Alt. Fax: 9221227700019", "contact"),
+    ("Italian Fiscal Code: KMMMHD68D03Z352N.", "identifier"),
+    ("N.I.E. X-1552120-B (Spain).", "identifier"),
+    ("C.I.N. U63090UP2019PTC117063 (India)", "identifier"),
+    ("d.b.a. 'ANARQUIA PAINTBALL'.", "alias"),
+    ("Registration Country Burma", "registration_country"),
+    # An absence stated: nothing to place, a note and no problem.
+    ("alt. Former Vessel Flag None Identified", "note"),
 ]
+
+# Real clauses whose label a reader knows but whose value it cannot place: each is
+# kept as a note *and* reported, never only a note.
+UNPLACED_CLAUSES = [
+    ("nationality possibly Palestinian", "Remarks/nationality"),  # a guess, not a fact
+    ("a.k.a. 'snowsjo", "Remarks/alias"),  # cut short by OFAC's field length
+    ("passport place of issue: Al-Anbar, Iraq.", "Remarks/identifier"),
+    ("Vessel Registration Identification IMO 9256860 (Atlantis)", "Remarks/IMO country"),
+]
+
+
+@pytest.mark.parametrize(("clause", "field"), UNPLACED_CLAUSES)
+def test_a_known_label_with_a_value_that_cannot_be_placed_is_a_problem(
+    clause: str, field: str
+) -> None:
+    facts, reading = facts_of(clause)
+    assert [found.kind for found in facts.clauses] == ["note"]
+    assert facts.notes == (clause,)
+    assert [(problem.field, problem.record) for problem in reading.problems] == [(field, "1")]
+    with pytest.raises(ReadError, match=field):
+        facts_of(clause, strict=True)
+
+
+def test_imo_number_followed_by_a_country_is_the_ships_number_and_registration() -> None:
+    # sdn-2024-05-03.csv, ent_num 34942 (PEGAS): "Vessel Registration Identification
+    # IMO 9256860 (Russia)" was a note with imo None and no problem.
+    facts, reading = facts_of(
+        "Vessel Registration Identification IMO 9256860 (Russia); f.k.a. 'PERUN'"
+    )
+    assert facts.imo == "9256860"
+    assert [country.alpha2 for country in facts.registration_countries] == ["RU"]
+    assert facts.notes == ()
+    assert reading.problems == []
+
+
+def test_a_second_establishment_date_is_a_problem_not_only_a_note() -> None:
+    facts, reading = facts_of(
+        "Organization Established Date 1956; alt. Organization Established Date 01 Aug 1956"
+    )
+    assert facts.incorporated is not None
+    assert facts.incorporated.isoformat() == "1956"
+    assert facts.notes == ("alt. Organization Established Date 01 Aug 1956",)
+    assert [problem.field for problem in reading.problems] == [
+        "Remarks/Organization Established Date"
+    ]
 
 
 @pytest.mark.parametrize(("clause", "kind"), REAL_CLAUSES)

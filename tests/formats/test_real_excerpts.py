@@ -250,7 +250,7 @@ def test_ofac_enhanced_excerpt(loaded: dict[str, Dataset]) -> None:
     assert ds.metadata["records_returned"] == _plain_count(
         REAL / name, ("entity",), XML_EXCERPTS[2][3]
     )
-    assert ds.metadata["records_returned"] == 3
+    assert ds.metadata["records_returned"] == 5
     assert ds.metadata["publish_date"] == "2024-08-28"  # <dataAsOf>2024-08-28T00:00:00
     assert _get(ds, "ofac-26719").name == "IRGC GROUND FORCES"  # type: ignore[attr-defined]
     ebrahimi = _get(ds, "ofac-26526")
@@ -333,8 +333,8 @@ def test_uk_excerpt(loaded: dict[str, Dataset]) -> None:
     rows = [tuple(row) for row in book["Data"].iter_rows(values_only=True)]
     book.close()
     groups = {row[-1] for row in rows[2:]}
-    assert ds.metadata["records_returned"] == len(groups) == 3
-    assert ds.metadata["rows_read"] == len(rows) - 2 == 75
+    assert ds.metadata["records_returned"] == len(groups) == 4
+    assert ds.metadata["rows_read"] == len(rows) - 2 == 77
     assert ds.metadata["last_updated"] == "2022-05-04"  # Last Updated,04/05/2022
     ship = _get(ds, "uk-13651")  # SAM JONG 2, "(IMO number):7408873"
     assert isinstance(ship, Vessel)
@@ -342,14 +342,29 @@ def test_uk_excerpt(loaded: dict[str, Dataset]) -> None:
     kony = _get(ds, "uk-13378")  # DOB 00/00/1992 .. 00/00/1995
     assert isinstance(kony, Person)
     assert sorted(str(d) for d in kony.birth_dates) == ["1992", "1993", "1994", "1995"]
+    # 6895: Title "(1) Maulavi (2) Mullah", Position "First Secretary, Taliban Consulate
+    # General, Quetta, Pakistan", Listed On 23/02/2001, UK Sanctions List Date Designated
+    # 25/01/2001.
+    taliban = _get(ds, "uk-6895")
+    assert isinstance(taliban, Person)
+    assert taliban.positions == (
+        "Maulavi",
+        "Mullah",
+        "First Secretary, Taliban Consulate General, Quetta, Pakistan",
+    )
+    assert not [note for note in taliban.notes if note.startswith("Title")]
+    assert str(_listed(ds, "uk-6895")) == "2001-02-23"
+    assert "UK Sanctions List date designated: 2001-01-25" in taliban.notes
+    # 13378: Listed On 01/09/2016, designated 23/08/2016.
+    assert "UK Sanctions List date designated: 2016-08-23" in kony.notes
 
 
 def test_japan_excerpt(loaded: dict[str, Dataset]) -> None:
     ds = loaded["jp/shisantouketsu20260305-excerpt.xlsx"]
-    # Sheets 1, 14 and 29 with three listing rows each; the index sheet and the lifted
-    # Liberia programme's sheet hold none.
-    assert ds.metadata["records_returned"] == 9
-    assert ds.metadata["sheets"] == 3
+    # Sheets 1, 14 and 29 with three listing rows each, sheet 2 with six chosen rows; the
+    # index sheet and the lifted Liberia programme's sheet hold none.
+    assert ds.metadata["records_returned"] == 15
+    assert ds.metadata["sheets"] == 4
     assert ds.metadata["publish_date"] == "2026-03-05"  # from the file name
     putin = _get(ds, "jp-mof-29-1")  # 'Vladimir Putin', born 1952-10-07
     assert isinstance(putin, Person)
@@ -357,6 +372,52 @@ def test_japan_excerpt(loaded: dict[str, Dataset]) -> None:
     assert [str(d) for d in putin.birth_dates] == ["1952-10-07"]
     komid = _get(ds, "jp-mof-14-1")
     assert isinstance(komid, Organization)
+
+
+@pytest.mark.parametrize(
+    ("entity_id", "expected"),
+    [
+        # 旅券番号 "アフガニスタン旅券：SEー011697（1988年1月25日にカブールで発行、...）"
+        ("jp-mof-2-11", [("passport", "SE-011697", "AF")]),
+        # ID番号 "アフガニスタン国民ＩＤカード(tazkira)番号: (a)2132370 (b)812673"
+        ("jp-mof-2-8", [("national_id", "2132370", "AF"), ("national_id", "812673", "AF")]),
+        # "サウジアラビア旅券\u3000F654645（...）", "サウジアラビア国民ID番号\u30001028745097"
+        ("jp-mof-2-585", [("passport", "F654645", "SA"), ("national_id", "1028745097", "SA")]),
+        # "(a)エジプト旅券番号6487(...) (b)...の名で1993年に発行されたエジプト旅券 (c)イエメン
+        # 旅券番号388181(...)": (b) has no number
+        ("jp-mof-2-638", [("passport", "6487", "EG"), ("passport", "388181", "YE")]),
+    ],
+)
+def test_japan_excerpt_documents(
+    loaded: dict[str, Dataset], entity_id: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    entity = _get(loaded["jp/shisantouketsu20260305-excerpt.xlsx"], entity_id)
+    assert isinstance(entity, Person)
+    found = [
+        (item.scheme, item.value, item.country and item.country.alpha2)
+        for item in entity.identifiers
+    ]
+    assert found == expected
+
+
+def test_japan_excerpt_what_is_not_read_is_a_note_and_a_problem(
+    loaded: dict[str, Dataset],
+) -> None:
+    ds = loaded["jp/shisantouketsu20260305-excerpt.xlsx"]
+    unread = (
+        "ムハンマド・ジャマル・アブド・アル・ラヒム・アフマド・アル・カシフの名で"
+        "1993年に発行されたエジプト旅券"
+    )
+    assert f"Passport: {unread}" in _get(ds, "jp-mof-2-638").notes  # type: ignore[attr-defined]
+    hijri = "1402年6月24日(ヒジュラ暦)"  # 2-585's date of birth: no calendar conversion yet
+    assert f"Date of birth: {hijri}" in _get(ds, "jp-mof-2-585").notes  # type: ignore[attr-defined]
+    assert {(p.record, p.field, p.value) for p in ds.problems} >= {
+        ("2-638", "旅券番号", unread),
+        ("2-585", "生年月日", hijri),
+    }
+    about = _get(ds, "jp-mof-2-517")  # "1977年または1978年の頃": around 1977 or 1978
+    assert isinstance(about, Person)
+    assert [str(d) for d in about.birth_dates] == ["1977~", "1978~"]
 
 
 # --- FollowTheMoney ---------------------------------------------------------------

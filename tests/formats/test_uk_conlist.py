@@ -389,6 +389,62 @@ def test_real_file_reads_no_country_from_a_bare_two_letter_word(real: Dataset) -
     )
 
 
+def _plain_titles(rows: list[tuple[object, ...]]) -> dict[str, list[str]]:
+    """Per Individual group, its Title items in order ("(1) Mullah (2) Maulavi": two)."""
+    header = list(rows[1])
+    title, group, kind = header.index("Title"), header.index("Group ID"), header.index("Group Type")
+    found: dict[str, list[str]] = {}
+    for row in rows[2:]:
+        if row[kind] != "Individual" or not row[title]:
+            continue
+        items = [item.strip() for item in re.split(r"\(\d+\)", str(row[title])) if item.strip()]
+        kept = found.setdefault(str(row[group]), [])
+        kept.extend(item for item in items if item not in kept)
+    return found
+
+
+def test_real_file_a_persons_titles_are_positions(
+    real: Dataset, real_rows: list[tuple[object, ...]]
+) -> None:
+    titles = _plain_titles(real_rows)
+    assert len(titles) == 315  # persons with a Title; 337 distinct Title cells among them
+    assert sum(len(items) for items in titles.values()) == 368
+    for group, items in titles.items():
+        person = real.get(f"uk-{group}")
+        assert isinstance(person, Person)
+        assert list(person.positions[: len(items)]) == items, group
+    # Before, each was only a note "Title: ..." (337 notes): no person keeps one now.
+    assert not [n for e in real.entities for n in e.notes if n.startswith("Title: ")]
+
+
+def test_real_file_the_uk_designation_date_is_an_iso_note_beside_listed_on(
+    real: Dataset, real_rows: list[tuple[object, ...]]
+) -> None:
+    header = list(real_rows[1])
+    group = header.index("Group ID")
+    designated = header.index("UK Sanctions List Date Designated")
+    plain: dict[str, set[str]] = {}
+    for row in real_rows[2:]:
+        if row[designated]:
+            day, month, year = str(row[designated]).split("/")
+            plain.setdefault(str(row[group]), set()).add(f"{year}-{month}-{day}")
+    assert len(plain) == 3430
+    notes = {
+        entity.id.removeprefix("uk-"): {
+            date
+            for note in entity.notes
+            for date in re.findall(r"date designated:? (\d{4}-\d\d-\d\d)$", note)
+        }
+        for entity in real.entities
+    }
+    assert {group: dates for group, dates in notes.items() if dates} == plain
+    # "Listed On" stays the designation's date: 6911 was listed on 23/02/2001 and
+    # designated on 25/01/2001.
+    designation = next(d for d in real.designations if d.entity_id == "uk-6911")
+    assert designation.listed == PartialDate(2001, 2, 23)
+    assert "UK Sanctions List date designated: 2001-01-25" in real.get("uk-6911").notes
+
+
 def test_a_field_over_the_csv_size_limit_rejects_its_row_and_reading_goes_on() -> None:
     rows = _rows_of(CSV)
     lines = CSV.read_bytes().splitlines(keepends=True)

@@ -125,7 +125,10 @@ def test_two_records_with_one_reference_keep_both() -> None:
 
 def test_every_entity_keeps_its_dataid(small: Dataset) -> None:
     kim = person(small, "un-kpi.066")
-    assert [(i.scheme, i.value) for i in kim.identifiers] == [("un_dataid", "6908643")]
+    assert [(i.scheme, i.value) for i in kim.identifiers] == [
+        ("un_dataid", "6908643"),
+        ("un_reference", "KPi.066"),
+    ]
 
 
 # --- names ---------------------------------------------------------------------------
@@ -480,7 +483,10 @@ def test_real_kpi_066_field_by_field() -> None:
         "Director of the Workers’ Party of Korea Munitions Industry Department",
     )
     assert "Gender: male" in kim.notes
-    assert [(i.scheme, i.value) for i in kim.identifiers] == [("un_dataid", "6908643")]
+    assert [(i.scheme, i.value) for i in kim.identifiers] == [
+        ("un_dataid", "6908643"),
+        ("un_reference", "KPi.066"),
+    ]
     designation = next(d for d in ds.designations if d.entity_id == kim.id)
     assert designation.authority_ref == "KPi.066"
     assert designation.listed == PartialDate(2017, 12, 22)

@@ -72,3 +72,38 @@ def test_a_missing_extra_is_named_in_the_error(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(sk.errors.MissingDependencyError, match=r"sanctionkit\[pandas\]"):
         DS.vessels.to_pandas()
+
+
+def test_the_entity_type_column_and_the_organization_kind_column_are_two_columns() -> None:
+    # Before, an organisation's row said kind="Shipping company" (Organization.kind)
+    # where a person's said kind="person": one column with two meanings.
+    frame = sk.Dataset(
+        entities=[
+            sk.Organization(id="o", name="O", kind="Shipping company"),
+            sk.Organization(id="o2", name="O2"),
+            sk.Person(id="p", name="P"),
+        ]
+    ).organizations.to_pandas()
+    assert frame["entity_type"].tolist() == ["organization", "organization"]
+    assert frame["kind"].iloc[0] == "Shipping company"
+    assert frame["kind"].isna().iloc[1]
+    mixed = sk.Dataset(entities=[sk.Person(id="p", name="P"), sk.Vessel(id="v", name="V")])
+    assert [row["entity_type"] for row in mixed.persons.to_arrow().to_pylist()] == ["person"]
+
+
+def test_parquet_entities_say_their_type_and_designations_have_no_constant_column(
+    tmp_path: Path,
+) -> None:
+    import pyarrow.parquet as parquet
+
+    DS.write_parquet(tmp_path)
+    entities = parquet.read_table(tmp_path / "entities.parquet").to_pandas()
+    counts = entities["entity_type"].value_counts().to_dict()
+    assert counts == {
+        "organization": len(DS.organizations),
+        "person": len(DS.persons),
+        "vessel": len(DS.vessels),
+    }
+    designations = parquet.read_table(tmp_path / "designations.parquet")
+    assert "entity_type" not in designations.schema.names
+    assert "kind" not in designations.schema.names

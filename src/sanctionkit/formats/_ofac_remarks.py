@@ -6,9 +6,13 @@ An entry of OFAC's legacy CSV (and the ``remarks`` of its XML) reads like
 splits such text into clauses at the semicolons that are not inside quotes or
 parentheses, and reads each clause it knows into a typed field of
 :class:`RemarkFacts`. A clause it does not know, or whose value is bad, stays
-word for word in ``notes``: nothing is lost. Bad values of known clauses (an
-unknown country, an IMO number with a wrong check digit) are also reported as
-problems through the :class:`~sanctionkit.formats._reading.Reading` given.
+word for word in ``notes``: nothing is lost. A clause whose label it knows
+("IMO", "nationality", "a.k.a.") but whose value it cannot place (an unknown
+country, an IMO number with a wrong check digit, "nationality possibly
+Palestinian", a quote cut short) is also reported as a problem through the
+:class:`~sanctionkit.formats._reading.Reading` given, never only kept as a
+note. Clauses that state an absence ("Former Vessel Flag None Identified")
+are notes without a problem: there is nothing to place.
 
 Nothing here knows about CSV columns, so the XML reader can use it too.
 
@@ -41,7 +45,14 @@ from sanctionkit.model import Address, Alias, AliasQuality, Gender, Identifier
 from sanctionkit.values.countries import Country, parse_country
 from sanctionkit.values.dates import DateRange, PartialDate, parse_date
 
-__all__ = ["Clause", "RemarkFacts", "identifier_scheme", "parse_remarks", "split_clauses"]
+__all__ = [
+    "Clause",
+    "RemarkFacts",
+    "identifier_scheme",
+    "known_label",
+    "parse_remarks",
+    "split_clauses",
+]
 
 DateValue = PartialDate | DateRange
 
@@ -57,6 +68,7 @@ _SCHEMES: Final[dict[str, tuple[str, ...]]] = {
     ),
     "national_id": (
         "National ID No.",
+        "N.I.E.",
         "Cedula No.",
         "C.U.R.P.",
         "C.U.R.P. #",
@@ -80,6 +92,8 @@ _SCHEMES: Final[dict[str, tuple[str, ...]]] = {
     ),
     "tax_id": (
         "Tax ID No.",
+        "N.I.F.",
+        "Romanian Tax Registration",
         "R.F.C.",
         "R.F.C. #",
         "RFC",
@@ -96,6 +110,8 @@ _SCHEMES: Final[dict[str, tuple[str, ...]]] = {
     ),
     "registration": (
         "Registration Number",
+        "Registration Certificate Number (Dubai)",
+        "C.I.N.",
         "Registration ID",
         "Company Number",
         "UK Company Number",
@@ -157,6 +173,7 @@ _SCHEMES: Final[dict[str, tuple[str, ...]]] = {
         "Digital Currency Address - ETC",
         "Digital Currency Address - XVG",
         "Digital Currency Address - ARB",
+        "Digital Currency Address - USDC",
         "Digital Currency Address - BSC",
         "Aircraft Construction Number (also called L/N or S/N or F/N)",
         "Aircraft Mode S Transponder Code",
@@ -271,7 +288,7 @@ def split_clauses(text: str) -> list[str]:
     return [clause.strip() for clause in clauses if clause.strip()]
 
 
-_ALIAS_START = re.compile(r"\s*[afn]\.k\.a\.", re.IGNORECASE)
+_ALIAS_START = re.compile(r"\s*(?:[afn]\.k\.a\.|d\.b\.a\.)", re.IGNORECASE)
 _SPECIAL = re.compile(r"[;()']")
 
 
@@ -323,7 +340,9 @@ _SINGLE_FIELDS: Final = frozenset(
 
 # A clause reader gets the match and the facts, and says whether it could use the clause.
 _Handler = Callable[[re.Match[str], _Facts], bool]
-_ALT = r"(?:alt\.\s+)?"
+_ALT = r"(?:[Aa]lt\.\s+)?"
+# A country in brackets after a number: "IMO 9256860 (Russia)".
+_COUNTRY_AFTER = r"(?:\s*\((?P<country>[^()]+)\))?"
 
 
 def _birth_date(match: re.Match[str], facts: _Facts) -> bool:
@@ -362,7 +381,7 @@ def _country_role(name: str, label: str) -> _Handler:
     def read(match: re.Match[str], facts: _Facts) -> bool:
         text = match["value"]
         if text.lower().startswith(_NOT_A_COUNTRY):
-            return False  # a qualified statement or a non-answer: a note, not a problem
+            return False  # a note; a problem too unless it states an absence
         country = facts.reading.country(text, **facts.where(label))
         if country is None:
             return False
@@ -381,6 +400,8 @@ _QUALITIES: Final = {
     "a.k.a.": AliasQuality.WEAK,
     "f.k.a.": AliasQuality.FORMER,
     "n.k.a.": AliasQuality.STRONG,
+    # "doing business as": a trade name the entity uses, as strong as a name.
+    "d.b.a.": AliasQuality.STRONG,
 }
 _QUOTED = re.compile(r"'(.+?)'(?=\s*(?:,|$))")
 
@@ -401,6 +422,13 @@ def _ship_imo(match: re.Match[str], facts: _Facts) -> bool:
     number = facts.reading.imo_number(match["value"], **facts.where("IMO"))
     if number is None:
         return False
+    if match["country"]:
+        # "Vessel Registration Identification IMO 9256860 (Russia)": the country of
+        # OFAC's registration document, the ship's country of registration.
+        country = facts.reading.country(match["country"], **facts.where("IMO country"))
+        if country is None:
+            return False
+        facts.add("registration_countries", country)
     if "imo" in facts.values:
         facts.add("identifiers", Identifier(scheme="imo", value=number, note="alt. IMO"))
     else:
@@ -410,6 +438,10 @@ def _ship_imo(match: re.Match[str], facts: _Facts) -> bool:
 
 def _company_imo(match: re.Match[str], facts: _Facts) -> bool:
     label = match["label"]
+    if not imo.is_valid(match["value"], kind="company") and imo.is_valid(match["value"]):
+        # "Identification Number IMO 9339301" in a tanker's remarks: a ship's number
+        # (its check digit is a ship's, not a company's), read as one.
+        return _ship_imo(match, facts)
     number = facts.reading.value(
         lambda text: imo.validate(text, kind="company"),
         match["value"],
@@ -418,7 +450,29 @@ def _company_imo(match: re.Match[str], facts: _Facts) -> bool:
     )
     if number is None:
         return False
-    facts.add("identifiers", Identifier(scheme="imo_company", value=number, note=label))
+    country = None
+    if match["country"]:
+        country = facts.reading.country(match["country"], **facts.where(f"{label} country"))
+        if country is None:
+            return False
+    identifier = Identifier(scheme="imo_company", value=number, country=country, note=label)
+    facts.add("identifiers", identifier)
+    return True
+
+
+def _vessel_registration(match: re.Match[str], facts: _Facts) -> bool:
+    """A ship's national registration number: "Vessel Registration Identification RS
+    150443 (Russia)" (not an IMO number; the country is the registry's)."""
+    country = facts.reading.country(match["country"], **facts.where("Vessel Registration"))
+    if country is None:
+        return False
+    number = Identifier(
+        scheme="registration",
+        value=match["value"].strip(),
+        country=country,
+        note="Vessel Registration Identification",
+    )
+    facts.add("identifiers", number)
     return True
 
 
@@ -440,7 +494,7 @@ def _build_year(match: re.Match[str], facts: _Facts) -> bool:
 
 def _past_flag(match: re.Match[str], facts: _Facts) -> bool:
     if match["value"].lower().startswith(_NOT_A_COUNTRY):
-        return False
+        return False  # a note; a problem too unless it states an absence
     country = facts.reading.country(match["value"], **facts.where("Former Vessel Flag"))
     if country is None:
         return False
@@ -468,7 +522,15 @@ def _clause(name: str) -> _Handler:
 
 def _incorporated(match: re.Match[str], facts: _Facts) -> bool:
     if "incorporated" in facts.values:
-        return False  # a second date ("alt."): kept as a note
+        # A second date ("alt."): the model holds one, so a note and a problem.
+        facts.reading.problem(
+            "a second establishment date; Organization.incorporated holds the first, "
+            "this one is kept as a note",
+            **facts.where("Organization Established Date"),
+            value=match.string,
+            code="unread-value",
+        )
+        return False
     value = facts.reading.single_date(
         match["value"], **facts.where("Organization Established Date")
     )
@@ -619,29 +681,44 @@ _READERS: Final[tuple[tuple[str, tuple[str, ...], re.Pattern[str], _Handler], ..
     ),
     (
         "alias",
-        ("a", "f", "n"),
-        re.compile(r"^(?P<kind>[afn]\.k\.a\.)\s*,?\s*(?P<value>'.+)$", re.IGNORECASE),
+        ("a", "f", "n", "d"),
+        re.compile(r"^(?P<kind>[afn]\.k\.a\.|d\.b\.a\.)\s*,?\s*(?P<value>'.+)$", re.IGNORECASE),
         _alias,
     ),
     (
         "imo_company",
         ("company", "identification"),
         re.compile(
-            rf"^{_ALT}(?P<label>Company Number|Identification Number) IMO\s+(?P<value>\S+)$"
+            rf"^{_ALT}(?P<label>Company Number|Identification Number) IMO\s+(?P<value>\S+?)"
+            rf"{_COUNTRY_AFTER}$"
         ),
         _company_imo,
     ),
     (
         "imo",
         ("vessel", "imo"),
-        re.compile(rf"^{_ALT}(?:Vessel Registration Identification\s+)?IMO\s+(?P<value>\S+)$"),
+        re.compile(
+            rf"^{_ALT}(?:Vessel Registration Identification\s+)?IMO\s+(?P<value>\S+?)"
+            rf"{_COUNTRY_AFTER}$"
+        ),
         _ship_imo,
     ),
     (
         "imo",
         ("vessel",),
-        re.compile(rf"^{_ALT}Vessel Registration Identification\s+(?P<value>\d{{7}})$"),
+        re.compile(
+            rf"^{_ALT}Vessel Registration Identification\s+(?P<value>\d{{7}}){_COUNTRY_AFTER}$"
+        ),
         _ship_imo,
+    ),
+    (
+        "vessel_registration",
+        ("vessel",),
+        re.compile(
+            rf"^{_ALT}Vessel Registration Identification\s+(?!IMO\b)(?P<value>[^()]*?\d[^()]*?)"
+            r"\s*\((?P<country>[^()]+)\)$"
+        ),
+        _vessel_registration,
     ),
     ("mmsi", ("mmsi",), re.compile(rf"^{_ALT}MMSI\s+(?P<value>\S+)$"), _mmsi),
     (
@@ -661,6 +738,12 @@ _READERS: Final[tuple[tuple[str, tuple[str, ...], re.Pattern[str], _Handler], ..
         ("nationality",),
         re.compile(rf"^{_ALT}Nationality of Registration\s+(?P<value>.+)$"),
         _country_role("registration_countries", "Nationality of Registration"),
+    ),
+    (
+        "registration_country",
+        ("registration",),
+        re.compile(rf"^{_ALT}Registration Country\s+(?P<value>.+)$"),
+        _country_role("registration_countries", "Registration Country"),
     ),
     (
         "aircraft_model",
@@ -712,7 +795,7 @@ _READERS: Final[tuple[tuple[str, tuple[str, ...], re.Pattern[str], _Handler], ..
         (
             "contact",
             _keywords(labels),
-            re.compile(rf"^{_ALT}(?:{_labels(labels)}):?\s+(?P<value>\S.*)$"),
+            re.compile(rf"^{_ALT}(?:{_labels(labels)})(?::\s*|\s+)(?P<value>\S.*)$", re.IGNORECASE),
             _text(name),
         )
         for name, labels in _CONTACTS.items()
@@ -721,7 +804,8 @@ _READERS: Final[tuple[tuple[str, tuple[str, ...], re.Pattern[str], _Handler], ..
         "identifier",
         _keywords(tuple(_SCHEME_OF_LABEL)),
         re.compile(
-            rf"^(?P<alt>alt\.\s+)?(?P<label>{_labels(tuple(_SCHEME_OF_LABEL))})\s+(?P<value>.+)$"
+            rf"^(?P<alt>[Aa]lt\.\s+)?(?P<label>{_labels(tuple(_SCHEME_OF_LABEL))}):?\s+"
+            r"(?P<value>.+)$"
         ),
         _identifier,
     ),
@@ -754,13 +838,59 @@ def _readers_for(bare: str) -> tuple[_Reader, ...]:
     return _READERS_BY_KEYWORD.get(keyword, ())
 
 
+def _label_pattern() -> re.Pattern[str]:
+    """The labels of the clauses the readers know, each in a group named by its kind."""
+    labels = {
+        "birth_date": r"DOB",
+        "birth_place": r"POB",
+        "registration_country": r"Nationality of Registration|Registration Country",
+        "nationality": r"nationality",
+        "citizenship": r"citizen",
+        "gender": r"Gender",
+        "alias": r"[afn]\.k\.a\.|d\.b\.a\.",
+        "imo_company": r"(?:Company Number|Identification Number) IMO",
+        "imo": r"Vessel Registration Identification|IMO",
+        "mmsi": r"MMSI",
+        "build_year": r"Vessel Year of Build",
+        "past_flag": r"Former Vessel Flag",
+        "aircraft": r"Aircraft (?:Model|Manufacturer's Serial Number \(MSN\)|Tail Number)",
+        "linked_to": r"Linked To",
+        "incorporated": r"Organization Established Date",
+        "organization_type": r"Organization Type",
+        "contact": _labels([label for labels in _CONTACTS.values() for label in labels]),
+        "identifier": _labels(tuple(_SCHEME_OF_LABEL)),
+    }
+    groups = "|".join(f"(?P<{kind}>{label})" for kind, label in labels.items())
+    # A label ends where a word ends: "citizen" is not the label of "citizenship".
+    return re.compile(rf"^(?:alt\.\s+)?(?:{groups})(?![A-Za-z])", re.IGNORECASE)
+
+
+_KNOWN_LABEL: Final = _label_pattern()
+# Clause ends that state an absence: nothing to place, so a note without a problem.
+_ABSENCE: Final = re.compile(r"\b(?:none identified|unknown)$", re.IGNORECASE)
+
+
+def known_label(clause: str) -> str | None:
+    """The kind of clause whose label starts ``clause``, or None when no reader knows it.
+
+    >>> known_label("nationality possibly Palestinian"), known_label("Former Vice President")
+    ('nationality', None)
+    >>> known_label("Alt. Fax: 9221227700019"), known_label("Email:adelb@shabakah.net.sa")
+    ('contact', 'contact')
+    """
+    match = _KNOWN_LABEL.match(clause)
+    return None if match is None else match.lastgroup
+
+
 def parse_remarks(
     text: str | None, reading: Reading, *, record: str | None = None, field: str = "Remarks"
 ) -> RemarkFacts:
     """Read OFAC remarks into typed facts; unread clauses stay word for word in ``notes``.
 
-    Bad values of known clauses become problems of ``reading`` (for ``record``,
-    in a field named like "Remarks/DOB") and their clause stays a note.
+    A clause with a known label that cannot be read is also a problem of
+    ``reading`` (for ``record``, in a field named like "Remarks/DOB"): the
+    parser's own (a bad check digit) or, when it gave none, one saying that
+    the clause was recognised but not read.
     """
     facts = _Facts(reading=reading, record=record, field=field)
     if not text:
@@ -768,6 +898,7 @@ def parse_remarks(
     for clause in split_clauses(text):
         bare = clause[:-1].rstrip() if clause.endswith(".") else clause
         kind = "note"
+        problems = len(reading.problems)
         for name, pattern, handler in _readers_for(bare):
             match = pattern.match(bare)
             if match is not None:
@@ -776,5 +907,15 @@ def parse_remarks(
                 break
         if kind == "note":
             facts.add("notes", clause)
+            label = known_label(bare)
+            unreported = len(reading.problems) == problems
+            if label is not None and unreported and not _ABSENCE.search(bare):
+                reading.problem(
+                    f"a {label.replace('_', ' ')} clause whose value could not be read; "
+                    "kept as a note",
+                    **facts.where(label),
+                    value=clause,
+                    code="unread-value",
+                )
         facts.clauses.append(Clause(kind=kind, text=clause))
     return facts.freeze()

@@ -28,6 +28,7 @@ from typing import IO, Any
 import attrs
 
 from sanctionkit.formats._authorities import japan_mof
+from sanctionkit.formats._jp_documents import read_documents
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._scripts import guess_script
 from sanctionkit.formats._xlsx import open_workbook, rows
@@ -246,6 +247,7 @@ _JAPANESE_DATE = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)
 _NUMBER_PART = re.compile(r"\d+")
 _ALTERNATIVES = re.compile(r"又は|または")
 _ABOUT = re.compile(r"^(?:おおよそ|およそ|約)")
+_ABOUT_AFTER = re.compile(r"年の頃$")  # "1978年の頃": "around 1978"
 _ENUMERATION = re.compile(r"\(\s*[a-z]{1,2}\s*\)\s*")
 _AKA = re.compile(r"[,;]?\s*\b(?:a\.k\.a|f\.k\.a)\b\.?\s*:?\s*", re.IGNORECASE)
 _ALIAS_MARKERS = {
@@ -530,7 +532,8 @@ class _Sheet:
                 role = self._role(address.country, CountryRoleKind.LOCATION)
                 if role not in countries:
                     countries.append(role)
-        identifiers = _identifiers(cells, notes)
+        identifiers, document_notes = _identifiers(reading, self.columns, cells, label)
+        notes.extend(document_notes)
         notes.extend(_labelled(self.columns, row))
         notes.extend(row.notes)
         reasons = tuple(line for line in _lines(cells.get(_REASON)) if not _blank(line))
@@ -738,15 +741,24 @@ def _parts(text: str, *, commas: bool = True) -> list[str]:
 def _birth_parts(text: str) -> list[str]:
     """The dates of birth in a cell: its parts, alternatives ("1965年又は1966年") apart.
 
-    "おおよそ1970年" (about 1970) is read as "1970年頃"; a trailing 生 ("born") is dropped.
+    "おおよそ1970年" and "1978年の頃" (about 1970, about 1978) are read as "1970年頃" and
+    "1978年頃"; "about" at the end of alternatives is said of each ("1977年または1978年の頃":
+    about 1977 or 1978). A trailing 生 ("born") is dropped.
+
+    >>> _birth_parts("1977年または1978年の頃")
+    ['1977年頃', '1978年頃']
     """
     found: list[str] = []
     for part in _parts(text):
+        part = _ABOUT_AFTER.sub("年頃", part.strip())
+        about_all = part.endswith("年頃")
         for each in _ALTERNATIVES.split(part):
             cleaned = each.strip().removesuffix("生")
             approximately = _ABOUT.match(cleaned)
             if approximately is not None:
                 cleaned = cleaned[approximately.end() :].strip() + "頃"
+            if about_all and cleaned.endswith("年"):
+                cleaned += "頃"
             if cleaned and cleaned not in found:
                 found.append(cleaned)
     return found
@@ -836,22 +848,62 @@ def _aliases(text: str, quality: AliasQuality, notes: list[str]) -> list[Alias]:
     return found
 
 
-def _identifiers(cells: dict[str, str], notes: list[str]) -> list[Identifier]:
-    """Passport, national id and UN reference numbers; what is not a plain number is a note."""
+def _identifiers(
+    reading: Reading, columns: list[tuple[str, str]], cells: dict[str, str], label: str
+) -> tuple[list[Identifier], list[str]]:
+    """Passport, identity and UN reference numbers, and notes of what could not be read.
+
+    A document cell is read by :func:`read_documents`: each number becomes an
+    identifier with its issuing country and the document's text as its note.
+    A part with no number, and words that name neither a country nor a kind of
+    document, are problems; the part without a number stays a note.
+    """
     found: list[Identifier] = []
-    for field, scheme, label in (
+    notes: list[str] = []
+    for field, scheme, said in (
         (_PASSPORT, "passport", "Passport"),
         (_NATIONAL_ID, "national_id", "Identification number"),
-        (_UN_REFERENCE, "un_reference", "UN reference"),
     ):
-        text = _clean(cells.get(field, ""))
-        if _blank(text):
+        text = cells.get(field, "")
+        if _blank(_clean(text)):
             continue
+        header = next((written for key, written in columns if key == field), field)
+        documents = read_documents(text, scheme)
+        for document in documents.documents:
+            identifier = Identifier(
+                scheme=document.scheme,
+                value=document.number,
+                country=document.country,
+                note=document.text if document.text != document.number else None,
+            )
+            if identifier not in found:
+                found.append(identifier)
+            if document.unknown is not None:
+                reading.problem(
+                    "words before a document number name neither a country nor a kind of "
+                    "document; the number is kept without a country",
+                    record=label,
+                    field=header,
+                    value=document.text,
+                )
+        for part in documents.unread:
+            if _blank(part):
+                continue
+            notes.append(f"{said}: {part}")
+            reading.problem(
+                "no document number found in this part of the cell; kept as a note",
+                record=label,
+                field=header,
+                value=part,
+                code="unread-value",
+            )
+    text = _clean(cells.get(_UN_REFERENCE, ""))
+    if not _blank(text):
         if _SIMPLE_DOCUMENT.match(text):
-            found.append(Identifier(scheme=scheme, value=text))
+            found.append(Identifier(scheme="un_reference", value=text))
         else:
-            notes.append(f"{label}: {text}")
-    return found
+            notes.append(f"UN reference: {text}")
+    return found, notes
 
 
 @functools.lru_cache(maxsize=4096)

@@ -367,7 +367,15 @@ def _alias(row: list[str], reading: Reading, record: str) -> tuple[Alias | None,
 
 # Remark kinds each entity class takes as typed fields; the others stay notes.
 _COMMON: Final = frozenset(
-    {"identifier", "alias", "nationality", "citizenship", "imo_company", "sanctions"}
+    {
+        "identifier",
+        "alias",
+        "nationality",
+        "citizenship",
+        "imo_company",
+        "sanctions",
+        "vessel_registration",
+    }
 )
 _OWN_KINDS: Final[dict[type[Entity], frozenset[str]]] = {
     Person: _COMMON | {"birth_date", "birth_place", "gender"},

@@ -129,6 +129,8 @@ _BIDI = re.compile("[\u200e\u200f\u202a-\u202e]")
 
 # OFAC names its aircraft by their registration ("EP-PUL", "YV2421"); a few by
 # their serial number ("MSN 164"), which is not a registration.
+# A feature's reliability (the RELIABILITY reference values). A "False" feature is no fact.
+_CONFIRMED, _REPORTED, _FALSE = "Confirmed", "Reported", "False"
 _REGISTRATION = re.compile(r"[A-Z0-9]{1,3}-?[A-Z0-9]{1,6}")
 
 # Features that say what the sanction does rather than what the entity is.
@@ -450,6 +452,8 @@ class _Entity:
         self.legal_basis: list[LegalBasis] = []
         self.operator: str | None = None
         self.related: dict[str, str] = {}
+        self.target_types: list[str] = []
+        self.organization_types: list[str] = []
 
     def note(self, label: str, text: str | None) -> None:
         if text is not None:
@@ -660,6 +664,26 @@ class _Entity:
         ref = _text(parts.get("valueRefId"))
         when = parts.get("valueDate")
         kind, fields = self.kind, self.fields
+        reliability = self.reliability(parts.get("reliability"), label, value)
+        if reliability == _FALSE:
+            # OFAC says the value is false (a date of birth on forged papers, say): not a
+            # fact about the entity, but worth knowing, so a note; and a problem, since the
+            # model has no place for it.
+            shown = value
+            if when is not None:
+                date = entities.date(when, uid, label)
+                shown = value if date is None else date.isoformat()
+            self.note(f"{label} (marked false by OFAC)", shown or "")
+            entities.reading.problem(
+                "OFAC marks this feature's value false: kept as a note, not as a fact",
+                record=uid,
+                field=label,
+                value=shown,
+            )
+            return
+        if reliability not in (None, _CONFIRMED):
+            # "Reported": kept as a fact; the model has no place for how sure OFAC is.
+            self.note(f"{label} {value or ''}".strip(), f"reliability {reliability}")
         if label == "Birthdate" and kind is Person:
             date = entities.date(when, uid, label) if when is not None else None
             if date is None and when is None:
@@ -690,8 +714,12 @@ class _Entity:
                 self.note(label, None if date is None else date.isoformat())
             else:
                 fields["incorporated"] = date
-        elif label == "Organization Type:" and kind is Organization and "kind" not in fields:
-            fields["kind"] = value
+        elif label == "Target Type" and kind is Organization and value:
+            # OFAC's kind of target ("Private Company", "Government Entity"): what
+            # Organization.kind means. It wins over an "Organization Type:" (see build).
+            self.target_types.append(value)
+        elif label == "Organization Type:" and kind is Organization and value:
+            self.organization_types.append(value)
         elif label == "Aircraft Tail Number" and kind is Aircraft:
             fields["registration"] = value
         elif label == "Aircraft Manufacturer's Serial Number (MSN)" and kind is Aircraft:
@@ -721,6 +749,27 @@ class _Entity:
                 date = entities.date(when, uid, label)
                 value = value if date is None else date.isoformat()
             self.note(label, value)
+
+    def reliability(self, element: ET.Element | None, label: str, value: str | None) -> str | None:
+        """How sure OFAC is of a feature: "Confirmed", "Reported", "False", or None if unsaid.
+
+        Read from the reference table by ``refId`` (the element's text as a fallback).
+        Any other value is a problem, and the feature is kept as if reported.
+        """
+        if element is None:
+            return None
+        reference = self.entities.references.get(element.get("refId") or "")
+        said = reference[1] if reference is not None else _text(element)
+        if said is None:
+            return None
+        if said not in (_CONFIRMED, _REPORTED, _FALSE):
+            self.entities.reading.problem(
+                f"unknown reliability {said!r}; the feature is kept, with a note",
+                record=self.uid,
+                field=label,
+                value=value,
+            )
+        return said
 
     def vessel_feature(self, label: str, value: str | None, ref: str | None) -> bool:
         """Features of a ship; False for a label that is not one."""
@@ -821,6 +870,18 @@ class _Entity:
         elif self.kind is Vessel:
             fields["past_flags"] = tuple(self.past_flags)
             fields["past_names"] = tuple(self.past_names)
+        elif self.kind is Organization:
+            kinds = [*self.target_types, *self.organization_types]
+            if kinds:
+                fields["kind"] = kinds[0]
+            notes = [
+                *(f"Target Type: {text}" for text in self.target_types[1:]),
+                *(
+                    f"Organization Type: {text}"
+                    for text in self.organization_types[0 if self.target_types else 1 :]
+                ),
+            ]
+            self.notes.extend(share(note) for note in notes)
         elif self.kind is Aircraft:
             if "registration" not in fields and _REGISTRATION.fullmatch(self.name):
                 fields["registration"] = self.name

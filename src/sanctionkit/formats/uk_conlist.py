@@ -98,7 +98,8 @@ _ADDRESS_COLUMNS: Final = (
     "Post/Zip Code",
     "Country",
 )
-_REGIME_COLUMNS: Final = ("Regime", "Listed On", "UK Sanctions List Date Designated")
+_DESIGNATED: Final = "UK Sanctions List Date Designated"
+_REGIME_COLUMNS: Final = ("Regime", "Listed On", _DESIGNATED)
 # Columns that hold one value per group (when a group's rows disagree, every value is kept).
 _GROUP_COLUMNS: Final = (
     "DOB",
@@ -172,6 +173,8 @@ _GENDERS: Final = {"male": Gender.MALE, "female": Gender.FEMALE}
 _LABEL: Final = re.compile(r"\(([A-Za-z][A-Za-z .'/-]{1,40})\):")
 _NUMBERED: Final = re.compile(r"\(\d{1,2}(?:-\d{1,2})?\)")
 _REFERENCE: Final = r"[A-Za-z]{2,4}[.]?\d{2,5}"
+# A UN reference number: committee letters, i or e, a number ("QDi.042", "QDE.145").
+_UN_REFERENCE: Final = re.compile(r"\b[A-Za-z]{2}[ieIE]\.\d{3}\b")
 _REFERENCES: Final = re.compile(rf"{_REFERENCE}(?:\s*(?:,|and|&)\s*{_REFERENCE})*\.?")
 _ASSET_OF: Final = re.compile(r"asset of [^()]*\(OFSI ID:\s*(\d+)", re.IGNORECASE)
 # Texts the list writes where it means "no value".
@@ -553,7 +556,9 @@ class _Builder:
                 value=extra,
             )
         facts: dict[str, str] = {}
-        notes: list[str] = [f"Title: {title}" for title in titles]
+        notes: list[str] = []
+        if cls is not Person:
+            notes.extend(f"Title: {title}" for title in titles)
         reasons: list[str] = []
         for other in group.all("Other Information"):
             found, free = _labelled(other)
@@ -573,7 +578,9 @@ class _Builder:
         references = re.findall(_REFERENCE, facts.get("UK Sanctions List Ref", ""))
         identifiers.extend(Identifier(scheme="uk_sanctions_list_ref", value=r) for r in references)
         if facts.get("UN Ref"):
-            identifiers.append(Identifier(scheme="un_reference", value=facts["UN Ref"]))
+            # One cell may cite two ("QDi.042 and SOi.002"): one identifier each.
+            cited = _UN_REFERENCE.findall(facts["UN Ref"]) or [facts["UN Ref"]]
+            identifiers.extend(Identifier(scheme="un_reference", value=ref) for ref in cited)
         if facts.get("business reg no"):
             identifiers.append(Identifier(scheme="registration", value=facts["business reg no"]))
         identifiers.extend(
@@ -605,7 +612,13 @@ class _Builder:
                 role = self._role(address.country, CountryRoleKind.LOCATION, label, "Country")
                 if role is not None and role not in countries:
                     countries.append(role)
-        positions = [item for text in group.all("Position") for item in _numbered(text)]
+        # A person's titles ("Maulavi", "General", "(1) Mullah (2) Haji") are positions, as
+        # the UN list's TITLE (where most of them come from) and Canada's Title are.
+        positions: list[str] = []
+        for text in [*(titles if cls is Person else ()), *group.all("Position")]:
+            for item in _numbered(text):
+                if item not in positions:
+                    positions.append(item)
         listed, programmes = self._regimes(group, label, notes)
         for updated in group.all("Last Updated"):
             notes.append(f"Last updated on the list: {updated}")
@@ -835,13 +848,19 @@ class _Builder:
             date = self._date(listed_on, label, "Listed On") if listed_on else None
             if date is not None and (listed is None or date.earliest() < listed.earliest()):
                 listed = date
+            # The date of designation under the UK's own regulations (31/12/2020 for those
+            # carried over from EU and UN regimes): the Designation has one date, "Listed On",
+            # the first listing; this one stays a note, read and written as an ISO date.
+            uk_date = self._date(designated, label, _DESIGNATED) if designated else None
+            shown = uk_date.isoformat() if uk_date is not None else designated
             if several:
+                listed_text = date.isoformat() if date is not None else listed_on or "?"
                 notes.append(
-                    f"Regime {regime or '?'}: listed on {listed_on or '?'}"
-                    + (f", UK Sanctions List date designated {designated}" if designated else "")
+                    f"Regime {regime or '?'}: listed on {listed_text}"
+                    + (f", UK Sanctions List date designated {shown}" if shown else "")
                 )
-            elif designated:
-                notes.append(f"UK Sanctions List date designated: {designated}")
+            elif shown:
+                notes.append(f"UK Sanctions List date designated: {shown}")
         return listed, programmes
 
     def _gender(self, text: str | None, label: str) -> Gender | None:

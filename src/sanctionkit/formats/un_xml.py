@@ -41,6 +41,7 @@ from sanctionkit.formats._files import xml_root_name
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._scripts import guess_script
 from sanctionkit.formats._xml import iter_records, local_name
+from sanctionkit.identifiers import imo
 from sanctionkit.model import (
     Address,
     Alias,
@@ -65,6 +66,15 @@ __all__ = ["FORMAT", "LIST_NAME", "legal_basis", "read", "sniff"]
 
 #: The format's name in :data:`sanctionkit.formats.READERS` and in the metadata.
 FORMAT = "un-xml"
+# "IMO Number: 5342883", "IMO number: 5571322", "(IMO) Number: 1790183", "Company
+# Number IMO 5434358": the forms of the comments of the 2018 and 2024 lists.
+_IMO_COMPANY = re.compile(r"(?:\(IMO\)|\bIMO)\s*(?:[Nn]umber)?\s*:?\s*(\d{7})\b")
+
+
+def _company_number(text: str) -> str:
+    return imo.validate(text, kind="company")
+
+
 #: The list's name in the dataset's metadata.
 LIST_NAME = "UN Security Council Consolidated List"
 
@@ -314,6 +324,9 @@ class _Records:
             return
 
         identifiers = [Identifier(scheme="un_dataid", value=dataid)] if dataid else []
+        if reference:
+            # The number other lists cite ("UN Ref KPe.033"): sk.link joins on it.
+            identifiers.append(Identifier(scheme="un_reference", value=reference))
         for element in groups.get("INDIVIDUAL_DOCUMENT", ()):
             self._document(_children(element), label, identifiers, notes)
         countries = []
@@ -335,6 +348,7 @@ class _Records:
         comments = _clean(texts.get("COMMENTS1"))
         if comments:
             notes.append(comments)
+            identifiers.extend(self._imo_companies(comments, label))
         for tag, said in (("SUBMITTED_BY", "Submitted by"), ("SUBMITTED_ON", "Submitted on")):
             submitted = _clean(texts.get(tag)) or _join(_values(groups.get(tag, ())))
             if submitted:
@@ -397,6 +411,22 @@ class _Records:
             sources=sources,
         )
         reading.keep(entity, designation)
+
+    def _imo_companies(self, comments: str, label: str) -> list[Identifier]:
+        """The IMO company numbers the comments give ("IMO number: 5571322.").
+
+        The list has no field for them; OFAC files the same numbers as "Company
+        Number IMO", so they join the two lists' shipping companies. A number
+        with a bad check digit is a problem (the comment stays a note).
+        """
+        found = []
+        for text in _IMO_COMPANY.findall(comments):
+            number = self.reading.value(
+                _company_number, text, record=label, field="COMMENTS1/IMO number"
+            )
+            if number is not None:
+                found.append(Identifier(scheme="imo_company", value=number, note="COMMENTS1"))
+        return found
 
     def _entity_id(self, reference: str, dataid: str, label: str) -> str | None:
         """``un-{reference}``; ``un-dataid-{DATAID}`` without one or when it is taken."""

@@ -20,7 +20,16 @@ from sanctionkit.errors import MissingDependencyError
 from sanctionkit.values.countries import Country
 from sanctionkit.values.dates import DateRange, PartialDate
 
-__all__ = ["SIDE_TABLES", "plain", "rows", "side_rows", "to_arrow", "to_pandas", "write_parquet"]
+__all__ = [
+    "SIDE_TABLES",
+    "TYPE_COLUMN",
+    "plain",
+    "rows",
+    "side_rows",
+    "to_arrow",
+    "to_pandas",
+    "write_parquet",
+]
 
 Row = dict[str, Any]
 
@@ -71,16 +80,29 @@ def _short(item: object) -> object:
     return plain(item)
 
 
-def rows(records: Iterable[Any]) -> list[Row]:
-    """One row per record: its kind, then its fields as plain values.
+#: The column that says what kind of entity a row is ("person", "vessel" ...). Not
+#: "kind": that is a field of some records (``Organization.kind``, "Shipping company"),
+#: and one column name must have one meaning.
+TYPE_COLUMN = "entity_type"
+
+
+def rows(records: Iterable[Any], *, type_column: str | None = TYPE_COLUMN) -> list[Row]:
+    """One row per record: its type (in ``type_column``), then its fields as plain values.
 
     Every row has every column (None where a kind lacks the field), so that
-    persons and vessels fit one table.
+    persons and vessels fit one table. A field keeps its own name as its column,
+    so ``Organization.kind`` is the column "kind".
+
+    >>> import sanctionkit as sk
+    >>> company = sk.Organization(id="o1", name="X", kind="Shipping company")
+    >>> row = rows([company])[0]
+    >>> row["entity_type"], row["kind"]
+    ('organization', 'Shipping company')
     """
     result = []
-    columns: dict[str, None] = {"kind": None}
+    columns: dict[str, None] = {} if type_column is None else {type_column: None}
     for record in records:
-        row: Row = {"kind": type(record).__name__.lower()}
+        row: Row = {} if type_column is None else {type_column: type(record).__name__.lower()}
         for field in attrs.fields(type(record)):
             if field.init and field.name not in _LEFT_OUT:
                 row[field.name] = plain(getattr(record, field.name))

@@ -10,6 +10,7 @@ carriers, a vessel's owner) points at an entity it holds.
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -18,11 +19,20 @@ from typing import Any, Generic, TypeVar, overload
 
 import attrs
 
+from sanctionkit.errors import UnknownFieldError
 from sanctionkit.model import _tables
 from sanctionkit.model._fields import non_empty, optional_non_empty, to_tuple, tuple_of
-from sanctionkit.model.entities import Aircraft, Entity, Organization, Person, Vessel
+from sanctionkit.model.entities import (
+    Aircraft,
+    CountryRoleKind,
+    Entity,
+    Organization,
+    Person,
+    Vessel,
+)
 from sanctionkit.model.sanctions import Authority, Designation, SanctionPackage
 from sanctionkit.model.transfers import AllegedTransfer, EntityRef
+from sanctionkit.values.countries import Country
 from sanctionkit.values.dates import PartialDate
 
 __all__ = ["Dataset", "Designations", "EntityView", "Problem"]
@@ -126,10 +136,23 @@ class EntityView(Sequence[E], Generic[E]):
     'v1'
     """
 
-    __slots__ = ("_items",)
+    __slots__ = ("_designations_of", "_items", "_kind")
 
-    def __init__(self, items: Iterable[E]) -> None:
+    def __init__(
+        self,
+        items: Iterable[E],
+        *,
+        kind: type[Entity] | None = None,
+        designations_of: Callable[[str], tuple[Designation, ...]] | None = None,
+    ) -> None:
         self._items: tuple[E, ...] = tuple(items)
+        # The class the view holds (for the fields a filter may name), and the
+        # dataset's designations (for the filters on programme, authority, dates).
+        self._kind = kind
+        self._designations_of = designations_of
+
+    def _view(self, items: Iterable[E]) -> EntityView[E]:
+        return EntityView(items, kind=self._kind, designations_of=self._designations_of)
 
     @overload
     def __getitem__(self, index: int) -> E: ...
@@ -139,7 +162,7 @@ class EntityView(Sequence[E], Generic[E]):
 
     def __getitem__(self, index: int | slice) -> E | EntityView[E]:
         if isinstance(index, slice):
-            return EntityView(self._items[index])
+            return self._view(self._items[index])
         return self._items[index]
 
     def __len__(self) -> int:
@@ -179,28 +202,175 @@ class EntityView(Sequence[E], Generic[E]):
         return _tables.to_pandas(_tables.side_rows(self._items, field))
 
     def get(self, entity_id: str) -> E | None:
-        """The entity with this id, or None."""
-        return next((item for item in self._items if item.id == entity_id), None)
+        """The entity with this id (or one of its ``joined_ids``), or None."""
+        found = next((item for item in self._items if item.id == entity_id), None)
+        if found is None:
+            found = next((item for item in self._items if entity_id in item.joined_ids), None)
+        return found
 
     def filter(
-        self, predicate: Callable[[E], bool] | None = None, **criteria: object
+        self,
+        predicate: Callable[[E], bool] | None = None,
+        *,
+        programme: str | None = None,
+        authority: str | Authority | None = None,
+        listed_after: DateLike | None = None,
+        listed_before: DateLike | None = None,
+        country: str | Country | None = None,
+        role: str | CountryRoleKind | None = None,
+        nationality: str | Country | None = None,
+        **fields: object,
     ) -> EntityView[E]:
-        """The entities for which ``predicate`` is true and every field equals its criterion.
+        """The entities that pass ``predicate`` and every criterion given.
 
-        A criterion given as a string for a country field is parsed as a country
-        (``flag="North Korea"`` finds vessels flagged KP).
+        - a field of the entities, by name: ``flag="North Korea"``,
+          ``vessel_type="Tanker"``; a string for a country field is parsed
+          as a country. A name that is no field raises
+          :class:`~sanctionkit.errors.UnknownFieldError`, which names the valid
+          ones: a misspelt criterion would otherwise give an empty view, which
+          reads like "nobody".
+        - ``country`` (parsed as a country) in the entity's countries, with any
+          role, or the one ``role`` names ("nationality", "residence", ...);
+          ``nationality=X`` is ``country=X, role="nationality"``. A vessel's
+          flag is its own field: ``flag=``.
+        - ``programme``, ``authority`` (a name, any case, or an ``Authority``),
+          ``listed_after`` and ``listed_before`` (a date, a ``PartialDate`` or
+          its text; both ends included) ask about the designations: an entity
+          passes when *one* of its designations meets all that are given. A
+          listing date known only to the year or month passes when all of it
+          lies on the asked side. These need the dataset (``ds.persons``), not
+          a view made by hand.
+
+        >>> import sanctionkit as sk
+        >>> ofac = sk.Authority(name="OFAC", country="US")
+        >>> def russian(role):
+        ...     return [sk.CountryRole(country="RU", role=role)]
+        >>> ds = sk.Dataset(
+        ...     entities=[
+        ...         sk.Person(id="p1", name="A", countries=russian("nationality")),
+        ...         sk.Person(id="p2", name="B", countries=russian("residence")),
+        ...     ],
+        ...     designations=[
+        ...         sk.Designation(entity_id="p1", authority=ofac, programmes=["RUSSIA-EO14024"],
+        ...                        listed="2024-05-01"),
+        ...         sk.Designation(entity_id="p2", authority=ofac, listed="2018"),
+        ...     ],
+        ... )
+        >>> [p.id for p in ds.persons.filter(country="Russia")]
+        ['p1', 'p2']
+        >>> [p.id for p in ds.persons.filter(nationality="Russia")]
+        ['p1']
+        >>> [p.id for p in ds.persons.filter(country="RU", role="residence")]
+        ['p2']
+        >>> [p.id for p in ds.persons.filter(programme="russia-eo14024", authority="ofac")]
+        ['p1']
+        >>> [p.id for p in ds.persons.filter(listed_before="2019-01-01")]
+        ['p2']
+        >>> [p.id for p in ds.persons.filter(listed_after="2024")]
+        ['p1']
+        >>> ds.persons.filter(colour="red")
+        Traceback (most recent call last):
+        ...
+        sanctionkit.errors.UnknownFieldError: no field 'colour' to filter on; valid: ...
         """
-        wanted = {name: _criterion(name, value) for name, value in criteria.items()}
-        return EntityView(
-            item
-            for item in self._items
-            if (predicate is None or predicate(item))
-            and all(getattr(item, name, _MISSING) == value for name, value in wanted.items())
+        wanted = {name: self._field_criterion(name, value) for name, value in fields.items()}
+        tests: list[Callable[[E], bool]] = []
+        if predicate is not None:
+            tests.append(predicate)
+        if wanted:
+            tests.append(
+                lambda item: all(
+                    getattr(item, name, _MISSING) == value for name, value in wanted.items()
+                )
+            )
+        if role is not None and country is None:
+            raise ValueError("role= narrows country=: give the country too")
+        if country is not None:
+            tests.append(_country_test(country, None if role is None else CountryRoleKind(role)))
+        if nationality is not None:
+            tests.append(_country_test(nationality, CountryRoleKind.NATIONALITY))
+        asked = (programme, authority, listed_after, listed_before)
+        if any(value is not None for value in asked):
+            tests.append(self._designation_test(programme, authority, listed_after, listed_before))
+        return self._view(item for item in self._items if all(test(item) for test in tests))
+
+    def _valid_fields(self) -> list[str]:
+        kinds: Iterable[type] = (
+            [self._kind] if self._kind is not None else {type(item) for item in self._items}
         )
+        names = {field.name for cls in kinds or [Entity] for field in attrs.fields(cls)}
+        return sorted(names | _SPECIAL_CRITERIA)
+
+    def _field_criterion(self, name: str, value: object) -> object:
+        valid = self._valid_fields()
+        if name not in valid:
+            raise UnknownFieldError(name, valid)
+        return _criterion(name, value)
+
+    def _designation_test(
+        self,
+        programme: str | None,
+        authority: str | Authority | None,
+        after: DateLike | None,
+        before: DateLike | None,
+    ) -> Callable[[E], bool]:
+        designations_of = self._designations_of
+        if designations_of is None:
+            raise ValueError(
+                "filters on programme, authority and listing dates need the dataset's "
+                "designations: filter ds.persons (or another view of a dataset)"
+            )
+        folded = None if programme is None else programme.casefold()
+        after_day = None if after is None else _day(after, earliest=True)
+        before_day = None if before is None else _day(before, earliest=False)
+
+        def passes(designation: Designation) -> bool:
+            if folded is not None and folded not in (p.casefold() for p in designation.programmes):
+                return False
+            if isinstance(authority, Authority) and designation.authority != authority:
+                return False
+            if isinstance(authority, str) and (
+                designation.authority.name.casefold() != authority.casefold()
+            ):
+                return False
+            day = designation.listed
+            if after_day is not None and (day is None or day.earliest() < after_day):
+                return False
+            return before_day is None or (day is not None and day.latest() <= before_day)
+
+        return lambda item: any(passes(d) for d in designations_of(item.id))
 
 
 _MISSING = object()
-_COUNTRY_FIELDS = frozenset({"flag", "country"})
+_COUNTRY_FIELDS = frozenset({"flag"})
+# The keyword criteria of EntityView.filter that are not fields, named in its errors.
+_SPECIAL_CRITERIA = frozenset(
+    {"programme", "authority", "listed_after", "listed_before", "country", "role", "nationality"}
+)
+DateLike = datetime.date | PartialDate | str
+
+
+def _day(value: DateLike, *, earliest: bool) -> datetime.date:
+    """A filter's date bound as a day: the first day of "2024" for after, the last for before."""
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        from sanctionkit.values.dates import parse_date
+
+        parsed = parse_date(value)
+        if not isinstance(parsed, PartialDate):
+            raise ValueError(f"expected one date, found a range: {value!r}")
+        value = parsed
+    return value.earliest() if earliest else value.latest()
+
+
+def _country_test(value: str | Country, role: CountryRoleKind | None) -> Callable[[Entity], bool]:
+    from sanctionkit.values.countries import parse_country
+
+    wanted = parse_country(value) if isinstance(value, str) else value
+    return lambda item: any(
+        held.country == wanted and (role is None or held.role is role) for held in item.countries
+    )
 
 
 class Designations(tuple[Designation, ...]):
@@ -214,11 +384,11 @@ class Designations(tuple[Designation, ...]):
 
     def to_pandas(self) -> Any:
         """A pandas DataFrame, one row per designation (``pandas`` extra)."""
-        return _tables.to_pandas(_tables.rows(self))
+        return _tables.to_pandas(_tables.rows(self, type_column=None))
 
     def to_arrow(self) -> Any:
         """A pyarrow Table, one row per designation (``arrow`` extra)."""
-        return _tables.to_arrow(_tables.rows(self))
+        return _tables.to_arrow(_tables.rows(self, type_column=None))
 
 
 def _criterion(name: str, value: object) -> object:
@@ -352,6 +522,11 @@ class Dataset:
             if record.id in index:
                 raise ValueError(f"dataset has two records with id {record.id!r}")
             index[record.id] = record
+        # The ids of records that sk.link joined into one find the joined entity.
+        for entity in self.entities:
+            for joined in entity.joined_ids:
+                if index.setdefault(joined, entity) is not entity:
+                    raise ValueError(f"dataset has two records with id {joined!r}")
         return index
 
     def __attrs_post_init__(self) -> None:
@@ -383,7 +558,11 @@ class Dataset:
         return record_id in self._index
 
     def get(self, record_id: str) -> Entity | SanctionPackage | AllegedTransfer | None:
-        """The entity, package or transfer with this id, or None."""
+        """The entity, package or transfer with this id, or None.
+
+        An entity that :func:`sanctionkit.link` joined from several records is
+        found by each of their ids (its ``joined_ids``).
+        """
         return self._index.get(record_id)
 
     @property
@@ -405,7 +584,10 @@ class Dataset:
         return self._standalone
 
     def designations_of(self, entity_id: str) -> tuple[Designation, ...]:
-        """The designations of one entity, by every authority."""
+        """The designations of one entity, by every authority (also by a joined id)."""
+        record = self._index.get(entity_id)
+        if isinstance(record, Entity):
+            entity_id = record.id
         if not self._by_entity and self._designations:
             grouped: dict[str, list[Designation]] = {}
             for designation in self._designations:
@@ -423,7 +605,7 @@ class Dataset:
         """
         tables = {
             "entities": _tables.rows(self.entities),
-            "designations": _tables.rows(self.designations),
+            "designations": _tables.rows(self.designations, type_column=None),
         }
         for field, name in _tables.SIDE_TABLES.items():
             tables[name] = _tables.side_rows(self.entities, field)
@@ -478,19 +660,35 @@ class Dataset:
 
     @property
     def persons(self) -> EntityView[Person]:
-        return EntityView(e for e in self.entities if isinstance(e, Person))
+        return EntityView(
+            (e for e in self.entities if isinstance(e, Person)),
+            kind=Person,
+            designations_of=self.designations_of,
+        )
 
     @property
     def organizations(self) -> EntityView[Organization]:
-        return EntityView(e for e in self.entities if isinstance(e, Organization))
+        return EntityView(
+            (e for e in self.entities if isinstance(e, Organization)),
+            kind=Organization,
+            designations_of=self.designations_of,
+        )
 
     @property
     def vessels(self) -> EntityView[Vessel]:
-        return EntityView(e for e in self.entities if isinstance(e, Vessel))
+        return EntityView(
+            (e for e in self.entities if isinstance(e, Vessel)),
+            kind=Vessel,
+            designations_of=self.designations_of,
+        )
 
     @property
     def aircraft(self) -> EntityView[Aircraft]:
-        return EntityView(e for e in self.entities if isinstance(e, Aircraft))
+        return EntityView(
+            (e for e in self.entities if isinstance(e, Aircraft)),
+            kind=Aircraft,
+            designations_of=self.designations_of,
+        )
 
     def __repr__(self) -> str:
         """A few lines, however large the dataset: its name, counts, and its first records.

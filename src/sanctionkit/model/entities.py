@@ -182,6 +182,11 @@ class Entity:
     sources: tuple[Source, ...] = attrs.field(
         factory=tuple, converter=to_tuple, validator=tuple_of(Source)
     )
+    #: The ids of the other records that :func:`sanctionkit.link` joined into this
+    #: one ("un-KPe.033"): ``Dataset.get`` finds the entity by any of them.
+    joined_ids: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, validator=tuple_of(str)
+    )
 
     def countries_with(self, role: CountryRoleKind | str) -> tuple[Country, ...]:
         """The countries that play this role for the entity.
