@@ -4,13 +4,26 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from sanctionkit.cli import EXIT_OK, EXIT_PARSE_FAILED, EXIT_USAGE, main
+import sanctionkit as sk
+from sanctionkit.cli import (
+    DEBUG_VARIABLE,
+    EXIT_BROKEN_PIPE,
+    EXIT_INTERNAL_ERROR,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_PARSE_FAILED,
+    EXIT_USAGE,
+    _datasets,
+    _values,
+    main,
+)
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
@@ -220,7 +233,7 @@ def test_validate_reports_counts_and_problems_and_exits_1(
     source = str(write_dataset_with_a_bad_line(tmp_path / "data.jsonl"))
     code, out = run(capsys, "validate", source)
     assert code == 1
-    assert "records read 2, rejected 1; 1 problems" in out
+    assert "records read 2, returned 1, rejected 1; 1 problems" in out
     assert "line 3" in out
     code, out = run(capsys, "validate", "--json", source)
     report = json.loads(out)
@@ -434,3 +447,87 @@ def test_files_are_read_with_the_cycle_collector_paused_and_it_is_restored(
     run(capsys, command, *files)
     assert collector_on == [False] * len(files)
     assert gc.isenabled()
+
+
+# --- behaving as a Unix tool ------------------------------------------------------------------
+
+
+def test_a_reader_that_closes_the_pipe_early_ends_it_quietly(tmp_path: Path) -> None:
+    # Far more output than a pipe buffers, so the writer meets the closed pipe.
+    values = tmp_path / "values.txt"
+    values.write_text("Russia\n" * 50_000, encoding="utf-8")
+    with values.open("rb") as stdin:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "sanctionkit", "country", "-"],
+            stdin=stdin,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert process.stdout is not None
+        assert process.stderr is not None
+        first = process.stdout.readline()
+        process.stdout.close()  # what `| head -1` does after its line
+        errors = process.stderr.read()
+        code = process.wait(timeout=60)
+    assert first.startswith(b"Russia\tRU\t")
+    assert (code, errors) == (EXIT_BROKEN_PIPE, b"")
+
+
+def test_text_the_terminal_cannot_encode_is_escaped_not_a_traceback() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "sanctionkit", "country", "北朝鮮"],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+        check=False,
+    )
+    assert (result.returncode, result.stderr) == (EXIT_OK, b"")
+    assert result.stdout.split(b"\t")[:2] == [b"\\u5317\\u671d\\u9bae", b"KP"]
+
+
+def test_ctrl_c_exits_130_without_a_traceback(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(text: str) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(_values, "parse_country", interrupted)
+    assert main(["country", "Russia"]) == EXIT_INTERRUPTED
+    assert capsys.readouterr().err == ""
+
+
+def _broken_load(source: object) -> None:
+    raise TypeError("unhashable type: 'list'")
+
+
+@pytest.mark.parametrize("debug", ["flag", "variable", None])
+def test_an_internal_error_names_the_input_and_asks_for_a_report(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    debug: str | None,
+) -> None:
+    monkeypatch.setattr(_datasets, "load", _broken_load)
+    monkeypatch.delenv(DEBUG_VARIABLE, raising=False)
+    argv = ["summary", str(tmp_path / "list.xml")]
+    if debug == "flag":
+        argv.insert(0, "--debug")
+    elif debug == "variable":
+        monkeypatch.setenv(DEBUG_VARIABLE, "1")
+    assert main(argv) == EXIT_INTERNAL_ERROR
+    err = capsys.readouterr().err
+    message = err.splitlines()[-1]
+    assert message.startswith(f"sanctionkit: internal error on {tmp_path / 'list.xml'}: TypeError")
+    assert "please report it" in message
+    assert ("Traceback (most recent call last)" in err) == (debug is not None)
+    if debug is None:
+        assert len(err.splitlines()) == 1
+
+
+def test_show_reads_a_record_from_a_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "list.jsonl"
+    sk.dump(sk.Dataset(entities=[sk.Vessel(id="vessel-maria", name="MARIA")]), path)
+    code, out = run(capsys, "show", "--json", "vessel-maria", str(path))
+    assert code == EXIT_OK
+    assert json.loads(out)["name"] == "MARIA"

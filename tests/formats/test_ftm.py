@@ -610,3 +610,37 @@ def test_round_trip_keeps_the_builtin_dataset_names_ids_countries_and_designatio
         assert after_d.programmes == before_d.programmes
         assert after_d.measures == before_d.measures
         assert after_d.reasons == before_d.reasons
+
+
+# --- malformed files: rejected lines, never stray exceptions --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        (b"[" * 100_000, "nested too deeply"),
+        (
+            '{"id": "v", "schema": "Vessel", "properties": {"name": ["MARÍA"]}}'.encode("latin-1"),
+            "not UTF-8",
+        ),
+    ],
+    ids=["deep-nesting", "latin-1"],
+)
+def test_a_line_that_cannot_be_read_is_rejected_and_reading_goes_on(
+    bad: bytes, message: str
+) -> None:
+    data = bad + b"\n" + line("p", "Person", name=["Rim Yong-hyok"]).encode() + b"\n"
+    dataset = ftm.read(io.BytesIO(data), name="x.ftm.json")
+    assert [person.name for person in dataset.persons] == ["Rim Yong-hyok"]
+    counts = [dataset.metadata[f"records_{key}"] for key in ("read", "returned", "rejected")]
+    assert counts == [2, 1, 1]
+    (problem,) = dataset.problems
+    assert (problem.file, problem.record) == ("x.ftm.json", "line 1")
+    assert message in problem.message
+
+
+def test_a_line_with_a_unicode_line_separator_is_one_record() -> None:
+    text = '{"id": "p", "schema": "Person", "properties": {"name": ["Rim\u2028Yong-hyok"]}}\n'
+    assert "\u2028" in text  # unescaped, as JSON allows
+    dataset = ftm.loads(text)
+    assert [person.id for person in dataset.persons] == ["p"]

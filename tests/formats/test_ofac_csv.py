@@ -344,3 +344,31 @@ def test_real_sdn_2024_days_are_read_without_siblings(day: str) -> None:
     assert len(ds) == len(rows)
     assert ds.metadata["files"] == path.name
     assert len(ds.vessels) == sum(row[2] == "vessel" for row in rows)
+
+
+# --- rows the csv module refuses ------------------------------------------------------------
+
+
+def test_a_field_over_the_csv_size_limit_rejects_its_row_and_reading_goes_on() -> None:
+    lines = (DATA / "sdn.csv").read_bytes().split(b"\r\n")
+    # The second entry's remarks grown past the csv module's limit (128 KiB by default).
+    huge = b"," + b'"' + b"A" * (csv.field_size_limit() + 10) + b'"'
+    lines[1] = lines[1][: lines[1].rindex(b",")] + huge
+    before = ofac_csv.read(
+        io.BytesIO((DATA / "sdn.csv").read_bytes()), name="sdn.csv", strict=False
+    )
+    dataset = ofac_csv.read(io.BytesIO(b"\r\n".join(lines)), name="sdn.csv", strict=False)
+    read, returned, rejected = (
+        dataset.metadata[f"records_{key}"] for key in ("read", "returned", "rejected")
+    )
+    entries = len(before.designations) + before.metadata["records_rejected"]
+    assert (read, returned, rejected) == (
+        entries,
+        len(before.designations) - 1,
+        before.metadata["records_rejected"] + 1,
+    )
+    assert "ofac-2674" not in dataset  # the entry of line 2
+    (problem,) = [p for p in dataset.problems if "field larger than field limit" in p.message]
+    assert (problem.file, problem.record) == ("sdn.csv", "line 2")
+    with pytest.raises(ReadError, match="line 2"):
+        ofac_csv.read(io.BytesIO(b"\r\n".join(lines)), name="sdn.csv", strict=True)

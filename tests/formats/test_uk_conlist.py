@@ -443,3 +443,22 @@ def test_real_file_the_uk_designation_date_is_an_iso_note_beside_listed_on(
     designation = next(d for d in real.designations if d.entity_id == "uk-6911")
     assert designation.listed == PartialDate(2001, 2, 23)
     assert "UK Sanctions List date designated: 2001-01-25" in real.get("uk-6911").notes
+
+
+def test_a_field_over_the_csv_size_limit_rejects_its_row_and_reading_goes_on() -> None:
+    rows = _rows_of(CSV)
+    lines = CSV.read_bytes().splitlines(keepends=True)
+    assert len(lines) == len(rows)  # one line per row: line numbers are row numbers
+    # The third line's first cell grown past the csv module's limit (128 KiB by default).
+    lines[2] = b"A" * (csv.field_size_limit() + 10) + lines[2]
+    before = uk_conlist.read(CSV, name="ConList.csv")
+    dataset = uk_conlist.read(io.BytesIO(b"".join(lines)), name="ConList.csv")
+    rows_read = len([row for row in rows[2:] if any(cell.strip() for cell in row)])
+    assert (dataset.metadata["rows_read"], dataset.metadata["rows_rejected"]) == (
+        rows_read,
+        before.metadata["rows_rejected"] + 1,
+    )
+    (problem,) = [p for p in dataset.problems if "field larger than field limit" in p.message]
+    assert (problem.file, problem.record) == ("ConList.csv", "line 3")
+    with pytest.raises(ReadError, match="line 3"):
+        uk_conlist.read(io.BytesIO(b"".join(lines)), name="ConList.csv", strict=True)

@@ -108,7 +108,8 @@ def _strict_options(command: argparse.ArgumentParser, help: str) -> None:
 def _dataset(arguments: argparse.Namespace) -> Dataset:
     if arguments.source is None:
         return builtin_dataset()
-    return _load(arguments.source, arguments.accept)
+    # `show` has no --accept: it reads leniently and shows the record whatever its problems.
+    return _load(arguments.source, getattr(arguments, "accept", []))
 
 
 def _load(source: str, accept: list[str]) -> Dataset:

@@ -49,9 +49,7 @@ class Reader(Protocol):
 
 
 def _read_jsonl(source: str | Path | IO[bytes], *, name: str, strict: bool) -> Dataset:
-    if isinstance(source, str | Path):
-        return jsonl.load(source, strict=strict, name=name)
-    return jsonl.load(io.TextIOWrapper(source, encoding="utf-8"), strict=strict, name=name)
+    return jsonl.load(source, strict=strict, name=name)
 
 
 def _sniff_jsonl(head: bytes) -> bool:

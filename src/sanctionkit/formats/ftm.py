@@ -33,7 +33,6 @@ here, not a dependency. The tests check what it writes with that library.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -43,6 +42,7 @@ from typing import IO, Any
 import attrs
 
 from sanctionkit.errors import ReadError
+from sanctionkit.formats._jsonlines import LineError, guarded_lines, loads_line, text_lines
 from sanctionkit.formats._reading import Reading
 from sanctionkit.identifiers import imo, mmsi
 from sanctionkit.model import (
@@ -433,16 +433,22 @@ def sniff(head: bytes) -> bool:
 
 def loads(text: str, *, strict: bool = False, name: str = "<string>") -> Dataset:
     """The dataset that FtM entity JSON lines describe; see :func:`read`."""
-    return _Reader(Reading(file=name, strict=strict)).run(text.splitlines())
+    # Only "\n" ends a line: JSON strings may hold U+2028 and the other ends splitlines() knows.
+    return _Reader(Reading(file=name, strict=strict)).run(text.split("\n"))
 
 
-def load(file: str | Path | IO[str], *, strict: bool = False, name: str | None = None) -> Dataset:
-    """Read FtM entity JSON lines from a path or an open text file; see :func:`read`."""
+def load(
+    file: str | Path | IO[str] | IO[bytes], *, strict: bool = False, name: str | None = None
+) -> Dataset:
+    """Read FtM entity JSON lines from a path or an open file (text, or UTF-8 bytes).
+
+    See :func:`read`.
+    """
     if isinstance(file, str | Path):
-        with Path(file).open(encoding="utf-8-sig") as opened:
+        with Path(file).open("rb") as opened:
             return _Reader(Reading(file=name or str(file), strict=strict)).run(opened)
     label = name or str(getattr(file, "name", "<file>"))
-    return _Reader(Reading(file=label, strict=strict)).run(file)
+    return _Reader(Reading(file=label, strict=strict)).run(guarded_lines(file, label))
 
 
 def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool = False) -> Dataset:
@@ -457,9 +463,7 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
     :class:`~sanctionkit.ReadError`. Each line is one record:
     ``metadata["records_read"]`` = returned + rejected.
     """
-    if isinstance(source, str | Path):
-        return load(source, strict=strict, name=name)
-    return load(io.TextIOWrapper(source, encoding="utf-8-sig"), strict=strict, name=name)
+    return load(source, strict=strict, name=name)
 
 
 # Properties every schema read here may carry, and what they become (read in _common).
@@ -547,10 +551,9 @@ class _Reader:
     sanctioned: set[str] = attrs.Factory(set)
     addresses: dict[str, Address | None] = attrs.Factory(dict)
 
-    def run(self, lines: Iterable[str]) -> Dataset:
-        for number, line in enumerate(lines, start=1):
-            if line.strip():
-                self._parse(number, line)
+    def run(self, lines: Iterable[str | bytes]) -> Dataset:
+        for number, line in text_lines(lines):
+            self._parse(number, line)
         for record in self.order:
             if record.schema in ("Identification", "Passport"):
                 for holder in dict.fromkeys(record.props.get("holder", [])):
@@ -583,26 +586,34 @@ class _Reader:
                     f"rejected {reading.rejected}",
                 )
             )
-        return Dataset(
-            entities=list(entities.values()),
-            designations=designations,
-            problems=reading.problems,
-            metadata={
-                "format": FORMAT,
-                "records_read": reading.read,
-                "records_returned": returned,
-                "records_rejected": reading.rejected,
-            },
-        )
+        metadata: dict[str, str | int] = {
+            "format": FORMAT,
+            "records_read": reading.read,
+            "records_returned": returned,
+            "records_rejected": reading.rejected,
+        }
+        try:
+            return Dataset(
+                entities=list(entities.values()),
+                designations=designations,
+                problems=reading.problems,
+                metadata=metadata,
+            )
+        except ValueError as error:  # a check of the model that the passes above missed
+            problem = Problem(file=reading.file, message=f"not a valid dataset: {error}")
+            raise ReadError(problem) from error
 
     # -- the first pass: lines into records ---------------------------------------------
 
-    def _parse(self, number: int, line: str) -> None:
+    def _parse(self, number: int, line: str | LineError) -> None:
         reading = self.reading
         reading.read += 1
         where = f"line {number}"
+        if isinstance(line, LineError):
+            reading.reject(str(line), record=where, value=line.text)
+            return
         try:
-            data = json.loads(line)
+            data = loads_line(line)
         except ValueError as error:
             reading.reject(f"not JSON: {error}", record=where, value=line[:200])
             return

@@ -30,7 +30,7 @@ import codecs
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Final
 
@@ -137,18 +137,37 @@ def _text(stream: IO[bytes]) -> io.TextIOWrapper:
     return io.TextIOWrapper(stream, encoding="cp1252", errors=_ENCODING_ERRORS, newline="")
 
 
-def _csv_rows(stream: IO[bytes]) -> Iterator[list[str]]:
-    """The fields of each row, streamed, without the trailing 0x1A and blank lines."""
+def _csv_rows(stream: IO[bytes]) -> Iterator[tuple[int, list[str] | csv.Error]]:
+    """Each row's last line number and fields, streamed, without the 0x1A and blank lines.
+
+    A row the csv module refuses (a field over :func:`csv.field_size_limit`,
+    128 KiB unless changed: OFAC cuts remarks at about 1,000 characters and
+    continues them in ``sdn_comments.csv``; a NUL byte before Python 3.11) is
+    given as its error, and reading goes on at the next line.
+    """
     text = _text(stream)
     try:
-        for row in csv.reader(text, strict=False):
-            if not row or (len(row) == 1 and not row[0].strip(_EOF + " \t\r\n")):
-                continue
-            if row[-1].endswith(_EOF):
-                row[-1] = row[-1].rstrip(_EOF)
-            yield row
+        yield from _csv_records(text)
     finally:
         text.detach()  # the caller closes the stream it opened
+
+
+def _csv_records(text: Iterable[str]) -> Iterator[tuple[int, list[str] | csv.Error]]:
+    reader = csv.reader(text, strict=False)
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            # The reader has consumed the bad line: the next call starts after it.
+            yield reader.line_num, error
+            continue
+        if not row or (len(row) == 1 and not row[0].strip(_EOF + " \t\r\n")):
+            continue
+        if row[-1].endswith(_EOF):
+            row[-1] = row[-1].rstrip(_EOF)
+        yield reader.line_num, row
 
 
 def _clean(value: str) -> str | None:
@@ -190,7 +209,10 @@ class _Siblings:
         self.readings.append(reading)
         self.files.append(path.name)
         with path.open("rb") as stream:
-            for line, row in enumerate(_csv_rows(stream), start=1):
+            for line, row in _csv_rows(stream):
+                if isinstance(row, csv.Error):
+                    reading.problem(f"not a CSV row: {row}", record=f"line {line}")
+                    continue
                 number = _entity_number(row)
                 if number is None or len(row) != columns:
                     message = (
@@ -242,8 +264,11 @@ def _read_entries(
     file_name = Path(name).name
     source = Source(publisher=ofac().name, title=f"{list_name} list, {file_name}")
     entries: set[str] = set()
-    for line, row in enumerate(_csv_rows(stream), start=1):
+    for line, row in _csv_rows(stream):
         reading.read += 1
+        if isinstance(row, csv.Error):
+            reading.reject(f"not a CSV row: {row}", record=f"line {line}")
+            continue
         number = _entity_number(row)
         if number is None or len(row) != len(COLUMNS):
             message = f"expected {len(COLUMNS)} fields starting with an ent_num, found {len(row)}"

@@ -271,12 +271,35 @@ def _read_csv(stream: IO[bytes], name: str, strict: bool) -> Dataset:
 
 
 def _csv_rows(stream: IO[bytes]) -> Generator[list[str], None, None]:
-    """The CSV's rows, streamed: UTF-8, with any byte that is not read as Windows-1252."""
+    """The CSV's rows, streamed: UTF-8, with any byte that is not read as Windows-1252.
+
+    A row the csv module refuses (a field over :func:`csv.field_size_limit`,
+    128 KiB unless changed, far above any real field; a NUL byte before
+    Python 3.11) comes as a :class:`_BrokenRow`, and reading goes on at the
+    next line.
+    """
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors=_CP1252_FALLBACK, newline="")
+    reader = csv.reader(text)
     try:
-        yield from csv.reader(text)
+        while True:
+            try:
+                yield next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                # The reader has consumed the bad line: the next call starts after it.
+                yield _BrokenRow(reader.line_num, str(error))
     finally:
         text.detach()  # the caller closes the stream it opened
+
+
+class _BrokenRow(list[str]):
+    """A CSV row that could not be read: no cells, the line where it ended and why."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__()
+        self.line = line
+        self.message = message
 
 
 def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
@@ -331,6 +354,11 @@ def _read_rows(cells: Iterator[Sequence[str]], name: str, strict: bool, containe
     rows_read = rows_rejected = 0
     last_updated: PartialDate | None = None
     for number, row in enumerate(cells, start=1):
+        if isinstance(row, _BrokenRow):
+            rows_read += 1
+            rows_rejected += 1
+            reading.problem(f"not a CSV row: {row.message}", record=f"line {row.line}")
+            continue
         if columns is None:
             first = _clean(row[0]) if row else ""
             if first.lower() == "last updated" and len(row) > 1:
