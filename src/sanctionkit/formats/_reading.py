@@ -150,15 +150,13 @@ class Reading:
         the value is not available ("n/a", see :class:`~sanctionkit.errors.NotAvailableError`).
         The problem's code is ``code``, or else found as :meth:`problem` finds it.
         """
-        if text is None or not text.strip():
+        if text is None:
             return None
-        try:
-            return parse(text.strip())
-        except NotAvailableError:
+        outcome = _attempt(parse, text, code)
+        if isinstance(outcome, _Failure):
+            self._report(outcome, record=record, field=field, value=text)
             return None
-        except ValueError as error:
-            self.problem(str(error), record=record, field=field, value=text, code=code)
-            return None
+        return outcome
 
     def _remembered(
         self,
@@ -180,23 +178,21 @@ class Reading:
         key: tuple[Callable[[str], object], str] = (parse, text)
         known = self._parsed.get(key)
         if isinstance(known, _Failure):
-            self.problem(known.message, record=record, field=field, value=text, code=known.code)
+            self._report(known, record=record, field=field, value=text)
             return None
         if known is not None:
             return known  # type: ignore[return-value]
-        if not text.strip():
+        outcome = _attempt(parse, text, code)
+        if outcome is None:
             return None
-        try:
-            value = parse(text.strip())
-        except NotAvailableError:
+        self._parsed[key] = outcome
+        if isinstance(outcome, _Failure):
+            self._report(outcome, record=record, field=field, value=text)
             return None
-        except ValueError as error:
-            failure = _Failure(str(error), code or problem_code(error))
-            self._parsed[key] = failure
-            self.problem(failure.message, record=record, field=field, value=text, code=failure.code)
-            return None
-        self._parsed[key] = value
-        return value
+        return outcome
+
+    def _report(self, failure: _Failure, *, record: str | None, field: str, value: str) -> None:
+        self.problem(failure.message, record=record, field=field, value=value, code=failure.code)
 
     def country(
         self, text: str | None, *, record: str | None, field: str, codes: bool = False
@@ -270,6 +266,18 @@ class _Failure:
 
     message: str
     code: str | None
+
+
+def _attempt(parse: Callable[[str], T], text: str, code: str | None) -> T | _Failure | None:
+    """``parse(text)``: its value, None for blank or not-available text, or its failure."""
+    if not text.strip():
+        return None
+    try:
+        return parse(text.strip())
+    except NotAvailableError:
+        return None
+    except ValueError as error:
+        return _Failure(str(error), code or problem_code(error))
 
 
 # One function object, so that the cache of a reading keys it like the other parsers.
