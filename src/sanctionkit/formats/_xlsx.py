@@ -122,9 +122,22 @@ def check_archive(source: str | Path | IO[bytes], name: str) -> None:
                 unpacked = _check_part(
                     archive, part, min(part.compress_size, whole), unpacked, name
                 )
-    except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError) as error:
+    except ReadError:
+        raise
+    # A damaged directory lets out more than BadZipFile: a ValueError for an offset that
+    # points before the file ("negative seek value"), a UnicodeDecodeError (also a
+    # ValueError) for a part name flagged UTF-8 that is not, OSError from the seek itself.
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        RuntimeError,
+        NotImplementedError,
+        ValueError,
+        OSError,
+    ) as error:
         raise ReadError(
-            Problem(file=name, message=f"not a readable .xlsx workbook: {error}")
+            Problem(file=name, message=f"not a readable .xlsx workbook: {damage(error)}")
         ) from error
     finally:
         if position is not None and not isinstance(source, str | Path):
