@@ -330,7 +330,7 @@ def test_a_workbook_with_a_damaged_directory_is_a_read_error_naming_the_file(
     format_name, path = WORKBOOKS[name]
     damaged = tmp_path / "list.xlsx"
     damaged.write_bytes(damage(path.read_bytes()))
-    with pytest.raises(sk.ReadError, match="not a readable .xlsx workbook") as raised:
+    with pytest.raises(sk.ReadError, match=r"not a readable \.xlsx workbook") as raised:
         sk.load(damaged, format=format_name)
     assert raised.value.problem.file is not None
     assert raised.value.problem.file.endswith("list.xlsx")

@@ -462,3 +462,51 @@ def test_a_field_over_the_csv_size_limit_rejects_its_row_and_reading_goes_on() -
     assert (problem.file, problem.record) == ("ConList.csv", "line 3")
     with pytest.raises(ReadError, match="line 3"):
         uk_conlist.read(io.BytesIO(b"".join(lines)), name="ConList.csv", strict=True)
+
+
+# --- a file cut short ----------------------------------------------------------------------------
+
+
+def _up_to_the_ship_with_a_bad_number() -> bytes:
+    """The hand-made CSV up to its row "SHIP WITH A BAD NUMBER" (Group ID 13700), CRLF-ended."""
+    data = CSV.read_bytes()
+    end = data.index(b"\r\n", data.index(b"SHIP WITH A BAD NUMBER"))
+    return data[:end]
+
+
+#: Cuts of that row: in its Group ID ("137" of "13700"), and inside its Other Information,
+#: quoted (a quoted field may hold commas and line endings).
+UK_CUTS = {
+    "in its unquoted Group ID": lambda data: data[:-2],
+    "inside a quoted field": lambda data: data.replace(
+        b"(UK Sanctions List Ref):DPR0101", b'"(UK Sanctions List Ref):DPR0101'
+    )[: data.rindex(b"(Flag of ship)")],
+    "inside a quoted field, just after a line ending": lambda data: (
+        data.replace(b"(UK Sanctions List Ref):DPR0101", b'"(UK Sanctions List Ref):DPR0101')[
+            : data.rindex(b"(Flag of ship)")
+        ]
+        + b"\r\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("cut", UK_CUTS)
+def test_a_row_the_file_cuts_short_is_a_truncated_file_problem(cut: str) -> None:
+    data = UK_CUTS[cut](_up_to_the_ship_with_a_bad_number())
+    whole = data[: data.rindex(b"\r\n", 0, data.index(b"SHIP WITH A BAD NUMBER")) + 2]
+    before = uk_conlist.read(io.BytesIO(whole), name="ConList.csv")
+    dataset = uk_conlist.read(io.BytesIO(data), name="ConList.csv")
+    assert [entity.id for entity in dataset.entities] == [e.id for e in before.entities]
+    assert "uk-137" not in dataset
+    assert "uk-13700" not in dataset
+    assert dataset.metadata["rows_read"] == before.metadata["rows_read"] + 1
+    assert dataset.metadata["rows_rejected"] == before.metadata["rows_rejected"] + 1
+    (problem,) = [p for p in dataset.problems if p.code == "truncated-file"]
+    # Line 11 is the row of "SHIP WITH A BAD NUMBER".
+    assert (problem.file, problem.record) == ("ConList.csv", "line 11")
+    with pytest.raises(ReadError, match="cut short"):
+        uk_conlist.read(io.BytesIO(data), name="ConList.csv", strict=True)
+
+
+def test_the_whole_csv_has_no_truncated_file_problem(small: Dataset) -> None:
+    assert not [p for p in small.problems if p.code == "truncated-file"]

@@ -44,6 +44,7 @@ from typing import IO, Any, Final
 import attrs
 
 from sanctionkit.formats._authorities import uk_ofsi
+from sanctionkit.formats._csv import TRUNCATED, Lines
 from sanctionkit.formats._files import read_head
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._scripts import guess_script
@@ -276,30 +277,44 @@ def _csv_rows(stream: IO[bytes]) -> Generator[list[str], None, None]:
     A row the csv module refuses (a field over :func:`csv.field_size_limit`,
     128 KiB unless changed, far above any real field; a NUL byte before
     Python 3.11) comes as a :class:`_BrokenRow`, and reading goes on at the
-    next line.
+    next line. So does a last row that the end of the file cuts short (a
+    quoted field left open, a last line without its line ending, which OFSI
+    always writes): its cells would be what precedes the cut, a Group ID
+    14727 read as 147.
     """
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors=_CP1252_FALLBACK, newline="")
-    reader = csv.reader(text)
+    lines = Lines(text)
+    reader = csv.reader(lines)
     try:
         while True:
+            lines.start()
             try:
-                yield next(reader)
+                row = next(reader)
             except StopIteration:
                 return
             except csv.Error as error:
                 # The reader has consumed the bad line: the next call starts after it.
-                yield _BrokenRow(reader.line_num, str(error))
+                yield _BrokenRow(reader.line_num, f"not a CSV row: {error}")
+                continue
+            cut = lines.cut()
+            if cut is None:
+                yield row
+            elif any(_clean(cell) for cell in row):
+                message = f"{cut}: its last row is cut short and not read"
+                yield _BrokenRow(reader.line_num, message, code=TRUNCATED)
     finally:
         text.detach()  # the caller closes the stream it opened
 
 
 class _BrokenRow(list[str]):
-    """A CSV row that could not be read: no cells, the line where it ended and why."""
+    """A CSV row that could not be read: no cells, the line where it ended, why, and the
+    problem's code (None: the default)."""
 
-    def __init__(self, line: int, message: str) -> None:
+    def __init__(self, line: int, message: str, *, code: str | None = None) -> None:
         super().__init__()
         self.line = line
         self.message = message
+        self.code = code
 
 
 def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
@@ -357,7 +372,7 @@ def _read_rows(cells: Iterator[Sequence[str]], name: str, strict: bool, containe
         if isinstance(row, _BrokenRow):
             rows_read += 1
             rows_rejected += 1
-            reading.problem(f"not a CSV row: {row.message}", record=f"line {row.line}")
+            reading.problem(row.message, record=f"line {row.line}", code=row.code)
             continue
         if columns is None:
             first = _clean(row[0]) if row else ""
