@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 import struct
 import zipfile
 from collections.abc import Callable, Iterator
@@ -334,3 +335,24 @@ def test_a_workbook_with_a_damaged_directory_is_a_read_error_naming_the_file(
         sk.load(damaged, format=format_name)
     assert raised.value.problem.file is not None
     assert raised.value.problem.file.endswith("list.xlsx")
+
+
+@pytest.mark.parametrize(
+    "part", ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml"]
+)
+@pytest.mark.parametrize("name", WORKBOOKS)
+def test_a_workbook_part_that_is_not_xml_is_a_read_error_naming_the_part(
+    name: str, part: str
+) -> None:
+    format_name, path = WORKBOOKS[name]
+    archive = zipfile.ZipFile(path)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as written:
+        for item in archive.infolist():
+            content = archive.read(item)
+            # Cut in the middle: a sound archive around a part whose XML stops short.
+            written.writestr(
+                item.filename, content[: len(content) // 2] if item.filename == part else content
+            )
+    with pytest.raises(sk.ReadError, match=re.escape(f"part {part}: ParseError")):
+        sk.load(io.BytesIO(out.getvalue()), format=format_name)
