@@ -625,3 +625,13 @@ def test_a_bad_imo_number_in_other_information_is_a_problem(other: str, group_ty
     assert getattr(entity, "imo", None) is None
     (problem,) = [p for p in dataset.problems if p.code == "invalid-imo"]
     assert problem.value == other.split()[-1].rstrip(".")
+
+
+def test_a_ships_imo_number_in_an_organisations_text_is_an_unread_value() -> None:
+    # 9066978 has a ship's check digit and not a company's: a vessel the text names.
+    other = "Operates the vessel SONG (IMO 9066978)."
+    dataset = uk_conlist.read(io.BytesIO(_conlist(("X", other, "Entity"))))
+    (entity,) = dataset.entities
+    assert not [i for i in entity.identifiers if i.scheme == "imo_company"]
+    (problem,) = dataset.problems
+    assert (problem.code, problem.value) == ("unread-value", "9066978")

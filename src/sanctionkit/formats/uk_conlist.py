@@ -923,6 +923,17 @@ class _Builder:
         found: list[Identifier] = []
         for note in notes:
             for text in _IMO_TEXT.findall(note):
+                if not imo_numbers.is_valid(text, kind="company") and imo_numbers.is_valid(text):
+                    # A ship's check digit: a vessel named in the text, not the company.
+                    self.reading.problem(
+                        "a ship's IMO number in an organisation's text is not read: "
+                        "an organisation has no field for its vessels (it stays in the note)",
+                        record=label,
+                        field="Other Information/IMO number",
+                        value=text,
+                        code="unread-value",
+                    )
+                    continue
                 number = self.reading.value(
                     _company_number,
                     text,
