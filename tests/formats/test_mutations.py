@@ -10,15 +10,20 @@ failure names a copy that can be made again.
 
 The inputs are the real excerpts in ``tests/data/real`` (byte for byte from the
 official files), the hand-made UK ConList CSV (no real CSV excerpt is kept), the
-built-in dataset (sanctionkit JSON lines) and its FollowTheMoney form. Workbooks
-(the UK xlsx, Japan's MOF) are not mutated here: their zip and XML parts are
-guarded by the workbook tests.
+built-in dataset (sanctionkit JSON lines) and its FollowTheMoney form. The
+workbooks (the UK ConList and Japan's MOF list, real excerpts) are damaged at
+the level of their zip archive: cut short, bytes changed inside a part's
+compressed data, a part's own bytes changed (and packed again, so the archive
+is sound but the XML is not), the central directory damaged.
 """
 
 from __future__ import annotations
 
 import io
 import random
+import re
+import struct
+import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -195,3 +200,159 @@ def test_the_unmutated_files_read_without_an_error(name: str) -> None:
     dataset = sk.load(io.BytesIO(content()), format=format_name)
     assert len(dataset.entities) > 0
     assert_counts_add_up(dataset)
+
+
+#: The workbooks: the reader's format name and the real excerpt it reads.
+WORKBOOKS: dict[str, tuple[str, Path]] = {
+    "uk-conlist-xlsx": ("uk-conlist-xlsx", REAL / "uk" / "ConList-2022-05-04-excerpt.xlsx"),
+    "jp-mof-xlsx": ("jp-mof-xlsx", REAL / "jp" / "shisantouketsu20260305-excerpt.xlsx"),
+}
+#: Copies per workbook and kind of zip damage (each read leniently and strictly).
+ZIP_COPIES = 12
+
+
+def _parts(data: bytes) -> list[tuple[int, int]]:
+    """Where each part's compressed data lies in the archive: (start, end)."""
+    spans = []
+    for part in zipfile.ZipFile(io.BytesIO(data)).infolist():
+        name_length, extra_length = struct.unpack_from("<HH", data, part.header_offset + 26)
+        start = part.header_offset + 30 + name_length + extra_length
+        spans.append((start, start + part.compress_size))
+    return spans
+
+
+def _central_directory(data: bytes) -> int:
+    """Where the central directory starts, as the end record says."""
+    end = data.rfind(b"PK\x05\x06")
+    (start,) = struct.unpack_from("<I", data, end + 16)
+    return int(start)
+
+
+def zip_truncated(data: bytes, rng: random.Random) -> bytes:
+    return data[: rng.randrange(1, len(data))]
+
+
+def zip_compressed_flipped(data: bytes, rng: random.Random) -> bytes:
+    start, end = rng.choice(_parts(data))
+    changed = bytearray(data)
+    for _ in range(rng.randint(1, 4)):
+        changed[rng.randrange(start, end)] = rng.randrange(256)
+    return bytes(changed)
+
+
+#: What is written into a part's XML: broken markup, and cells that point nowhere.
+_INSERTS = (b"<", b"&", b"<x>", b"</row>", b'r="ZZ9"', b't="s"', b"<v>99999</v>", b"\xff\xfe")
+
+
+def zip_part_altered(data: bytes, rng: random.Random) -> bytes:
+    """One part's bytes changed, then packed again: a sound archive around broken XML."""
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    parts = archive.infolist()
+    target = rng.choice(parts).filename
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as written:
+        for part in parts:
+            content = bytearray(archive.read(part))
+            if part.filename == target:
+                if rng.random() < 0.5:
+                    del content[rng.randrange(len(content) + 1) :]
+                else:
+                    where = rng.randrange(len(content) + 1)
+                    content[where:where] = rng.choice(_INSERTS)
+            written.writestr(part.filename, bytes(content))
+    return out.getvalue()
+
+
+def zip_directory_damaged(data: bytes, rng: random.Random) -> bytes:
+    """Bytes changed in the central directory or the end record after it."""
+    changed = bytearray(data)
+    for _ in range(rng.randint(1, 6)):
+        changed[rng.randrange(_central_directory(data), len(data))] = rng.randrange(256)
+    return bytes(changed)
+
+
+ZIP_MUTATIONS: dict[str, Callable[[bytes, random.Random], bytes]] = {
+    "truncated": zip_truncated,
+    "compressed_flipped": zip_compressed_flipped,
+    "part_altered": zip_part_altered,
+    "directory_damaged": zip_directory_damaged,
+}
+
+
+def _read_or_typed_error(data: bytes, format_name: str, where: str) -> None:
+    for strict in (False, True):
+        try:
+            dataset = sk.load(io.BytesIO(data), format=format_name, strict=strict)
+        except sk.SanctionkitError:
+            continue
+        except Exception as error:  # anything else escaped: the bug this test is for
+            pytest.fail(f"{where}, strict={strict}: {type(error).__name__}: {error}")
+        assert_counts_add_up(dataset)
+        if strict:
+            assert not dataset.problems, where
+
+
+@pytest.mark.parametrize("mutation", ZIP_MUTATIONS)
+@pytest.mark.parametrize("name", WORKBOOKS)
+def test_a_damaged_workbook_gives_a_dataset_whose_counts_add_up_or_a_typed_error(
+    name: str, mutation: str
+) -> None:
+    format_name, path = WORKBOOKS[name]
+    data = path.read_bytes()
+    rng = random.Random(f"{SEED}-{name}-{mutation}")
+    for number in range(ZIP_COPIES):
+        copy = ZIP_MUTATIONS[mutation](data, rng)
+        _read_or_typed_error(copy, format_name, f"{name}, {mutation} copy {number}")
+
+
+def _end_record_offset_forged(data: bytes) -> bytes:
+    # The end record's "central directory starts at" field, made larger than the file:
+    # zipfile then seeks to a negative position (ValueError, not BadZipFile).
+    end = data.rfind(b"PK\x05\x06")
+    return data[: end + 16] + struct.pack("<I", 0x8000_0000) + data[end + 20 :]
+
+
+def _part_name_not_utf8(data: bytes) -> bytes:
+    # The first central-directory entry says "names in UTF-8" (flag bit 11) over a name
+    # that is not: zipfile lets the UnicodeDecodeError out.
+    start = _central_directory(data)
+    (flags,) = struct.unpack_from("<H", data, start + 8)
+    changed = bytearray(data)
+    struct.pack_into("<H", changed, start + 8, flags | 0x800)
+    changed[start + 46] = 0xFF
+    return bytes(changed)
+
+
+@pytest.mark.parametrize("damage", [_end_record_offset_forged, _part_name_not_utf8])
+@pytest.mark.parametrize("name", WORKBOOKS)
+def test_a_workbook_with_a_damaged_directory_is_a_read_error_naming_the_file(
+    name: str, damage: Callable[[bytes], bytes], tmp_path: Path
+) -> None:
+    format_name, path = WORKBOOKS[name]
+    damaged = tmp_path / "list.xlsx"
+    damaged.write_bytes(damage(path.read_bytes()))
+    with pytest.raises(sk.ReadError, match=r"not a readable \.xlsx workbook") as raised:
+        sk.load(damaged, format=format_name)
+    assert raised.value.problem.file is not None
+    assert raised.value.problem.file.endswith("list.xlsx")
+
+
+@pytest.mark.parametrize(
+    "part", ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml"]
+)
+@pytest.mark.parametrize("name", WORKBOOKS)
+def test_a_workbook_part_that_is_not_xml_is_a_read_error_naming_the_part(
+    name: str, part: str
+) -> None:
+    format_name, path = WORKBOOKS[name]
+    archive = zipfile.ZipFile(path)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as written:
+        for item in archive.infolist():
+            content = archive.read(item)
+            # Cut in the middle: a sound archive around a part whose XML stops short.
+            written.writestr(
+                item.filename, content[: len(content) // 2] if item.filename == part else content
+            )
+    with pytest.raises(sk.ReadError, match=re.escape(f"part {part}: ParseError")):
+        sk.load(io.BytesIO(out.getvalue()), format=format_name)

@@ -372,3 +372,90 @@ def test_a_field_over_the_csv_size_limit_rejects_its_row_and_reading_goes_on() -
     assert (problem.file, problem.record) == ("sdn.csv", "line 2")
     with pytest.raises(ReadError, match="line 2"):
         ofac_csv.read(io.BytesIO(b"\r\n".join(lines)), name="sdn.csv", strict=True)
+
+
+# --- files cut short -------------------------------------------------------------------------
+
+REAL = Path(__file__).resolve().parents[1] / "data" / "real" / "ofac_csv"
+TRUNCATED = "truncated-file"
+
+#: Where the real excerpt's last entry (15036, ARTAVIL, a vessel) is cut. Its line is
+#: `15036,"ARTAVIL","vessel","IRAN",-0- ,...,"Iran",-0- ,"Former Vessel Flag Malta; ..."`.
+CUTS = {
+    "inside its quoted remarks": lambda data: data[: data.index(b"Former Vessel Flag Tuvalu")],
+    "inside its remarks, just after a line ending": lambda data: (
+        data[: data.index(b"Former Vessel Flag Tuvalu")] + b"\r\n"
+    ),
+    "before its line ending": lambda data: data[: data.rindex(b"\r\n")],
+    "inside an unquoted field": lambda data: data[: data.rindex(b",-0- ,") + 3],
+}
+
+
+def _problems(dataset: Dataset, code: str) -> list[tuple[str | None, str | None]]:
+    return [(p.file, p.record) for p in dataset.problems if p.code == code]
+
+
+@pytest.mark.parametrize("cut", CUTS)
+def test_an_entry_the_file_cuts_short_is_a_truncated_file_problem(cut: str) -> None:
+    data = CUTS[cut]((REAL / "sdn.csv").read_bytes())
+    dataset = ofac_csv.read(io.BytesIO(data), name="sdn.csv", strict=False)
+    # The two whole entries before it are kept; the cut one is read and rejected.
+    assert [entity.id for entity in dataset.entities] == ["ofac-306", "ofac-2674"]
+    counts = [dataset.metadata[f"records_{key}"] for key in ("read", "returned", "rejected")]
+    assert counts == [3, 2, 1]
+    assert _problems(dataset, TRUNCATED) == [("sdn.csv", "15036")]
+    with pytest.raises(ReadError, match="cut short"):
+        ofac_csv.read(io.BytesIO(data), name="sdn.csv", strict=True)
+
+
+@pytest.mark.parametrize("directory", [REAL, DATA])
+def test_whole_files_have_no_truncated_file_problem(directory: Path) -> None:
+    assert _problems(read(directory / "sdn.csv"), TRUNCATED) == []
+
+
+@pytest.mark.parametrize(
+    ("directory", "sibling"),
+    [(REAL, "add.csv"), (REAL, "alt.csv"), (DATA, "sdn_comments.csv")],
+)
+def test_a_sibling_file_cut_inside_a_quoted_field_is_a_truncated_file_problem(
+    directory: Path, sibling: str, tmp_path: Path
+) -> None:
+    for path in directory.iterdir():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    data = (directory / sibling).read_bytes()
+    # Cut inside the last quoted field: add.csv's "Panama", alt.csv's "SHONA",
+    # sdn_comments.csv's " Directors of BERATEX GROUP LIMITED.".
+    cut = data[: data.rindex(b'"') - 3]
+    (tmp_path / sibling).write_bytes(cut)
+    dataset = read(tmp_path / "sdn.csv")
+    (problem,) = [p for p in dataset.problems if p.code == TRUNCATED]
+    assert problem.file == str(tmp_path / sibling)
+    text = cut[cut.rindex(b'"') + 1 :].decode("latin-1")  # what is left of the cut field
+    assert text in {"Pan", "SH", " Directors of BERATEX GROUP LIMIT"}
+    found = [
+        value
+        for entity in dataset.entities
+        for value in [
+            *(alias.name for alias in entity.aliases),
+            *(address.city or "" for address in getattr(entity, "addresses", ())),
+            *(entity.notes or ()),
+        ]
+    ]
+    assert not any(value.endswith(text) for value in found)
+    if directory == REAL:  # the hand-made files have other problems that strict meets first
+        with pytest.raises(ReadError, match="cut short"):
+            read(tmp_path / "sdn.csv", strict=True)
+
+
+def test_the_real_list_cut_in_the_middle_keeps_the_entries_before_the_cut() -> None:
+    data = shared_file("ofac/sdn-csv-2021/sdn.csv").read_bytes()
+    middle = data.index(b'"', len(data) // 2) + 5  # inside a quoted field
+    whole_lines = data[:middle].count(b"\r\n")
+    dataset = ofac_csv.read(io.BytesIO(data[:middle]), name="sdn.csv", strict=False)
+    read_, returned, rejected = (
+        dataset.metadata[f"records_{key}"] for key in ("read", "returned", "rejected")
+    )
+    assert read_ == whole_lines + 1 == returned + rejected
+    cut_entry = data[:middle].rsplit(b"\r\n", 1)[1].split(b",", 1)[0].decode()
+    assert _problems(dataset, TRUNCATED) == [("sdn.csv", cut_entry)]
+    assert f"ofac-{cut_entry}" not in dataset

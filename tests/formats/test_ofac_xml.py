@@ -6,6 +6,8 @@ import builtins
 import io
 import re
 import urllib.request
+import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,7 @@ from sanctionkit.model import (
     Person,
     Vessel,
 )
+from sanctionkit.values.countries import parse_country
 from tests.conftest import shared_file
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ofac"
@@ -462,3 +465,124 @@ def test_real_person_with_a_birth_date_range(real: Dataset) -> None:
     ]
     assert len(ranged) == 1
     assert ranged[0].countries_with("nationality")[0].alpha2 == "IR"
+
+
+# --- the issuing country of every id ------------------------------------------------------------
+
+EXCERPT = Path(__file__).resolve().parents[1] / "data" / "real" / "ofac"
+EXCERPT = EXCERPT / "consolidated-2018-excerpt.xml"
+# The real excerpt's vessel (uid 15036, SHONA) has these two ids, without idCountry.
+_MMSI = "<idNumber>572469210</idNumber>"
+_IMO = "<idNumber>IMO 9187629</idNumber>"
+_ID_LIST = "<idList>"
+
+
+def _vessel(*replacements: tuple[str, str]) -> tuple[Vessel, Dataset]:
+    """The excerpt's vessel, its ids changed. OFAC's SDN file gives ids an idCountry
+    where its CSV writes "Vessel Registration Identification IMO 9256860 (Russia)"."""
+    text = EXCERPT.read_text(encoding="utf-8")
+    start = text.index("<uid>15036</uid>")
+    head, entry = text[:start], text[start:]
+    for old, new in replacements:
+        assert old in entry
+        entry = entry.replace(old, new, 1)
+    data = (head + entry).encode("utf-8")
+    dataset = ofac_xml.read(io.BytesIO(data), name="sdn.xml", strict=False)
+    vessel = dataset.get("ofac-15036")
+    assert isinstance(vessel, Vessel)
+    return vessel, dataset
+
+
+def _registered(vessel: Vessel) -> list[str]:
+    return [r.country.alpha2 for r in vessel.countries if r.role is CountryRoleKind.REGISTRATION]
+
+
+def _numbers(vessel: Vessel) -> set[tuple[str, str, str | None]]:
+    return {
+        (i.scheme, i.value, i.country.alpha2 if i.country else None) for i in vessel.identifiers
+    }
+
+
+def _id(uid: int, id_type: str, number: str, country: str = "") -> str:
+    where = f"<idCountry>{country}</idCountry>" if country else ""
+    return (
+        f"<id><uid>{uid}</uid><idType>{id_type}</idType><idNumber>{number}</idNumber>{where}</id>"
+    )
+
+
+def test_the_excerpts_vessel_has_its_imo_and_no_registration_country() -> None:
+    vessel, _ = _vessel()
+    assert (vessel.imo, vessel.mmsi) == ("9187629", "572469210")
+    assert _registered(vessel) == []
+
+
+def test_the_id_country_of_an_imo_number_is_the_ships_registration_country() -> None:
+    vessel, dataset = _vessel((_IMO, _IMO + "<idCountry>Russia</idCountry>"))
+    assert vessel.imo == "9187629"
+    assert _registered(vessel) == ["RU"]
+    assert not [p for p in dataset.problems if p.field == "idCountry"]
+
+
+def test_a_second_imo_and_mmsi_keep_their_id_countries() -> None:
+    # Two ids before the excerpt's own, which become the ship's second IMO and MMSI.
+    first = _id(1, "Vessel Registration Identification", "IMO 9256860") + _id(
+        2, "MMSI", "273347030"
+    )
+    vessel, _ = _vessel(
+        (_ID_LIST, _ID_LIST + first),
+        (_MMSI, _MMSI + "<idCountry>Panama</idCountry>"),
+        (_IMO, _IMO + "<idCountry>Russia</idCountry>"),
+    )
+    assert (vessel.imo, vessel.mmsi) == ("9256860", "273347030")
+    assert {("imo", "9187629", "RU"), ("mmsi", "572469210", "PA")} <= _numbers(vessel)
+
+
+def test_a_national_registration_number_is_an_identifier_with_its_country() -> None:
+    # "Vessel Registration Identification RS 150443 (Russia)" in OFAC's CSV: not an IMO.
+    registration = _id(1, "Vessel Registration Identification", "RS 150443", "Russia")
+    vessel, dataset = _vessel((_ID_LIST, _ID_LIST + registration))
+    assert ("registration", "RS 150443", "RU") in _numbers(vessel)
+    assert vessel.imo == "9187629"
+    assert not [p for p in dataset.problems if p.record == "15036"]
+
+
+def test_an_id_country_that_a_field_has_no_place_for_is_a_problem() -> None:
+    # The ship's (first) MMSI is a field; the MMSI's own digits say its country.
+    vessel, dataset = _vessel((_MMSI, _MMSI + "<idCountry>Panama</idCountry>"))
+    assert vessel.mmsi == "572469210"
+    (problem,) = [p for p in dataset.problems if p.field == "idCountry"]
+    assert (problem.record, problem.value, problem.code) == ("15036", "Panama", "unread-value")
+
+
+def test_real_file_every_id_keeps_its_id_country(real: Dataset) -> None:
+    # Counted with ElementTree: 199 <id> carry an idCountry (Registration ID 99, Tax ID No. 42,
+    # Government Gazette Number 30, Passport 14, UK Company Number 9, five others once); none
+    # of the 74 "Vessel Registration Identification" ids of this file has one.
+    with_country: list[tuple[str, str, str, str]] = []
+    registrations = 0
+    for entry in ET.parse(shared_file(REAL)).getroot():
+        if not entry.tag.endswith("sdnEntry"):
+            continue
+        uid = entry.findtext("{*}uid", "")
+        for item in entry.iterfind("{*}idList/{*}id"):
+            id_type = item.findtext("{*}idType", "")
+            registrations += id_type == "Vessel Registration Identification"
+            if item.findtext("{*}idCountry"):
+                number, country = (
+                    item.findtext("{*}idNumber", ""),
+                    item.findtext("{*}idCountry", ""),
+                )
+                with_country.append((uid, id_type, number.strip(), country.strip()))
+    assert (len(with_country), registrations) == (199, 74)
+    kinds = Counter(id_type for _, id_type, _, _ in with_country)
+    assert kinds.most_common(5) == [
+        ("Registration ID", 99),
+        ("Tax ID No.", 42),
+        ("Government Gazette Number", 30),
+        ("Passport", 14),
+        ("UK Company Number", 9),
+    ]
+    for uid, id_type, number, country in with_country:
+        entity = real.get(f"ofac-{uid}")
+        found = [i.country for i in entity.identifiers if i.value == number]
+        assert parse_country(country) in found, (uid, id_type, number, country)

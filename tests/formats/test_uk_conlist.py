@@ -462,3 +462,176 @@ def test_a_field_over_the_csv_size_limit_rejects_its_row_and_reading_goes_on() -
     assert (problem.file, problem.record) == ("ConList.csv", "line 3")
     with pytest.raises(ReadError, match="line 3"):
         uk_conlist.read(io.BytesIO(b"".join(lines)), name="ConList.csv", strict=True)
+
+
+# --- a file cut short ----------------------------------------------------------------------------
+
+
+def _up_to_the_ship_with_a_bad_number() -> bytes:
+    """The hand-made CSV up to its row "SHIP WITH A BAD NUMBER" (Group ID 13700), CRLF-ended."""
+    data = CSV.read_bytes()
+    end = data.index(b"\r\n", data.index(b"SHIP WITH A BAD NUMBER"))
+    return data[:end]
+
+
+#: Cuts of that row: in its Group ID ("137" of "13700"), and inside its Other Information,
+#: quoted (a quoted field may hold commas and line endings).
+UK_CUTS = {
+    "in its unquoted Group ID": lambda data: data[:-2],
+    "inside a quoted field": lambda data: data.replace(
+        b"(UK Sanctions List Ref):DPR0101", b'"(UK Sanctions List Ref):DPR0101'
+    )[: data.rindex(b"(Flag of ship)")],
+    "inside a quoted field, just after a line ending": lambda data: (
+        data.replace(b"(UK Sanctions List Ref):DPR0101", b'"(UK Sanctions List Ref):DPR0101')[
+            : data.rindex(b"(Flag of ship)")
+        ]
+        + b"\r\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("cut", UK_CUTS)
+def test_a_row_the_file_cuts_short_is_a_truncated_file_problem(cut: str) -> None:
+    data = UK_CUTS[cut](_up_to_the_ship_with_a_bad_number())
+    whole = data[: data.rindex(b"\r\n", 0, data.index(b"SHIP WITH A BAD NUMBER")) + 2]
+    before = uk_conlist.read(io.BytesIO(whole), name="ConList.csv")
+    dataset = uk_conlist.read(io.BytesIO(data), name="ConList.csv")
+    assert [entity.id for entity in dataset.entities] == [e.id for e in before.entities]
+    assert "uk-137" not in dataset
+    assert "uk-13700" not in dataset
+    assert dataset.metadata["rows_read"] == before.metadata["rows_read"] + 1
+    assert dataset.metadata["rows_rejected"] == before.metadata["rows_rejected"] + 1
+    (problem,) = [p for p in dataset.problems if p.code == "truncated-file"]
+    # Line 11 is the row of "SHIP WITH A BAD NUMBER".
+    assert (problem.file, problem.record) == ("ConList.csv", "line 11")
+    with pytest.raises(ReadError, match="cut short"):
+        uk_conlist.read(io.BytesIO(data), name="ConList.csv", strict=True)
+
+
+def test_the_whole_csv_has_no_truncated_file_problem(small: Dataset) -> None:
+    assert not [p for p in small.problems if p.code == "truncated-file"]
+
+
+# --- IMO numbers in Other Information -----------------------------------------------------------
+
+
+def _by_group(rows: list[tuple[object, ...]], pattern: str) -> dict[str, set[str]]:
+    """Group ID -> the numbers ``pattern`` finds in its rows' Other Information."""
+    header = list(rows[1])
+    other, group_id = header.index("Other Information"), header.index("Group ID")
+    found: dict[str, set[str]] = {}
+    for row in rows[2:]:
+        for number in re.findall(pattern, str(row[other] or "")):
+            found.setdefault(str(row[group_id]), set()).add(number)
+    return found
+
+
+def test_real_file_imo_numbers_in_other_information_are_read(
+    real: Dataset, real_rows: list[tuple[object, ...]]
+) -> None:
+    # Counted on the workbook with openpyxl and plain patterns: 17 groups write "IMO" in
+    # Other Information. 15 ships as "(IMO number):8605026"; 2 shipping companies as
+    # "IMO Number: 5342883." (13340) and "International Maritime Organization (IMO) Number:
+    # 1790183." (13143), whose text also lists the 22 vessels it operates, "(a) Chol Ryong
+    # (Ryong Gun Bong) 8606173, (b) ...".
+    groups = _by_group(real_rows, r"\bIMO\b")
+    ships = _by_group(real_rows, r"\(IMO number\):(\d{7})")
+    companies = _by_group(real_rows, r"IMO\)? Number: (\d{7})\.")
+    operated = _by_group(real_rows, r"\([a-v]\) [^,]*?(\d{7})")
+    assert (len(groups), len(ships), len(companies)) == (17, 15, 2)
+    assert set(groups) == set(ships) | set(companies)
+    assert companies == {"13340": {"5342883"}, "13143": {"1790183"}}
+    assert set(operated) == {"13143"}
+    assert len(operated["13143"]) == 22
+
+    for group, (number,) in ships.items():
+        vessel = real.get(f"uk-{group}")
+        assert isinstance(vessel, Vessel)
+        assert vessel.imo == number
+    read = {
+        (entity.id, identifier.value)
+        for entity in real.entities
+        for identifier in entity.identifiers
+        if identifier.scheme == "imo_company"
+    }
+    assert read == {(f"uk-{group}", number) for group, (number,) in companies.items()}
+    assert isinstance(real.get("uk-13340"), Organization)
+    (unread,) = [p for p in real.problems if p.field == "Other Information/IMO number"]
+    assert (unread.record, unread.code) == ("13143", "unread-value")
+    assert set((unread.value or "").split(", ")) == operated["13143"]
+
+
+def _conlist(*rows: tuple[str, str, str]) -> bytes:
+    """A ConList CSV of the hand-made file's header and rows of (name, other information,
+    group type), one group each."""
+    header = _rows_of(CSV)[1]
+    lines = [["Last Updated", "04/05/2022"], header]
+    for number, (name, other, group_type) in enumerate(rows, start=1):
+        row = [""] * len(header)
+        row[header.index("Name 6")] = name
+        row[header.index("Other Information")] = other
+        row[header.index("Group Type")] = group_type
+        row[header.index("Alias Type")] = "Primary name"
+        row[header.index("Regime")] = "Russia"
+        row[header.index("Listed On")] = "11/03/2022"
+        row[header.index("Group ID")] = str(90000 + number)
+        lines.append(row)
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\r\n").writerows(lines)
+    return text.getvalue().encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("other", "group_type", "scheme", "number"),
+    [
+        (
+            "(UN Ref):KPe.022 IMO Number: 5342883. The company ...",
+            "Entity",
+            "imo_company",
+            "5342883",
+        ),
+        (
+            "International Maritime Organization (IMO) Number: 1790183.",
+            "Entity",
+            "imo_company",
+            "1790183",
+        ),
+        ("IMO no. 9066978. Listed as asset of X", "Ship", "imo", "9066978"),
+        ("(IMO Number):9066978 (Flag of ship):Panama", "Ship", "imo", "9066978"),
+        ("IMO: 8605026", "Ship", "imo", "8605026"),
+    ],
+)
+def test_an_imo_number_in_other_information_goes_to_its_place(
+    other: str, group_type: str, scheme: str, number: str
+) -> None:
+    dataset = uk_conlist.read(io.BytesIO(_conlist(("X", other, group_type))), strict=True)
+    (entity,) = dataset.entities
+    if scheme == "imo":
+        assert isinstance(entity, Vessel)
+        assert entity.imo == number
+    else:
+        assert [i.value for i in entity.identifiers if i.scheme == scheme] == [number]
+
+
+@pytest.mark.parametrize(
+    ("other", "group_type"),
+    [("IMO Number: 5342884.", "Entity"), ("IMO no. 9066979", "Ship")],
+)
+def test_a_bad_imo_number_in_other_information_is_a_problem(other: str, group_type: str) -> None:
+    # A wrong check digit (the last digit one off): no number, an invalid-imo problem.
+    dataset = uk_conlist.read(io.BytesIO(_conlist(("X", other, group_type))))
+    (entity,) = dataset.entities
+    assert not [i for i in entity.identifiers if i.scheme.startswith("imo")]
+    assert getattr(entity, "imo", None) is None
+    (problem,) = [p for p in dataset.problems if p.code == "invalid-imo"]
+    assert problem.value == other.split()[-1].rstrip(".")
+
+
+def test_a_ships_imo_number_in_an_organisations_text_is_an_unread_value() -> None:
+    # 9066978 has a ship's check digit and not a company's: a vessel the text names.
+    other = "Operates the vessel SONG (IMO 9066978)."
+    dataset = uk_conlist.read(io.BytesIO(_conlist(("X", other, "Entity"))))
+    (entity,) = dataset.entities
+    assert not [i for i in entity.identifiers if i.scheme == "imo_company"]
+    (problem,) = dataset.problems
+    assert (problem.code, problem.value) == ("unread-value", "9066978")

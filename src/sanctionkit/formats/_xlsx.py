@@ -34,6 +34,7 @@ __all__ = [
     "MAX_RATIO",
     "MAX_UNPACKED",
     "RATIO_FROM",
+    "broken_part",
     "check_archive",
     "corrupt",
     "damage",
@@ -122,9 +123,22 @@ def check_archive(source: str | Path | IO[bytes], name: str) -> None:
                 unpacked = _check_part(
                     archive, part, min(part.compress_size, whole), unpacked, name
                 )
-    except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError) as error:
+    except ReadError:
+        raise
+    # A damaged directory lets out more than BadZipFile: a ValueError for an offset that
+    # points before the file ("negative seek value"), a UnicodeDecodeError (also a
+    # ValueError) for a part name flagged UTF-8 that is not, OSError from the seek itself.
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        RuntimeError,
+        NotImplementedError,
+        ValueError,
+        OSError,
+    ) as error:
         raise ReadError(
-            Problem(file=name, message=f"not a readable .xlsx workbook: {error}")
+            Problem(file=name, message=f"not a readable .xlsx workbook: {damage(error)}")
         ) from error
     finally:
         if position is not None and not isinstance(source, str | Path):
@@ -209,9 +223,38 @@ def open_workbook(source: str | Path | IO[bytes], name: str) -> Any:
             warnings.filterwarnings("ignore", message="Print area cannot be set")
             return openpyxl.load_workbook(source, read_only=True, data_only=True)
     except (*corrupt(), InvalidFileException) as error:
+        part = broken_part(source)
+        where = f"part {part}: " if part else ""
         raise ReadError(
-            Problem(file=name, message=f"not a readable .xlsx workbook: {damage(error)}")
+            Problem(file=name, message=f"not a readable .xlsx workbook: {where}{damage(error)}")
         ) from error
+
+
+def broken_part(source: str | Path | IO[bytes]) -> str | None:
+    """The name of the first XML part of a workbook that is not well-formed, or None.
+
+    openpyxl's parse errors say where in a part, not which part; this is asked
+    only once a workbook has failed, to name the part in the error. The parts
+    have passed :func:`check_archive`, so their size is bounded.
+    """
+    import xml.parsers.expat as expat
+    import zipfile
+    import zlib
+
+    try:
+        with zipfile.ZipFile(source) as archive:
+            for part in archive.infolist():
+                if not part.filename.endswith((".xml", ".rels")):
+                    continue
+                parser = expat.ParserCreate()
+                try:
+                    with archive.open(part) as stream:
+                        parser.ParseFile(stream)
+                except expat.ExpatError:
+                    return part.filename
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError):
+        return None
+    return None
 
 
 # The names openpyxl opens a path by (openpyxl.reader.excel.SUPPORTED_FORMATS).

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import IO, Final
 
 from sanctionkit.formats._authorities import ofac
+from sanctionkit.formats._csv import TRUNCATED, Lines
 from sanctionkit.formats._ofac_remarks import RemarkFacts, parse_remarks
 from sanctionkit.formats._reading import Reading
 from sanctionkit.model import (
@@ -137,13 +138,16 @@ def _text(stream: IO[bytes]) -> io.TextIOWrapper:
     return io.TextIOWrapper(stream, encoding="cp1252", errors=_ENCODING_ERRORS, newline="")
 
 
-def _csv_rows(stream: IO[bytes]) -> Iterator[tuple[int, list[str] | csv.Error]]:
-    """Each row's last line number and fields, streamed, without the 0x1A and blank lines.
+def _csv_rows(stream: IO[bytes]) -> Iterator[tuple[int, list[str] | csv.Error, str | None]]:
+    """Each row's last line number, fields and whether the file cuts it short, streamed,
+    without the 0x1A and blank lines.
 
     A row the csv module refuses (a field over :func:`csv.field_size_limit`,
     128 KiB unless changed: OFAC cuts remarks at about 1,000 characters and
     continues them in ``sdn_comments.csv``; a NUL byte before Python 3.11) is
-    given as its error, and reading goes on at the next line.
+    given as its error, and reading goes on at the next line. The third item
+    says why the file's end cuts the row short (an open quote, a last line
+    without its CRLF; see :class:`~sanctionkit.formats._csv.Lines`), or is None.
     """
     text = _text(stream)
     try:
@@ -152,22 +156,26 @@ def _csv_rows(stream: IO[bytes]) -> Iterator[tuple[int, list[str] | csv.Error]]:
         text.detach()  # the caller closes the stream it opened
 
 
-def _csv_records(text: Iterable[str]) -> Iterator[tuple[int, list[str] | csv.Error]]:
-    reader = csv.reader(text, strict=False)
+def _csv_records(
+    text: Iterable[str],
+) -> Iterator[tuple[int, list[str] | csv.Error, str | None]]:
+    lines = Lines(text)
+    reader = csv.reader(lines, strict=False)
     while True:
+        lines.start()
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as error:
             # The reader has consumed the bad line: the next call starts after it.
-            yield reader.line_num, error
+            yield reader.line_num, error, None
             continue
         if not row or (len(row) == 1 and not row[0].strip(_EOF + " \t\r\n")):
             continue
         if row[-1].endswith(_EOF):
             row[-1] = row[-1].rstrip(_EOF)
-        yield reader.line_num, row
+        yield reader.line_num, row, lines.cut()
 
 
 def _clean(value: str) -> str | None:
@@ -209,9 +217,13 @@ class _Siblings:
         self.readings.append(reading)
         self.files.append(path.name)
         with path.open("rb") as stream:
-            for line, row in _csv_rows(stream):
+            for line, row, cut in _csv_rows(stream):
                 if isinstance(row, csv.Error):
                     reading.problem(f"not a CSV row: {row}", record=f"line {line}")
+                    continue
+                if cut is not None:
+                    message = f"{cut}: its last row is cut short and not read"
+                    reading.problem(message, record=f"line {line}", code=TRUNCATED)
                     continue
                 number = _entity_number(row)
                 if number is None or len(row) != columns:
@@ -264,12 +276,18 @@ def _read_entries(
     file_name = Path(name).name
     source = Source(publisher=ofac().name, title=f"{list_name} list, {file_name}")
     entries: set[str] = set()
-    for line, row in _csv_rows(stream):
+    for line, row, cut in _csv_rows(stream):
         reading.read += 1
         if isinstance(row, csv.Error):
             reading.reject(f"not a CSV row: {row}", record=f"line {line}")
             continue
         number = _entity_number(row)
+        if cut is not None:
+            # Its last field is what precedes the cut: remarks shortened, a name halved.
+            message = f"{cut}: this entry is cut short and not read"
+            reading.problem(message, record=number or f"line {line}", code=TRUNCATED)
+            reading.rejected += 1
+            continue
         if number is None or len(row) != len(COLUMNS):
             message = f"expected {len(COLUMNS)} fields starting with an ent_num, found {len(row)}"
             reading.reject(message, record=number or f"line {line}", value=",".join(row))

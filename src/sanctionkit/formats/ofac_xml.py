@@ -91,6 +91,10 @@ _SCHEMES = {
     "SWIFT/BIC": "swift_bic",
 }
 
+# A "Vessel Registration Identification" that is an IMO number ("IMO 9187629", or its
+# digits alone); any other is a national registry's number.
+_IMO_LIKE = re.compile(r"\s*(?:IMO\b|\d+\s*$)", re.IGNORECASE)
+
 # idTypes that are not numbers at all but say what the sanction does: they
 # become the designation's measure notes, as "idType idNumber".
 _MEASURE_NOTE = re.compile(
@@ -490,10 +494,10 @@ class _Entity:
                 "an id without a number", record=uid, field="idNumber", value=id_type
             )
             return
-        if self.special(id_type, number):
+        country = entries.country(_text(parts.get("idCountry")), uid, "idCountry")
+        if self.special(id_type, number, country):
             return
         scheme = _SCHEMES.get(id_type) or entries.share(_snake_case(id_type))
-        country = entries.country(_text(parts.get("idCountry")), uid, "idCountry")
         issued = entries.single_date(_text(parts.get("issueDate")), uid, "issueDate")
         expires = entries.single_date(_text(parts.get("expirationDate")), uid, "expirationDate")
         identifier = Identifier(
@@ -501,30 +505,49 @@ class _Entity:
         )
         self.identifiers.append(entries.share(identifier))
 
-    def special(self, id_type: str, number: str) -> bool:
-        """Ids that are fields, countries or notes rather than numbers; False for the others."""
+    def special(self, id_type: str, number: str, country: Country | None) -> bool:
+        """Ids that are fields, countries or notes rather than numbers; False for the others.
+
+        ``country`` is the id's ``idCountry``: kept on the identifiers made here,
+        a ship's country of registration for its IMO number (as OFAC's CSV
+        writes "Vessel Registration Identification IMO 9256860 (Russia)"), and
+        a problem where the id becomes a field that has no place for it.
+        """
         entries, uid, fields = self.entries, self.uid, self.fields
         reading = entries.reading
+        kept = False  # whether ``country`` has found its place
         if entries.is_measure_note(id_type):
             self.measure_notes.append(entries.share(f"{id_type} {number}"))
         elif id_type == "For more information, please see:":
             self.notes.append(entries.share(f"{id_type} {number}"))
         elif id_type == "Vessel Registration Identification" and self.kind is Vessel:
+            if not _IMO_LIKE.match(number):
+                # A national registry's number ("RS 150443"), not an IMO number.
+                registration = Identifier(
+                    scheme="registration", value=number, country=country, note=id_type
+                )
+                self.identifiers.append(entries.share(registration))
+                return True
             value = reading.imo_number(number, record=uid, field="imo")
             if value is not None and "imo" in fields and fields["imo"] != value:
-                self.identifiers.append(Identifier(scheme="imo", value=value))
+                self.identifiers.append(Identifier(scheme="imo", value=value, country=country))
+                kept = True
             elif value is not None:
                 fields["imo"] = value
+            if value is not None and country is not None:
+                self.role(country, CountryRoleKind.REGISTRATION)
+                kept = True
         elif id_type == "MMSI" and self.kind is Vessel:
             value = reading.mmsi_number(number, record=uid, field="mmsi")
             if value is not None and "mmsi" in fields and fields["mmsi"] != value:
-                self.identifiers.append(Identifier(scheme="mmsi", value=value))
+                self.identifiers.append(Identifier(scheme="mmsi", value=value, country=country))
+                kept = True
             elif value is not None:
                 fields["mmsi"] = value
         elif id_type == "Former Vessel Flag" and self.kind is Vessel:
-            country = entries.country(number, uid, id_type)
-            if country is not None and country not in self.past_flags:
-                self.past_flags.append(country)
+            flag = entries.country(number, uid, id_type)
+            if flag is not None and flag not in self.past_flags:
+                self.past_flags.append(flag)
         elif id_type == "Vessel Year of Build" and self.kind is Vessel:
             year = reading.value(int, number, record=uid, field=id_type)
             if year is not None:
@@ -548,6 +571,14 @@ class _Entity:
             self.note("Aircraft Operator", number)
         else:
             return False
+        if country is not None and not kept:
+            reading.problem(
+                f"the idCountry of a {id_type!r} id has no place in the field it is read into",
+                record=uid,
+                field="idCountry",
+                value=country.name,
+                code="unread-value",
+            )
         return True
 
     def vessel_info(self, info: ET.Element) -> None:

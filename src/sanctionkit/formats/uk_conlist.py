@@ -44,10 +44,12 @@ from typing import IO, Any, Final
 import attrs
 
 from sanctionkit.formats._authorities import uk_ofsi
+from sanctionkit.formats._csv import TRUNCATED, Lines
 from sanctionkit.formats._files import read_head
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._scripts import guess_script
 from sanctionkit.formats._xlsx import is_zip, open_workbook, rows
+from sanctionkit.identifiers import imo as imo_numbers
 from sanctionkit.model import (
     Address,
     Alias,
@@ -177,6 +179,19 @@ _REFERENCE: Final = r"[A-Za-z]{2,4}[.]?\d{2,5}"
 _UN_REFERENCE: Final = re.compile(r"\b[A-Za-z]{2}[ieIE]\.\d{3}\b")
 _REFERENCES: Final = re.compile(rf"{_REFERENCE}(?:\s*(?:,|and|&)\s*{_REFERENCE})*\.?")
 _ASSET_OF: Final = re.compile(r"asset of [^()]*\(OFSI ID:\s*(\d+)", re.IGNORECASE)
+# An IMO number in Other Information's free text: a shipping company's ("IMO Number:
+# 5342883.", "International Maritime Organization (IMO) Number: 1790183.") or a ship's
+# ("IMO number 9066978", "IMO no. 8606173", "IMO: 8605026"). The seven digits follow the
+# label directly: "vessels with IMO Number: (a) Chol Ryong ... 8606173" is a list of others.
+_IMO_TEXT: Final = re.compile(
+    r"(?:\(IMO\)|\bIMO)(?:\s*(?:[Nn]umber|[Nn]o\.?|#))?\s*[:.]?\s*(\d{7})\b"
+)
+# "the operator/manager of the following vessels with IMO Number: (a) Chol Ryong (Ryong Gun
+# Bong) 8606173, (b) ..., (v) Tong Hung 8661575.": the vessels an organisation runs.
+_OPERATED: Final = re.compile(
+    r"\b(?:vessels|ships) with IMO [Nn]umbers?:\s*(\(a\).*?\d{7})\.", re.S
+)
+_SEVEN_DIGITS: Final = re.compile(r"\b\d{7}\b")
 # Texts the list writes where it means "no value".
 _BLANKS: Final = frozenset({"", "-", "n/a", "na", "none", "unknown"})
 
@@ -276,30 +291,44 @@ def _csv_rows(stream: IO[bytes]) -> Generator[list[str], None, None]:
     A row the csv module refuses (a field over :func:`csv.field_size_limit`,
     128 KiB unless changed, far above any real field; a NUL byte before
     Python 3.11) comes as a :class:`_BrokenRow`, and reading goes on at the
-    next line.
+    next line. So does a last row that the end of the file cuts short (a
+    quoted field left open, a last line without its line ending, which OFSI
+    always writes): its cells would be what precedes the cut, a Group ID
+    14727 read as 147.
     """
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors=_CP1252_FALLBACK, newline="")
-    reader = csv.reader(text)
+    lines = Lines(text)
+    reader = csv.reader(lines)
     try:
         while True:
+            lines.start()
             try:
-                yield next(reader)
+                row = next(reader)
             except StopIteration:
                 return
             except csv.Error as error:
                 # The reader has consumed the bad line: the next call starts after it.
-                yield _BrokenRow(reader.line_num, str(error))
+                yield _BrokenRow(reader.line_num, f"not a CSV row: {error}")
+                continue
+            cut = lines.cut()
+            if cut is None:
+                yield row
+            elif any(_clean(cell) for cell in row):
+                message = f"{cut}: its last row is cut short and not read"
+                yield _BrokenRow(reader.line_num, message, code=TRUNCATED)
     finally:
         text.detach()  # the caller closes the stream it opened
 
 
 class _BrokenRow(list[str]):
-    """A CSV row that could not be read: no cells, the line where it ended and why."""
+    """A CSV row that could not be read: no cells, the line where it ended, why, and the
+    problem's code (None: the default)."""
 
-    def __init__(self, line: int, message: str) -> None:
+    def __init__(self, line: int, message: str, *, code: str | None = None) -> None:
         super().__init__()
         self.line = line
         self.message = message
+        self.code = code
 
 
 def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
@@ -357,7 +386,7 @@ def _read_rows(cells: Iterator[Sequence[str]], name: str, strict: bool, containe
         if isinstance(row, _BrokenRow):
             rows_read += 1
             rows_rejected += 1
-            reading.problem(f"not a CSV row: {row.message}", record=f"line {row.line}")
+            reading.problem(row.message, record=f"line {row.line}", code=row.code)
             continue
         if columns is None:
             first = _clean(row[0]) if row else ""
@@ -652,6 +681,7 @@ class _Builder:
             if cls is Vessel:
                 entity = self._vessel(common, facts, notes, label)
             else:
+                identifiers.extend(self._imo_companies(notes, label))
                 entity = Organization(
                     **common,  # type: ignore[arg-type]
                     notes=notes,
@@ -881,11 +911,74 @@ class _Builder:
         if facts.get("gender"):
             notes.append(f"Gender: {facts['gender']}")
 
+    def _imo_companies(self, notes: list[str], label: str) -> list[Identifier]:
+        """The IMO company numbers an organisation's Other Information gives in its text.
+
+        OFSI copies them from the UN list's comments ("IMO Number: 5342883."), where
+        OFAC files the same numbers as "Company Number IMO": as ``imo_company``
+        identifiers they join the lists' shipping companies. A number that fails the
+        company check digit is a problem; the text stays a note. So are the numbers of
+        the vessels an organisation operates, for which it has no field.
+        """
+        found: list[Identifier] = []
+        for note in notes:
+            for text in _IMO_TEXT.findall(note):
+                if not imo_numbers.is_valid(text, kind="company") and imo_numbers.is_valid(text):
+                    # A ship's check digit: a vessel named in the text, not the company.
+                    self.reading.problem(
+                        "a ship's IMO number in an organisation's text is not read: "
+                        "an organisation has no field for its vessels (it stays in the note)",
+                        record=label,
+                        field="Other Information/IMO number",
+                        value=text,
+                        code="unread-value",
+                    )
+                    continue
+                number = self.reading.value(
+                    _company_number,
+                    text,
+                    record=label,
+                    field="Other Information/IMO number",
+                    code="invalid-imo",
+                )
+                if number is None:
+                    continue
+                identifier = Identifier(
+                    scheme="imo_company", value=number, note="Other Information"
+                )
+                if identifier not in found:
+                    found.append(identifier)
+            for listed in _OPERATED.findall(note):
+                numbers = _SEVEN_DIGITS.findall(listed)
+                self.reading.problem(
+                    f"the IMO numbers of the {len(numbers)} vessels it operates are not read: "
+                    "an organisation has no field for its vessels (they stay in the note)",
+                    record=label,
+                    field="Other Information/IMO number",
+                    value=", ".join(numbers),
+                    code="unread-value",
+                )
+        return found
+
     def _vessel(
         self, common: dict[str, Any], facts: dict[str, str], notes: list[str], label: str
     ) -> Vessel:
         reading = self.reading
         imo = reading.imo_number(facts.get("IMO number"), record=label, field="IMO number")
+        # Without an "(IMO number):" label or column, the number written in the text.
+        for note in notes:
+            for text in _IMO_TEXT.findall(note):
+                if facts.get("IMO number") is None and imo is None:
+                    field = "Other Information/IMO number"
+                    imo = reading.imo_number(text, record=label, field=field)
+                elif text != imo:
+                    reading.problem(
+                        "a second IMO number in Other Information; the ship has one",
+                        record=label,
+                        field="Other Information/IMO number",
+                        value=text,
+                        code="unread-value",
+                    )
         flag_text = facts.get("Current believed flag of ship")
         flag = reading.country(flag_text, record=label, field="Flag of ship")
         past_flags: list[Country] = []
@@ -922,6 +1015,10 @@ class _Builder:
             build_year=_whole(reading, facts.get("Year Built"), label, "Year built"),
             owner_id=owner_id,
         )
+
+
+def _company_number(text: str) -> str:
+    return imo_numbers.validate(text, kind="company")
 
 
 def _whole(reading: Reading, text: str | None, label: str, field: str) -> int | None:

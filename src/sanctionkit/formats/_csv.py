@@ -1,0 +1,73 @@
+"""Telling a CSV record that the end of the file cuts short from a whole one.
+
+Python's csv module, reading leniently, returns a record that the file ends
+in the middle of as if it were whole: a quoted field left open keeps what
+precedes the cut ("remarks" shortened without a word), an unquoted one its
+first characters (a "Group ID" 14727 read as 147). The lists read here end
+every line with a line ending (OFAC's files with CRLF, then a DOS end-of-file
+byte 0x1A; OFSI's with CRLF), so a record is whole only when its last line
+has its line ending and no quoted field is left open. :class:`Lines` keeps
+the lines of the record being read, for :meth:`Lines.cut` to tell.
+
+>>> import csv
+>>> lines = Lines(['1,"whole"\\r\\n', '2,"cut sho'])
+>>> reader = csv.reader(lines, strict=False)
+>>> for row in reader:
+...     print(row, lines.cut())
+...     lines.start()
+['1', 'whole'] None
+['2', 'cut sho'] the file ends inside a quoted field
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from typing import Final
+
+__all__ = ["TRUNCATED", "Lines"]
+
+#: The code of the problem a cut record gives (as the XML readers' "the file ends early").
+TRUNCATED: Final = "truncated-file"
+
+
+class Lines(Iterator[str]):
+    """A text's lines, for a csv reader, keeping those of the record being read."""
+
+    def __init__(self, text: Iterable[str]) -> None:
+        self._lines = iter(text)
+        self.record: list[str] = []
+
+    def __iter__(self) -> Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines)
+        self.record.append(line)
+        return line
+
+    def start(self) -> None:
+        """Forget the lines read so far: the next record starts here."""
+        self.record.clear()
+
+    def cut(self) -> str | None:
+        """Why the end of the file cuts the record just read short, or None when it is whole.
+
+        Only the file's last record can lack its line ending, and only there
+        can a quoted field be left open (the reader takes every line up to
+        the end of the file into it). A field with an odd number of quote
+        characters is read again, strictly, to tell an open quote from a
+        stray one in an unquoted field.
+        """
+        if not self.record:
+            return None
+        if sum(line.count('"') for line in self.record) % 2:
+            try:
+                for _ in csv.reader(list(self.record), strict=True):
+                    pass
+            except csv.Error as error:
+                if "unexpected end of data" in str(error):
+                    return "the file ends inside a quoted field"
+        if not self.record[-1].endswith("\n"):
+            return "the file ends in the middle of a line"
+        return None
