@@ -90,9 +90,9 @@ def index() -> sk.match.Index:
 
 @pytest.fixture(scope="session")
 def customers() -> Any:
-    columns = list(zip(*CUSTOMERS))
+    columns = list(zip(*CUSTOMERS, strict=True))
     names = ["id", "name", "kind", "born", "country"]
-    return pa.table({name: list(values) for name, values in zip(names, columns)})
+    return pa.table({name: list(values) for name, values in zip(names, columns, strict=True)})
 
 
 @pytest.fixture(scope="session")
@@ -123,8 +123,8 @@ def plain_loop(index: sk.match.Index, rows: list[tuple[Any, ...]]) -> list[tuple
 
 def hit_tuples(table: Any) -> list[tuple[Any, ...]]:
     return [
-        (r["row"], r["query_id"], r["rank"], r["entity_id"])
-        + (r["score"], r["name_score"], r["matched_name"])
+        tuple(r[k] for k in ("row", "query_id", "rank", "entity_id"))
+        + tuple(r[k] for k in ("score", "name_score", "matched_name"))
         for r in table.to_pylist()
         if r["problem"] is None
     ]
@@ -171,11 +171,16 @@ def test_a_hit_carries_the_lists_references_and_programmes(screened: Any) -> Non
     rows = {r["query_id"]: r for r in screened.to_pylist() if r["rank"] == 1}
     # OFAC's sdn.csv: ent_num 306, programme CUBA; the UN's KPi.033 under DPRK.
     cuba = rows["c02"]
-    assert cuba["authorities"] == ["Office of Foreign Assets Control, US Department of the Treasury"]
+    assert cuba["authorities"] == [
+        "Office of Foreign Assets Control, US Department of the Treasury"
+    ]
     assert (cuba["references"], cuba["programmes"]) == (["306"], ["CUBA"])
     assert (cuba["entity_kind"], cuba["entity_name"]) == ("organization", "BANCO NACIONAL DE CUBA")
     ri = rows["c07"]
-    assert (ri["authorities"], ri["references"]) == (["United Nations Security Council"], ["KPi.033"])
+    assert (ri["authorities"], ri["references"]) == (
+        ["United Nations Security Council"],
+        ["KPi.033"],
+    )
     assert rows["c03"]["matched_name"] == "NATIONAL BANK OF CUBA"
 
 

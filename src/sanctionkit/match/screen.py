@@ -382,9 +382,7 @@ def _search(
     return [hit for hit in hits if hit.score >= options.threshold]
 
 
-def _cached(
-    cache: dict[object, Any], value: object, parse: Callable[[Any], Any]
-) -> Any:
+def _cached(cache: dict[object, Any], value: object, parse: Callable[[Any], Any]) -> Any:
     """``parse(value)``, remembered; a rejection is remembered and raised again."""
     if value is None:
         return None
