@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import pickle
 import shutil
 import sys
 import time
@@ -376,3 +377,12 @@ def test_spark_map_in_arrow_gives_the_plain_result(
     assert result.schema == sk.match.screen_schema()
     assert without_row(result) == without_row(screened)
     print(f"Spark mapInArrow job: {time.perf_counter() - started:.1f} s")
+
+
+def test_dask_names_an_index_without_hashing_all_of_it(index: sk.match.Index) -> None:
+    tokenize = pytest.importorskip("dask.base", reason="needs the dask extra").tokenize
+    # The same index has one token, kept across pickling (a worker's copy is the same
+    # index); another index, even of the same lists, has another.
+    assert tokenize(index) == tokenize(index) == tokenize(pickle.loads(pickle.dumps(index)))
+    assert tokenize(index) != tokenize(sk.match.Index(sk.builtin_dataset()))
+    assert tokenize(index) != tokenize(sk.builtin_dataset().index())
