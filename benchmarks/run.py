@@ -341,6 +341,13 @@ def bench_match() -> None:
     module.run()
 
 
+def bench_screen() -> None:
+    """sanctionkit.match.screen: rows/s on one core, and Dask with one worker and two."""
+    module = importlib.import_module("bench_screen")
+    print("\n## screen")
+    module.run()
+
+
 def bench_quality() -> None:
     """Screening quality per perturbation class: sanctionkit, logic-v2 and rapidfuzz."""
     module = importlib.import_module("bench_quality")
@@ -357,6 +364,7 @@ BENCHMARKS = {
     "match": bench_match,
     "quality": bench_quality,
     "readers": bench_readers,
+    "screen": bench_screen,
     "tools": bench_tools,
 }
 

@@ -35,6 +35,7 @@ __all__ = [
     "InvalidIdentifierError",
     "InvalidLengthError",
     "InvalidNameError",
+    "InvalidTableError",
     "MissingDependencyError",
     "NotAvailableError",
     "ParseError",
@@ -221,6 +222,13 @@ class InvalidNameError(ParseError):
     """A name cannot be compared: it is empty, only white space, or not a string."""
 
     code: ClassVar[str] = "invalid-name"
+
+
+class InvalidTableError(SanctionkitError, ValueError):
+    """A table given to screen lacks a column it names, or a column holds the wrong type.
+
+    Raised before any row is screened: the fault is the table's, not one row's.
+    """
 
 
 class UnknownKindError(SanctionkitError, ValueError):

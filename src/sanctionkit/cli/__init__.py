@@ -8,6 +8,7 @@ that scripts can rely on:
 
 * 0: everything worked,
 * 1: a value did not parse, or (with ``--strict``) the source has problems,
+  ``search`` found no hit, or ``screen`` could not read some rows,
 * 2: the command line or the input file was wrong,
 * 70: an error inside sanctionkit (a bug: the message asks for a report),
 * 130: interrupted (Ctrl-C),
@@ -28,7 +29,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from sanctionkit.cli import _datasets, _values
+from sanctionkit.cli import _datasets, _match, _values
 from sanctionkit.errors import SanctionkitError
 
 __all__ = [
@@ -98,7 +99,7 @@ def _internal_error(error: Exception, arguments: argparse.Namespace) -> int:
         traceback.print_exception(error, file=sys.stderr)
     inputs = [
         str(value)
-        for value in (getattr(arguments, name, None) for name in ("source", "old", "new"))
+        for value in (getattr(arguments, name, None) for name in ("source", "old", "new", "input"))
         if value is not None
     ]
     where = f" on {', '.join(inputs)}" if inputs else ""
@@ -149,6 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
     _datasets.register(commands)
+    _match.register(commands)
     _values.register(commands)
     return parser
 

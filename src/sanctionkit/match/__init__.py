@@ -2,6 +2,7 @@
 
 Needs the ``match`` extra (``pip install 'sanctionkit[match]'``): rapidfuzz for
 edit distances, jellyfish for Metaphone, anyascii for transliteration.
+Screening tables (:func:`screen`) needs pyarrow too (the ``arrow`` extra).
 
 >>> import sanctionkit as sk
 >>> sk.match.compare_names("MIKHEYCHIK, Vladimir Vladimirovich", "Vladimir Mikheychik").is_match
@@ -22,10 +23,21 @@ from sanctionkit.match.compare import (
 )
 from sanctionkit.match.index import Hit, Index
 from sanctionkit.match.names import KINDS, AnalyzedName, NamePart, analyze_name
+from sanctionkit.match.screen import (
+    SCREEN_COLUMNS,
+    SCREEN_DDL,
+    screen,
+    screen_batch,
+    screen_pandas,
+    screen_pandas_meta,
+    screen_schema,
+)
 
 __all__ = [
     "DEFAULT_THRESHOLD",
     "KINDS",
+    "SCREEN_COLUMNS",
+    "SCREEN_DDL",
     "AlignedPart",
     "AnalyzedName",
     "Explanation",
@@ -36,4 +48,9 @@ __all__ = [
     "Reason",
     "analyze_name",
     "compare_names",
+    "screen",
+    "screen_batch",
+    "screen_pandas",
+    "screen_pandas_meta",
+    "screen_schema",
 ]

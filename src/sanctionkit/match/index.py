@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+import uuid
 from collections.abc import Iterable, Sequence
 from datetime import date
 
@@ -217,6 +218,8 @@ class Index:
         # Character 3-grams of the indexed words, to the words: for misspelt queries.
         self._grams: dict[str, list[str]] = {}
         self._identifiers: dict[str, list[int]] = {}
+        # Names this index for Dask, which would otherwise pickle all of it to hash it.
+        self._token = uuid.uuid4().hex
         for dataset in datasets:
             for entity in dataset:
                 designations = (
@@ -233,6 +236,14 @@ class Index:
 
     def __repr__(self) -> str:
         return f"<Index of {len(self._entities)} entities, {len(self._names)} names>"
+
+    def __dask_tokenize__(self) -> str:
+        """A name for Dask's task keys: an index is never changed once built.
+
+        Without it Dask pickles the whole index to hash it each time it is
+        passed to ``map_partitions`` (about 5 s for OFAC's list).
+        """
+        return self._token
 
     def _add(self, entity: Entity, designations: tuple[Designation, ...]) -> None:
         position = len(self._entities)
