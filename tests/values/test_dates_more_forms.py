@@ -134,3 +134,41 @@ def test_month_dash_two_digit_year(
 def test_a_month_with_two_digits_and_no_dash_before_them_is_no_year(text: str) -> None:
     with pytest.raises(InvalidDateError):
         parse_date(text)
+
+
+# --- ISO week dates ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # issue 13's example from real lists; 1998-W07 is Monday 9 to Sunday 15 February
+        ("1998-W07", DateRange(P(1998, 2, 9), P(1998, 2, 15))),
+        ("1998W07", DateRange(P(1998, 2, 9), P(1998, 2, 15))),
+        ("2020-W01", DateRange(P(2019, 12, 30), P(2020, 1, 5))),  # begins in the year before
+        ("1998-W53", DateRange(P(1998, 12, 28), P(1999, 1, 3))),  # 1998 has 53 weeks
+        ("1998-W07-3", P(1998, 2, 11)),  # its Wednesday
+        ("1998W073", P(1998, 2, 11)),
+    ],
+)
+def test_iso_week_is_its_days_or_its_one_day(text: str, expected: object) -> None:
+    found = parse_date(text)
+    assert found == expected
+    assert found.text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("1999-W53", "1999 has no ISO week 53"),
+        ("1998-W00", "1998 has no ISO week 00"),
+        ("0998-W07", "not plausible"),
+        ("1998-W07-8", None),
+        ("1998-W073", None),  # extended week, basic weekday
+        ("98-W07", None),
+    ],
+)
+def test_impossible_iso_weeks_are_refused(text: str, reason: str | None) -> None:
+    with pytest.raises(InvalidDateError, match=reason) as caught:
+        parse_date(text)
+    assert caught.value.text == text

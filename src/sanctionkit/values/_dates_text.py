@@ -17,6 +17,8 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
+import attrs
+
 from sanctionkit.errors import AmbiguousDateError
 from sanctionkit.values import _dates_words as words
 from sanctionkit.values.dates import (
@@ -787,6 +789,31 @@ def _drop_clock_time(folded: str) -> tuple[str, bool]:
 # OFAC's dates of birth), read without tokenizing.
 _QUICK = re.compile(r"(?:([0-9]{1,2})[ -])?([A-Za-z]{3,9})\.?[ -]([0-9]{4})", re.ASCII)
 
+# ISO 8601 week dates, extended or basic: "1998-W07", "1998-W07-3", "1998W073".
+_ISO_WEEK = re.compile(r"([0-9]{4})(-?)[Ww]([0-9]{2})(?:\2([1-7]))?", re.ASCII)
+
+
+def _iso_week(
+    match: re.Match[str], text: str, reference: datetime.date | None
+) -> PartialDate | DateRange:
+    """The days of an ISO week, Monday to Sunday, or its one day when a weekday is written.
+
+    A week is a span of seven days that may cross a year's end (1999-W53 does not
+    exist; 2020-W01 begins on 30 December 2019), so it is a range of days, not a date
+    of some coarser precision.
+    """
+    year, _, week, weekday = match.groups()
+    try:
+        monday = datetime.date.fromisocalendar(int(year), int(week), int(weekday or 1))
+    except ValueError:
+        raise _cannot(text, f"{year} has no ISO week {week}") from None
+    start = _make_date(text, monday.year, monday.month, monday.day, False, reference, None)
+    if weekday is not None:
+        return attrs.evolve(start, text=text)
+    sunday = monday + datetime.timedelta(days=6)
+    end = _make_date(text, sunday.year, sunday.month, sunday.day, False, reference, None)
+    return DateRange(start, end, text)
+
 
 def parse_words(
     text: str, dayfirst: bool | None, reference: datetime.date | None
@@ -798,6 +825,9 @@ def parse_words(
         sense, month = _lexicon().phrases.get((name.lower(),), (None, 0))
         if sense is _Sense.MONTH:
             return _make_date(text, int(year), month, int(day or 0), False, reference, text)
+    week = _ISO_WEEK.fullmatch(text)
+    if week is not None:
+        return _iso_week(week, text, reference)
     folded, had_time = _drop_clock_time(_fold(text))
     tokens = _split(folded)
     if not tokens:

@@ -452,7 +452,8 @@ def parse_date(
 
     A two-digit year ("3/9/71", "Sep-99", "03-MAY-62") is the latest year up to
     the year of ``reference`` (today when it is None) that ends in those
-    digits, and the result's ``year_inferred`` is True.
+    digits, and the result's ``year_inferred`` is True. An ISO week
+    ("1998-W07") is the range of its Monday to Sunday, "1998-W07-3" its Wednesday.
 
     Numeric day/month forms whose parts could be swapped raise
     :class:`~sanctionkit.errors.AmbiguousDateError` unless a part is over 12 or
