@@ -172,3 +172,57 @@ def test_impossible_iso_weeks_are_refused(text: str, reason: str | None) -> None
     with pytest.raises(InvalidDateError, match=reason) as caught:
         parse_date(text)
     assert caught.value.text == text
+
+
+# --- Hedges --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # real values, read before this issue too
+        ("circa 1960", P(1960, approximate=True)),  # ofac/sdn-csv-2024-05, remarks "DOB circa 1960"
+        ("Approximately 1967", P(1967, approximate=True)),  # au/dfat-2026-02-24.xlsx Date of Birth
+        ("1953年頃", P(1953, approximate=True)),  # jp/shisantouketsu20260305.xlsx 生年月日
+        # the hedges issue 13 quotes; "possibly" is how the lists hedge (un/consolidated
+        # NATIONALITY "Possibly Ethiopian", OFAC remarks "nationality possibly Palestinian")
+        ("possibly 1960", P(1960, approximate=True)),
+        ("1960 possibly", P(1960, approximate=True)),
+        ("probably 1960", P(1960, approximate=True)),
+        ("possibly 12 May 1960", P(1960, 5, 12, approximate=True)),
+        ("около 1970", P(1970, approximate=True)),
+        ("возможно, 1970", P(1970, approximate=True)),
+        ("vers 1970", P(1970, approximate=True)),
+        ("aux alentours de 1970", P(1970, approximate=True)),
+        ("hacia 1970", P(1970, approximate=True)),
+        ("en torno a 1970", P(1970, approximate=True)),
+        ("etwa 1970", P(1970, approximate=True)),
+        ("vermutlich 1970", P(1970, approximate=True)),
+        ("gegen 1970", P(1970, approximate=True)),
+        ("حوالي 1970", P(1970, approximate=True)),
+        ("ربما 1970", P(1970, approximate=True)),
+        ("1970 على الأرجح", P(1970, approximate=True)),
+        ("1970年頃", P(1970, approximate=True)),
+        ("1970年前後", P(1970, approximate=True)),
+        ("推定1970年", P(1970, approximate=True)),
+        ("1970 (est.)", P(1970, approximate=True)),
+    ],
+)
+def test_hedges_before_or_after_the_date_make_it_approximate(
+    text: str, expected: PartialDate
+) -> None:
+    assert parse_date(text) == expected
+
+
+def test_a_hedged_range_is_approximate_at_both_ends() -> None:
+    assert parse_date("Possibly 1960-1962") == DateRange(
+        P(1960, approximate=True), P(1962, approximate=True)
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["possibly", "possibly unknown", "около", "1970年頃 possibly 1971"]
+)
+def test_a_hedge_without_one_date_is_refused(text: str) -> None:
+    with pytest.raises(InvalidDateError):
+        parse_date(text)
