@@ -98,6 +98,9 @@ def test_year_inferred_is_outside_equality_hash_and_repr() -> None:
         "09/62",  # month and year, or day and month? refused
         "96-06-06",  # uk/ConList-2022-05-04.xlsx, an address ("96-06-06 Flat Sri Kota"): no day 96
         "3/9/71/5",
+        "00/00/0",  # uk/ConList-2022-05-04.xlsx DOB: a placeholder, not 2000
+        "00/00/00",
+        "1/2/3",
     ],
 )
 def test_two_digit_forms_that_are_no_date_are_refused(text: str) -> None:

@@ -366,8 +366,14 @@ def _one_date(items: Sequence[_Item], dayfirst: bool | None, text: str) -> _Part
         return _Parts(
             first.value, numbers[1].value, numbers[2].value if len(numbers) == 3 else 0, approximate
         )
-    if len(numbers) == 3 and not any(_is_year(number) for number in numbers):
-        # "3/9/71", "29/10/18": day, month and the year's last two digits.
+    if (
+        len(numbers) == 3
+        and last.digits == 2
+        and not any(_is_year(number) for number in numbers)
+        and any(number.value for number in numbers)
+    ):
+        # "3/9/71", "29/10/18": day, month and the year's last two digits. A one-digit
+        # year ("00/00/0") and all zeros ("00/00/00") are placeholders, not dates.
         day, month = _day_and_month(numbers[0].value, numbers[1].value, dayfirst, text)
         return _Parts(last.value, month, day, approximate, True)
     if not _is_year(last) or any(_is_year(number) for number in numbers[:-1]):
