@@ -104,6 +104,18 @@ def test_values_are_written_compactly() -> None:
     assert "aliases" not in data  # empty lists and None are left out
 
 
+def test_an_inferred_century_survives_a_json_round_trip() -> None:
+    # Canada's SEMA list, 2025-03-20, item 1114: <DateOfBirthOrShipBuildDate>Sep-99<
+    person = sk.Person(id="p1", name="Kirill Alekseevich MORDASHOV", birth_dates=["Sep-99"])
+    data = json.loads(sk.to_json(person))
+    assert data["birth_dates"] == [{"date": "1999-09", "approximate": False, "year_inferred": True}]
+    VALIDATOR.validate({"type": "person", **data})
+    (back,) = sk.from_json(sk.to_json(person), sk.Person).birth_dates
+    assert isinstance(back, sk.PartialDate)
+    assert back.year_inferred
+    assert not back.approximate
+
+
 def test_enums_are_written_as_their_lower_case_names() -> None:
     designation = sk.Designation(
         entity_id="x",

@@ -5,7 +5,8 @@ records stay plain attrs classes and their JSON form lives here:
 
 * a :class:`~sanctionkit.Country` is its code: ``"KP"``, ``"SUHH"``;
 * a :class:`~sanctionkit.PartialDate` is its ISO form, ``"1962-05"``, or
-  ``{"date": "1962", "approximate": true}`` when it is approximate;
+  ``{"date": "1962", "approximate": true}`` when it is approximate, with
+  ``"year_inferred": true`` when its century was inferred from two digits;
 * a :class:`~sanctionkit.DateRange` is ``{"start": ..., "end": ...}`` with
   either end left out when it is open;
 * an enum member is its lower-case name: ``"asset_freeze"``;
@@ -75,23 +76,27 @@ def _structure_country(value: object, _: object) -> Country:
 
 
 def _unstructure_partial_date(date: PartialDate) -> str | dict[str, object]:
-    if date.approximate:
+    if date.approximate or date.year_inferred:
         exact = attrs.evolve(date, approximate=False)
-        return {"date": exact.isoformat(), "approximate": True}
+        written: dict[str, object] = {"date": exact.isoformat(), "approximate": date.approximate}
+        if date.year_inferred:
+            written["year_inferred"] = True
+        return written
     return date.isoformat()
 
 
 def _structure_partial_date(value: object, _: object) -> PartialDate:
-    approximate = False
+    approximate = year_inferred = False
     if isinstance(value, dict):
         approximate = bool(value.get("approximate", False))
+        year_inferred = bool(value.get("year_inferred", False))
         value = value.get("date")
     if not isinstance(value, str):
         raise ValueError(f"a date is written as an ISO string, not {value!r}")
     parsed = parse_date(value)
     if not isinstance(parsed, PartialDate) or parsed.approximate:
         raise ValueError(f"expected an ISO date such as '1962-05', not {value!r}")
-    return attrs.evolve(parsed, approximate=approximate, text=None)
+    return attrs.evolve(parsed, approximate=approximate, text=None, year_inferred=year_inferred)
 
 
 def _unstructure_date_range(span: DateRange) -> dict[str, object]:

@@ -42,7 +42,8 @@ _VALUE_DEFINITIONS: dict[str, Schema] = {
     },
     "partial_date": {
         "description": "An ISO 8601 date known to the year, month or day; an approximate "
-        "one is an object with approximate: true.",
+        "one is an object with approximate: true, and one whose century was inferred from "
+        "a two-digit year has year_inferred: true.",
         "oneOf": [
             {"type": "string", "pattern": _ISO_DATE},
             {
@@ -50,6 +51,7 @@ _VALUE_DEFINITIONS: dict[str, Schema] = {
                 "properties": {
                     "date": {"type": "string", "pattern": _ISO_DATE},
                     "approximate": {"type": "boolean"},
+                    "year_inferred": {"type": "boolean"},
                 },
                 "required": ["date", "approximate"],
                 "additionalProperties": False,

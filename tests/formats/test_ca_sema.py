@@ -549,10 +549,9 @@ def test_real_persons_organizations_and_ships(
     assert {ship.imo for ship in ds.vessels} == {f["ShipIMONumber"].strip() for f in with_imo}
 
 
-def test_real_problems_are_the_two_unreadable_birth_dates(real: tuple[Path, Dataset]) -> None:
+def test_real_problems_are_the_one_unreadable_birth_date(real: tuple[Path, Dataset]) -> None:
     _, ds = real
     assert sorted((p.record, p.value) for p in ds.problems) == [
-        ("ca-russia-1-part-1-1114", "Sep-99"),
         ("ca-sudan-part-1-1", "born in the early 1970s"),
     ]
 
@@ -615,10 +614,11 @@ def test_real_moscow_city_court(real: tuple[Path, Dataset]) -> None:
     assert designation_of(ds, court.id).authority_ref == "Schedule 1, Part 3, item 17"
 
 
-def test_real_mordashov_keeps_his_unreadable_birth_date(real: tuple[Path, Dataset]) -> None:
+def test_real_mordashov_birth_month_has_an_inferred_century(real: tuple[Path, Dataset]) -> None:
     _, ds = real
     mordashov = person(ds, "ca-russia-1-part-1-1114")
     assert mordashov.name == "Kirill Alekseevich MORDASHOV"
-    assert mordashov.birth_dates == ()
-    assert "Date of birth: Sep-99" in mordashov.notes
+    # <DateOfBirthOrShipBuildDate>Sep-99</DateOfBirthOrShipBuildDate>
+    assert [str(d) for d in mordashov.birth_dates] == ["1999-09"]
+    assert mordashov.birth_dates[0].year_inferred
     assert [a.name for a in mordashov.aliases] == ["Кирилл Алексеевич Мордашов"]

@@ -389,8 +389,8 @@ def test_leap_day_is_kept_in_a_leap_year() -> None:
         "213",
         "1962-13-01",
         "45 May 1962",
-        "Sep-99",  # two-digit year: the century would be a guess
-        "3.5.62",
+        "21-Sep",  # a day and a month: no year
+        "09/62",  # two two-digit numbers: month and year, or day and month?
         "29 years old",
         "born in the early 1970s",
         "1962-05-03 12:00 and more",
@@ -571,7 +571,7 @@ def test_uk_list_dates_read_day_first() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["1963 or 1964", "Sep-99", "born in the early 1970s", "24/06/1402 (Hijri Calendar)"]
+    "text", ["1963 or 1964", "born in the early 1970s", "24/06/1402 (Hijri Calendar)"]
 )
 def test_refuses_the_real_strings_that_are_no_single_date(text: str) -> None:
     with pytest.raises(InvalidDateError):

@@ -17,6 +17,8 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
+import attrs
+
 from sanctionkit.errors import AmbiguousDateError
 from sanctionkit.values import _dates_words as words
 from sanctionkit.values.dates import (
@@ -25,6 +27,7 @@ from sanctionkit.values.dates import (
     _cannot,
     _join,
     _make_date,
+    _pivot_year,
 )
 
 # Longer digit runs are no date part, and int() refuses very long ones.
@@ -298,6 +301,7 @@ class _Parts(NamedTuple):
     month: int
     day: int
     approximate: bool
+    two_digit_year: bool = False  # the year is the last two digits; the century is inferred
 
 
 class _NoMatch(Exception):
@@ -338,8 +342,13 @@ def _one_date(items: Sequence[_Item], dayfirst: bool | None, text: str) -> _Part
     if months:
         years = [number for number in numbers if _is_year(number)]
         days = [number for number in numbers if number.digits <= 2]
+        if not years and _month_dash_two_digits(items):
+            # "Sep-99", "03-MAY-62": the dash between the month and two digits
+            # makes them a year; "Sep 21" or "21-Sep" stays a day.
+            day = numbers[0].value if len(numbers) == 2 else 0
+            return _Parts(numbers[-1].value, months[0], day, approximate, True)
         if len(years) != 1 or len(days) != len(numbers) - 1:
-            raise _NoMatch  # no year (a two-digit one is a guess), or two
+            raise _NoMatch  # no year, or two
         return _Parts(years[0].value, months[0], days[0].value if days else 0, approximate)
     if len(numbers) == 1:
         (number,) = numbers
@@ -357,12 +366,51 @@ def _one_date(items: Sequence[_Item], dayfirst: bool | None, text: str) -> _Part
         return _Parts(
             first.value, numbers[1].value, numbers[2].value if len(numbers) == 3 else 0, approximate
         )
+    if (
+        len(numbers) == 3
+        and last.digits == 2
+        and not any(_is_year(number) for number in numbers)
+        and any(number.value for number in numbers)
+    ):
+        # "3/9/71", "29/10/18": day, month and the year's last two digits. A one-digit
+        # year ("00/00/0") and all zeros ("00/00/00") are placeholders, not dates.
+        day, month = _day_and_month(numbers[0].value, numbers[1].value, dayfirst, text)
+        return _Parts(last.value, month, day, approximate, True)
     if not _is_year(last) or any(_is_year(number) for number in numbers[:-1]):
         raise _NoMatch
     if len(numbers) == 2:
         return _Parts(last.value, first.value, 0, approximate)  # "01/1957"
     day, month = _day_and_month(numbers[0].value, numbers[1].value, dayfirst, text)
     return _Parts(last.value, month, day, approximate)
+
+
+def _month_dash_two_digits(items: Sequence[_Item]) -> bool:
+    """Whether the items are a month, dashes and a two-digit number, with at most a day and
+    dashes before the month: "Sep-99", "03-MAY-62"."""
+
+    def is_dash(item: _Item) -> bool:
+        return item.kind is _Is.SEPARATOR and item.word in _DASHES
+
+    # A run of dashes reads as one dash ("Sep--99"), as everywhere in one date.
+    shape = [
+        item
+        for index, item in enumerate(items)
+        if not (is_dash(item) and index > 0 and is_dash(items[index - 1]))
+    ]
+    if len(shape) not in (3, 5):
+        return False
+    month, dash, number = shape[-3:]
+    if (
+        month.kind is not _Is.MONTH
+        or not is_dash(dash)
+        or number.kind is not _Is.NUMBER
+        or number.digits != 2
+    ):
+        return False
+    if len(shape) == 3:
+        return True
+    day, dash = shape[:2]
+    return day.kind is _Is.NUMBER and day.digits <= 2 and is_dash(dash)
 
 
 def _day_and_month(first: int, second: int, dayfirst: bool | None, text: str) -> tuple[int, int]:
@@ -387,10 +435,13 @@ def _borrow(left: Sequence[_Item], right: _Parts) -> Sequence[_Item]:
     """Complete a range's first end from its second: "Aug. and Sep. 1977", "1-5 March 1990"."""
     if any(_is_year(item) for item in left):
         return left
+    numbers = sum(item.kind is _Is.NUMBER for item in left)
+    if right.two_digit_year and numbers + any(item.kind is _Is.MONTH for item in left) >= 3:
+        return left  # a whole date with a two-digit year: "3/9/71 - 5/9/71"
     has_month = any(item.kind is _Is.MONTH for item in left)
     if not has_month and right.month:
         left = [*left, _Item(_Is.MONTH, right.month)]
-    return [*left, _Item(_Is.NUMBER, right.year, 4)]
+    return [*left, _Item(_Is.NUMBER, right.year, 2 if right.two_digit_year else 4)]
 
 
 def _lend_month(left: Sequence[_Item], right: Sequence[_Item]) -> Sequence[_Item]:
@@ -542,15 +593,13 @@ def _absolute(
 def _date(
     parts: _Parts, approximate: bool, reference: datetime.date | None, text: str
 ) -> PartialDate:
-    return _make_date(
-        text,
-        parts.year,
-        parts.month,
-        parts.day,
-        parts.approximate or approximate,
-        reference,
-        None,
+    year = _pivot_year(parts.year, reference) if parts.two_digit_year else parts.year
+    date = _make_date(
+        text, year, parts.month, parts.day, parts.approximate or approximate, reference, None
     )
+    if parts.two_digit_year:
+        object.__setattr__(date, "year_inferred", True)  # a new, unshared instance
+    return date
 
 
 # --- Relative phrases ------------------------------------------------------------------------
@@ -746,6 +795,31 @@ def _drop_clock_time(folded: str) -> tuple[str, bool]:
 # OFAC's dates of birth), read without tokenizing.
 _QUICK = re.compile(r"(?:([0-9]{1,2})[ -])?([A-Za-z]{3,9})\.?[ -]([0-9]{4})", re.ASCII)
 
+# ISO 8601 week dates, extended or basic: "1998-W07", "1998-W07-3", "1998W073".
+_ISO_WEEK = re.compile(r"([0-9]{4})(-?)[Ww]([0-9]{2})(?:\2([1-7]))?", re.ASCII)
+
+
+def _iso_week(
+    match: re.Match[str], text: str, reference: datetime.date | None
+) -> PartialDate | DateRange:
+    """The days of an ISO week, Monday to Sunday, or its one day when a weekday is written.
+
+    A week is a span of seven days that may cross a year's end (1999-W53 does not
+    exist; 2020-W01 begins on 30 December 2019), so it is a range of days, not a date
+    of some coarser precision.
+    """
+    year, _, week, weekday = match.groups()
+    try:
+        monday = datetime.date.fromisocalendar(int(year), int(week), int(weekday or 1))
+    except ValueError:
+        raise _cannot(text, f"{year} has no ISO week {week}") from None
+    start = _make_date(text, monday.year, monday.month, monday.day, False, reference, None)
+    if weekday is not None:
+        return attrs.evolve(start, text=text)
+    sunday = monday + datetime.timedelta(days=6)
+    end = _make_date(text, sunday.year, sunday.month, sunday.day, False, reference, None)
+    return DateRange(start, end, text)
+
 
 def parse_words(
     text: str, dayfirst: bool | None, reference: datetime.date | None
@@ -757,6 +831,9 @@ def parse_words(
         sense, month = _lexicon().phrases.get((name.lower(),), (None, 0))
         if sense is _Sense.MONTH:
             return _make_date(text, int(year), month, int(day or 0), False, reference, text)
+    week = _ISO_WEEK.fullmatch(text)
+    if week is not None:
+        return _iso_week(week, text, reference)
     folded, had_time = _drop_clock_time(_fold(text))
     tokens = _split(folded)
     if not tokens:

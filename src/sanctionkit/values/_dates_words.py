@@ -195,6 +195,20 @@ APPROXIMATE: tuple[str, ...] = (
     "حوالي", "حوالى", "نحو", "تقريبا", "تقریبا", "حدود",
     # Japanese: "1961年頃" (about 1961), "約1960年"
     "頃", "ごろ", "約",
+    # Hedges: the lists write "possibly" before nationalities and dates alike; an uncertain
+    # date reads as approximate, as EDTF's "?" does ("1960?").
+    "possibly", "probably", "perhaps", "likely", "presumably", "estimated", "est",
+    "probablement", "possiblement", "aux alentours de", "autour de",
+    "posiblemente", "probablemente", "en torno a", "a eso de",
+    "possivelmente", "provavelmente",
+    "possibilmente", "probabilmente",
+    "vermutlich", "wahrscheinlich", "möglicherweise", "gegen",
+    "возможно", "вероятно", "предположительно", "ориентировочно",
+    "можливо", "ймовірно",
+    "muhtemelen",
+    "mungkin",
+    "ربما", "على الأرجح", "على الارجح", "قرابة",
+    "前後", "推定",
 )  # fmt: skip
 
 # Words that open a range; accepted only at the start ("between 1958 and 1963").

@@ -85,7 +85,10 @@ class PartialDate:
     """A calendar date known to the year, the month or the day, maybe approximately.
 
     ``text`` is the string it was parsed from; it is kept for messages and
-    reports but is not part of equality, hashing or ordering. Dates order by
+    reports but is not part of equality, hashing or ordering. ``year_inferred``
+    is True when the text gave only two digits of the year and the century was
+    chosen by :func:`parse_date`'s pivot ("3/9/71"); like ``text`` it is
+    outside equality, so it marks how the year was read, not a different date. Dates order by
     year, then month, then day, an unknown part sorting before any known one,
     so "1962" < "1962-01" < "1962-01-01".
 
@@ -106,6 +109,9 @@ class PartialDate:
     day: int | None = None
     approximate: bool = False
     text: str | None = attrs.field(default=None, eq=False, order=False, hash=False, repr=False)
+    year_inferred: bool = attrs.field(
+        default=False, eq=False, order=False, hash=False, repr=False, kw_only=True
+    )
 
     def __attrs_post_init__(self) -> None:
         year, month, day = self.year, self.month, self.day
@@ -120,6 +126,8 @@ class PartialDate:
                 raise InvalidDateError(f"{year:04d}-{month:02d} has no day {day!r}", self.text)
         if not isinstance(self.approximate, bool):
             raise InvalidDateError(f"approximate must be a bool, not {self.approximate!r}")
+        if not isinstance(self.year_inferred, bool):
+            raise InvalidDateError(f"year_inferred must be a bool, not {self.year_inferred!r}")
 
     @classmethod
     def from_date(cls, date: datetime.date, *, approximate: bool = False) -> PartialDate:
@@ -350,7 +358,12 @@ _set = object.__setattr__
 
 
 def _checked(
-    year: int, month: int | None, day: int | None, approximate: bool, text: str | None
+    year: int,
+    month: int | None,
+    day: int | None,
+    approximate: bool,
+    text: str | None,
+    year_inferred: bool = False,
 ) -> PartialDate:
     """Make a PartialDate from parts the caller has already validated.
 
@@ -363,7 +376,19 @@ def _checked(
     _set(date, "day", day)
     _set(date, "approximate", approximate)
     _set(date, "text", text)
+    _set(date, "year_inferred", year_inferred)
     return date
+
+
+def _pivot_year(two_digits: int, reference: datetime.date | None) -> int:
+    """The latest year up to the reference's (today's) year that ends in ``two_digits``.
+
+    A list's dates of birth and of issue lie in the past, so "71" is 1971 and
+    "18" is 2018 when read in 2026; a birth date a century or more before the
+    reference is not what a two-digit year means.
+    """
+    year = (datetime.date.today() if reference is None else reference).year
+    return year - (year - two_digits) % 100
 
 
 def _from_iso(
@@ -424,6 +449,11 @@ def parse_date(
     ranges ("1960 to 1962", "between 1958 and 1963", "1980-1990", "June 12-14,
     2021") and numeric forms ("03/05/1962", "2024.5.24", "1960年4月11日"). A
     time of day after a full date is dropped ("Thu Sep 25 10:36:28 BRST 2003").
+
+    A two-digit year ("3/9/71", "Sep-99", "03-MAY-62") is the latest year up to
+    the year of ``reference`` (today when it is None) that ends in those
+    digits, and the result's ``year_inferred`` is True. An ISO week
+    ("1998-W07") is the range of its Monday to Sunday, "1998-W07-3" its Wednesday.
 
     Numeric day/month forms whose parts could be swapped raise
     :class:`~sanctionkit.errors.AmbiguousDateError` unless a part is over 12 or
