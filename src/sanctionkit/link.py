@@ -40,7 +40,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -56,6 +56,9 @@ from sanctionkit.model import (
     SanctionPackage,
     Vessel,
 )
+
+if TYPE_CHECKING:
+    from sanctionkit.match.resolve import ProposedLink
 
 Rename = Callable[[str], str]
 Record = TypeVar("Record", SanctionPackage, AllegedTransfer)
@@ -108,6 +111,8 @@ class Linked:
     links: tuple[Link, ...]
     #: Strong identifiers shared by entries of one list, which were not joined.
     findings: tuple[Finding, ...] = ()
+    #: Links proposed by name (``link(..., names=True)``): not joined, for a person to decide.
+    proposals: tuple[ProposedLink, ...] = ()
 
 
 def merge(*datasets: Dataset) -> Dataset:
@@ -115,7 +120,7 @@ def merge(*datasets: Dataset) -> Dataset:
     return link(*datasets).dataset
 
 
-def link(*datasets: Dataset) -> Linked:
+def link(*datasets: Dataset, names: bool = False, threshold: float | None = None) -> Linked:
     """Join the datasets' entities that share a strong identifier; keep every designation.
 
     The first record met (in argument order) gives the entity its id, name and
@@ -125,6 +130,11 @@ def link(*datasets: Dataset) -> Linked:
     is kept as a note, not lost. Records of different kinds (a vessel and a
     company) are never joined, nor are two entries of one list: a number they
     share is a :class:`Finding` in ``findings``.
+
+    With ``names=True``, ``proposals`` also lists the pairs of entities that
+    :func:`sanctionkit.match.resolve` proposes by name (at ``threshold``, by
+    default ``sanctionkit.match.DEFAULT_THRESHOLD``); they are not joined. It
+    needs the ``match`` extra.
     """
     entities = [entity for dataset in datasets for entity in dataset.entities]
     lists = [
@@ -155,6 +165,14 @@ def link(*datasets: Dataset) -> Linked:
     transfers = _unique_by_id(
         (transfer for dataset in datasets for transfer in dataset.transfers), problems
     )
+    proposals: tuple[ProposedLink, ...] = ()
+    if names:
+        # The match extra is optional: imported here, it raises MissingDependencyError naming it.
+        from sanctionkit.match.compare import DEFAULT_THRESHOLD
+        from sanctionkit.match.resolve import propose
+
+        chosen = DEFAULT_THRESHOLD if threshold is None else threshold
+        proposals = tuple(propose(datasets, links, chosen))
     return Linked(
         dataset=Dataset(
             entities=[_with_links(entity, rename) for entity in merged.values()],
@@ -170,6 +188,7 @@ def link(*datasets: Dataset) -> Linked:
         ),
         links=tuple(links),
         findings=tuple(findings),
+        proposals=proposals,
     )
 
 

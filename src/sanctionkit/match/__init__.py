@@ -23,6 +23,7 @@ from sanctionkit.match.compare import (
 )
 from sanctionkit.match.index import Hit, Index
 from sanctionkit.match.names import KINDS, AnalyzedName, NamePart, analyze_name
+from sanctionkit.match.resolve import ProposedLink, resolve
 from sanctionkit.match.screen import (
     SCREEN_COLUMNS,
     SCREEN_DDL,
@@ -45,9 +46,11 @@ __all__ = [
     "Index",
     "NameComparison",
     "NamePart",
+    "ProposedLink",
     "Reason",
     "analyze_name",
     "compare_names",
+    "resolve",
     "screen",
     "screen_batch",
     "screen_pandas",
