@@ -24,3 +24,21 @@ def ofac_index(ofac_2024_05_03: sk.Dataset) -> sk.match.Index:
 @pytest.fixture(scope="session")
 def builtin_index() -> sk.match.Index:
     return sk.builtin_dataset().index()
+
+
+@pytest.fixture(scope="session")
+def japan_2024_05_24() -> sk.Dataset:
+    """Japan's package of 24 May 2024, cut from its Ministry of Finance list of 5 March 2026."""
+    from sanctionkit.formats import jp_mof
+    from sanctionkit.values.dates import PartialDate
+
+    path = shared_file("jp/shisantouketsu20260305.xlsx")
+    japan = jp_mof.read(path, name=path.name)
+    packages = {p.announced: p for p in japan.packages_by_listing_date()}
+    package = packages[PartialDate(2024, 5, 24)]
+    entities = [japan.get(d.entity_id) for d in package.designations]
+    return sk.Dataset(
+        entities=[entity for entity in entities if isinstance(entity, sk.Entity)],
+        designations=package.designations,
+        metadata={"list": japan.metadata["list"]},
+    )
