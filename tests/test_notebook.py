@@ -14,6 +14,7 @@ def test_the_tutorial_notebook_runs() -> None:
     nbclient = pytest.importorskip("nbclient")
     pytest.importorskip("ipykernel")
     pytest.importorskip("matplotlib")
+    pytest.importorskip("rapidfuzz")  # its matching section needs the match extra
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     client = nbclient.NotebookClient(
         notebook,

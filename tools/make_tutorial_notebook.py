@@ -25,7 +25,8 @@ CELLS: list[tuple[str, str]] = [
     (
         "code",
         "from pathlib import Path\n\n"
-        "import matplotlib.pyplot as plt\n\n"
+        "import matplotlib.pyplot as plt\n"
+        "import pandas as pd\n\n"
         "import sanctionkit as sk\n\n"
         "root = Path.cwd()\n"
         "while not (root / 'pyproject.toml').exists() and root != root.parent:\n"
@@ -81,6 +82,43 @@ CELLS: list[tuple[str, str]] = [
         "changes = sk.diff(old, ofac)\n"
         "print(changes.summary())\n"
         "[(d.authority_ref, old.get(d.entity_id).name) for d in changes.removed][:10]",
+    ),
+    (
+        "markdown",
+        "## Match: which of Japan's designations of 24 May 2024 were already on OFAC's list?\n\n"
+        "Japan's twelve designations share no strong identifier with OFAC's entries, so "
+        "`sk.link` cannot join them. `sk.match.resolve` proposes links by name and "
+        "corroborating facts (birth dates, countries, identifiers), never across kinds or "
+        "within one list, each with its score and explanation: proposals for a person to "
+        "decide, not merges. With OFAC's list of 3 May 2024 all twelve are found; with the "
+        "small fixture, none (it holds three other parties).",
+    ),
+    (
+        "code",
+        "package = ds.get('jp-2024-05-24')\n"
+        "japan = sk.Dataset(\n"
+        "    entities=[ds.get(d.entity_id) for d in package.designations],\n"
+        "    designations=package.designations,\n"
+        ")\n"
+        "best = {}\n"
+        "for proposal in sk.match.resolve(japan, ofac):  # best first\n"
+        "    best.setdefault(proposal.entity_ids[0], proposal)\n"
+        "rows = [\n"
+        "    (\n"
+        "        japan.get(entity_id).name,\n"
+        "        proposal.hit.designations[0].authority_ref,\n"
+        "        proposal.hit.matched_name,\n"
+        "        round(proposal.score, 2),\n"
+        "    )\n"
+        "    for entity_id, proposal in best.items()\n"
+        "]\n"
+        "pd.DataFrame(rows, columns=['Japan', 'OFAC uid', 'OFAC name', 'score'])",
+    ),
+    (
+        "code",
+        "# Why Vladimir Mikheychik is OFAC's MIKHEYCHIK, Vladimir Vladimirovich:\n"
+        "if 'vladimir-mikheychik' in best:\n"
+        "    print(best['vladimir-mikheychik'].explanation)",
     ),
     ("markdown", "## Plots: designations per month, vessels per flag"),
     (
