@@ -91,7 +91,11 @@ def test_entity_ids_follow_the_order_of_the_arguments() -> None:
         sk.Person(id="us-2", name="Somebody Else"),
     )
     assert [p.entity_ids for p in sk.match.resolve(small, large)] == [("uk-1", "us-1")]
-    assert [p.entity_ids for p in sk.match.resolve(large, small)] == [("us-1", "uk-1")]
+    [reversed_proposal] = sk.match.resolve(large, small)
+    assert reversed_proposal.entity_ids == ("us-1", "uk-1")
+    assert reversed_proposal.hit.entity.id == "us-1"  # the larger dataset is searched
+    assert str(reversed_proposal).endswith("): HANIYA, Ismail = Ismail Haniya")
+    assert str(sk.match.resolve(small, large)[0]).endswith("): Ismail Haniya = HANIYA, Ismail")
 
 
 def test_never_across_kinds() -> None:

@@ -48,7 +48,8 @@ class ProposedLink:
     entity_ids: tuple[str, str]
     #: The lists ("<authority> / <list>") of the two entities, in the same order.
     lists: tuple[str, str]
-    #: The search hit: score, name score, the names that matched and the designations.
+    #: The search hit: score, name score, the names that matched, and the designations of
+    #: ``hit.entity``, the one of the two that was found (in the larger dataset).
     hit: Hit
 
     @property
@@ -63,8 +64,10 @@ class ProposedLink:
 
     def __str__(self) -> str:
         first, second = self.entity_ids
-        names = f"{self.hit.query_name} = {self.hit.matched_name}"
-        return f"{first} ~ {second} ({self.score:.2f}): {names}"
+        names = (self.hit.query_name, self.hit.matched_name)
+        if self.hit.entity.id == first:  # the first entity was the one found: its name second
+            names = names[::-1]
+        return f"{first} ~ {second} ({self.score:.2f}): {names[0]} = {names[1]}"
 
 
 def resolve(*datasets: Dataset, threshold: float = DEFAULT_THRESHOLD) -> list[ProposedLink]:
