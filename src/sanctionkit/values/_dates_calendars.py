@@ -110,7 +110,7 @@ _ERAS: dict[str, tuple[datetime.date, int | None]] = {
     "heisei": (datetime.date(1989, 1, 8), 31),
     "reiwa": (datetime.date(2019, 5, 1), None),
 }
-_ERA_NAMES = {
+ERA_NAMES = {
     "明治": "meiji",
     "大正": "taisho",
     "昭和": "showa",
@@ -151,7 +151,7 @@ _DATE = rf"(?:{_kanji(_NUM)}|{_DMY}|{_YMD})"
 _HIJRI_MARK = r"(?:a\.? ?h\.?|h\.?|هـ|ه|ھ|ق|ه\.? ?ق\.?|\(?ヒジュラ暦\)?|hijri|hijra)"
 _PERSIAN_MARK = r"(?:s\.? ?h\.?|ش|ه\.? ?ش\.?|\(?(?:イラン暦|ペルシャ暦)\)?|solar hijri)"
 
-_ERA_ALTERNATIVES = "|".join(sorted(map(re.escape, _ERA_NAMES), key=len, reverse=True))
+_ERA_ALTERNATIVES = "|".join(sorted(map(re.escape, ERA_NAMES), key=len, reverse=True))
 _JAPANESE_KANJI = re.compile(rf"(?P<era>{_ERA_ALTERNATIVES}) ?{_kanji('[0-9]{1,2}|元')}")
 _JAPANESE_LATIN = re.compile(
     rf"(?P<era>{_ERA_ALTERNATIVES})\.? ?(?P<y>[0-9]{{1,2}})"
@@ -205,12 +205,14 @@ def parse_calendar(
     folded = _normalise(text)
     if not _MAYBE.search(folded):
         return None
+    if folded.startswith("(") and folded.endswith(")"):
+        folded = folded[1:-1].strip()  # "（平成15年5月22日）" as Japan's notes write it
     for pattern in (_JAPANESE_KANJI, _JAPANESE_LATIN):
         match = pattern.fullmatch(folded)
         if match is not None:
             year, month, day, _ = _parts(match)
             number = 1 if year == "元" else int(year)
-            era = _ERA_NAMES[match["era"]]
+            era = ERA_NAMES[match["era"]]
             return _japanese(era, number, int(month or 0), int(day or 0), text, reference)
     for calendar, patterns in (("hijri", _HIJRI), ("persian", _PERSIAN)):
         for pattern in patterns:
