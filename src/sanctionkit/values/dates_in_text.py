@@ -136,7 +136,8 @@ def find_dates(
     holds a number: "2 March 1961", "4 de mayo de 1970", "circa 1957",
     "between 1969 and 1971", "平成15年5月22日". Where spans overlap the longest
     wins. A number that is only part of a longer word or code ("A1962B") is no
-    date, nor is a lone number before 1900 ("resolution 1483"); a lone four-digit number from 1900 on is read as a year. Numeric
+    date, nor is a lone number before 1900 ("resolution 1483"); a lone
+    four-digit number from 1900 on is read as a year. Numeric
     dates whose day and month could be swapped are left out unless ``dayfirst``
     says the order, and relative phrases without numbers ("last week") are not
     searched for. Unlike ``parse_date`` there is no length limit: the text is
