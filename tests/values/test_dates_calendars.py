@@ -81,7 +81,9 @@ def test_hijri_days(text: str, expected: sk.PartialDate) -> None:
     assert found.text == text
 
 
-@pytest.mark.parametrize("text", ["1380 AH", "1380 A.H.", "AH 1380", "1380 هـ", "١٣٨٠ هـ"])
+@pytest.mark.parametrize(
+    "text", ["1380 AH", "1380AH", "1380 A.H.", "AH 1380", "1380 هـ", "١٣٨٠ هـ", "1380 ＡＨ"]
+)
 def test_a_hijri_year_alone_is_the_range_of_its_days(text: str) -> None:
     # 1 Muharram 1380 to 29 Dhu al-Hijja 1380 in the tabular calendar.
     found = sk.parse_date(text)

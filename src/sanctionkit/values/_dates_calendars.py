@@ -167,6 +167,14 @@ def _compile_marked(mark: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 _HIJRI = _compile_marked(_HIJRI_MARK)
 _PERSIAN = _compile_marked(_PERSIAN_MARK)
 
+# A cheap test on the raw text, so that most dates in words pay no folding:
+# every calendar's mark is a whole word or one of these characters.
+_RAW_MARK = re.compile(
+    r"(?<![^\W\d_])(?:a\.? ?h|s\.? ?h|h|hijri|hijra|solar|meiji|taish[oō]|sh[oō]wa|heisei"
+    r"|reiwa|[mtshr]\.? ?[0-9０-９])(?![^\W\d_])|[暦明大昭平令هھقشＡ-Ｚａ-ｚ]",
+    re.IGNORECASE,
+)
+
 # A cheap test before the patterns above: every marker has one of these.
 _MAYBE = re.compile(r"[ahsmtr]|[هھقش]|暦|明治|大正|昭和|平成|令和")
 
@@ -202,6 +210,8 @@ def parse_calendar(
     >>> parse_calendar("平成12年3月4日", None, None).isoformat()
     '2000-03-04'
     """
+    if not _RAW_MARK.search(text):
+        return None
     folded = _normalise(text)
     if not _MAYBE.search(folded):
         return None
