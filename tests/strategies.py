@@ -37,7 +37,10 @@ def partial_dates(draw: st.DrawFn, approximate: bool | None = None) -> sk.Partia
         last = (datetime.date(year + month // 12, month % 12 + 1, 1) - datetime.timedelta(1)).day
         day = draw(st.none() | st.integers(1, last))
     flag = draw(st.booleans()) if approximate is None else approximate
-    return sk.PartialDate(year, month, day, flag, year_inferred=draw(st.booleans()))
+    calendar = draw(st.none() | st.sampled_from(["hijri", "japanese", "persian"]))
+    return sk.PartialDate(
+        year, month, day, flag, year_inferred=draw(st.booleans()), calendar=calendar
+    )
 
 
 @st.composite

@@ -73,6 +73,7 @@ from sanctionkit.model import (
 from sanctionkit.schema import json_schema
 from sanctionkit.values.countries import Country, parse_country, search_countries
 from sanctionkit.values.dates import DateRange, PartialDate, Precision, parse_date
+from sanctionkit.values.dates_in_text import FoundDate, find_dates
 
 if TYPE_CHECKING:
     from sanctionkit import match
@@ -114,6 +115,7 @@ __all__ = [
     "EntityView",
     "FieldChange",
     "Finding",
+    "FoundDate",
     "Gender",
     "Goods",
     "GoodsCategory",
@@ -150,6 +152,7 @@ __all__ = [
     "diff",
     "dump",
     "dumps",
+    "find_dates",
     "from_json",
     "identifiers",
     "json_schema",

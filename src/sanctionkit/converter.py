@@ -6,7 +6,8 @@ records stay plain attrs classes and their JSON form lives here:
 * a :class:`~sanctionkit.Country` is its code: ``"KP"``, ``"SUHH"``;
 * a :class:`~sanctionkit.PartialDate` is its ISO form, ``"1962-05"``, or
   ``{"date": "1962", "approximate": true}`` when it is approximate, with
-  ``"year_inferred": true`` when its century was inferred from two digits;
+  ``"year_inferred": true`` when its century was inferred from two digits,
+  ``"calendar": "hijri"`` (or "japanese", "persian") when it was converted from that calendar;
 * a :class:`~sanctionkit.DateRange` is ``{"start": ..., "end": ...}`` with
   either end left out when it is open;
 * an enum member is its lower-case name: ``"asset_freeze"``;
@@ -76,27 +77,33 @@ def _structure_country(value: object, _: object) -> Country:
 
 
 def _unstructure_partial_date(date: PartialDate) -> str | dict[str, object]:
-    if date.approximate or date.year_inferred:
+    if date.approximate or date.year_inferred or date.calendar:
         exact = attrs.evolve(date, approximate=False)
         written: dict[str, object] = {"date": exact.isoformat(), "approximate": date.approximate}
         if date.year_inferred:
             written["year_inferred"] = True
+        if date.calendar:
+            written["calendar"] = date.calendar
         return written
     return date.isoformat()
 
 
 def _structure_partial_date(value: object, _: object) -> PartialDate:
     approximate = year_inferred = False
+    calendar = None
     if isinstance(value, dict):
         approximate = bool(value.get("approximate", False))
         year_inferred = bool(value.get("year_inferred", False))
+        calendar = value.get("calendar")
         value = value.get("date")
     if not isinstance(value, str):
         raise ValueError(f"a date is written as an ISO string, not {value!r}")
     parsed = parse_date(value)
     if not isinstance(parsed, PartialDate) or parsed.approximate:
         raise ValueError(f"expected an ISO date such as '1962-05', not {value!r}")
-    return attrs.evolve(parsed, approximate=approximate, text=None, year_inferred=year_inferred)
+    return attrs.evolve(
+        parsed, approximate=approximate, text=None, year_inferred=year_inferred, calendar=calendar
+    )
 
 
 def _unstructure_date_range(span: DateRange) -> dict[str, object]:

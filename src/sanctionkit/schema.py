@@ -43,7 +43,8 @@ _VALUE_DEFINITIONS: dict[str, Schema] = {
     "partial_date": {
         "description": "An ISO 8601 date known to the year, month or day; an approximate "
         "one is an object with approximate: true, and one whose century was inferred from "
-        "a two-digit year has year_inferred: true.",
+        "a two-digit year has year_inferred: true, and one converted from another calendar "
+        "names it in calendar.",
         "oneOf": [
             {"type": "string", "pattern": _ISO_DATE},
             {
@@ -52,6 +53,7 @@ _VALUE_DEFINITIONS: dict[str, Schema] = {
                     "date": {"type": "string", "pattern": _ISO_DATE},
                     "approximate": {"type": "boolean"},
                     "year_inferred": {"type": "boolean"},
+                    "calendar": {"enum": ["hijri", "japanese", "persian"]},
                 },
                 "required": ["date", "approximate"],
                 "additionalProperties": False,

@@ -560,10 +560,13 @@ def test_real_file_approximate_and_hijri_birth_dates(real: Dataset) -> None:
         PartialDate(1977, approximate=True),
         PartialDate(1978, approximate=True),
     )
-    # 2-585: "1402年6月24日(ヒジュラ暦)", a Hijri date: a note and a problem until calendars
-    # are converted.
-    hijri = "1402年6月24日(ヒジュラ暦)"
-    assert f"Date of birth: {hijri}" in person(real, "jp-mof-2-585").notes
-    assert [p.field for p in real.problems if p.record == "2-585" and p.value == hijri] == [
-        "生年月日"
-    ]
+    # 2-585: (a) 1982年4月19日 (b) 1982年4月18日 (c) "1402年6月24日(ヒジュラ暦)": the Hijri
+    # date is converted (tabular calendar: 19 April 1982, approximate), not a problem.
+    born = person(real, "jp-mof-2-585").birth_dates
+    assert born == (
+        PartialDate(1982, 4, 19),
+        PartialDate(1982, 4, 18),
+        PartialDate(1982, 4, 19, approximate=True),
+    )
+    assert born[2].calendar == "hijri"
+    assert [p for p in real.problems if p.record == "2-585"] == []

@@ -235,7 +235,6 @@ def test_parses_labelled_and_japanese_list_dates(text: str, expected: object) ->
 @pytest.mark.parametrize(
     "text",
     [
-        "1402年6月24日（ヒジュラ暦）",  # Japan: a Hijri date, not Gregorian
         "又は1955年",  # Japan: "or 1955", one of alternatives
         "and expired on 24 Jun. 2003",  # UN: a sentence's end; "and" does not mean "until"
         "(a)1957年",  # Japan: an enumeration label, not the Spanish "a" (to)

@@ -6,5 +6,6 @@ with a :class:`~sanctionkit.errors.ValueTooLongError`.
 """
 
 from sanctionkit.values._limits import MAX_VALUE_LENGTH
+from sanctionkit.values.dates_in_text import FoundDate, find_dates
 
-__all__ = ["MAX_VALUE_LENGTH"]
+__all__ = ["MAX_VALUE_LENGTH", "FoundDate", "find_dates"]

@@ -21,6 +21,7 @@ import attrs
 
 from sanctionkit.errors import AmbiguousDateError
 from sanctionkit.values import _dates_words as words
+from sanctionkit.values._dates_calendars import parse_calendar
 from sanctionkit.values.dates import (
     DateRange,
     PartialDate,
@@ -834,6 +835,9 @@ def parse_words(
     week = _ISO_WEEK.fullmatch(text)
     if week is not None:
         return _iso_week(week, text, reference)
+    in_calendar = parse_calendar(text, dayfirst, reference)
+    if in_calendar is not None:
+        return in_calendar
     folded, had_time = _drop_clock_time(_fold(text))
     tokens = _split(folded)
     if not tokens:

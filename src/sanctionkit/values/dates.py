@@ -51,7 +51,12 @@ from sanctionkit.errors import DateTooLongError, InvalidDateError
 from sanctionkit.values import _limits
 from sanctionkit.values._limits import check_length
 
-__all__ = ["DateRange", "PartialDate", "Precision", "parse_date"]
+__all__ = ["CALENDARS", "DateRange", "PartialDate", "Precision", "parse_date"]
+
+
+#: The calendars other than the Gregorian one that :func:`parse_date` converts
+#: from, as a :class:`PartialDate`'s ``calendar`` names them.
+CALENDARS = frozenset({"japanese", "hijri", "persian"})
 
 
 class Precision(enum.Enum):
@@ -88,7 +93,11 @@ class PartialDate:
     reports but is not part of equality, hashing or ordering. ``year_inferred``
     is True when the text gave only two digits of the year and the century was
     chosen by :func:`parse_date`'s pivot ("3/9/71"); like ``text`` it is
-    outside equality, so it marks how the year was read, not a different date. Dates order by
+    outside equality, so it marks how the year was read, not a different date.
+    ``calendar`` names the calendar the text was written in when it was not the
+    Gregorian one (``"japanese"``, ``"hijri"`` or ``"persian"``, see
+    :data:`CALENDARS`); the date itself is always Gregorian, and ``calendar``
+    too is outside equality. Dates order by
     year, then month, then day, an unknown part sorting before any known one,
     so "1962" < "1962-01" < "1962-01-01".
 
@@ -112,6 +121,9 @@ class PartialDate:
     year_inferred: bool = attrs.field(
         default=False, eq=False, order=False, hash=False, repr=False, kw_only=True
     )
+    calendar: str | None = attrs.field(
+        default=None, eq=False, order=False, hash=False, repr=False, kw_only=True
+    )
 
     def __attrs_post_init__(self) -> None:
         year, month, day = self.year, self.month, self.day
@@ -128,6 +140,10 @@ class PartialDate:
             raise InvalidDateError(f"approximate must be a bool, not {self.approximate!r}")
         if not isinstance(self.year_inferred, bool):
             raise InvalidDateError(f"year_inferred must be a bool, not {self.year_inferred!r}")
+        if self.calendar is not None and self.calendar not in CALENDARS:
+            raise InvalidDateError(
+                f"calendar must be None or one of {sorted(CALENDARS)}, not {self.calendar!r}"
+            )
 
     @classmethod
     def from_date(cls, date: datetime.date, *, approximate: bool = False) -> PartialDate:
@@ -377,6 +393,7 @@ def _checked(
     _set(date, "approximate", approximate)
     _set(date, "text", text)
     _set(date, "year_inferred", year_inferred)
+    _set(date, "calendar", None)
     return date
 
 
