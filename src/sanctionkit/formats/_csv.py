@@ -25,10 +25,37 @@ import csv
 from collections.abc import Iterable, Iterator
 from typing import Final
 
-__all__ = ["TRUNCATED", "Lines"]
+__all__ = ["TRUNCATED", "Lines", "records"]
 
 #: The code of the problem a cut record gives (as the XML readers' "the file ends early").
 TRUNCATED: Final = "truncated-file"
+
+
+def records(text: Iterable[str]) -> Iterator[tuple[int, list[str] | csv.Error, str | None]]:
+    """``(line, row, cut)`` for each record of a CSV text, read leniently.
+
+    ``line`` is the line the record ends on; ``row`` its cells, or the
+    :class:`csv.Error` that refused it (a field over :func:`csv.field_size_limit`,
+    a NUL byte before Python 3.11), after which reading goes on at the next
+    line; ``cut`` is why the end of the file cuts the record short (see
+    :meth:`Lines.cut`), or None when it is whole.
+
+    >>> [(line, row, cut) for line, row, cut in records(['a,b\\r\\n', '"c'])]
+    [(1, ['a', 'b'], None), (2, ['c'], 'the file ends inside a quoted field')]
+    """
+    lines = Lines(text)
+    reader = csv.reader(lines, strict=False)
+    while True:
+        lines.start()
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            # The reader has consumed the bad line: the next call starts after it.
+            yield reader.line_num, error, None
+            continue
+        yield reader.line_num, row, lines.cut()
 
 
 class Lines(Iterator[str]):

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import IO, Final
 
 from sanctionkit.formats._authorities import ofac
-from sanctionkit.formats._csv import TRUNCATED, Lines
+from sanctionkit.formats._csv import TRUNCATED, records
 from sanctionkit.formats._ofac_remarks import RemarkFacts, parse_remarks
 from sanctionkit.formats._reading import Reading
 from sanctionkit.model import (
@@ -159,23 +159,13 @@ def _csv_rows(stream: IO[bytes]) -> Iterator[tuple[int, list[str] | csv.Error, s
 def _csv_records(
     text: Iterable[str],
 ) -> Iterator[tuple[int, list[str] | csv.Error, str | None]]:
-    lines = Lines(text)
-    reader = csv.reader(lines, strict=False)
-    while True:
-        lines.start()
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            # The reader has consumed the bad line: the next call starts after it.
-            yield reader.line_num, error, None
-            continue
-        if not row or (len(row) == 1 and not row[0].strip(_EOF + " \t\r\n")):
-            continue
-        if row[-1].endswith(_EOF):
-            row[-1] = row[-1].rstrip(_EOF)
-        yield reader.line_num, row, lines.cut()
+    for line, row, cut in records(text):
+        if isinstance(row, list):
+            if not row or (len(row) == 1 and not row[0].strip(_EOF + " \t\r\n")):
+                continue
+            if row[-1].endswith(_EOF):
+                row[-1] = row[-1].rstrip(_EOF)
+        yield line, row, cut
 
 
 def _clean(value: str) -> str | None:

@@ -44,7 +44,7 @@ from typing import IO, Any, Final
 import attrs
 
 from sanctionkit.formats._authorities import uk_ofsi
-from sanctionkit.formats._csv import TRUNCATED, Lines
+from sanctionkit.formats._csv import TRUNCATED, records
 from sanctionkit.formats._files import read_head
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._scripts import guess_script
@@ -297,25 +297,15 @@ def _csv_rows(stream: IO[bytes]) -> Generator[list[str], None, None]:
     14727 read as 147.
     """
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors=_CP1252_FALLBACK, newline="")
-    lines = Lines(text)
-    reader = csv.reader(lines)
     try:
-        while True:
-            lines.start()
-            try:
-                row = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as error:
-                # The reader has consumed the bad line: the next call starts after it.
-                yield _BrokenRow(reader.line_num, f"not a CSV row: {error}")
-                continue
-            cut = lines.cut()
-            if cut is None:
+        for line, row, cut in records(text):
+            if isinstance(row, csv.Error):
+                yield _BrokenRow(line, f"not a CSV row: {row}")
+            elif cut is None:
                 yield row
             elif any(_clean(cell) for cell in row):
                 message = f"{cut}: its last row is cut short and not read"
-                yield _BrokenRow(reader.line_num, message, code=TRUNCATED)
+                yield _BrokenRow(line, message, code=TRUNCATED)
     finally:
         text.detach()  # the caller closes the stream it opened
 
