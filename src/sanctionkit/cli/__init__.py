@@ -29,7 +29,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from sanctionkit.cli import _datasets, _match, _values
+from sanctionkit.cli import _convert, _datasets, _match, _values
 from sanctionkit.errors import SanctionkitError
 
 __all__ = [
@@ -150,6 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
     _datasets.register(commands)
+    _convert.register(commands)
     _match.register(commands)
     _values.register(commands)
     return parser

@@ -29,6 +29,7 @@ __all__ = [
     "to_arrow",
     "to_pandas",
     "write_parquet",
+    "write_tables",
 ]
 
 Row = dict[str, Any]
@@ -140,17 +141,19 @@ def to_arrow(table_rows: list[Row]) -> Any:
 
 def write_parquet(tables: dict[str, list[Row]], directory: str | Path) -> list[Path]:
     """Write each named table to ``directory/<name>.parquet``; return the paths."""
+    target = Path(directory)
+    target.mkdir(parents=True, exist_ok=True)
+    return write_tables(tables, {name: target / f"{name}.parquet" for name in tables})
+
+
+def write_tables(tables: dict[str, list[Row]], paths: dict[str, Path]) -> list[Path]:
+    """Write each named table to its own Parquet file, ``paths[name]``; return the paths."""
     pyarrow = _pyarrow()
     import pyarrow.parquet as parquet
 
-    target = Path(directory)
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
     for name, table_rows in tables.items():
-        path = target / f"{name}.parquet"
-        parquet.write_table(pyarrow.Table.from_pylist(table_rows), path)
-        written.append(path)
-    return written
+        parquet.write_table(pyarrow.Table.from_pylist(table_rows), paths[name])
+    return [paths[name] for name in tables]
 
 
 def _pyarrow() -> Any:

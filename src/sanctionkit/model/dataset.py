@@ -606,13 +606,29 @@ class Dataset:
         ``addresses.parquet``, ``countries.parquet``, ``birth_places.parquet``),
         keyed by ``entity_id``. Needs the ``arrow`` extra.
         """
+        return _tables.write_parquet(self.tables(), directory)
+
+    def tables(self) -> dict[str, list[dict[str, Any]]]:
+        """The dataset as named tables of plain rows, the shape of its Parquet and CSV files.
+
+        "entities" (one row per entity), "designations", and one side table per
+        list field of the entities, keyed by ``entity_id`` (see
+        :meth:`write_parquet`). Values are plain Python: codes, ISO dates, lists.
+
+        >>> import sanctionkit as sk
+        >>> tables = sk.builtin_dataset().tables()
+        >>> list(tables)[:3]
+        ['entities', 'designations', 'aliases']
+        >>> len(tables["entities"]) == len(sk.builtin_dataset().entities)
+        True
+        """
         tables = {
             "entities": _tables.rows(self.entities),
             "designations": _tables.rows(self.designations, type_column=None),
         }
         for field, name in _tables.SIDE_TABLES.items():
             tables[name] = _tables.side_rows(self.entities, field)
-        return _tables.write_parquet(tables, directory)
+        return tables
 
     def packages_by_listing_date(
         self, authority: Authority | None = None
