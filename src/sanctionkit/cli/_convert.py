@@ -63,7 +63,7 @@ def output_format(path: Path, chosen: str | None = None) -> str:
     Traceback (most recent call last):
     ...
     sanctionkit.cli._convert.UnknownOutputError: cannot tell the format of 'sdn.xml' from its \
-suffix: use .jsonl, .ftm.json, .ftm.jsonl, .csv or .parquet, or --to
+suffix: use .ftm.json, .ftm.jsonl, .jsonl, .csv or .parquet, or --to
     """
     if chosen is not None:
         return chosen
