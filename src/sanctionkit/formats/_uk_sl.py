@@ -18,8 +18,9 @@ import attrs
 
 from sanctionkit.errors import NotAvailableError
 from sanctionkit.formats._authorities import uk_fcdo
+from sanctionkit.formats._draft import EntityDraft
 from sanctionkit.formats._reading import Reading
-from sanctionkit.formats._scripts import guess_script
+from sanctionkit.formats._text import clean, join, script
 from sanctionkit.model import (
     Address,
     Alias,
@@ -38,7 +39,7 @@ from sanctionkit.model import (
 )
 from sanctionkit.values.dates import DateRange, PartialDate, parse_date
 
-__all__ = ["Record", "build", "clean", "uk_date"]
+__all__ = ["ID_PREFIX", "Record", "build", "uk_date"]
 
 ID_PREFIX: Final = "uk-sl-"
 _CLASSES: Final[dict[str, type[Entity]]] = {
@@ -88,24 +89,7 @@ _NOTES: Final = {
     "length": "Length of ship",
     "unknown": "",
 }
-#: Fields only one kind of entity has a place for; on another kind they are kept as notes.
-_OWN_FIELDS: Final[dict[str, tuple[type[Entity], str]]] = {
-    "dob": (Person, "Date of birth"),
-    "position": (Person, "Position"),
-    "gender": (Person, "Gender"),
-    "entity_type": (Organization, "Type of entity"),
-    "imo": (Vessel, "IMO number"),
-    "flag": (Vessel, "Current believed flag"),
-    "previous_flag": (Vessel, "Previous flag"),
-    "ship_type": (Vessel, "Type of ship"),
-    "tonnage": (Vessel, "Tonnage of ship"),
-    "year_built": (Vessel, "Year built"),
-}
-
-
-def clean(text: str | None) -> str:
-    """Text with its runs of white space made one space, and trimmed."""
-    return " ".join(text.split()) if text else ""
+_ADDRESS_PARTS: Final = (*(f"line{n}" for n in range(1, 7)), "postcode", "country")
 
 
 @attrs.define
@@ -135,77 +119,65 @@ class Record:
         return list(self.groups.get(group, {}).values())
 
 
-def build(record: Record, reading: Reading, source: Source, seen: set[str]) -> None:
+def build(record: Record, reading: Reading, source: Source) -> None:
     """Keep the record's entity and designation, or reject it with a problem saying why."""
     unique_id = record.first("unique_id")
     if not unique_id:
         reading.reject("designation without a UniqueID", record=record.label)
         return
-    if unique_id in seen:
-        reading.reject("a second designation with this UniqueID", record=unique_id)
+    entity_id = reading.unique_id([ID_PREFIX + unique_id], duplicate="", record=unique_id)
+    if entity_id is None:
+        reading.reject("a second designation with this UniqueID; not read", record=unique_id)
         return
-    seen.add(unique_id)
-    names = _names(record, reading)
-    if names is None:
-        reading.reject("designation without a name", record=record.label)
-        return
-    cls = _class(record, reading)
-    notes = _notes(record, reading, cls)
-    common = {
-        "id": ID_PREFIX + unique_id,
-        "name": names[0],
-        "aliases": names[1],
-        "identifiers": _identifiers(record),
-        "addresses": _addresses(record, reading),
-        "sources": (source,),
-    }
-    entity: Entity
-    if cls is Person:
-        entity = _person(record, reading, common, notes)
-    elif cls is Vessel:
-        entity = _vessel(record, reading, common, notes)
-    else:
-        kind = record.first("entity_type") or None
-        countries = _countries(record, reading, common["addresses"])  # type: ignore[arg-type]
-        entity = Organization(**common, countries=countries, notes=notes, kind=kind)  # type: ignore[arg-type]
-    reading.keep(entity, _designation(record, reading, source, entity.id))
+    draft = EntityDraft(label=unique_id, id=entity_id, kind=_class(record, reading))
+    draft.sources = (source,)
+    _names(record, reading, draft)
+    _identifiers(record, draft)
+    _places(record, reading, draft)
+    _person(record, reading, draft)
+    _ship(record, reading, draft)
+    if kind := record.first("entity_type"):
+        draft.extra["kind"] = kind
+    for field, label in _NOTES.items():
+        for text in record.all(field):
+            draft.note(reading.intern(f"{label}: {text}" if label else text))
+    entity = draft.build(reading)
+    if entity is not None:
+        reading.keep(entity, _designation(record, reading, source, entity.id))
 
 
-def _names(record: Record, reading: Reading) -> tuple[str, list[Alias]] | None:
+def _names(record: Record, reading: Reading, draft: EntityDraft) -> None:
     """The primary name and the aliases: Name1 to Name5 are given names, Name6 the last."""
-    primary = ""
     aliases: list[Alias] = []
     for group in record.group("name"):
-        full = " ".join(group[f"name{n}"] for n in range(1, 7) if f"name{n}" in group)
-        kind = _NAME_TYPES.get(clean(group.get("type")).lower())
+        full = join((group.get(f"name{n}", "") for n in range(1, 7)), " ")
+        kind = _NAME_TYPES.get(group.get("type", "").lower())
         if kind is None:
             message = "unknown NameType; the name is read as an alias"
-            reading.problem(message, record=record.label, field="NameType", value=group.get("type"))
-        if not full:
-            continue
-        if kind == "primary" and not primary:
-            primary = full
-            continue
-        quality = _quality(group.get("strength", ""), record, reading)
-        aliases.append(Alias(name=full, quality=quality))
+            reading.problem(message, record=draft.label, field="NameType", value=group.get("type"))
+        if kind == "primary" and not draft.name:
+            draft.name = full
+        elif full:
+            aliases.append(Alias(name=full, quality=_quality(group, draft.label, reading)))
     for group in record.group("non_latin"):
         if name := group.get("name"):
             language = _language(group.get("language", ""))
-            aliases.append(Alias(name=name, script=guess_script(name), language=language))
-    if not primary and aliases:
-        primary = aliases.pop(0).name
-        reading.problem("no Primary Name; the first name is used", record=record.label)
-    unique = {alias.name: alias for alias in reversed(aliases) if alias.name != primary}
-    return (primary, list(reversed(unique.values()))) if primary else None
+            aliases.append(Alias(name=name, script=script(name), language=language))
+    if not draft.name and aliases:
+        draft.name = aliases.pop(0).name
+        reading.problem("no Primary Name; the first name is used", record=draft.label)
+    for alias in aliases:
+        draft.alias(alias)
 
 
-def _quality(text: str, record: Record, reading: Reading) -> AliasQuality:
-    # Blank: the list gives no strength (it does for UN listings and some others only).
-    quality = _STRENGTHS.get(clean(text).lower(), AliasQuality.STRONG)
-    if text and clean(text).lower() not in _STRENGTHS:
+def _quality(group: dict[str, str], label: str, reading: Reading) -> AliasQuality:
+    # No strength is no word on it (the list gives it for UN listings and some others): strong.
+    text = group.get("strength", "")
+    quality = _STRENGTHS.get(text.lower())
+    if text and quality is None:
         message = "unknown AliasStrength; the alias is read as strong"
-        reading.problem(message, record=record.label, field="AliasStrength", value=text)
-    return quality
+        reading.problem(message, record=label, field="AliasStrength", value=text)
+    return quality or AliasQuality.STRONG
 
 
 def _class(record: Record, reading: Reading) -> type[Entity]:
@@ -218,103 +190,78 @@ def _class(record: Record, reading: Reading) -> type[Entity]:
     return cls
 
 
-def _notes(record: Record, reading: Reading, cls: type[Entity]) -> list[str]:
-    notes = [
-        f"{label}: {text}" if label else text
-        for field, label in _NOTES.items()
-        for text in record.all(field)
-    ]
-    if cls is not Person:
-        notes.extend(f"Title: {title}" for title in record.all("title"))
-    for field, (owner, label) in _OWN_FIELDS.items():
-        for text in record.all(field) if cls is not owner else ():
-            notes.append(f"{label}: {text}")
-            message = f"a {owner.__name__}'s field on a {cls.__name__}; kept as a note"
-            reading.problem(message, record=record.label, field=label, value=text, code="unread-value")
-    return notes
-
-
-def _identifiers(record: Record) -> list[Identifier]:
-    found = [
-        Identifier(scheme=_SCHEMES[field], value=value)
-        for field in ("unique_id", "group_id", "un_ref", "registration", "hin")
-        for value in record.all(field)
-    ]
+def _identifiers(record: Record, draft: EntityDraft) -> None:
+    for field in ("unique_id", "group_id", "un_ref", "registration", "hin"):
+        for value in record.all(field):
+            draft.identifiers.append(Identifier(scheme=_SCHEMES[field], value=value))
     for group in ("passport", "national_id"):
-        found.extend(
-            Identifier(scheme=_SCHEMES[group], value=item["number"], note=item.get("note"))
-            for item in record.group(group)
-            if item.get("number")
-        )
-    return found
+        for item in record.group(group):
+            if number := item.get("number"):
+                identifier = Identifier(scheme=_SCHEMES[group], value=number, note=item.get("note"))
+                draft.identifiers.append(identifier)
 
 
-def _addresses(record: Record, reading: Reading) -> list[Address]:
-    addresses = []
+def _places(record: Record, reading: Reading, draft: EntityDraft) -> None:
+    """Addresses (their countries as locations), nationalities and places of birth."""
+    label = draft.label
     for group in record.group("address"):
-        keys = (*(f"line{n}" for n in range(1, 7)), "postcode", "country")
-        full = ", ".join(group[key] for key in keys if key in group)
-        country = reading.country(group.get("country"), record=record.label, field="AddressCountry")
-        addresses.append(Address(full=full, country=country))
-    return addresses
-
-
-def _countries(record: Record, reading: Reading, addresses: list[Address]) -> list[CountryRole]:
-    roles = []
-    for text in record.all("nationality"):
-        country = reading.country(text, record=record.label, field="Nationality")
+        full = join(group.get(key, "") for key in _ADDRESS_PARTS)
+        country = reading.country(group.get("country"), record=label, field="AddressCountry")
+        draft.address(reading.intern(Address(full=full, country=country)))
         if country is not None:
-            roles.append(CountryRole(country=country, role=CountryRoleKind.NATIONALITY))
-    for address in addresses:
-        if address.country is not None:
-            roles.append(CountryRole(country=address.country, role=CountryRoleKind.LOCATION))
-    return list(dict.fromkeys(roles))
-
-
-def _person(record: Record, reading: Reading, common: dict[str, object], notes: list[str]) -> Person:
-    label = record.label
-    births = [uk_date(reading, text, label, "DOB") for text in record.all("dob")]
-    places = []
+            draft.role(reading.intern(CountryRole(country=country, role=CountryRoleKind.LOCATION)))
+    for text in record.all("nationality"):
+        country = reading.country(text, record=label, field="Nationality")
+        if country is not None:
+            role = CountryRole(country=country, role=CountryRoleKind.NATIONALITY)
+            draft.role(reading.intern(role))
     for group in record.group("birth"):
-        country = reading.country(group.get("country"), record=label, field="CountryOfBirth")
-        full = ", ".join(part for part in (group.get("town"), group.get("country")) if part)
-        places.append(Address(full=full, city=group.get("town"), country=country))
+        town, country_text = group.get("town"), group.get("country")
+        country = reading.country(country_text, record=label, field="CountryOfBirth")
+        place = Address(full=join((town or "", country_text or "")), city=town, country=country)
+        draft.birth_place(reading.intern(place))
+
+
+def _person(record: Record, reading: Reading, draft: EntityDraft) -> None:
+    """Dates of birth, gender, titles and positions (notes, on a record not of a person)."""
+    for text in record.all("dob"):
+        born = reading.single_date(text, record=draft.label, field="DOB", parse=_parse_uk_date)
+        if born is not None:
+            draft.birth_date(born)
     gender_text = record.first("gender")
-    gender = _GENDERS.get(gender_text.lower())
-    if gender_text and gender is None:
-        reading.problem("unknown Gender", record=label, field="Gender", value=gender_text)
-    return Person(
-        **common,  # type: ignore[arg-type]
-        countries=_countries(record, reading, common["addresses"]),  # type: ignore[arg-type]
-        notes=notes,
-        birth_dates=list(dict.fromkeys(born for born in births if born is not None)),
-        birth_places=places,
-        gender=gender,
-        positions=[*record.all("title"), *record.all("position")],
-    )
+    draft.gender = _GENDERS.get(gender_text.lower())
+    if gender_text and draft.gender is None:
+        reading.problem("unknown Gender", record=draft.label, field="Gender", value=gender_text)
+    # Titles ("Mullah", "Dr") are positions, as the UN's and OFSI's readers read them.
+    for text in [*record.all("title"), *record.all("position")]:
+        draft.position(text)
 
 
-def _vessel(record: Record, reading: Reading, common: dict[str, object], notes: list[str]) -> Vessel:
-    label = record.label
-    numbers = [reading.imo_number(text, record=label, field="IMONumber") for text in record.all("imo")]
+def _ship(record: Record, reading: Reading, draft: EntityDraft) -> None:
+    """The ship's numbers, flags, type, tonnage and year (notes, on a record not of a ship)."""
+    label = draft.label
+    numbers = [
+        reading.imo_number(text, record=label, field="IMONumber") for text in record.all("imo")
+    ]
     numbers = list(dict.fromkeys(number for number in numbers if number is not None))
     for extra in numbers[1:]:
         message = "a second IMO number; the ship has one, this one is kept as a note"
         reading.problem(message, record=label, field="IMONumber", value=extra, code="unread-value")
-        notes.append(f"IMO number: {extra}")
+        draft.note(f"IMO number: {extra}")
     flags = [reading.country(text, record=label, field="Flag") for text in record.all("flag")]
-    past = [reading.country(text, record=label, field="PreviousFlag") for text in record.all("previous_flag")]
-    return Vessel(
-        **common,  # type: ignore[arg-type]
-        countries=_countries(record, reading, common["addresses"]),  # type: ignore[arg-type]
-        notes=notes,
-        imo=numbers[0] if numbers else None,
-        flag=next((flag for flag in flags if flag is not None), None),
-        past_flags=[flag for flag in past if flag is not None],
-        vessel_type=record.first("ship_type") or None,
-        tonnage=_whole(reading, record.first("tonnage"), label, "TonnageOfShip"),
-        build_year=_whole(reading, record.first("year_built"), label, "YearBuilt"),
-    )
+    past = [
+        reading.country(text, record=label, field="PreviousFlag")
+        for text in record.all("previous_flag")
+    ]
+    values = {
+        "imo": numbers[0] if numbers else None,
+        "flag": next((flag for flag in flags if flag is not None), None),
+        "past_flags": [flag for flag in past if flag is not None] or None,
+        "vessel_type": record.first("ship_type") or None,
+        "tonnage": _whole(reading, record.first("tonnage"), label, "TonnageOfShip"),
+        "build_year": _whole(reading, record.first("year_built"), label, "YearBuilt"),
+    }
+    draft.extra.update((key, value) for key, value in values.items() if value is not None)
 
 
 def _designation(record: Record, reading: Reading, source: Source, entity_id: str) -> Designation:
@@ -344,14 +291,9 @@ def uk_date(reading: Reading, text: str, record: str | None, field: str) -> Part
 
     "dd/mm/1945" is the year 1945; "dd/mm/yyyy" is no date (and no problem).
     """
-    value = reading.value(_parse_uk_date, text, record=record, field=field)
-    if isinstance(value, DateRange):
-        reading.problem("expected one date, found a range", record=record, field=field, value=text)
-        return None
-    return value
+    return reading.single_date(text, record=record, field=field, parse=_parse_uk_date)
 
 
-@functools.lru_cache(maxsize=4096)
 def _parse_uk_date(text: str) -> PartialDate | DateRange:
     if re.search(r"(?i)\byyyy\b", text):
         raise NotAvailableError(f"the date is not known: {text!r}", text)

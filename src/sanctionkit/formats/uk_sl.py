@@ -41,11 +41,22 @@ from typing import IO, Final
 from sanctionkit.formats._authorities import uk_fcdo
 from sanctionkit.formats._files import xml_root_name
 from sanctionkit.formats._reading import Reading
+from sanctionkit.formats._text import clean
+from sanctionkit.formats._uk_sl import Record, build, uk_date
 from sanctionkit.formats._xml import iter_records, local_name
-from sanctionkit.formats._uk_sl import Record, build, clean, uk_date
 from sanctionkit.model import Dataset, Source
 
-__all__ = ["FORMAT", "GROUPS", "INDICATORS", "LEAVES", "LIST_NAME", "URL", "WRAPPERS", "read", "sniff"]
+__all__ = [
+    "FORMAT",
+    "GROUPS",
+    "INDICATORS",
+    "LEAVES",
+    "LIST_NAME",
+    "URL",
+    "WRAPPERS",
+    "read",
+    "sniff",
+]
 
 #: The format's name in :data:`sanctionkit.formats.READERS` and in the metadata.
 FORMAT: Final = "uk-sl-xml"
@@ -120,13 +131,42 @@ GROUPS: Final = {
 }
 #: Elements that only hold others: read through.
 WRAPPERS: Final = frozenset(
-    "Names NonLatinNames Titles Addresses PhoneNumbers EmailAddresses Websites "
-    "IndividualDetails Individual DOBs Nationalities Positions Genders PassportDetails "
-    "NationalIdentifierDetails BirthDetails EntityDetails Entity TypeOfEntities "
-    "BusinessRegistrationNumbers ParentCompanies Subsidiaries ShipDetails Ship IMONumbers "
-    "CurrentOwnerOperators PreviousOwnerOperators CurrentBelievedFlagOfShips PreviousFlags "
-    "TypeOfShipDetails TonnageOfShipDetails LengthOfShipDetails YearsBuilt "
-    "HullIdentificationNumbers".split()
+    {
+        "Names",
+        "NonLatinNames",
+        "Titles",
+        "Addresses",
+        "PhoneNumbers",
+        "EmailAddresses",
+        "Websites",
+        "IndividualDetails",
+        "Individual",
+        "DOBs",
+        "Nationalities",
+        "Positions",
+        "Genders",
+        "PassportDetails",
+        "NationalIdentifierDetails",
+        "BirthDetails",
+        "EntityDetails",
+        "Entity",
+        "TypeOfEntities",
+        "BusinessRegistrationNumbers",
+        "ParentCompanies",
+        "Subsidiaries",
+        "ShipDetails",
+        "Ship",
+        "IMONumbers",
+        "CurrentOwnerOperators",
+        "PreviousOwnerOperators",
+        "CurrentBelievedFlagOfShips",
+        "PreviousFlags",
+        "TypeOfShipDetails",
+        "TonnageOfShipDetails",
+        "LengthOfShipDetails",
+        "YearsBuilt",
+        "HullIdentificationNumbers",
+    }
 )
 #: Its children are flags, "true" or "false", named after the measure ("AssetFreeze").
 INDICATORS: Final = "SanctionsImposedIndicators"
@@ -154,7 +194,6 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
     metadata: dict[str, str | int] = {"format": FORMAT, "list": LIST_NAME}
     root: ET.Element | None = None
     source_of: Source | None = None
-    seen: set[str] = set()
     records = iter_records(
         source, "Designation", name, containers=("Designations",), beside=_ROOT_CHILDREN,
         reading=reading,
@@ -166,7 +205,7 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
         if source_of is None:
             source_of = _source(reading, root, metadata)
         reading.read += 1
-        build(_record(element, reading.read, reading), reading, source_of, seen)
+        build(_record(element, reading.read, reading), reading, source_of)
     if source_of is None:
         _source(reading, root, metadata)
     return reading.dataset(metadata)
@@ -245,4 +284,3 @@ def _unknown(element: ET.Element, record: Record, reading: Reading, where: str) 
 def _words(tag: str) -> str:
     """An indicator's name as the words of ``SanctionsImposed`` ("AssetFreeze": "asset freeze")."""
     return " ".join(re.findall(r"[A-Z][a-z]*|[a-z]+|\d+", tag)).lower()
-
