@@ -162,6 +162,10 @@ def _names(record: Record, reading: Reading, draft: EntityDraft) -> None:
     for group in record.group("non_latin"):
         if name := group.get("name"):
             language = _language(group.get("language", ""))
+            if group.get("language") and language is None:
+                message = "a language without an ISO 639-1 code; the alias is kept without it"
+                field = "NonLatinScriptLanguage"
+                reading.problem(message, record=draft.label, field=field, value=group["language"])
             aliases.append(Alias(name=name, script=script(name), language=language))
     if not draft.name and aliases:
         draft.name = aliases.pop(0).name
