@@ -100,8 +100,13 @@ class Record:
     label: str
     values: dict[str, dict[str, None]] = attrs.Factory(dict)
     groups: dict[str, dict[tuple[tuple[str, str], ...], dict[str, str]]] = attrs.Factory(dict)
+    _seen: set[tuple[str, str]] = attrs.Factory(set)
 
     def add(self, field: str, text: str | None) -> None:
+        # The CSV repeats a designation's values on each of its rows: clean each text once.
+        if not text or (field, text) in self._seen:
+            return
+        self._seen.add((field, text))
         if value := clean(text):
             self.values.setdefault(field, {})[value] = None
 

@@ -230,10 +230,11 @@ def _record(element: ET.Element, number: int, reading: Reading) -> Record:
 def _collect(element: ET.Element, record: Record, reading: Reading, path: str) -> None:
     for child in element:
         tag = local_name(child.tag)
-        where = f"{path}{tag}"
         if tag in LEAVES:
             record.add(LEAVES[tag], child.text)
-        elif tag in GROUPS:
+            continue
+        where = f"{path}{tag}"
+        if tag in GROUPS:
             group, fields = GROUPS[tag]
             values: dict[str, str] = {}
             for part in child:

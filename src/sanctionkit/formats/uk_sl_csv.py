@@ -219,6 +219,8 @@ class _Rows:
         record = self.designations.setdefault(unique_id, Record(label=unique_id))
         groups: dict[str, dict[str, str]] = {}
         for column, cell in cells.items():
+            if not cell:
+                continue  # most cells of most rows: nothing to clean
             if isinstance(column, str):
                 record.add(column, cell)
             elif column[0] == "unknown":
