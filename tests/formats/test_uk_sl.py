@@ -108,7 +108,7 @@ def test_the_two_uk_csv_layouts_are_told_apart() -> None:
 
 
 def test_an_individual(xml_ds: Dataset) -> None:
-    person = entity(xml_ds, "uk-sl-AFG0006", Person)
+    person = entity(xml_ds, "uk-sl-afg0006", Person)
     assert isinstance(person, Person)
     assert person.name == "MOHAMMAD HASSAN AKHUND"  # Name1 Name2, then Name6
     assert [(a.name, a.quality) for a in person.aliases[:3]] == [
@@ -133,7 +133,7 @@ def test_an_individual(xml_ds: Dataset) -> None:
 
 
 def test_an_individuals_designation(xml_ds: Dataset) -> None:
-    designation = next(d for d in xml_ds.designations if d.entity_id == "uk-sl-AFG0006")
+    designation = next(d for d in xml_ds.designations if d.entity_id == "uk-sl-afg0006")
     assert designation.authority_ref == "AFG0006"
     assert designation.authority.country is not None
     assert designation.authority.country.alpha2 == "GB"
@@ -150,7 +150,7 @@ def test_an_individuals_designation(xml_ds: Dataset) -> None:
 
 
 def test_an_entity(xml_ds: Dataset) -> None:
-    org = entity(xml_ds, "uk-sl-AFG0001", Organization)
+    org = entity(xml_ds, "uk-sl-afg0001", Organization)
     assert isinstance(org, Organization)
     assert org.kind == "Hawala"
     assert [i.value for i in org.registration_numbers] == ["044"]
@@ -165,7 +165,7 @@ def test_an_entity(xml_ds: Dataset) -> None:
 
 
 def test_a_ship(xml_ds: Dataset) -> None:
-    ship = entity(xml_ds, "uk-sl-DPR0075", Vessel)
+    ship = entity(xml_ds, "uk-sl-dpr0075", Vessel)
     assert isinstance(ship, Vessel)
     assert (ship.imo, ship.vessel_type, ship.tonnage, ship.build_year) == (
         "9562233",
@@ -220,7 +220,7 @@ EDGE_PROBLEMS = [
 def test_every_edge_is_a_problem_and_nothing_is_lost(edges: Dataset) -> None:
     found = [(p.record, p.field, p.code) for p in edges.problems]
     assert sorted(found, key=str) == sorted(EDGE_PROBLEMS, key=str)
-    stroygaz = entity(edges, "uk-sl-RUS1234", Organization)
+    stroygaz = entity(edges, "uk-sl-rus1234", Organization)
     # The unknown element and the date of birth an organisation cannot hold stay as notes.
     assert "ProcurementRestrictions: Excluded from public procurement" in stroygaz.notes
     assert "Date of birth: 2003-05-12" in stroygaz.notes
@@ -269,7 +269,7 @@ def test_csv_edges_are_problems_and_the_callers_stream_stays_open() -> None:
         ("line 3", None, "invalid-record"),
         ("line 5", None, "truncated-file"),
     ]
-    assert "Vessel colour: red" in ds.get("uk-sl-RUS0001").notes
+    assert "Vessel colour: red" in ds.get("uk-sl-rus0001").notes
     meta = ds.metadata
     assert (meta["rows_read"], meta["rows_used"], meta["rows_rejected"]) == (3, 1, 2)
     assert (meta["records_read"], meta["records_returned"]) == (1, 1)

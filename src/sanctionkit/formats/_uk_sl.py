@@ -130,7 +130,7 @@ def build(record: Record, reading: Reading, source: Source) -> None:
     if not unique_id:
         reading.reject("designation without a UniqueID", record=record.label)
         return
-    entity_id = reading.unique_id([ID_PREFIX + unique_id], duplicate="", record=unique_id)
+    entity_id = reading.unique_id([ID_PREFIX + unique_id.lower()], duplicate="", record=unique_id)
     if entity_id is None:
         reading.reject("a second designation with this UniqueID; not read", record=unique_id)
         return

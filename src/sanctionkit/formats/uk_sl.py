@@ -3,8 +3,8 @@
 Since 28 January 2026 the UK publishes one list, the Foreign, Commonwealth &
 Development Office's UK Sanctions List; OFSI's Consolidated List (read by
 :mod:`~sanctionkit.formats.uk_conlist`, which stays for old files) is retired.
-Each ``Designation`` becomes one entity (``uk-sl-{UniqueID}``: a
-:class:`~sanctionkit.Person` for "Individual", an
+Each ``Designation`` becomes one entity (``uk-sl-`` and the UniqueID in lower
+case; a :class:`~sanctionkit.Person` for "Individual", an
 :class:`~sanctionkit.Organization` for "Entity", a :class:`~sanctionkit.Vessel`
 for "Ship") and one :class:`~sanctionkit.Designation` by the FCDO. No schema is
 published: the elements below are the layout read off public copies of the
@@ -25,7 +25,7 @@ The CSV export (:mod:`~sanctionkit.formats.uk_sl_csv`) fills the same
 >>> sniff(xml)
 True
 >>> ds = read(io.BytesIO(xml), name="UK-Sanctions-List.xml")
->>> person = ds.get("uk-sl-AFG0006")
+>>> person = ds.get("uk-sl-afg0006")
 >>> person.name, person.birth_dates[0].isoformat(), ds.designations[0].listed.isoformat()
 ('MOHAMMAD HASSAN AKHUND', '1945', '2001-01-25')
 """

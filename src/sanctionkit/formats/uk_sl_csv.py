@@ -17,7 +17,7 @@ below is kept, its values as notes, and reported once.
 >>> sniff(csv)
 True
 >>> ds = read(io.BytesIO(csv), name="UK-Sanctions-List.csv")
->>> ds.get("uk-sl-AFG0006").name, ds.metadata["publish_date"]
+>>> ds.get("uk-sl-afg0006").name, ds.metadata["publish_date"]
 ('MOHAMMAD AKHUND', '2026-02-13')
 """
 
