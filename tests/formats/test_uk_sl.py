@@ -273,3 +273,24 @@ def test_csv_edges_are_problems_and_the_callers_stream_stays_open() -> None:
     meta = ds.metadata
     assert (meta["rows_read"], meta["rows_used"], meta["rows_rejected"]) == (3, 1, 2)
     assert (meta["records_read"], meta["records_returned"]) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        "<NonLatinNames><NonLatinName><NameNonLatinScript>Иван</NameNonLatinScript>"
+        "<NonLatinScriptLanguage>Russian</NonLatinScriptLanguage></NonLatinName></NonLatinNames>",
+        # As OpenSanctions' crawler reads the real file: the name right under NonLatinNames.
+        "<NonLatinNames><NameNonLatinScript>Иван</NameNonLatinScript>"
+        "<NonLatinScriptLanguage>Russian</NonLatinScriptLanguage></NonLatinNames>",
+    ],
+)
+def test_a_non_latin_name_with_or_without_its_inner_element(names: str) -> None:
+    xml = (
+        "<Designations><Designation><UniqueID>RUS0001</UniqueID><Names><Name><Name6>IVAN</Name6>"
+        f"<NameType>Primary Name</NameType></Name></Names>{names}"
+        "<IndividualEntityShip>Individual</IndividualEntityShip></Designation></Designations>"
+    )
+    ds = uk_sl.read(io.BytesIO(xml.encode()), name="list.xml", strict=True)
+    alias = ds.get("uk-sl-rus0001").aliases[0]
+    assert (alias.name, alias.script, alias.language) == ("Иван", "Cyrl", "ru")

@@ -47,6 +47,7 @@ from sanctionkit.formats._xml import iter_records, local_name
 from sanctionkit.model import Dataset, Source
 
 __all__ = [
+    "BARE_GROUPS",
     "FORMAT",
     "GROUPS",
     "INDICATORS",
@@ -168,6 +169,10 @@ WRAPPERS: Final = frozenset(
         "HullIdentificationNumbers",
     }
 )
+#: Wrappers whose one group some copies give without the inner element: OpenSanctions'
+#: crawler reads a non-Latin name right under ``NonLatinNames``, records quoted elsewhere
+#: have it under ``NonLatinNames/NonLatinName``. Both are read.
+BARE_GROUPS: Final = {"NonLatinNames": "NonLatinName"}
 #: Its children are flags, "true" or "false", named after the measure ("AssetFreeze").
 INDICATORS: Final = "SanctionsImposedIndicators"
 _ROOT_CHILDREN: Final = ("DateGenerated",)
@@ -234,22 +239,35 @@ def _collect(element: ET.Element, record: Record, reading: Reading, path: str) -
             record.add(LEAVES[tag], child.text)
             continue
         where = f"{path}{tag}"
+        bare = BARE_GROUPS.get(tag)
+        if bare is not None and not any(local_name(part.tag) == bare for part in child):
+            tag = bare  # the group's values right under the wrapper (see BARE_GROUPS)
         if tag in GROUPS:
-            group, fields = GROUPS[tag]
-            values: dict[str, str] = {}
-            for part in child:
-                part_tag = local_name(part.tag)
-                if part_tag in fields:
-                    values[fields[part_tag]] = clean(part.text)
-                else:
-                    _unknown(part, record, reading, f"{where}/{part_tag}")
-            record.add_group(group, values)
+            _group(child, GROUPS[tag], record, reading, where)
         elif tag in WRAPPERS:
             _collect(child, record, reading, f"{where}/")
         elif tag == INDICATORS:
             _indicators(child, record, reading, f"{where}/")
         else:
             _unknown(child, record, reading, where)
+
+
+def _group(
+    element: ET.Element,
+    group: tuple[str, dict[str, str]],
+    record: Record,
+    reading: Reading,
+    where: str,
+) -> None:
+    name, fields = group
+    values: dict[str, str] = {}
+    for part in element:
+        tag = local_name(part.tag)
+        if tag in fields:
+            values[fields[tag]] = clean(part.text)
+        else:
+            _unknown(part, record, reading, f"{where}/{tag}")
+    record.add_group(name, values)
 
 
 def _indicators(element: ET.Element, record: Record, reading: Reading, path: str) -> None:
