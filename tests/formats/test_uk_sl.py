@@ -294,3 +294,8 @@ def test_a_non_latin_name_with_or_without_its_inner_element(names: str) -> None:
     ds = uk_sl.read(io.BytesIO(xml.encode()), name="list.xml", strict=True)
     alias = ds.get("uk-sl-rus0001").aliases[0]
     assert (alias.name, alias.script, alias.language) == ("Иван", "Cyrl", "ru")
+
+
+@pytest.mark.parametrize("path", [SMALL_XML, SMALL_CSV])
+def test_a_clean_file_reads_strictly_as_leniently(path: Path) -> None:
+    assert sk.load(path, strict=True) == sk.load(path)
