@@ -111,11 +111,13 @@ def sniff(head: bytes) -> bool:
 
     >>> sniff(b"Report Date: 13-Feb-2026\\r\\nLast Updated,Unique ID,Name 6,Designation Type\\r\\n")
     True
+    >>> sniff(b'"Report Date: 13-Feb-2026",,\\nUnique ID,Name 6,Designation Type\\n')
+    True
     >>> sniff(b"Last Updated,04/05/2022\\r\\nName 6,Group Type,Group ID\\r\\n")
     False
     """
     lines = head.decode("utf-8-sig", errors="ignore").splitlines()
-    if lines and lines[0].lower().startswith(_REPORT_DATE):
+    if lines and lines[0].lstrip('"').lower().startswith(_REPORT_DATE):
         lines = lines[1:]
     try:
         header = next(csv.reader(lines[:1]), [])
