@@ -30,6 +30,7 @@ import attrs
 from sanctionkit.formats._authorities import japan_mof
 from sanctionkit.formats._jp_documents import read_documents
 from sanctionkit.formats._reading import Reading
+from sanctionkit.formats._schemes import scheme_for
 from sanctionkit.formats._scripts import guess_script
 from sanctionkit.formats._xlsx import open_workbook, rows
 from sanctionkit.model import (
@@ -861,8 +862,8 @@ def _identifiers(
     found: list[Identifier] = []
     notes: list[str] = []
     for field, scheme, said in (
-        (_PASSPORT, "passport", "Passport"),
-        (_NATIONAL_ID, "national_id", "Identification number"),
+        (_PASSPORT, scheme_for("jp", "旅券番号"), "Passport"),
+        (_NATIONAL_ID, scheme_for("jp", "ID番号"), "Identification number"),
     ):
         text = cells.get(field, "")
         if _blank(_clean(text)):
@@ -874,6 +875,7 @@ def _identifiers(
                 scheme=document.scheme,
                 value=document.number,
                 country=document.country,
+                label=document.label,
                 note=document.text if document.text != document.number else None,
             )
             if identifier not in found:
