@@ -50,6 +50,7 @@ from sanctionkit.model import (
     Person,
     Source,
 )
+from sanctionkit.model.sanctions import listed_before_delisted
 from sanctionkit.values.countries import Country, parse_country
 from sanctionkit.values.dates import DateRange, PartialDate
 
@@ -626,6 +627,17 @@ class _Sheet:
                 listed = date
         if revised:
             notes.append(f"Revised on the list: {', '.join(revised)}")
+        if delisted is not None and not listed_before_delisted(listed, delisted):
+            # A Designation cannot hold it: a problem and a note, not an error that stops the read.
+            self.reading.problem(
+                f"deleted on {delisted.isoformat()}, before the listing date {listed}; "
+                "the deletion is kept as a note",
+                record=label,
+                field="告示日付",
+                value=delisted.text or delisted.isoformat(),
+            )
+            notes.append(f"Deleted on the list: {delisted.isoformat()}")
+            delisted = None
         if listed is None and lines:
             self.reading.problem("no listing date", record=label, field="告示日付")
         return listed, delisted

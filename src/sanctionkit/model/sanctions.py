@@ -128,6 +128,20 @@ def _measures(values: Iterable[Measure | str] | None) -> tuple[Measure, ...]:
     return tuple(Measure(value) for value in to_tuple(values))
 
 
+def listed_before_delisted(listed: PartialDate | None, delisted: PartialDate | None) -> bool:
+    """Whether a delisting date can follow the listing date: False when it is surely before.
+
+    Designation checks it; a reader asks it first, so that a list's contradictory
+    dates become a problem rather than an error.
+
+    >>> listed_before_delisted(PartialDate(2024, 5, 24), PartialDate(2022, 1, 27))
+    False
+    >>> listed_before_delisted(PartialDate(2024), PartialDate(2024, 1, 3))
+    True
+    """
+    return listed is None or delisted is None or delisted.latest() >= listed.earliest()
+
+
 @attrs.frozen(kw_only=True)
 class Designation:
     """One authority's listing of one entity: one per listing record.
@@ -178,11 +192,7 @@ class Designation:
     def _delisted_after_listed(
         self, attribute: attrs.Attribute[PartialDate | None], value: PartialDate | None
     ) -> None:
-        if (
-            value is not None
-            and self.listed is not None
-            and value.latest() < self.listed.earliest()
-        ):
+        if not listed_before_delisted(self.listed, value):
             raise InvalidFieldError(
                 f"delisted {value} is before listed {self.listed} for {self.entity_id!r}",
                 value,
