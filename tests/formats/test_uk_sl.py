@@ -299,3 +299,21 @@ def test_a_non_latin_name_with_or_without_its_inner_element(names: str) -> None:
 @pytest.mark.parametrize("path", [SMALL_XML, SMALL_CSV])
 def test_a_clean_file_reads_strictly_as_leniently(path: Path) -> None:
     assert sk.load(path, strict=True) == sk.load(path)
+
+
+def test_numbers_are_named_by_the_identifier_vocabulary() -> None:
+    xml = (
+        "<Designations><Designation><UniqueID>RUS0002</UniqueID><OFSIGroupID>16001</OFSIGroupID>"
+        "<Names><Name><Name6>YACHT</Name6><NameType>Primary Name</NameType></Name></Names>"
+        "<IndividualEntityShip>Ship</IndividualEntityShip><ShipDetails><Ship>"
+        "<HullIdentificationNumbers><HullIdentificationNumber>ABC12345D404"
+        "</HullIdentificationNumber></HullIdentificationNumbers></Ship></ShipDetails>"
+        "</Designation></Designations>"
+    )
+    ds = uk_sl.read(io.BytesIO(xml.encode()), name="list.xml", strict=True)
+    found = [(i.scheme, i.value, i.label) for i in ds.get("uk-sl-rus0002").identifiers]
+    assert found == [
+        (sk.IdentifierScheme.UK_SANCTIONS_LIST_REF, "RUS0002", None),
+        (sk.IdentifierScheme.UK_GROUP_ID, "16001", None),
+        (sk.IdentifierScheme.OTHER, "ABC12345D404", "Hull identification number (HIN)"),
+    ]

@@ -31,6 +31,7 @@ from sanctionkit.model import (
     Entity,
     Gender,
     Identifier,
+    IdentifierScheme,
     Measure,
     Organization,
     Person,
@@ -64,15 +65,17 @@ _MEASURES: Final = {
     "prohibition of port entry": Measure.PORT_ENTRY_BAN,
 }
 _GENDERS: Final = {"male": Gender.MALE, "female": Gender.FEMALE}
-#: Identifier schemes, by the record's field or group (one place, for the shared vocabulary).
-_SCHEMES: Final = {
-    "unique_id": "uk_sanctions_list_ref",
-    "group_id": "uk_group_id",
-    "un_ref": "un_reference",
-    "registration": "registration",
-    "hin": "hull_id",
-    "passport": "passport",
-    "national_id": "national_id",
+#: Identifier schemes of the record's fields and groups of numbers. Each field holds one
+#: kind of number (as the UK ConList's columns do), so the field names the scheme; the hull
+#: identification number of small craft has none in the vocabulary: ``other``, labelled.
+_SCHEMES: Final[dict[str, tuple[IdentifierScheme, str | None]]] = {
+    "unique_id": (IdentifierScheme.UK_SANCTIONS_LIST_REF, None),
+    "group_id": (IdentifierScheme.UK_GROUP_ID, None),
+    "un_ref": (IdentifierScheme.UN_REFERENCE, None),
+    "registration": (IdentifierScheme.REGISTRATION, None),
+    "hin": (IdentifierScheme.OTHER, "Hull identification number (HIN)"),
+    "passport": (IdentifierScheme.PASSPORT, None),
+    "national_id": (IdentifierScheme.NATIONAL_ID, None),
 }
 #: Fields kept as notes, with the label they are noted under.
 _NOTES: Final = {
@@ -201,12 +204,15 @@ def _class(record: Record, reading: Reading) -> type[Entity]:
 
 def _identifiers(record: Record, draft: EntityDraft) -> None:
     for field in ("unique_id", "group_id", "un_ref", "registration", "hin"):
+        scheme, label = _SCHEMES[field]
         for value in record.all(field):
-            draft.identifiers.append(Identifier(scheme=_SCHEMES[field], value=value))
+            draft.identifiers.append(Identifier(scheme=scheme, value=value, label=label))
     for group in ("passport", "national_id"):
+        scheme, label = _SCHEMES[group]
         for item in record.group(group):
             if number := item.get("number"):
-                identifier = Identifier(scheme=_SCHEMES[group], value=number, note=item.get("note"))
+                note = item.get("note")
+                identifier = Identifier(scheme=scheme, value=number, note=note, label=label)
                 draft.identifiers.append(identifier)
 
 
