@@ -51,6 +51,7 @@ READERS = (
     "bench_un_xml",
     "bench_eu_xml",
     "bench_uk",
+    "bench_uk_sl",
     "bench_ca",
     "bench_jp",
 )

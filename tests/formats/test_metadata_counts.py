@@ -19,6 +19,7 @@ FILES = [
     "eu/fsf-small.xml",
     "ca/sema-2025-small.xml",
     "uk/ConList.csv",
+    "uk_sl/UK-Sanctions-List-small.csv",
 ]
 COUNTS = ("records_read", "records_returned", "records_rejected")
 

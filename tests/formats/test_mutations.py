@@ -66,6 +66,8 @@ FILES: dict[str, tuple[str, Callable[[], bytes]]] = {
     "ofac-csv": ("ofac-csv", _file(REAL / "ofac_csv" / "sdn.csv")),
     "un-xml": ("un-xml", _file(REAL / "un" / "consolidated-2024-11-30-excerpt.xml")),
     "uk-conlist-csv": ("uk-conlist", _file(DATA / "uk" / "ConList.csv")),
+    "uk-sl-xml": ("uk-sl-xml", _file(DATA / "uk_sl" / "UK-Sanctions-List-small.xml")),
+    "uk-sl-csv": ("uk-sl-csv", _file(DATA / "uk_sl" / "UK-Sanctions-List-small.csv")),
     "eu-xml": ("eu-xml", _file(REAL / "eu" / "fsf-2022-03-18-excerpt.xml")),
     "ca-sema-xml-2025": ("ca-sema-xml", _file(REAL / "ca" / "sema-2025-03-20-excerpt.xml")),
     "ca-sema-xml-2020": ("ca-sema-xml", _file(REAL / "ca" / "sema-2020-04-15-excerpt.xml")),

@@ -65,6 +65,8 @@ READERS: dict[str, str] = {
     "ofac-csv": "sanctionkit.formats.ofac_csv",
     "un-xml": "sanctionkit.formats.un_xml",
     "uk-conlist": "sanctionkit.formats.uk_conlist",
+    "uk-sl-xml": "sanctionkit.formats.uk_sl",
+    "uk-sl-csv": "sanctionkit.formats.uk_sl_csv",
     "eu-xml": "sanctionkit.formats.eu_xml",
     "ca-sema-xml": "sanctionkit.formats.ca_sema",
     "ftm": "sanctionkit.formats.ftm",

@@ -49,3 +49,12 @@ def japan_mof() -> Authority:
 @functools.cache
 def canada() -> Authority:
     return Authority(name="Government of Canada", country="CA", kind=AuthorityKind.GOVERNMENT)
+
+
+@functools.cache
+def uk_fcdo() -> Authority:
+    return Authority(
+        name="Foreign, Commonwealth & Development Office, United Kingdom",
+        country="GB",
+        kind=AuthorityKind.MINISTRY,
+    )

@@ -55,12 +55,12 @@ from sanctionkit.formats._authorities import ofac
 from sanctionkit.formats._files import xml_root_name
 from sanctionkit.formats._ofac_remarks import identifier_scheme
 from sanctionkit.formats._reading import Reading
+from sanctionkit.formats._schemes import identify
 from sanctionkit.formats._xml import iter_records, local_name
 from sanctionkit.formats.ofac_xml import (
     _gender,
     _LocalNames,
     _place_country,
-    _snake_case,
     _text,
     _tonnage,
 )
@@ -741,10 +741,11 @@ class _Entity:
             if text is not None:
                 self.measure_notes.append(entities.share(f"{label} {text}"))
         elif value is not None and identifier_scheme(label) is not None:
-            scheme = identifier_scheme(label) or "other"
-            self.identifiers.append(
-                entities.share(Identifier(scheme=scheme, value=value, note=label))
+            scheme, kept = identify("ofac", label)
+            identifier = Identifier(
+                scheme=scheme, value=value, note=None if kept else label, label=kept
             )
+            self.identifiers.append(entities.share(identifier))
         elif value is not None:
             # Dates of other features (Aircraft Manufacture Date) read better in ISO form.
             if when is not None:
@@ -833,15 +834,17 @@ class _Entity:
         location = _text(parts.get("issuingLocation"))
         if location is not None:
             note = f"{note}, issued in {location}"
+        scheme, kept = identify("ofac", label)
         identifier = Identifier(
-            scheme=identifier_scheme(label) or entities.share(_snake_case(label)),
+            scheme=scheme,
+            label=kept,
             value=number,
             country=country,
             issued=entities.single_date(parts.get("issueDate"), uid, f"{label}/issueDate"),
             expires=entities.single_date(
                 parts.get("expirationDate"), uid, f"{label}/expirationDate"
             ),
-            note=entities.share(note),
+            note=None if note == kept else entities.share(note),
         )
         self.identifiers.append(identifier)
 

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from pathlib import Path
@@ -39,6 +38,7 @@ import attrs
 from sanctionkit.formats._authorities import un_security_council
 from sanctionkit.formats._files import xml_root_name
 from sanctionkit.formats._reading import Reading
+from sanctionkit.formats._schemes import identify
 from sanctionkit.formats._scripts import guess_script
 from sanctionkit.formats._xml import iter_records, local_name
 from sanctionkit.identifiers import imo
@@ -239,23 +239,8 @@ def _values(elements: Iterable[ET.Element]) -> list[str]:
     return [text for element in elements for value in element if (text := _clean(value.text))]
 
 
-_SNAKE = re.compile(r"[^a-z0-9]+")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _APPROXIMATELY = frozenset({"approximately", "approx", "approx.", "circa", "c."})
-
-
-@functools.lru_cache(maxsize=1024)
-def _scheme(document_type: str) -> str:
-    """The identifier scheme of a TYPE_OF_DOCUMENT: passport, national_id, or its snake_case."""
-    folded = unicodedata.normalize("NFKD", document_type).encode("ascii", "ignore").decode()
-    lowered = folded.lower()
-    if re.search(r"passport|passeport|pasaporte", lowered):
-        return "passport"
-    if re.search(
-        r"national identi(?:fication|ty)|identity card|identification (?:card|number)", lowered
-    ):
-        return "national_id"
-    return _SNAKE.sub("_", lowered).strip("_") or "other"
 
 
 def _script(name: str) -> str | None:
@@ -544,9 +529,11 @@ class _Records:
             _clean(fields.get("NOTE")),
         ]
         if number:
+            scheme, kept = identify("un", type_text or "")
             identifiers.append(
                 Identifier(
-                    scheme=_scheme(type_text) if type_text else "other",
+                    scheme=scheme,
+                    label=kept,
                     value=number,
                     country=country,
                     issued=issued,
