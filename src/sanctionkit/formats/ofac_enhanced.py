@@ -51,19 +51,14 @@ from typing import IO, Any
 
 import attrs
 
+from sanctionkit.formats import _ofac
 from sanctionkit.formats._authorities import ofac
 from sanctionkit.formats._files import xml_root_name
+from sanctionkit.formats._ofac import LocalNames as _LocalNames
+from sanctionkit.formats._ofac import element_text as _text
 from sanctionkit.formats._ofac_remarks import identifier_scheme
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._xml import iter_records, local_name
-from sanctionkit.formats.ofac_xml import (
-    _gender,
-    _LocalNames,
-    _place_country,
-    _snake_case,
-    _text,
-    _tonnage,
-)
 from sanctionkit.model import (
     Address,
     Aircraft,
@@ -694,7 +689,7 @@ class _Entity:
                 self.birth_dates.append(date)
         elif label == "Place of Birth" and kind is Person and value:
             self.birth_places.append(
-                entities.share(Address(full=value, country=_place_country(value)))
+                entities.share(Address(full=value, country=_ofac.place_country(value)))
             )
         elif label in ("Nationality Country", "Citizenship Country", "Nationality of Registration"):
             role = {
@@ -705,7 +700,7 @@ class _Entity:
         elif label == "Registration Country":
             self.role(entities.country(ref, value, uid, label), CountryRoleKind.REGISTRATION)
         elif label == "Gender" and kind is Person:
-            fields["gender"] = entities.reading.value(_gender, value, record=uid, field=label)
+            fields["gender"] = entities.reading.value(_ofac.gender, value, record=uid, field=label)
         elif label == "Organization Established Date" and kind is Organization:
             date = entities.date(when, uid, label) if when is not None else None
             if when is None:
@@ -787,7 +782,7 @@ class _Entity:
         elif label == "VESSEL TYPE":
             fields["vessel_type"] = value
         elif label == "Vessel Gross Registered Tonnage":
-            fields["tonnage"] = reading.value(_tonnage, value, record=uid, field=label)
+            fields["tonnage"] = reading.value(_ofac.tonnage, value, record=uid, field=label)
         elif label == "Vessel Tonnage":
             # OFAC's "tonnage" is the deadweight, about twice the gross tonnage of a tanker.
             self.note("tonnage (deadweight)", value)
@@ -834,7 +829,7 @@ class _Entity:
         if location is not None:
             note = f"{note}, issued in {location}"
         identifier = Identifier(
-            scheme=identifier_scheme(label) or entities.share(_snake_case(label)),
+            scheme=identifier_scheme(label) or entities.share(_ofac.snake_case(label)),
             value=number,
             country=country,
             issued=entities.single_date(parts.get("issueDate"), uid, f"{label}/issueDate"),
