@@ -40,10 +40,11 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from sanctionkit.formats import _ofac
 from sanctionkit.formats._authorities import ofac
+from sanctionkit.formats._draft import EntityDraft
 from sanctionkit.formats._files import xml_root_name
 from sanctionkit.formats._ofac import element_text as _text
 from sanctionkit.formats._reading import Reading
@@ -185,7 +186,6 @@ class _Entries(_ofac.Shared):
         self.list_name = list_name
         self.published: PartialDate | None = None
         self._source: tuple[Source, ...] | None = None
-        self._seen: set[str] = set()
         self.local = _ofac.LocalNames()
         self._measure_notes: dict[str, bool] = {}
 
@@ -226,18 +226,19 @@ class _Entries(_ofac.Shared):
         if not name:
             reading.reject("sdnEntry without a name (no lastName or firstName)", record=uid)
             return
-        if uid in self._seen:
+        entity_id = _ofac.entity_id(uid)
+        if reading.unique_id([entity_id], duplicate="", record=uid) is None:
             reading.reject("a second sdnEntry with the same uid", record=uid, value=name)
             return
-        self._seen.add(uid)
         entity = _Entity(self, uid, self.kind(uid, _text(parts.get("sdnType"))))
         listed = _ofac.listed_name(first, last)
         if entity.kind is Person and listed:
-            entity.aliases.append(Alias(name=self.share(listed)))
+            entity.draft.aliases.append(Alias(name=self.share(listed)))
         for tag, element in parts.items():
             entity.element(tag, element)
-        entity_id = _ofac.entity_id(uid)
-        reading.keep(entity.build(entity_id, name), self.designation(entity, entity_id))
+        built = entity.build(entity_id, name)
+        if built is not None:
+            reading.keep(built, self.designation(entity, entity_id))
 
     def kind(self, uid: str, sdn_type: str | None) -> type[Entity]:
         kind = _ofac.entity_class(sdn_type)
@@ -270,40 +271,32 @@ class _Entity:
         self.entries = entries
         self.uid = uid
         self.kind = kind
-        self.aliases: list[Alias] = []
-        self.identifiers: list[Identifier] = []
-        self.addresses: list[Address] = []
-        self.countries: list[CountryRole] = []
-        self.notes: list[str] = []
+        self.draft = EntityDraft(label=uid, kind=kind)
         self.measure_notes: list[str] = []
         self.programmes: tuple[str, ...] = ()
-        self.fields: dict[str, Any] = {}
-        self.birth_dates: list[PartialDate | DateRange] = []
-        self.birth_places: list[Address] = []
-        self.positions: list[str] = []
         self.past_flags: list[Country] = []
         self.past_names: list[str] = []
 
     def note(self, label: str, text: str | None) -> None:
         if text is not None:
-            self.notes.append(self.entries.share(f"{label}: {text}"))
+            self.draft.notes.append(self.entries.share(f"{label}: {text}"))
 
     def role(self, country: Country | None, role: CountryRoleKind) -> None:
         if country is not None:
             item = self.entries.share(CountryRole(country=country, role=role))
-            if item not in self.countries:
-                self.countries.append(item)
+            if item not in self.draft.countries:
+                self.draft.countries.append(item)
 
     def element(self, tag: str, element: ET.Element) -> None:
         entries = self.entries
         if tag == "remarks":
             text = entries.text(element)
             if text is not None:
-                self.notes.append(text)
+                self.draft.notes.append(text)
         elif tag == "title":
             text = entries.text(element)
             if text is not None and self.kind is Person:
-                self.positions.extend(entries.share(part.strip()) for part in text.split(";"))
+                self.draft.positions.extend(entries.share(part.strip()) for part in text.split(";"))
             else:
                 self.note("title", text)
         elif tag == "programList":
@@ -346,7 +339,7 @@ class _Entity:
         if value is None:
             return
         if self.kind is Person:
-            self.birth_dates.append(value)
+            self.draft.birth_dates.append(value)
         else:
             self.note("dateOfBirth", text)
 
@@ -356,7 +349,7 @@ class _Entity:
         if self.kind is not Person:
             self.note("placeOfBirth", text)
             return
-        self.birth_places.append(
+        self.draft.birth_places.append(
             self.entries.share(Address(full=text, country=_ofac.place_country(text)))
         )
 
@@ -377,7 +370,7 @@ class _Entity:
             quality = AliasQuality.WEAK if weak else AliasQuality.STRONG
         if quality is AliasQuality.FORMER and self.kind is Vessel:
             self.past_names.append(entries.share(name))
-        self.aliases.append(entries.share(Alias(name=name, quality=quality)))
+        self.draft.aliases.append(entries.share(Alias(name=name, quality=quality)))
 
     def address(self, address: ET.Element) -> None:
         entries = self.entries
@@ -393,7 +386,7 @@ class _Entity:
             return
         country = entries.country(country_text, self.uid, "address/country")
         full = ", ".join(lines)
-        self.addresses.append(entries.share(Address(full=full, city=city, country=country)))
+        self.draft.addresses.append(entries.share(Address(full=full, city=city, country=country)))
         if self.kind is not Person:
             self.role(country, CountryRoleKind.LOCATION)
 
@@ -416,7 +409,7 @@ class _Entity:
         identifier = Identifier(
             scheme=scheme, value=number, country=country, issued=issued, expires=expires
         )
-        self.identifiers.append(entries.share(identifier))
+        self.draft.identifiers.append(entries.share(identifier))
 
     def special(self, id_type: str, number: str, country: Country | None) -> bool:
         """Ids that are fields, countries or notes rather than numbers; False for the others.
@@ -433,7 +426,7 @@ class _Entity:
             self.measure_notes.append(entries.share(f"{id_type} {number}"))
             kept = False
         elif field is not None and self.kind is field[0]:
-            self.fields[field[1]] = number
+            self.draft.extra[field[1]] = number
             kept = False
         elif handler is not None and handler[0] in (None, self.kind):
             kept = handler[1](self, id_type, number, country)
@@ -452,7 +445,7 @@ class _Entity:
     # Each reader of an id that is a field: whether it placed the id's country.
 
     def id_note(self, id_type: str, number: str, country: Country | None) -> bool:
-        self.notes.append(self.entries.share(f"{id_type} {number}"))
+        self.draft.notes.append(self.entries.share(f"{id_type} {number}"))
         return False
 
     def operator_note(self, id_type: str, number: str, country: Country | None) -> bool:
@@ -467,7 +460,7 @@ class _Entity:
             registration = Identifier(
                 scheme="registration", value=number, country=country, note=id_type
             )
-            self.identifiers.append(entries.share(registration))
+            self.draft.identifiers.append(entries.share(registration))
             return True
         value = entries.reading.imo_number(number, record=self.uid, field="imo")
         kept = self.second_number("imo", value, country)
@@ -482,11 +475,11 @@ class _Entity:
 
     def second_number(self, scheme: str, value: str | None, country: Country | None) -> bool:
         """The field's number, or an identifier when the field has another (country kept)."""
-        if value is not None and scheme in self.fields and self.fields[scheme] != value:
-            self.identifiers.append(Identifier(scheme=scheme, value=value, country=country))
+        if value is not None and scheme in self.draft.extra and self.draft.extra[scheme] != value:
+            self.draft.identifiers.append(Identifier(scheme=scheme, value=value, country=country))
             return True
         if value is not None:
-            self.fields[scheme] = value
+            self.draft.extra[scheme] = value
         return False
 
     def past_flag(self, id_type: str, number: str, country: Country | None) -> bool:
@@ -498,7 +491,7 @@ class _Entity:
     def build_year(self, id_type: str, number: str, country: Country | None) -> bool:
         year = self.entries.reading.value(int, number, record=self.uid, field=id_type)
         if year is not None:
-            self.fields["build_year"] = year
+            self.draft.extra["build_year"] = year
         return False
 
     def registered(self, id_type: str, number: str, country: Country | None) -> bool:
@@ -507,19 +500,19 @@ class _Entity:
 
     def gender(self, id_type: str, number: str, country: Country | None) -> bool:
         reading = self.entries.reading
-        self.fields["gender"] = reading.value(_ofac.gender, number, record=self.uid, field=id_type)
+        self.draft.gender = reading.value(_ofac.gender, number, record=self.uid, field=id_type)
         return False
 
     def incorporated(self, id_type: str, number: str, country: Country | None) -> bool:
-        self.fields["incorporated"] = self.entries.single_date(number, self.uid, id_type)
+        self.draft.extra["incorporated"] = self.entries.single_date(number, self.uid, id_type)
         return False
 
     def organization_type(self, id_type: str, number: str, country: Country | None) -> bool:
-        self.fields["kind"] = number
+        self.draft.extra["kind"] = number
         return False
 
     def vessel_info(self, info: ET.Element) -> None:
-        entries, uid, fields = self.entries, self.uid, self.fields
+        entries, uid, fields = self.entries, self.uid, self.draft.extra
         parts = {entries.local[child.tag]: entries.text(child) for child in info}
         if self.kind is not Vessel:
             for tag, text in parts.items():
@@ -540,26 +533,13 @@ class _Entity:
         # The owner is named, not referenced: linking it to an entry is for a later step.
         self.note("vesselOwner", parts.get("vesselOwner"))
 
-    def build(self, entity_id: str, name: str) -> Entity:
-        common: dict[str, Any] = {
-            "id": entity_id,
-            "name": name,
-            "aliases": tuple(self.aliases),
-            "identifiers": tuple(self.identifiers),
-            "addresses": tuple(self.addresses),
-            "countries": self.entries.share(tuple(self.countries)),
-            "notes": self.entries.share(tuple(self.notes)),
-            "sources": self.entries.sources(),
-        }
-        fields = {key: value for key, value in self.fields.items() if value is not None}
-        if self.kind is Person:
-            fields["birth_dates"] = tuple(self.birth_dates)
-            fields["birth_places"] = tuple(self.birth_places)
-            fields["positions"] = tuple(self.positions)
-        elif self.kind is Vessel:
-            fields["past_flags"] = tuple(self.past_flags)
-            fields["past_names"] = tuple(self.past_names)
-        return self.kind(**common, **fields)
+    def build(self, entity_id: str, name: str) -> Entity | None:
+        draft = self.draft
+        draft.id, draft.name, draft.sources = entity_id, name, self.entries.sources()
+        if self.kind is Vessel:
+            draft.extra["past_flags"] = tuple(self.past_flags)
+            draft.extra["past_names"] = tuple(self.past_names)
+        return draft.build(self.entries.reading)
 
 
 _IdField = Callable[[_Entity, str, str, Country | None], bool]
