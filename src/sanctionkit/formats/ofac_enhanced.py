@@ -48,12 +48,13 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import attrs
 
 from sanctionkit.formats import _ofac
 from sanctionkit.formats._authorities import ofac
+from sanctionkit.formats._draft import EntityDraft
 from sanctionkit.formats._files import xml_root_name
 from sanctionkit.formats._ofac import LocalNames as _LocalNames
 from sanctionkit.formats._ofac import element_text as _text
@@ -200,7 +201,6 @@ class _Entities(_ofac.Shared):
         super().__init__()
         self.reading = reading
         self.local = _LocalNames()
-        self._seen: set[str] = set()
         #: The ids of the entities kept, and the positions of those that link to another.
         self._ids: set[str] = set()
         self.linked: list[int] = []
@@ -324,10 +324,10 @@ class _Entities(_ofac.Shared):
         if uid is None or not uid.strip():
             reading.reject("entity without an id")
             return
-        if uid in self._seen:
+        entity_id = _ofac.entity_id(uid)
+        if reading.unique_id([entity_id], duplicate="", record=uid) is None:
             reading.reject("a second entity with the same id", record=uid)
             return
-        self._seen.add(uid)
         parts = {self.local[child.tag]: child for child in element}
         general = {self.local[child.tag]: child for child in parts.get("generalInfo", ())}
         entity = _Entity(self, uid, self.kind(uid, _text(general.get("entityType"))))
@@ -335,11 +335,12 @@ class _Entities(_ofac.Shared):
             entity.general(tag, child)
         for tag, child in parts.items():
             entity.element(tag, child)
-        if entity.name is None:
+        if entity.draft.name is None:
             reading.reject("entity without a primary name", record=uid)
             return
-        entity_id = _ofac.entity_id(uid)
         built = entity.build(entity_id)
+        if built is None:
+            return
         if isinstance(built, Aircraft) and built.operator_id is not None:
             self.linked.append(len(reading.entities))
         self._ids.add(entity_id)
@@ -365,16 +366,7 @@ class _Entity:
         self.entities = entities
         self.uid = uid
         self.kind = kind
-        self.name: str | None = None
-        self.aliases: list[Alias] = []
-        self.identifiers: list[Identifier] = []
-        self.addresses: list[Address] = []
-        self.countries: list[CountryRole] = []
-        self.notes: list[str] = []
-        self.fields: dict[str, Any] = {}
-        self.birth_dates: list[PartialDate | DateRange] = []
-        self.birth_places: list[Address] = []
-        self.positions: list[str] = []
+        self.draft = EntityDraft(label=uid, kind=kind)
         self.past_flags: list[Country] = []
         self.past_names: list[str] = []
         self.programmes: list[str] = []
@@ -389,23 +381,25 @@ class _Entity:
 
     def note(self, label: str, text: str | None) -> None:
         if text is not None:
-            self.notes.append(self.entities.share(f"{label}: {text}"))
+            self.draft.notes.append(self.entities.share(f"{label}: {text}"))
 
     def role(self, country: Country | None, role: CountryRoleKind) -> None:
         if country is not None:
             item = self.entities.share(CountryRole(country=country, role=role))
-            if item not in self.countries:
-                self.countries.append(item)
+            if item not in self.draft.countries:
+                self.draft.countries.append(item)
 
     def general(self, tag: str, element: ET.Element) -> None:
         text = self.entities.text(element)
         if text is None:
             return
         if tag == "remarks":
-            self.notes.append(text)
+            self.draft.notes.append(text)
         elif tag == "title":
             if self.kind is Person:
-                self.positions.extend(part.strip() for part in text.split(";") if part.strip())
+                self.draft.positions.extend(
+                    part.strip() for part in text.split(";") if part.strip()
+                )
             else:
                 self.note("title", text)
         # identityId is OFAC's internal key of the identity; entityType is read by the caller.
@@ -524,17 +518,17 @@ class _Entity:
         if name is None:
             return
         name = entities.share(name)
-        if primary and self.name is None and script is None:
-            self.name = name
+        if primary and self.draft.name is None and script is None:
+            self.draft.name = name
             if self.kind is Person and listed:
                 # The list's own form, "LASTNAME, Firstname", as users search for it.
-                self.aliases.append(entities.share(Alias(name=listed)))
+                self.draft.aliases.append(entities.share(Alias(name=listed)))
             return
         alias = entities.share(
             Alias(name=name, quality=AliasQuality.STRONG if primary else quality, script=script)
         )
-        if alias not in self.aliases:
-            self.aliases.append(alias)
+        if alias not in self.draft.aliases:
+            self.draft.aliases.append(alias)
         if quality is AliasQuality.FORMER and self.kind is Vessel and not primary:
             self.past_names.append(name)
 
@@ -579,7 +573,7 @@ class _Entity:
             city=None if city is None else entities.share(city),
             country=country,
         )
-        self.addresses.append(entities.share(address))
+        self.draft.addresses.append(entities.share(address))
         if self.kind is not Person:
             self.role(country, CountryRoleKind.LOCATION)
 
@@ -601,7 +595,7 @@ class _Entity:
         field = _ofac.TEXT_FIELDS.get(label)
         handler = _FEATURES.get(label)
         if field is not None and self.kind is field[0]:
-            self.fields[field[1]] = value
+            self.draft.extra[field[1]] = value
         elif handler is not None and handler[0] in (None, self.kind):
             handler[1](self, label, value, ref, when)
         else:
@@ -637,7 +631,7 @@ class _Entity:
             if text is not None:
                 self.measure_notes.append(entities.share(f"{label} {text}"))
         elif value is not None and scheme is not None:
-            self.identifiers.append(
+            self.draft.identifiers.append(
                 entities.share(Identifier(scheme=scheme, value=value, note=label))
             )
         elif value is not None:
@@ -660,12 +654,12 @@ class _Entity:
     def birth_date(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
         date = self.feature_date(label, value, when)
         if date is not None:
-            self.birth_dates.append(date)
+            self.draft.birth_dates.append(date)
 
     def birth_place(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
         if value:
             address = Address(full=value, country=_ofac.place_country(value))
-            self.birth_places.append(self.entities.share(address))
+            self.draft.birth_places.append(self.entities.share(address))
 
     def country_role(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
         role = _COUNTRY_ROLES.get(label, CountryRoleKind.REGISTRATION)
@@ -673,16 +667,16 @@ class _Entity:
 
     def gender(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
         reading = self.entities.reading
-        self.fields["gender"] = reading.value(_ofac.gender, value, record=self.uid, field=label)
+        self.draft.gender = reading.value(_ofac.gender, value, record=self.uid, field=label)
 
     def incorporated(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
         date = self.feature_date(label, value, when)
-        if isinstance(date, DateRange) or "incorporated" in self.fields:
+        if isinstance(date, DateRange) or "incorporated" in self.draft.extra:
             # "21 Mar 2015 to 19 Mar 2016" (an Iranian year), or a second date:
             # true, but not one date, so a note rather than a problem.
             self.note(label, None if date is None else date.isoformat())
         else:
-            self.fields["incorporated"] = date
+            self.draft.extra["incorporated"] = date
 
     def target_type(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
         # OFAC's kind of target ("Private Company", "Government Entity"): what
@@ -699,7 +693,7 @@ class _Entity:
         self.note(label, value)
 
     def flag(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
-        self.fields["flag"] = self.entities.country(ref, value, self.uid, label)
+        self.draft.extra["flag"] = self.entities.country(ref, value, self.uid, label)
 
     def past_flag(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
         country = self.entities.country(ref, value, self.uid, label)
@@ -714,7 +708,7 @@ class _Entity:
         """A ship's field read from text: call sign, type, tonnage, year of build, MMSI."""
         name, parse = _VESSEL_VALUES[label]
         reading = self.entities.reading
-        self.fields[name] = value if parse is None else parse(reading, value, self.uid, label)
+        self.draft.extra[name] = value if parse is None else parse(reading, value, self.uid, label)
 
     def reliability(self, element: ET.Element | None, label: str, value: str | None) -> str | None:
         """How sure OFAC is of a feature: "Confirmed", "Reported", "False", or None if unsaid.
@@ -751,13 +745,15 @@ class _Entity:
             return
         if label == "Vessel Registration Identification" and self.kind is Vessel:
             value = entities.reading.imo_number(number, record=uid)
-            if value is not None and self.fields.get("imo", value) == value:
-                self.fields["imo"] = value
+            if value is not None and self.draft.extra.get("imo", value) == value:
+                self.draft.extra["imo"] = value
             elif value is not None:
-                self.identifiers.append(Identifier(scheme="imo", value=value, note="alt. IMO"))
+                self.draft.identifiers.append(
+                    Identifier(scheme="imo", value=value, note="alt. IMO")
+                )
             return
         if label == "MMSI" and self.kind is Vessel:
-            self.fields["mmsi"] = entities.reading.mmsi_number(number, record=uid)
+            self.draft.extra["mmsi"] = entities.reading.mmsi_number(number, record=uid)
             return
         country_element = parts.get("issuingCountry")
         country = None
@@ -781,7 +777,7 @@ class _Entity:
             ),
             note=entities.share(note),
         )
-        self.identifiers.append(identifier)
+        self.draft.identifiers.append(identifier)
 
     def relationship(self, item: ET.Element) -> None:
         entities = self.entities
@@ -795,51 +791,42 @@ class _Entity:
         if other is not None:
             self.related[(name or "").casefold()] = _ofac.entity_id(other)
         target = " ".join(part for part in (name, other and f"({_ofac.entity_id(other)})") if part)
-        self.notes.append(entities.share(f"{kind}: {target}"))
+        self.draft.notes.append(entities.share(f"{kind}: {target}"))
 
     # --- the entity ---------------------------------------------------------------
 
-    def build(self, entity_id: str) -> Entity:
-        share = self.entities.share
-        assert self.name is not None
-        fields = {key: value for key, value in self.fields.items() if value is not None}
-        if self.kind is Person:
-            fields["birth_dates"] = tuple(self.birth_dates)
-            fields["birth_places"] = tuple(self.birth_places)
-            fields["positions"] = tuple(self.positions)
-        elif self.kind is Vessel:
-            fields["past_flags"] = tuple(self.past_flags)
-            fields["past_names"] = tuple(self.past_names)
+    def build(self, entity_id: str) -> Entity | None:
+        draft = self.draft
+        draft.id, draft.sources = entity_id, self.entities.sources
+        if self.kind is Vessel:
+            draft.extra["past_flags"] = tuple(self.past_flags)
+            draft.extra["past_names"] = tuple(self.past_names)
         elif self.kind is Organization:
-            kinds = [*self.target_types, *self.organization_types]
-            if kinds:
-                fields["kind"] = kinds[0]
-            notes = [
-                *(f"Target Type: {text}" for text in self.target_types[1:]),
-                *(
-                    f"Organization Type: {text}"
-                    for text in self.organization_types[0 if self.target_types else 1 :]
-                ),
-            ]
-            self.notes.extend(share(note) for note in notes)
+            self.organization_kind()
         elif self.kind is Aircraft:
-            if "registration" not in fields and _REGISTRATION.fullmatch(self.name):
-                fields["registration"] = self.name
+            # OFAC names most aircraft by their registration ("EP-PUL").
+            named = draft.name or ""
+            if draft.extra.get("registration") is None and _REGISTRATION.fullmatch(named):
+                draft.extra["registration"] = named
             operator = self.operator_name
             if operator is not None and operator.casefold() in self.related:
                 # The operator is named, and one of the related entities has that name.
-                fields["operator_id"] = self.related[operator.casefold()]
-        return self.kind(
-            id=entity_id,
-            name=self.name,
-            aliases=tuple(self.aliases),
-            identifiers=tuple(self.identifiers),
-            addresses=tuple(self.addresses),
-            countries=share(tuple(self.countries)),
-            notes=share(tuple(self.notes)),
-            sources=self.entities.sources,
-            **fields,
-        )
+                draft.extra["operator_id"] = self.related[operator.casefold()]
+        return draft.build(self.entities.reading)
+
+    def organization_kind(self) -> None:
+        """The first Target Type (or else Organization Type) is the kind; the others notes."""
+        kinds = [*self.target_types, *self.organization_types]
+        if kinds:
+            self.draft.extra["kind"] = kinds[0]
+        notes = [
+            *(f"Target Type: {text}" for text in self.target_types[1:]),
+            *(
+                f"Organization Type: {text}"
+                for text in self.organization_types[0 if self.target_types else 1 :]
+            ),
+        ]
+        self.draft.notes.extend(self.entities.share(note) for note in notes)
 
 
 _Element = ET.Element | None
