@@ -19,10 +19,11 @@ from __future__ import annotations
 import datetime
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
+from sanctionkit.formats._draft import EntityDraft
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._xml import local_name
 from sanctionkit.model import (
@@ -42,6 +43,7 @@ from sanctionkit.values.dates import DateRange, PartialDate
 
 __all__ = [
     "CONSOLIDATED_LIST",
+    "FIELD_LABELS",
     "ID_PREFIX",
     "KINDS",
     "MEASURE_LABEL",
@@ -63,6 +65,7 @@ __all__ = [
     "listed_name",
     "measures",
     "place_country",
+    "set_field",
     "snake_case",
     "span",
     "tonnage",
@@ -104,6 +107,17 @@ TEXT_FIELDS: Final[Mapping[str, tuple[type[Entity], str]]] = {
     "Aircraft Tail Number": (Aircraft, "registration"),
     "Aircraft Manufacturer's Serial Number (MSN)": (Aircraft, "serial_number"),
     "Aircraft Model": (Aircraft, "model"),
+}
+
+#: Labels whose value is one field of one class of entity, as (class, field, parser);
+#: a parser of None keeps the text. The parsers raise ValueError for a bad value.
+FIELD_LABELS: Final[Mapping[str, tuple[type[Entity], str, Callable[[str], object] | None]]] = {
+    **{label: (cls, field, None) for label, (cls, field) in TEXT_FIELDS.items()},
+    "Vessel Call Sign": (Vessel, "call_sign", None),
+    "VESSEL TYPE": (Vessel, "vessel_type", None),
+    "Vessel Gross Registered Tonnage": (Vessel, "tonnage", lambda text: tonnage(text)),
+    "Vessel Year of Build": (Vessel, "build_year", int),
+    "Gender": (Person, "gender", lambda text: gender(text)),
 }
 
 # Programmes of the non-SDN (consolidated) list whose entries are blocked all
@@ -197,6 +211,32 @@ def listed_name(first: str | None, last: str | None) -> str | None:
     ('HASSAN, Ali', None)
     """
     return f"{last}, {first}" if first and last else None
+
+
+def set_field(draft: EntityDraft, reading: Reading, label: str, text: str | None) -> bool:
+    """Put a labelled value (see :data:`FIELD_LABELS`) in its field of ``draft``.
+
+    False, and nothing done, when the label is no field of the draft's class.
+    A bad value is a problem of ``reading`` (for the draft's record, in the
+    field named by the label), and the field is left empty.
+
+    >>> draft = EntityDraft(label="15036", kind=Vessel)
+    >>> set_field(draft, Reading(file="sdn.xml"), "Vessel Year of Build", "1999"), draft.extra
+    (True, {'build_year': 1999})
+    >>> set_field(draft, Reading(file="sdn.xml"), "Gender", "Male")
+    False
+    """
+    found = FIELD_LABELS.get(label)
+    if found is None or draft.kind is not found[0]:
+        return False
+    _, field, parse = found
+    if field == "gender":
+        draft.gender = reading.value(gender, text, record=draft.label, field=label)
+    elif parse is None:
+        draft.extra[field] = text
+    else:
+        draft.extra[field] = reading.value(parse, text, record=draft.label, field=label)
+    return True
 
 
 def country(reading: Reading, text: str | None, record: str, field: str) -> Country | None:

@@ -592,10 +592,9 @@ class _Entity:
         if reliability not in (None, _CONFIRMED):
             # "Reported": kept as a fact; the model has no place for how sure OFAC is.
             self.note(f"{label} {value or ''}".strip(), f"reliability {reliability}")
-        field = _ofac.TEXT_FIELDS.get(label)
         handler = _FEATURES.get(label)
-        if field is not None and self.kind is field[0]:
-            self.draft.extra[field[1]] = value
+        if _ofac.set_field(self.draft, self.entities.reading, label, value):
+            pass
         elif handler is not None and handler[0] in (None, self.kind):
             handler[1](self, label, value, ref, when)
         else:
@@ -665,10 +664,6 @@ class _Entity:
         role = _COUNTRY_ROLES.get(label, CountryRoleKind.REGISTRATION)
         self.role(self.entities.country(ref, value, self.uid, label), role)
 
-    def gender(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
-        reading = self.entities.reading
-        self.draft.gender = reading.value(_ofac.gender, value, record=self.uid, field=label)
-
     def incorporated(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
         date = self.feature_date(label, value, when)
         if isinstance(date, DateRange) or "incorporated" in self.draft.extra:
@@ -700,15 +695,12 @@ class _Entity:
         if country is not None and country not in self.past_flags:
             self.past_flags.append(country)
 
+    def mmsi(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
+        self.draft.extra["mmsi"] = self.entities.reading.mmsi_number(value, record=self.uid)
+
     def deadweight(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
         # OFAC's "tonnage" is the deadweight, about twice the gross tonnage of a tanker.
         self.note("tonnage (deadweight)", value)
-
-    def vessel_value(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
-        """A ship's field read from text: call sign, type, tonnage, year of build, MMSI."""
-        name, parse = _VESSEL_VALUES[label]
-        reading = self.entities.reading
-        self.draft.extra[name] = value if parse is None else parse(reading, value, self.uid, label)
 
     def reliability(self, element: ET.Element | None, label: str, value: str | None) -> str | None:
         """How sure OFAC is of a feature: "Confirmed", "Reported", "False", or None if unsaid.
@@ -831,34 +823,12 @@ class _Entity:
 
 _Element = ET.Element | None
 _Feature = Callable[[_Entity, str, str | None, str | None, _Element], None]
-_Parse = Callable[[Reading, str | None, str, str], object]
 
 _COUNTRY_ROLES = {
     "Nationality Country": CountryRoleKind.NATIONALITY,
     "Citizenship Country": CountryRoleKind.CITIZENSHIP,
 }
 
-
-def _tonnage(reading: Reading, value: str | None, record: str, field: str) -> object:
-    return reading.value(_ofac.tonnage, value, record=record, field=field)
-
-
-def _year(reading: Reading, value: str | None, record: str, field: str) -> object:
-    return reading.value(int, value, record=record, field=field)
-
-
-def _mmsi(reading: Reading, value: str | None, record: str, field: str) -> object:
-    return reading.mmsi_number(value, record=record)
-
-
-# Features read as text into a ship's field: label → (field, parser or None for the text).
-_VESSEL_VALUES: dict[str, tuple[str, _Parse | None]] = {
-    "Vessel Call Sign": ("call_sign", None),
-    "VESSEL TYPE": ("vessel_type", None),
-    "Vessel Gross Registered Tonnage": ("tonnage", _tonnage),
-    "Vessel Year of Build": ("build_year", _year),
-    "MMSI": ("mmsi", _mmsi),
-}
 
 # Features that are fields or countries, by the class they belong to (None: any);
 # the others are measure notes, identifiers or notes (see _Entity.other_feature).
@@ -869,7 +839,6 @@ _FEATURES: dict[str, tuple[type[Entity] | None, _Feature]] = {
     "Citizenship Country": (None, _Entity.country_role),
     "Nationality of Registration": (None, _Entity.country_role),
     "Registration Country": (None, _Entity.country_role),
-    "Gender": (Person, _Entity.gender),
     "Organization Established Date": (Organization, _Entity.incorporated),
     "Target Type": (Organization, _Entity.target_type),
     "Organization Type:": (Organization, _Entity.org_type),
@@ -877,5 +846,5 @@ _FEATURES: dict[str, tuple[type[Entity] | None, _Feature]] = {
     "Vessel Flag": (Vessel, _Entity.flag),
     "Former Vessel Flag": (Vessel, _Entity.past_flag),
     "Vessel Tonnage": (Vessel, _Entity.deadweight),
-    **dict.fromkeys(_VESSEL_VALUES, (Vessel, _Entity.vessel_value)),
+    "MMSI": (Vessel, _Entity.mmsi),
 }

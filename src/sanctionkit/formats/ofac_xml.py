@@ -420,13 +420,11 @@ class _Entity:
         a problem where the id becomes a field that has no place for it.
         """
         entries = self.entries
-        field = _ofac.TEXT_FIELDS.get(id_type)
         handler = _ID_FIELDS.get(id_type)
         if entries.is_measure_note(id_type):
             self.measure_notes.append(entries.share(f"{id_type} {number}"))
             kept = False
-        elif field is not None and self.kind is field[0]:
-            self.draft.extra[field[1]] = number
+        elif _ofac.set_field(self.draft, entries.reading, id_type, number):
             kept = False
         elif handler is not None and handler[0] in (None, self.kind):
             kept = handler[1](self, id_type, number, country)
@@ -488,19 +486,8 @@ class _Entity:
             self.past_flags.append(flag)
         return False
 
-    def build_year(self, id_type: str, number: str, country: Country | None) -> bool:
-        year = self.entries.reading.value(int, number, record=self.uid, field=id_type)
-        if year is not None:
-            self.draft.extra["build_year"] = year
-        return False
-
     def registered(self, id_type: str, number: str, country: Country | None) -> bool:
         self.role(self.entries.country(number, self.uid, id_type), CountryRoleKind.REGISTRATION)
-        return False
-
-    def gender(self, id_type: str, number: str, country: Country | None) -> bool:
-        reading = self.entries.reading
-        self.draft.gender = reading.value(_ofac.gender, number, record=self.uid, field=id_type)
         return False
 
     def incorporated(self, id_type: str, number: str, country: Country | None) -> bool:
@@ -550,9 +537,7 @@ _ID_FIELDS: dict[str, tuple[type[Entity] | None, _IdField]] = {
     "Vessel Registration Identification": (Vessel, _Entity.ship_number),
     "MMSI": (Vessel, _Entity.mmsi),
     "Former Vessel Flag": (Vessel, _Entity.past_flag),
-    "Vessel Year of Build": (Vessel, _Entity.build_year),
     "Nationality of Registration": (None, _Entity.registered),
-    "Gender": (Person, _Entity.gender),
     "Organization Established Date": (Organization, _Entity.incorporated),
     "Organization Type:": (Organization, _Entity.organization_type),
     "Aircraft Operator": (None, _Entity.operator_note),
