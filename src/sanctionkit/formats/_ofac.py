@@ -17,6 +17,7 @@ id, class and fields whichever export it was read from.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Hashable, Mapping
@@ -60,10 +61,12 @@ __all__ = [
     "entity_id",
     "full_name",
     "gender",
+    "is_measure_label",
     "legal_basis",
     "list_name",
     "listed_name",
     "measures",
+    "period",
     "place_country",
     "set_field",
     "snake_case",
@@ -213,6 +216,16 @@ def listed_name(first: str | None, last: str | None) -> str | None:
     return f"{last}, {first}" if first and last else None
 
 
+@functools.cache
+def is_measure_label(label: str) -> bool:
+    """Whether a label says what the sanction does (see :data:`MEASURE_LABEL`), remembered.
+
+    >>> is_measure_label("Effective Date (EO 14024 Directive 2)"), is_measure_label("MMSI")
+    (True, False)
+    """
+    return MEASURE_LABEL.search(label) is not None
+
+
 def set_field(draft: EntityDraft, reading: Reading, label: str, text: str | None) -> bool:
     """Put a labelled value (see :data:`FIELD_LABELS`) in its field of ``draft``.
 
@@ -328,6 +341,43 @@ def span(begin: datetime.date, end: datetime.date, approximate: bool) -> Partial
         PartialDate.from_date(begin, approximate=approximate),
         PartialDate.from_date(end, approximate=approximate),
     )
+
+
+def period(
+    from_begin: datetime.date | None,
+    from_end: datetime.date | None,
+    to_begin: datetime.date | None,
+    to_end: datetime.date | None,
+    *,
+    is_range: bool,
+    approximate: bool,
+) -> PartialDate | DateRange:
+    """A date of OFAC's XML exports, given as the days its start and its end may be.
+
+    A single date is the span from the first to the last day it may be ("1972"
+    runs from 1 January to 31 December); a range runs from the span of its
+    start to the span of its end. Raises ValueError when no bound is given, or
+    when a range's ends are no day, month or year.
+
+    >>> day = datetime.date
+    >>> year = day(1972, 1, 1), None, None, day(1972, 12, 31)
+    >>> str(period(*year, is_range=False, approximate=True))
+    '1972~'
+    >>> years = day(1970, 1, 1), day(1970, 12, 31), day(1972, 1, 1), day(1972, 12, 31)
+    >>> str(period(*years, is_range=True, approximate=False))
+    '1970/1972'
+    """
+    if is_range and from_begin and from_end and to_begin and to_end:
+        start = span(from_begin, from_end, approximate)
+        end = span(to_begin, to_end, approximate)
+        if isinstance(start, PartialDate) and isinstance(end, PartialDate):
+            return start if start == end else DateRange(start, end)
+        raise ValueError("a range whose ends are not dates of a day, month or year")
+    first = from_begin or to_begin
+    last = to_end or from_end or first
+    if first is None or last is None:
+        raise ValueError("a date without fromDateBegin or toDateEnd")
+    return span(first, last, approximate)
 
 
 def legal_basis(text: str) -> LegalBasis:

@@ -111,10 +111,10 @@ _RESTRICTS = re.compile(r"directive|sectoral|restriction|non-blocking|cmic|caats
 # (in formattedFullName, not in the name parts): formatting, not part of the name.
 _BIDI = re.compile("[\u200e\u200f\u202a-\u202e]")
 
-# OFAC names its aircraft by their registration ("EP-PUL", "YV2421"); a few by
-# their serial number ("MSN 164"), which is not a registration.
 # A feature's reliability (the RELIABILITY reference values). A "False" feature is no fact.
 _CONFIRMED, _REPORTED, _FALSE = "Confirmed", "Reported", "False"
+# OFAC names its aircraft by their registration ("EP-PUL", "YV2421"); a few by
+# their serial number ("MSN 164"), which is not a registration.
 _REGISTRATION = re.compile(r"[A-Z0-9]{1,3}-?[A-Z0-9]{1,6}")
 
 
@@ -171,27 +171,17 @@ def _day(text: str | None) -> datetime.date | None:
 def _date_value(element: ET.Element, local: _LocalNames) -> PartialDate | DateRange:
     """A ``valueDate`` (or ``issueDate``, ``expirationDate``) as a partial date or a range.
 
-    A single date is the span from ``fromDateBegin`` to ``toDateEnd`` ("1972" runs
-    from 1 January to 31 December); a range (``isDateRange``) runs from the
-    span ``fromDateBegin``–``fromDateEnd`` to the span ``toDateBegin``–``toDateEnd``.
-    Raises ValueError when a bound is missing or is not a date.
+    See :func:`~sanctionkit.formats._ofac.period`; raises ValueError when a
+    bound is missing or is not a date.
     """
     parts = {local[child.tag]: _text(child) for child in element}
-    approximate = parts.get("isApproximate") == "true"
     bounds = [_day(parts.get(key)) for key in ("fromDateBegin", "fromDateEnd")]
     bounds += [_day(parts.get(key)) for key in ("toDateBegin", "toDateEnd")]
-    from_begin, from_end, to_begin, to_end = bounds
-    if parts.get("isDateRange") == "true" and None not in bounds:
-        start = _ofac.span(from_begin, from_end, approximate)  # type: ignore[arg-type]
-        end = _ofac.span(to_begin, to_end, approximate)  # type: ignore[arg-type]
-        if isinstance(start, PartialDate) and isinstance(end, PartialDate):
-            return start if start == end else DateRange(start, end)
-        raise ValueError("a range whose ends are not dates of a day, month or year")
-    first = from_begin or to_begin
-    last = to_end or from_end or first
-    if first is None or last is None:
-        raise ValueError("a date without fromDateBegin or toDateEnd")
-    return _ofac.span(first, last, approximate)
+    return _ofac.period(
+        *bounds,
+        is_range=parts.get("isDateRange") == "true",
+        approximate=parts.get("isApproximate") == "true",
+    )
 
 
 class _Entities(_ofac.Shared):
@@ -622,7 +612,7 @@ class _Entity:
         """A feature that is no field: a measure note, an identifier or a note."""
         entities = self.entities
         scheme = identifier_scheme(label)
-        if _ofac.MEASURE_LABEL.search(label):
+        if _ofac.is_measure_label(label):
             text = value
             if when is not None:
                 date = entities.date(when, self.uid, label)

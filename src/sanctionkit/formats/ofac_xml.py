@@ -187,7 +187,6 @@ class _Entries(_ofac.Shared):
         self.published: PartialDate | None = None
         self._source: tuple[Source, ...] | None = None
         self.local = _ofac.LocalNames()
-        self._measure_notes: dict[str, bool] = {}
 
     def sources(self) -> tuple[Source, ...]:
         if self._source is None:
@@ -195,12 +194,6 @@ class _Entries(_ofac.Shared):
             source = Source(publisher=_ofac.PUBLISHER, title=title, published=self.published)
             self._source = (source,)
         return self._source
-
-    def is_measure_note(self, id_type: str) -> bool:
-        known = self._measure_notes.get(id_type)
-        if known is None:
-            known = self._measure_notes[id_type] = bool(_ofac.MEASURE_LABEL.search(id_type))
-        return known
 
     def country(self, text: str | None, uid: str, field: str) -> Country | None:
         return _ofac.country(self.reading, text, uid, field)
@@ -421,7 +414,7 @@ class _Entity:
         """
         entries = self.entries
         handler = _ID_FIELDS.get(id_type)
-        if entries.is_measure_note(id_type):
+        if _ofac.is_measure_label(id_type):
             self.measure_notes.append(entries.share(f"{id_type} {number}"))
             kept = False
         elif _ofac.set_field(self.draft, entries.reading, id_type, number):
