@@ -30,6 +30,7 @@ from sanctionkit.model.sanctions import (
     SanctionPackage,
     StatedCount,
 )
+from sanctionkit.model.schemes import IdentifierScheme
 from sanctionkit.model.sources import Source
 from sanctionkit.model.transfers import (
     AllegedTransfer,
@@ -63,6 +64,7 @@ __all__ = [
     "Goods",
     "GoodsCategory",
     "Identifier",
+    "IdentifierScheme",
     "LegalBasis",
     "LegalBasisKind",
     "Measure",
