@@ -70,7 +70,7 @@ def test_metadata_names_the_format_the_list_its_date_and_file_id(small: Dataset)
     assert small.metadata["format"] == "eu-xml"
     assert small.metadata["list"] == "EU Financial Sanctions Files consolidated list"
     assert small.metadata["publish_date"] == "2022-03-18"
-    assert small.metadata["generation_date"] == "2022-03-18T14:52:26.947+01:00"
+    assert small.metadata["generation_time"] == "2022-03-18T14:52:26.947+01:00"
     assert small.metadata["global_file_id"] == "137925"
 
 

@@ -68,7 +68,7 @@ def test_metadata_names_the_format_the_list_and_its_date(small: Dataset) -> None
     assert small.metadata["format"] == "un-xml"
     assert small.metadata["list"] == "UN Security Council Consolidated List"
     assert small.metadata["publish_date"] == "2024-11-30"
-    assert small.metadata["date_generated"] == "2024-11-30T00:00:00.875Z"
+    assert small.metadata["generation_time"] == "2024-11-30T00:00:00.875Z"
 
 
 def test_a_date_generated_with_a_time_zone_gives_its_day(compact: Dataset) -> None:

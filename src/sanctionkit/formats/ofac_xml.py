@@ -158,8 +158,10 @@ def read(source: str | Path | IO[bytes], *, name: str, strict: bool = False) -> 
     del entries  # its caches, before the dataset is built: a lower peak of memory
     _check_count(header, reading)
     metadata: dict[str, str | int] = {"list": list_name, "format": "ofac-xml", **header}
-    if header.get("record_count", "").isdigit():
-        metadata["record_count"] = int(header["record_count"])  # a count, like records_read
+    stated = header.get("record_count", "")
+    del metadata["record_count"]  # a count, like records_read: only as a number (else a problem)
+    if stated.isdigit():
+        metadata["record_count"] = int(stated)
     return reading.dataset(metadata)
 
 

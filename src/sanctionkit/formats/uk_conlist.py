@@ -418,7 +418,7 @@ def _read_rows(cells: Iterator[Sequence[str]], name: str, strict: bool, containe
     if columns is None:
         reading.problem("no ConList header row (Name 6 ... Group Type ... Group ID) found")
     if last_updated is not None:
-        metadata["last_updated"] = metadata["publish_date"] = last_updated.isoformat()
+        metadata["publish_date"] = last_updated.isoformat()
     source = Source(
         url=_URL,
         publisher=uk_ofsi().name,
