@@ -76,4 +76,8 @@ METADATA_KEYS: dict[str, MetadataKey] = {
     "global_file_id": MetadataKey(str, "the publisher's id of this edition of the file"),
     "lists": MetadataKey(str, "the publisher's lists the file draws on, semicolon-separated"),
     "programmes": MetadataKey(str, "the sanctions programmes the file covers"),
+    # A sanctionkit file's header keeps the counts of the read that wrote it:
+    "source_records_read": MetadataKey(int, "records_read of the read that made the file"),
+    "source_records_returned": MetadataKey(int, "records_returned of that read"),
+    "source_records_rejected": MetadataKey(int, "records_rejected of that read"),
 }
