@@ -415,23 +415,6 @@ def test_strict_mode_raises_the_first_problem() -> None:
     )
 
 
-def test_a_clean_record_reads_in_strict_mode() -> None:
-    xml = (
-        b'<export xmlns="http://eu.europa.ec/fpi/fsd/export" generationDate="2022-03-18">'
-        b'<sanctionEntity euReferenceNumber="EU.1.1" logicalId="1">'
-        b'<subjectType code="person" classificationCode="P"/>'
-        b'<nameAlias wholeName="A" strong="true"/></sanctionEntity></export>'
-    )
-    assert len(eu_xml.read(io.BytesIO(xml), name="t.xml", strict=True)) == 1
-
-
-def test_a_document_type_declaration_is_refused() -> None:
-    xml = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
-    xml += b'<export xmlns="http://eu.europa.ec/fpi/fsd/export"></export>'
-    with pytest.raises(ReadError, match="DTD"):
-        eu_xml.read(io.BytesIO(xml), name="t.xml")
-
-
 def test_an_unknown_element_is_kept_as_a_note_and_reported_once() -> None:
     ds = one(
         '<subjectType code="person" classificationCode="P"/>'

@@ -396,22 +396,6 @@ def test_strict_mode_raises_the_first_problem() -> None:
     assert (problem.record, problem.value) == ("QDi.999", "Atlantis")
 
 
-def test_a_clean_file_reads_in_strict_mode() -> None:
-    xml = (
-        b"<CONSOLIDATED_LIST dateGenerated='2024-11-30'><INDIVIDUALS><INDIVIDUAL>"
-        b"<DATAID>1</DATAID><FIRST_NAME>A</FIRST_NAME><REFERENCE_NUMBER>QDi.001</REFERENCE_NUMBER>"
-        b"</INDIVIDUAL></INDIVIDUALS></CONSOLIDATED_LIST>"
-    )
-    assert len(un_xml.read(io.BytesIO(xml), name="t.xml", strict=True)) == 1
-
-
-def test_a_document_type_declaration_is_refused() -> None:
-    xml = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
-    xml += b"<CONSOLIDATED_LIST><INDIVIDUALS/></CONSOLIDATED_LIST>"
-    with pytest.raises(ReadError, match="DTD"):
-        un_xml.read(io.BytesIO(xml), name="t.xml")
-
-
 # --- the real files ------------------------------------------------------------------
 
 REAL_FILES = ["un/consolidated-2024-11-30.xml", "un/consolidated-2018-10-29.xml"]
