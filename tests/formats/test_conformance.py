@@ -146,6 +146,12 @@ def test_metadata_keys_are_the_documented_ones_with_their_types(excerpt: Excerpt
         assert type(value) is METADATA_KEYS[key].type, key
 
 
+def test_every_metadata_key_is_in_the_table_of_the_contract_page() -> None:
+    page = (Path(__file__).resolve().parents[2] / "docs" / "writing-a-reader.md").read_text()
+    for key, documented in METADATA_KEYS.items():
+        assert f"| `{key}` | {documented.type.__name__} |" in page, key
+
+
 def test_a_binary_stream_gives_the_dataset_a_path_gives(excerpt: Excerpt) -> None:
     with excerpt.path.open("rb") as stream:  # its name is the path: problems name it alike
         from_stream = sk.load(stream, format=excerpt.format)

@@ -36,6 +36,7 @@ from typing import IO, Final
 
 from sanctionkit.formats._authorities import ofac
 from sanctionkit.formats._csv import TRUNCATED, records
+from sanctionkit.formats._files import open_source
 from sanctionkit.formats._ofac_remarks import RemarkFacts, parse_remarks
 from sanctionkit.formats._reading import Reading
 from sanctionkit.model import (
@@ -246,17 +247,14 @@ def read(source: str | Path | IO[bytes], *, name: str, strict: bool) -> Dataset:
     file_name = Path(name).name
     list_name = _LISTS["cons" if file_name.lower().startswith("cons_") else "sdn"]
     siblings = _Siblings()
-    if isinstance(source, str | Path):
+    if isinstance(source, str | Path):  # an open file is read alone: it has no siblings
         main = Path(source)
         for sibling, columns, kind in _SIBLINGS.get(main.name.lower(), ()):
             path = main.with_name(sibling)
             if path.is_file():
                 siblings.read(path, columns, kind, strict)
-        with main.open("rb") as stream:
-            dataset = _read_entries(stream, name, list_name, siblings, strict)
-    else:
-        dataset = _read_entries(source, name, list_name, siblings, strict)
-    return dataset
+    with open_source(source) as stream:
+        return _read_entries(stream, name, list_name, siblings, strict)
 
 
 def _read_entries(

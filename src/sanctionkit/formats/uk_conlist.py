@@ -45,7 +45,7 @@ import attrs
 
 from sanctionkit.formats._authorities import uk_ofsi
 from sanctionkit.formats._csv import TRUNCATED, records
-from sanctionkit.formats._files import read_head
+from sanctionkit.formats._files import open_source, read_head
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._scripts import guess_script
 from sanctionkit.formats._xlsx import is_zip, open_workbook, rows
@@ -271,10 +271,8 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
             return _read_rows(cells, name, strict, "xlsx")
         finally:
             workbook.close()
-    if isinstance(source, str | Path):
-        with Path(source).open("rb") as stream:
-            return _read_csv(stream, name, strict)
-    return _read_csv(source, name, strict)
+    with open_source(source) as stream:
+        return _read_csv(stream, name, strict)
 
 
 def _read_csv(stream: IO[bytes], name: str, strict: bool) -> Dataset:
