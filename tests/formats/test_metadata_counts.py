@@ -63,3 +63,10 @@ def test_an_ofac_record_count_that_is_not_a_number_is_a_problem_not_text() -> No
     dataset = sk.load(io.BytesIO(xml))
     assert "record_count" not in dataset.metadata
     assert [p.value for p in dataset.problems if p.field == "Record_Count"] == ["many"]
+
+
+def test_an_ofac_file_without_a_record_count_reads_without_one() -> None:
+    xml = b'<sdnList xmlns="http://tempuri.org/sdnList.xsd"><publshInformation/></sdnList>'
+    dataset = sk.load(io.BytesIO(xml), strict=True)
+    assert "record_count" not in dataset.metadata
+    assert dataset.metadata["records_read"] == 0
