@@ -139,7 +139,7 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
             generated = element.get("generationDate")
             published = reading.single_date(generated, record=None, field="generationDate")
             if generated and generated.strip():
-                metadata["generation_date"] = generated.strip()
+                metadata["generation_time"] = generated.strip()
             if published is not None:
                 metadata["publish_date"] = published.isoformat()
             file_id = clean(element.get("globalFileId"))

@@ -38,6 +38,7 @@ from sanctionkit.formats import _ofac
 from sanctionkit.formats._authorities import ofac
 from sanctionkit.formats._csv import TRUNCATED, records
 from sanctionkit.formats._draft import EntityDraft
+from sanctionkit.formats._files import open_source
 from sanctionkit.formats._ofac_remarks import RemarkFacts, parse_remarks
 from sanctionkit.formats._reading import Reading
 from sanctionkit.model import (
@@ -238,17 +239,14 @@ def read(source: str | Path | IO[bytes], *, name: str, strict: bool) -> Dataset:
     """
     list_name = _ofac.list_name(name, _ofac.SDN_LIST)
     siblings = _Siblings()
-    if isinstance(source, str | Path):
+    if isinstance(source, str | Path):  # an open file is read alone: it has no siblings
         main = Path(source)
         for sibling, columns, kind in _SIBLINGS.get(main.name.lower(), ()):
             path = main.with_name(sibling)
             if path.is_file():
                 siblings.read(path, columns, kind, strict)
-        with main.open("rb") as stream:
-            dataset = _read_entries(stream, name, list_name, siblings, strict)
-    else:
-        dataset = _read_entries(source, name, list_name, siblings, strict)
-    return dataset
+    with open_source(source) as stream:
+        return _read_entries(stream, name, list_name, siblings, strict)
 
 
 def _read_entries(

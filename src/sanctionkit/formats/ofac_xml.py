@@ -130,8 +130,9 @@ def read(source: str | Path | IO[bytes], *, name: str, strict: bool = False) -> 
     del entries  # its caches, before the dataset is built: a lower peak of memory
     _check_count(header, reading)
     metadata: dict[str, str | int] = {"list": list_name, "format": "ofac-xml", **header}
-    if header.get("record_count", "").isdigit():
-        metadata["record_count"] = int(header["record_count"])  # a count, like records_read
+    stated = str(metadata.pop("record_count", ""))  # a count, like records_read: as a number
+    if stated.isdigit():  # else a problem (_check_count), and no text where a count belongs
+        metadata["record_count"] = int(stated)
     return reading.dataset(metadata)
 
 

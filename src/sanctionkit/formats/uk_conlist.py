@@ -45,7 +45,7 @@ import attrs
 
 from sanctionkit.formats._authorities import uk_ofsi
 from sanctionkit.formats._csv import TRUNCATED, records
-from sanctionkit.formats._files import read_head
+from sanctionkit.formats._files import open_source, read_head
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._schemes import scheme_for
 from sanctionkit.formats._scripts import guess_script
@@ -272,10 +272,8 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
             return _read_rows(cells, name, strict, "xlsx")
         finally:
             workbook.close()
-    if isinstance(source, str | Path):
-        with Path(source).open("rb") as stream:
-            return _read_csv(stream, name, strict)
-    return _read_csv(source, name, strict)
+    with open_source(source) as stream:
+        return _read_csv(stream, name, strict)
 
 
 def _read_csv(stream: IO[bytes], name: str, strict: bool) -> Dataset:
@@ -419,7 +417,7 @@ def _read_rows(cells: Iterator[Sequence[str]], name: str, strict: bool, containe
     if columns is None:
         reading.problem("no ConList header row (Name 6 ... Group Type ... Group ID) found")
     if last_updated is not None:
-        metadata["last_updated"] = metadata["publish_date"] = last_updated.isoformat()
+        metadata["publish_date"] = last_updated.isoformat()
     source = Source(
         url=_URL,
         publisher=uk_ofsi().name,

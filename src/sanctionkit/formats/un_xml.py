@@ -165,7 +165,7 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
             generated = element.get("dateGenerated")
             published = reading.single_date(generated, record=None, field="dateGenerated")
             if generated and generated.strip():
-                metadata["date_generated"] = generated.strip()
+                metadata["generation_time"] = generated.strip()
             if published is not None:
                 metadata["publish_date"] = published.isoformat()
             records = _Records(reading, _source(name, published), published)
