@@ -10,13 +10,22 @@ streamed as UTF-8 bytes (:func:`binary`), not read whole into memory.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
-__all__ = ["Source", "binary", "open_source", "read_head", "source_name", "xml_root_name"]
+__all__ = [
+    "Source",
+    "binary",
+    "open_source",
+    "read_head",
+    "reporting_reads",
+    "source_name",
+    "xml_root_name",
+]
 
 #: What a reader's ``read`` takes: a path, or a binary file that stays the caller's.
 Source = str | Path | IO[bytes]
@@ -34,10 +43,81 @@ def open_source(source: Source) -> Iterator[IO[bytes]]:
     False
     """
     if isinstance(source, str | Path):
-        with Path(source).open("rb") as stream:
-            yield stream
+        report = _on_read.get()
+        if report is None:
+            with Path(source).open("rb") as stream:
+                yield stream
+            return
+        with io.BufferedReader(_Counted(Path(source), report)) as counted:
+            yield counted
     else:
         yield source
+
+
+#: Told of every chunk read from a file that :func:`open_source` opened.
+_on_read: contextvars.ContextVar[Callable[[Path, int], None] | None] = contextvars.ContextVar(
+    "sanctionkit_on_read", default=None
+)
+
+
+@contextlib.contextmanager
+def reporting_reads(report: Callable[[Path, int], None]) -> Iterator[None]:
+    """Within the block, ``report(path, size)`` after each read from a file a reader opened.
+
+    Why: the command line draws a progress bar of a large file from the bytes
+    its reader has taken, without any reader knowing about bars. Files a
+    caller opened are theirs to measure; without a block nothing is counted.
+
+    >>> import tempfile
+    >>> seen = []
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = Path(folder, "list.xml")
+    ...     _ = path.write_bytes(b"<list/>")
+    ...     with reporting_reads(lambda path, size: seen.append(size)):
+    ...         with open_source(path) as stream:
+    ...             stream.read()
+    b'<list/>'
+    >>> sum(seen)
+    7
+    """
+    token = _on_read.set(report)
+    try:
+        yield
+    finally:
+        _on_read.reset(token)
+
+
+class _Counted(io.RawIOBase):
+    """A file that tells ``report`` how many bytes each read took."""
+
+    def __init__(self, path: Path, report: Callable[[Path, int], None]) -> None:
+        super().__init__()
+        self._file = io.FileIO(path, "rb")
+        self._path = path
+        self._report = report
+        self.name = str(path)
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        return self._file.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._file.tell()
+
+    def readinto(self, buffer: memoryview) -> int | None:  # type: ignore[override]
+        size = self._file.readinto(buffer)
+        if size:
+            self._report(self._path, size)
+        return size
+
+    def close(self) -> None:
+        self._file.close()
+        super().close()
 
 
 def source_name(source: str | Path | IO[bytes] | IO[str]) -> str:
