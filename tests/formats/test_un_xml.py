@@ -123,6 +123,27 @@ def test_two_records_with_one_reference_keep_both() -> None:
     assert [p.field for p in ds.problems] == ["REFERENCE_NUMBER"]
 
 
+def test_an_entity_alias_s_date_and_place_of_birth_are_notes_and_problems() -> None:
+    # An ENTITY has no field for them: they were dropped without a word before.
+    alias = (
+        "<ENTITY_ALIAS><QUALITY>a.k.a.</QUALITY><ALIAS_NAME>B</ALIAS_NAME>"
+        "<DATE_OF_BIRTH>1970</DATE_OF_BIRTH><CITY_OF_BIRTH>Kabul</CITY_OF_BIRTH></ENTITY_ALIAS>"
+    )
+    xml = (
+        "<CONSOLIDATED_LIST><INDIVIDUALS/><ENTITIES><ENTITY><DATAID>1</DATAID>"
+        f"<FIRST_NAME>A</FIRST_NAME><REFERENCE_NUMBER>QDe.001</REFERENCE_NUMBER>{alias}"
+        "</ENTITY></ENTITIES></CONSOLIDATED_LIST>"
+    )
+    ds = un_xml.read(io.BytesIO(xml.encode()), name="t.xml")
+    entity = ds.get("un-qde.001")
+    assert isinstance(entity, Organization)
+    assert entity.notes == ("Date of birth: 1970", "Place of birth: Kabul")
+    assert [(p.record, p.field, p.value) for p in ds.problems] == [
+        ("QDe.001", "birth_dates", "1970"),
+        ("QDe.001", "birth_places", "Kabul"),
+    ]
+
+
 def test_every_entity_keeps_its_dataid(small: Dataset) -> None:
     kim = person(small, "un-kpi.066")
     assert [(i.scheme, i.value) for i in kim.identifiers] == [

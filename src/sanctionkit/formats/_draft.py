@@ -116,6 +116,11 @@ class EntityDraft:
         if role not in self.countries:
             self.countries.append(role)
 
+    def identifier(self, identifier: Identifier) -> None:
+        """Add an identifier, once."""
+        if identifier not in self.identifiers:
+            self.identifiers.append(identifier)
+
     def address(self, address: Address) -> None:
         """Add an address, once."""
         if address not in self.addresses:

@@ -244,8 +244,8 @@ class _Records:
     """Turns sanctionEntity elements into entities and designations.
 
     Values that many records share (dates, countries, places, legal bases,
-    regulation notes) are made once and shared: they are immutable, and it
-    keeps memory per entity low.
+    regulation notes) are made once and shared through the reading
+    (:meth:`Reading.intern`): they are immutable, and it keeps memory per entity low.
     """
 
     reading: Reading
