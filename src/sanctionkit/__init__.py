@@ -70,6 +70,7 @@ from sanctionkit.model import (
     TransferStatus,
     Vessel,
 )
+from sanctionkit.model.relationships import Relationship, RelationshipKind
 from sanctionkit.schema import json_schema
 from sanctionkit.values.countries import Country, parse_country, search_countries
 from sanctionkit.values.dates import DateRange, PartialDate, Precision, parse_date
@@ -136,6 +137,8 @@ __all__ = [
     "Problem",
     "Quantity",
     "ReadError",
+    "Relationship",
+    "RelationshipKind",
     "SanctionPackage",
     "SanctionkitError",
     "Source",

@@ -46,6 +46,7 @@ from sanctionkit.model import (
     SanctionPackage,
     Vessel,
 )
+from sanctionkit.model.relationships import Relationship
 from sanctionkit.values.countries import Country
 from sanctionkit.values.dates import DateRange, PartialDate, parse_date
 
@@ -62,6 +63,7 @@ RECORD_TYPES: dict[str, type[Any]] = {
     "designation": Designation,
     "package": SanctionPackage,
     "transfer": AllegedTransfer,
+    "relationship": Relationship,
     "problem": Problem,
 }
 
