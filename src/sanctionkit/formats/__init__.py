@@ -63,6 +63,7 @@ READERS: dict[str, str] = {
     "ofac-xml": "sanctionkit.formats.ofac_xml",
     "ofac-enhanced-xml": "sanctionkit.formats.ofac_enhanced",
     "ofac-csv": "sanctionkit.formats.ofac_csv",
+    "ofac-advanced-xml": "sanctionkit.formats.ofac_advanced",
     "un-xml": "sanctionkit.formats.un_xml",
     "uk-conlist": "sanctionkit.formats.uk_conlist",
     "eu-xml": "sanctionkit.formats.eu_xml",

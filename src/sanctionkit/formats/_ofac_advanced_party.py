@@ -1,0 +1,371 @@
+"""One ``DistinctParty`` of OFAC's advanced XML, gathered element by element, then built.
+
+Names come from typed name parts (a person's "Last Name" is written last, and
+first in the list's own "LAST, First" form); features (birth dates, places,
+countries, addresses, vessel details) map as in the enhanced XML reader, by
+OFAC's labels; identity documents are those of the party's identities.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from typing import Any
+
+from sanctionkit.formats._ofac_advanced_parts import (
+    FAMILY_PARTS,
+    SCRIPTS,
+    References,
+    child,
+    children,
+    date_period,
+    text_of,
+)
+from sanctionkit.formats._ofac_remarks import identifier_scheme
+from sanctionkit.formats.ofac_enhanced import _MEASURE_FEATURE
+from sanctionkit.formats.ofac_xml import _gender, _place_country, _snake_case, _tonnage
+from sanctionkit.model import (
+    Address,
+    Alias,
+    AliasQuality,
+    CountryRole,
+    CountryRoleKind,
+    Entity,
+    Identifier,
+    Organization,
+    Person,
+    Source,
+    Vessel,
+)
+from sanctionkit.model.entities import Aircraft
+from sanctionkit.values.countries import Country
+from sanctionkit.values.dates import DateRange, PartialDate
+
+__all__ = ["PartyDraft"]
+
+Located = tuple[Address | None, Country | None]
+
+_COUNTRY_ROLES = {
+    "Nationality Country": CountryRoleKind.NATIONALITY,
+    "Citizenship Country": CountryRoleKind.CITIZENSHIP,
+    "Nationality of Registration": CountryRoleKind.REGISTRATION,
+    "Registration Country": CountryRoleKind.REGISTRATION,
+}
+_ALIAS_TYPES = {"A.K.A.": AliasQuality.STRONG, "N.K.A.": AliasQuality.STRONG, "Name": None}
+
+
+class PartyDraft:
+    """What one party's profile says, before it is an entity."""
+
+    def __init__(self, refs: References, ref: str, kind: type[Entity]) -> None:
+        self.refs, self.reading, self.ref, self.kind = refs, refs.reading, ref, kind
+        self.name: str | None = None
+        self.aliases: list[Alias] = []
+        self.identifiers: list[Identifier] = []
+        self.addresses: list[Address] = []
+        self.countries: list[CountryRole] = []
+        self.notes: list[str] = []
+        self.fields: dict[str, Any] = {}
+        self.birth_dates: list[PartialDate | DateRange] = []
+        self.birth_places: list[Address] = []
+        self.positions: list[str] = []
+        self.past_flags: list[Country] = []
+        self.past_names: list[str] = []
+        self.measure_notes: list[str] = []
+        self.kinds: list[str] = []
+
+    def read_profile(
+        self,
+        profile: ET.Element,
+        locations: dict[str, Located],
+        documents: dict[str, list[ET.Element]],
+    ) -> None:
+        """Read the profile's identities (names, documents) and features."""
+        for identity in children(profile, "Identity"):
+            groups = {
+                group.get("ID") or "": self.refs.label("NamePartType", group.get("NamePartTypeID"))
+                for group in identity.iter()
+                if group.tag.endswith("NamePartGroup")
+            }
+            for alias in children(identity, "Alias"):
+                self.alias(alias, groups)
+            for document in documents.pop(identity.get("ID") or "", []):
+                self.document(document, locations)
+        for feature in children(profile, "Feature"):
+            label = self.refs.label("FeatureType", feature.get("FeatureTypeID")) or "Feature"
+            for version in children(feature, "FeatureVersion"):
+                self.feature(label.replace("’", "'"), version, locations)
+
+    # --- names ----------------------------------------------------------------------
+
+    def alias(self, alias: ET.Element, groups: dict[str, str | None]) -> None:
+        alias_type = self.refs.label("AliasType", alias.get("AliasTypeID"))
+        quality = _ALIAS_TYPES.get(alias_type or "", AliasQuality.STRONG)
+        if alias_type == "F.K.A.":
+            quality = AliasQuality.FORMER
+        elif alias_type not in _ALIAS_TYPES:
+            self.reading.problem(
+                "unknown alias type: kept as an a.k.a.",
+                record=self.ref,
+                field="AliasTypeID",
+                value=alias_type or alias.get("AliasTypeID"),
+            )
+        if alias.get("LowQuality") == "true":
+            quality = AliasQuality.WEAK
+        primary = alias.get("Primary") == "true"
+        for documented in children(alias, "DocumentedName"):
+            self.documented_name(documented, groups, primary, quality or AliasQuality.STRONG)
+
+    def documented_name(
+        self,
+        documented: ET.Element,
+        groups: dict[str, str | None],
+        primary: bool,
+        quality: AliasQuality,
+    ) -> None:
+        parts: list[tuple[str | None, str]] = []
+        script: str | None = None
+        for value in documented.iter():
+            if value.tag.endswith("NamePartValue") and text_of(value):
+                parts.append((groups.get(value.get("NamePartGroupID") or ""), text_of(value) or ""))
+                code = self.refs.attribute(
+                    self.refs.get("Script", value.get("ScriptID")), "ScriptCode"
+                )
+                script = SCRIPTS.get(code or "Latin", code)
+        if not parts:
+            return
+        name, listed = self._compose(parts)
+        if primary and self.name is None and script is None:
+            self.name = name
+            if listed is not None:
+                self.aliases.append(Alias(name=listed))
+            return
+        kept = self.refs.share(Alias(name=name, quality=quality, script=script))
+        if kept not in self.aliases and name != self.name:
+            self.aliases.append(kept)
+        if quality is AliasQuality.FORMER and self.kind is Vessel:
+            self.past_names.append(name)
+
+    def _compose(self, parts: list[tuple[str | None, str]]) -> tuple[str, str | None]:
+        """A name from its parts, and a person's "LAST, First" form when it has both."""
+        if self.kind is not Person:
+            return " ".join(value for _, value in parts), None
+        family = [value for kind, value in parts if kind in FAMILY_PARTS]
+        given = [value for kind, value in parts if kind not in FAMILY_PARTS]
+        name = " ".join([*given, *family])
+        listed = f"{' '.join(family)}, {' '.join(given)}" if family and given else None
+        return name, listed
+
+    # --- documents ------------------------------------------------------------------
+
+    def document(self, document: ET.Element, locations: dict[str, Located]) -> None:
+        refs, ref = self.refs, self.ref
+        label = refs.label("IDRegDocType", document.get("IDRegDocTypeID")) or "other"
+        number = text_of(child(document, "IDRegistrationNo"))
+        if number is None:
+            self.reading.problem("an identity document without a number", record=ref, field=label)
+            return
+        if label == "Vessel Registration Identification" and self.kind is Vessel:
+            self.fields["imo"] = self.reading.imo_number(number, record=ref)
+            return
+        if label == "MMSI" and self.kind is Vessel:
+            self.fields["mmsi"] = self.reading.mmsi_number(number, record=ref)
+            return
+        dates: dict[str, PartialDate | None] = {}
+        for item in children(document, "IDRegDocumentDate"):
+            kind = refs.label("IDRegDocDateType", item.get("IDRegDocDateTypeID")) or "date"
+            found = child(item, "DatePeriod")
+            value = None if found is None else date_period(found, self.reading, f"{label}/{kind}")
+            if isinstance(value, DateRange):
+                self.reading.problem("expected one date, found a range", record=ref, field=kind)
+                value = None
+            dates[kind] = value
+        note = label
+        validity = refs.label("Validity", document.get("ValidityID"))
+        if validity not in (None, "Valid"):
+            note = f"{label} ({(validity or '').lower()})"
+        place = locations.get(document.get("IssuedIn-LocationID") or "", (None, None))[0]
+        if place is not None:
+            note = f"{note}, issued in {place.full}"
+        scheme = identifier_scheme(label) or refs.share(_snake_case(label))
+        country = refs.country(document.get("IssuedBy-CountryID"), ref, "IssuedBy-CountryID")
+        self.identifiers.append(
+            Identifier(
+                scheme=scheme,
+                value=number,
+                country=country,
+                issued=dates.get("Issue Date"),
+                expires=dates.get("Expiration Date"),
+                note=refs.share(note),
+            )
+        )
+
+    # --- features -------------------------------------------------------------------
+
+    def feature(self, label: str, version: ET.Element, locations: dict[str, Located]) -> None:
+        refs = self.refs
+        detail = child(version, "VersionDetail")
+        text = text_of(detail)
+        if text is None and detail is not None:
+            text = refs.label("DetailReference", detail.get("DetailReferenceID"))
+        period = child(version, "DatePeriod")
+        date = None if period is None else date_period(period, self.reading, label)
+        place = child(version, "VersionLocation")
+        located = (None, None) if place is None else locations.get(place.get("LocationID") or "")
+        if located is None:
+            self.reading.problem(
+                "a location the file does not hold",
+                record=self.ref,
+                field=label,
+                code="unknown-location",
+            )
+            located = (None, None)
+        reliability = refs.label("Reliability", version.get("ReliabilityID"))
+        if reliability == "False":
+            shown = text or (None if date is None else date.isoformat())
+            if shown is None and located[0] is not None:
+                shown = located[0].full
+            self.note(f"{label} (marked false by OFAC)", shown or "")
+            self.reading.problem(
+                "OFAC marks this feature's value false: kept as a note, not as a fact",
+                record=self.ref,
+                field=label,
+                value=shown,
+            )
+            return
+        self.fact(label, text, date, located)
+
+    def fact(
+        self, label: str, text: str | None, date: PartialDate | DateRange | None, located: Located
+    ) -> None:
+        """One feature's value, where the model has a place for it (else a note)."""
+        kind, (address, country) = self.kind, located
+        if label == "Birthdate" and kind is Person:
+            date = date or self.reading.date(text, record=self.ref, field=label)
+            if date is not None:
+                self.birth_dates.append(date)
+        elif label == "Place of Birth" and kind is Person and (address or text):
+            place = address or Address(full=text or "", country=_place_country(text or ""))
+            self.birth_places.append(self.refs.share(place))
+        elif label in _COUNTRY_ROLES:
+            if country is None and text:
+                country = self.reading.country(text, record=self.ref, field=label)
+            self.role(country, _COUNTRY_ROLES[label])
+        elif label == "Location":
+            if address is not None:
+                self.addresses.append(address)
+            if kind is not Person:
+                self.role(country, CountryRoleKind.LOCATION)
+        elif not self._special(label, text, date, country):
+            self._other(label, text, date)
+
+    def _special(
+        self,
+        label: str,
+        text: str | None,
+        date: PartialDate | DateRange | None,
+        country: Country | None,
+    ) -> bool:
+        """The features of one kind of entity; False for a label that is none of them."""
+        kind, fields, reading, ref = self.kind, self.fields, self.reading, self.ref
+        if label == "Gender" and kind is Person:
+            fields["gender"] = reading.value(_gender, text, record=ref, field=label)
+        elif label == "Title" and kind is Person and text:
+            self.positions.extend(part.strip() for part in text.split(";") if part.strip())
+        elif label == "Organization Established Date" and kind is Organization:
+            date = date or reading.date(text, record=ref, field=label)
+            if isinstance(date, DateRange) or "incorporated" in fields:
+                self.note(label, None if date is None else date.isoformat())
+            else:
+                fields["incorporated"] = date
+        elif label in ("Target Type", "Organization Type:") and kind is Organization and text:
+            self.kinds.append(text)
+        elif kind is Aircraft and label in _AIRCRAFT:
+            fields[_AIRCRAFT[label]] = text
+        elif kind is Vessel:
+            return self._vessel(label, text, country)
+        else:
+            return False
+        return True
+
+    def _vessel(self, label: str, text: str | None, country: Country | None) -> bool:
+        fields, reading, ref = self.fields, self.reading, self.ref
+        if label in ("Vessel Flag", "Former Vessel Flag"):
+            if country is None and text:
+                country = reading.country(text, record=ref, field=label)
+            if label == "Vessel Flag":
+                fields["flag"] = country
+            elif country is not None and country not in self.past_flags:
+                self.past_flags.append(country)
+        elif label in _VESSEL_TEXT:
+            fields[_VESSEL_TEXT[label]] = text
+        elif label == "Vessel Gross Registered Tonnage":
+            fields["tonnage"] = reading.value(_tonnage, text, record=ref, field=label)
+        elif label == "Vessel Tonnage":
+            # OFAC's "tonnage" is the deadweight, about twice the gross tonnage of a tanker.
+            self.note("tonnage (deadweight)", text)
+        elif label == "Vessel Year of Build":
+            fields["build_year"] = reading.value(int, text, record=ref, field=label)
+        elif label == "MMSI":
+            fields["mmsi"] = reading.mmsi_number(text, record=ref)
+        else:
+            return False
+        return True
+
+    def _other(self, label: str, text: str | None, date: PartialDate | DateRange | None) -> None:
+        shown = text if date is None else date.isoformat()
+        if shown is None:
+            return
+        if _MEASURE_FEATURE.search(label):
+            self.measure_notes.append(self.refs.share(f"{label} {shown}"))
+        elif identifier_scheme(label) is not None:
+            scheme = identifier_scheme(label) or "other"
+            self.identifiers.append(Identifier(scheme=scheme, value=shown, note=label))
+        else:
+            self.note(label, shown)
+
+    def note(self, label: str, text: str | None) -> None:
+        if text is not None:
+            self.notes.append(self.refs.share(f"{label}: {text}"))
+
+    def role(self, country: Country | None, role: CountryRoleKind) -> None:
+        if country is not None:
+            item = self.refs.share(CountryRole(country=country, role=role))
+            if item not in self.countries:
+                self.countries.append(item)
+
+    # --- the entity -----------------------------------------------------------------
+
+    def build(self, entity_id: str, sources: tuple[Source, ...]) -> Entity | None:
+        """The entity, or None when the party has no primary name."""
+        if self.name is None:
+            return None
+        fields = {key: value for key, value in self.fields.items() if value is not None}
+        if self.kind is Person:
+            fields["birth_dates"] = tuple(self.birth_dates)
+            fields["birth_places"] = tuple(self.birth_places)
+            fields["positions"] = tuple(self.positions)
+        elif self.kind is Vessel:
+            fields["past_flags"] = tuple(self.past_flags)
+            fields["past_names"] = tuple(self.past_names)
+        elif self.kind is Organization and self.kinds:
+            fields["kind"] = self.kinds[0]
+            self.notes.extend(self.refs.share(f"Type: {text}") for text in self.kinds[1:])
+        return self.kind(
+            id=entity_id,
+            name=self.name,
+            aliases=tuple(self.aliases),
+            identifiers=tuple(self.identifiers),
+            addresses=tuple(self.addresses),
+            countries=self.refs.share(tuple(self.countries)),
+            notes=self.refs.share(tuple(self.notes)),
+            sources=sources,
+            **fields,
+        )
+
+
+_AIRCRAFT = {
+    "Aircraft Tail Number": "registration",
+    "Aircraft Manufacturer's Serial Number (MSN)": "serial_number",
+    "Aircraft Model": "model",
+}
+_VESSEL_TEXT = {"Vessel Call Sign": "call_sign", "VESSEL TYPE": "vessel_type"}
