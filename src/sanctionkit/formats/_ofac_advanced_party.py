@@ -109,7 +109,8 @@ class PartyDraft:
                 field="AliasTypeID",
                 value=alias_type or alias.get("AliasTypeID"),
             )
-        if alias.get("LowQuality") == "true":
+        if alias.get("LowQuality") == "true" and quality is not AliasQuality.FORMER:
+            # A weak f.k.a. stays a former name, as the classic and enhanced readers read it.
             quality = AliasQuality.WEAK
         primary = alias.get("Primary") == "true"
         for documented in children(alias, "DocumentedName"):
@@ -239,6 +240,9 @@ class PartyDraft:
     ) -> None:
         """One feature's value, where the model has a place for it (else a note)."""
         kind, (address, country) = self.kind, located
+        if country is None and text is None and address is not None and label != "Location":
+            # A country feature's location is the country's name as an "Unknown" part.
+            text = address.full
         if label == "Birthdate" and kind is Person:
             date = date or self.reading.date(text, record=self.ref, field=label)
             if date is not None:
