@@ -106,7 +106,8 @@ def test_sanctions_entries_give_the_designation_and_its_listing_date(real: Datas
     # Two entries: 10009639 on the Non-SDN PLC list on 2006-04-12, 70009639 on the
     # Consolidated List on 2014-10-10; both Reject, programme NS-PLC (Comment).
     (designation,) = real.designations_of("ofac-9639")
-    assert designation.listed is not None and designation.listed.isoformat() == "2006-04-12"
+    assert designation.listed is not None
+    assert designation.listed.isoformat() == "2006-04-12"
     assert designation.programmes == ("NS-PLC",)
     assert designation.measures == (sk.Measure.FINANCIAL_PROHIBITION,)
     assert "on the Non-SDN Palestinian Legislative Council List since 2006-04-12" in (
@@ -228,7 +229,8 @@ def test_a_party_without_a_name_is_rejected_and_its_links_reported() -> None:
     assert ds.relationships == ()
     codes = [problem.code for problem in ds.problems]
     assert codes == ["rejected-record", "unknown-profile", "unknown-profile"]
-    assert ds.problems[1].record == "7" and ds.problems[2].record == "9"
+    assert ds.problems[1].record == "7"
+    assert ds.problems[2].record == "9"
     with pytest.raises(sk.ReadError, match="without a primary name"):
         ofac_advanced.read(io.BytesIO(data), name="t.xml", strict=True)
 
