@@ -231,7 +231,7 @@ def test_a_party_without_a_name_is_rejected_and_its_links_reported() -> None:
     assert codes == ["rejected-record", "unknown-profile", "unknown-profile"]
     assert ds.problems[1].record == "7"
     assert ds.problems[2].record == "9"
-    with pytest.raises(sk.ReadError, match="without a primary name"):
+    with pytest.raises(sk.ReadError, match="record has no name"):
         ofac_advanced.read(io.BytesIO(data), name="t.xml", strict=True)
 
 

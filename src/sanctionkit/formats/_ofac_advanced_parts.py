@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
+from sanctionkit.formats._ofac import legal_basis
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._xml import local_name
-
-# What the OFAC readers share, until it has a module of its own (formats/_ofac.py).
-from sanctionkit.formats.ofac_enhanced import _RESTRICTS, _legal_basis
 from sanctionkit.model import (
     Address,
     Authority,
@@ -74,6 +73,9 @@ SCRIPTS = {
     "Hebrew": "Hebr",
     "Greek": "Grek",
 }
+
+# SanctionsType values short of blocking that restrict dealings (the text stays a note).
+_RESTRICTS = re.compile(r"directive|sectoral|restriction|non-blocking|cmic|caatsa|reject", re.I)
 
 _ADDRESS_ORDER = ("ADDRESS1", "ADDRESS2", "ADDRESS3", "CITY", "STATE/PROVINCE", "POSTAL CODE")
 
@@ -318,7 +320,7 @@ class Listing:
             basis = refs.get("LegalBasis", event.get("LegalBasisID"))
             text = refs.attribute(basis, "LegalBasisShortRef") or refs.text(basis)
             if text and text != "Unknown":
-                self._add(self.legal_basis, _legal_basis(text))
+                self._add(self.legal_basis, legal_basis(text))
         self.listed.extend(dates)
         list_name = refs.label("List", entry.get("ListID"))
         if list_name is not None and list_name != "SDN List":

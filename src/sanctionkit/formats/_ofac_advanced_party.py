@@ -9,8 +9,15 @@ OFAC's labels; identity documents are those of the party's identities.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from typing import Any
 
+from sanctionkit.formats._draft import EntityDraft
+from sanctionkit.formats._ofac import (
+    is_measure_label,
+    listed_name,
+    place_country,
+    set_field,
+    snake_case,
+)
 from sanctionkit.formats._ofac_advanced_parts import (
     FAMILY_PARTS,
     SCRIPTS,
@@ -21,8 +28,6 @@ from sanctionkit.formats._ofac_advanced_parts import (
     text_of,
 )
 from sanctionkit.formats._ofac_remarks import identifier_scheme
-from sanctionkit.formats.ofac_enhanced import _MEASURE_FEATURE
-from sanctionkit.formats.ofac_xml import _gender, _place_country, _snake_case, _tonnage
 from sanctionkit.model import (
     Address,
     Alias,
@@ -36,7 +41,6 @@ from sanctionkit.model import (
     Source,
     Vessel,
 )
-from sanctionkit.model.entities import Aircraft
 from sanctionkit.values.countries import Country
 from sanctionkit.values.dates import DateRange, PartialDate
 
@@ -54,20 +58,11 @@ _ALIAS_TYPES = {"A.K.A.": AliasQuality.STRONG, "N.K.A.": AliasQuality.STRONG, "N
 
 
 class PartyDraft:
-    """What one party's profile says, before it is an entity."""
+    """What one party's profile says, on an :class:`EntityDraft`, before it is an entity."""
 
     def __init__(self, refs: References, ref: str, kind: type[Entity]) -> None:
         self.refs, self.reading, self.ref, self.kind = refs, refs.reading, ref, kind
-        self.name: str | None = None
-        self.aliases: list[Alias] = []
-        self.identifiers: list[Identifier] = []
-        self.addresses: list[Address] = []
-        self.countries: list[CountryRole] = []
-        self.notes: list[str] = []
-        self.fields: dict[str, Any] = {}
-        self.birth_dates: list[PartialDate | DateRange] = []
-        self.birth_places: list[Address] = []
-        self.positions: list[str] = []
+        self.draft = EntityDraft(label=ref, kind=kind)
         self.past_flags: list[Country] = []
         self.past_names: list[str] = []
         self.measure_notes: list[str] = []
@@ -128,33 +123,30 @@ class PartyDraft:
         for value in documented.iter():
             if value.tag.endswith("NamePartValue") and text_of(value):
                 parts.append((groups.get(value.get("NamePartGroupID") or ""), text_of(value) or ""))
-                code = self.refs.attribute(
-                    self.refs.get("Script", value.get("ScriptID")), "ScriptCode"
-                )
+                written_in = self.refs.get("Script", value.get("ScriptID"))
+                code = self.refs.attribute(written_in, "ScriptCode")
                 script = SCRIPTS.get(code or "Latin", code)
         if not parts:
             return
         name, listed = self._compose(parts)
-        if primary and self.name is None and script is None:
-            self.name = name
+        draft = self.draft
+        if primary and draft.name is None and script is None:
+            draft.name = name
             if listed is not None:
-                self.aliases.append(Alias(name=listed))
+                draft.alias(Alias(name=listed))
             return
-        kept = self.refs.share(Alias(name=name, quality=quality, script=script))
-        if kept not in self.aliases and name != self.name:
-            self.aliases.append(kept)
-        if quality is AliasQuality.FORMER and self.kind is Vessel:
+        if draft.alias(self.refs.share(Alias(name=name, quality=quality, script=script))) and (
+            quality is AliasQuality.FORMER and self.kind is Vessel
+        ):
             self.past_names.append(name)
 
     def _compose(self, parts: list[tuple[str | None, str]]) -> tuple[str, str | None]:
-        """A name from its parts, and a person's "LAST, First" form when it has both."""
+        """A name from its typed parts, and a person's "LAST, First" form when it has both."""
         if self.kind is not Person:
             return " ".join(value for _, value in parts), None
-        family = [value for kind, value in parts if kind in FAMILY_PARTS]
-        given = [value for kind, value in parts if kind not in FAMILY_PARTS]
-        name = " ".join([*given, *family])
-        listed = f"{' '.join(family)}, {' '.join(given)}" if family and given else None
-        return name, listed
+        family = " ".join(value for kind, value in parts if kind in FAMILY_PARTS) or None
+        given = " ".join(value for kind, value in parts if kind not in FAMILY_PARTS) or None
+        return " ".join(part for part in (given, family) if part), listed_name(given, family)
 
     # --- documents ------------------------------------------------------------------
 
@@ -166,20 +158,12 @@ class PartyDraft:
             self.reading.problem("an identity document without a number", record=ref, field=label)
             return
         if label == "Vessel Registration Identification" and self.kind is Vessel:
-            self.fields["imo"] = self.reading.imo_number(number, record=ref)
+            self.draft.extra["imo"] = self.reading.imo_number(number, record=ref)
             return
         if label == "MMSI" and self.kind is Vessel:
-            self.fields["mmsi"] = self.reading.mmsi_number(number, record=ref)
+            self.draft.extra["mmsi"] = self.reading.mmsi_number(number, record=ref)
             return
-        dates: dict[str, PartialDate | None] = {}
-        for item in children(document, "IDRegDocumentDate"):
-            kind = refs.label("IDRegDocDateType", item.get("IDRegDocDateTypeID")) or "date"
-            found = child(item, "DatePeriod")
-            value = None if found is None else date_period(found, self.reading, f"{label}/{kind}")
-            if isinstance(value, DateRange):
-                self.reading.problem("expected one date, found a range", record=ref, field=kind)
-                value = None
-            dates[kind] = value
+        dates = self._document_dates(document, label)
         note = label
         validity = refs.label("Validity", document.get("ValidityID"))
         if validity not in (None, "Valid"):
@@ -187,9 +171,9 @@ class PartyDraft:
         place = locations.get(document.get("IssuedIn-LocationID") or "", (None, None))[0]
         if place is not None:
             note = f"{note}, issued in {place.full}"
-        scheme = identifier_scheme(label) or refs.share(_snake_case(label))
+        scheme = identifier_scheme(label) or refs.share(snake_case(label))
         country = refs.country(document.get("IssuedBy-CountryID"), ref, "IssuedBy-CountryID")
-        self.identifiers.append(
+        self.draft.identifiers.append(
             Identifier(
                 scheme=scheme,
                 value=number,
@@ -199,6 +183,22 @@ class PartyDraft:
                 note=refs.share(note),
             )
         )
+
+    def _document_dates(self, document: ET.Element, label: str) -> dict[str, PartialDate | None]:
+        """The document's dates by their type ("Issue Date", "Expiration Date")."""
+        dates: dict[str, PartialDate | None] = {}
+        for item in children(document, "IDRegDocumentDate"):
+            kind = self.refs.label("IDRegDocDateType", item.get("IDRegDocDateTypeID")) or "date"
+            found = child(item, "DatePeriod")
+            value = None if found is None else date_period(found, self.reading, f"{label}/{kind}")
+            if isinstance(value, DateRange):
+                field = f"{label}/{kind}"
+                self.reading.problem(
+                    "expected one date, found a range", record=self.ref, field=field
+                )
+                value = None
+            dates[kind] = value
+        return dates
 
     # --- features -------------------------------------------------------------------
 
@@ -217,15 +217,15 @@ class PartyDraft:
                 "a location the file does not hold",
                 record=self.ref,
                 field=label,
+                value=None if place is None else place.get("LocationID"),
                 code="unknown-location",
             )
             located = (None, None)
-        reliability = refs.label("Reliability", version.get("ReliabilityID"))
-        if reliability == "False":
+        if refs.label("Reliability", version.get("ReliabilityID")) == "False":
             shown = text or (None if date is None else date.isoformat())
             if shown is None and located[0] is not None:
                 shown = located[0].full
-            self.note(f"{label} (marked false by OFAC)", shown or "")
+            self.draft.note(f"{label} (marked false by OFAC): {shown or ''}")
             self.reading.problem(
                 "OFAC marks this feature's value false: kept as a note, not as a fact",
                 record=self.ref,
@@ -239,24 +239,24 @@ class PartyDraft:
         self, label: str, text: str | None, date: PartialDate | DateRange | None, located: Located
     ) -> None:
         """One feature's value, where the model has a place for it (else a note)."""
-        kind, (address, country) = self.kind, located
+        kind, draft, (address, country) = self.kind, self.draft, located
         if country is None and text is None and address is not None and label != "Location":
             # A country feature's location is the country's name as an "Unknown" part.
             text = address.full
         if label == "Birthdate" and kind is Person:
             date = date or self.reading.date(text, record=self.ref, field=label)
             if date is not None:
-                self.birth_dates.append(date)
+                draft.birth_date(date)
         elif label == "Place of Birth" and kind is Person and (address or text):
-            place = address or Address(full=text or "", country=_place_country(text or ""))
-            self.birth_places.append(self.refs.share(place))
+            place = address or Address(full=text or "", country=place_country(text or ""))
+            draft.birth_place(self.refs.share(place))
         elif label in _COUNTRY_ROLES:
             if country is None and text:
                 country = self.reading.country(text, record=self.ref, field=label)
             self.role(country, _COUNTRY_ROLES[label])
         elif label == "Location":
             if address is not None:
-                self.addresses.append(address)
+                draft.addresses.append(address)
             if kind is not Person:
                 self.role(country, CountryRoleKind.LOCATION)
         elif not self._special(label, text, date, country):
@@ -270,21 +270,20 @@ class PartyDraft:
         country: Country | None,
     ) -> bool:
         """The features of one kind of entity; False for a label that is none of them."""
-        kind, fields, reading, ref = self.kind, self.fields, self.reading, self.ref
-        if label == "Gender" and kind is Person:
-            fields["gender"] = reading.value(_gender, text, record=ref, field=label)
+        kind, draft, reading, ref = self.kind, self.draft, self.reading, self.ref
+        if set_field(draft, reading, label, text):
+            pass
         elif label == "Title" and kind is Person and text:
-            self.positions.extend(part.strip() for part in text.split(";") if part.strip())
+            for part in text.split(";"):
+                draft.position(part.strip())
         elif label == "Organization Established Date" and kind is Organization:
             date = date or reading.date(text, record=ref, field=label)
-            if isinstance(date, DateRange) or "incorporated" in fields:
-                self.note(label, None if date is None else date.isoformat())
+            if isinstance(date, DateRange) or "incorporated" in draft.extra:
+                draft.note(f"{label}: {'' if date is None else date.isoformat()}")
             else:
-                fields["incorporated"] = date
+                draft.extra["incorporated"] = date
         elif label in ("Target Type", "Organization Type:") and kind is Organization and text:
             self.kinds.append(text)
-        elif kind is Aircraft and label in _AIRCRAFT:
-            fields[_AIRCRAFT[label]] = text
         elif kind is Vessel:
             return self._vessel(label, text, country)
         else:
@@ -292,25 +291,19 @@ class PartyDraft:
         return True
 
     def _vessel(self, label: str, text: str | None, country: Country | None) -> bool:
-        fields, reading, ref = self.fields, self.reading, self.ref
+        draft, reading, ref = self.draft, self.reading, self.ref
         if label in ("Vessel Flag", "Former Vessel Flag"):
             if country is None and text:
                 country = reading.country(text, record=ref, field=label)
             if label == "Vessel Flag":
-                fields["flag"] = country
+                draft.extra["flag"] = country
             elif country is not None and country not in self.past_flags:
                 self.past_flags.append(country)
-        elif label in _VESSEL_TEXT:
-            fields[_VESSEL_TEXT[label]] = text
-        elif label == "Vessel Gross Registered Tonnage":
-            fields["tonnage"] = reading.value(_tonnage, text, record=ref, field=label)
         elif label == "Vessel Tonnage":
             # OFAC's "tonnage" is the deadweight, about twice the gross tonnage of a tanker.
-            self.note("tonnage (deadweight)", text)
-        elif label == "Vessel Year of Build":
-            fields["build_year"] = reading.value(int, text, record=ref, field=label)
+            draft.note(f"tonnage (deadweight): {text}" if text else "")
         elif label == "MMSI":
-            fields["mmsi"] = reading.mmsi_number(text, record=ref)
+            draft.extra["mmsi"] = reading.mmsi_number(text, record=ref)
         else:
             return False
         return True
@@ -319,57 +312,29 @@ class PartyDraft:
         shown = text if date is None else date.isoformat()
         if shown is None:
             return
-        if _MEASURE_FEATURE.search(label):
+        if is_measure_label(label):
             self.measure_notes.append(self.refs.share(f"{label} {shown}"))
         elif identifier_scheme(label) is not None:
             scheme = identifier_scheme(label) or "other"
-            self.identifiers.append(Identifier(scheme=scheme, value=shown, note=label))
+            self.draft.identifiers.append(Identifier(scheme=scheme, value=shown, note=label))
         else:
-            self.note(label, shown)
-
-    def note(self, label: str, text: str | None) -> None:
-        if text is not None:
-            self.notes.append(self.refs.share(f"{label}: {text}"))
+            self.draft.note(self.refs.share(f"{label}: {shown}"))
 
     def role(self, country: Country | None, role: CountryRoleKind) -> None:
         if country is not None:
-            item = self.refs.share(CountryRole(country=country, role=role))
-            if item not in self.countries:
-                self.countries.append(item)
+            self.draft.role(self.refs.share(CountryRole(country=country, role=role)))
 
     # --- the entity -----------------------------------------------------------------
 
     def build(self, entity_id: str, sources: tuple[Source, ...]) -> Entity | None:
-        """The entity, or None when the party has no primary name."""
-        if self.name is None:
-            return None
-        fields = {key: value for key, value in self.fields.items() if value is not None}
-        if self.kind is Person:
-            fields["birth_dates"] = tuple(self.birth_dates)
-            fields["birth_places"] = tuple(self.birth_places)
-            fields["positions"] = tuple(self.positions)
-        elif self.kind is Vessel:
-            fields["past_flags"] = tuple(self.past_flags)
-            fields["past_names"] = tuple(self.past_names)
+        """The entity; None, with the party rejected, when it cannot be made (no name)."""
+        draft, share = self.draft, self.refs.share
+        draft.id, draft.sources = entity_id, sources
+        if self.kind is Vessel:
+            draft.extra["past_flags"] = tuple(self.past_flags)
+            draft.extra["past_names"] = tuple(self.past_names)
         elif self.kind is Organization and self.kinds:
-            fields["kind"] = self.kinds[0]
-            self.notes.extend(self.refs.share(f"Type: {text}") for text in self.kinds[1:])
-        return self.kind(
-            id=entity_id,
-            name=self.name,
-            aliases=tuple(self.aliases),
-            identifiers=tuple(self.identifiers),
-            addresses=tuple(self.addresses),
-            countries=self.refs.share(tuple(self.countries)),
-            notes=self.refs.share(tuple(self.notes)),
-            sources=sources,
-            **fields,
-        )
-
-
-_AIRCRAFT = {
-    "Aircraft Tail Number": "registration",
-    "Aircraft Manufacturer's Serial Number (MSN)": "serial_number",
-    "Aircraft Model": "model",
-}
-_VESSEL_TEXT = {"Vessel Call Sign": "call_sign", "VESSEL TYPE": "vessel_type"}
+            draft.extra["kind"] = self.kinds[0]
+            for text in self.kinds[1:]:
+                draft.note(share(f"Type: {text}"))
+        return draft.build(self.reading)

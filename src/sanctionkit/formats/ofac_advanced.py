@@ -187,8 +187,7 @@ class _Reader:
         draft.read_profile(profile, self.locations, self.documents)
         entity = draft.build(entity_id, (self.source,))
         if entity is None:
-            reading.reject("a party without a primary name", record=ref)
-            return
+            return  # rejected by the draft, saying why
         self.profiles[profile.get("ID") or ref] = entity_id
         self.listings[entity_id] = Listing(measure_notes=draft.measure_notes)
         self.kept.append(entity)
