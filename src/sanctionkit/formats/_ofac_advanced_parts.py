@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from sanctionkit.formats._ofac import legal_basis
+from sanctionkit.formats._ofac import ID_PREFIX, legal_basis
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._xml import local_name
 from sanctionkit.model import (
@@ -352,7 +352,7 @@ class Listing:
         return Designation(
             entity_id=entity_id,
             authority=authority,
-            authority_ref=entity_id.removeprefix("ofac-"),
+            authority_ref=entity_id.removeprefix(ID_PREFIX),
             # Listed on several lists: the earliest is when OFAC first listed it.
             listed=min(self.listed) if self.listed else None,
             programmes=tuple(self.programmes),

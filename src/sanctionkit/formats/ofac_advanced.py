@@ -59,6 +59,8 @@ import attrs
 
 from sanctionkit.formats._authorities import ofac
 from sanctionkit.formats._files import xml_root_name
+from sanctionkit.formats._ofac import PUBLISHER
+from sanctionkit.formats._ofac import entity_id as ofac_entity_id
 from sanctionkit.formats._ofac_advanced_parts import (
     NAMESPACE,
     Listing,
@@ -142,8 +144,7 @@ class _Reader:
         self.refs = References(reading)
         published = self.refs.read_head(root) if root is not None else None
         title = f"OFAC advanced sanctions data XML ({Path(reading.file).name})"
-        publisher = "Office of Foreign Assets Control (OFAC)"
-        self.source = Source(publisher=publisher, title=title, published=published)
+        self.source = Source(publisher=PUBLISHER, title=title, published=published)
         self.published = published
         self.locations: dict[str, tuple[Address | None, Country | None]] = {}
         #: IdentityID → the documents of that identity, until its party claims them.
@@ -174,7 +175,7 @@ class _Reader:
         if not ref.strip():
             reading.reject("a DistinctParty without a FixedRef")
             return
-        entity_id = f"ofac-{ref}"
+        entity_id = ofac_entity_id(ref)
         if entity_id in self.listings:
             reading.reject("a second DistinctParty with the same FixedRef", record=ref)
             return
