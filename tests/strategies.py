@@ -72,12 +72,13 @@ aliases = st.builds(
 )
 identifiers = st.builds(
     sk.Identifier,
-    scheme=st.sampled_from(["passport", "tax_id", "registration", "other"]),
+    scheme=st.sampled_from(sk.IdentifierScheme),
     value=texts,
     country=st.none() | countries,
     issued=st.none() | partial_dates(),
     expires=st.none() | partial_dates(),
     note=optional_texts,
+    label=optional_texts,
 )
 addresses = st.builds(sk.Address, full=texts, city=optional_texts, country=st.none() | countries)
 country_roles = st.builds(

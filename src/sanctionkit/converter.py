@@ -40,6 +40,7 @@ from sanctionkit.model import (
     Designation,
     Entity,
     EntityRef,
+    IdentifierScheme,
     Organization,
     Person,
     Problem,
@@ -47,6 +48,7 @@ from sanctionkit.model import (
     Vessel,
 )
 from sanctionkit.model.relationships import Relationship
+from sanctionkit.model.schemes import to_scheme
 from sanctionkit.values.countries import Country
 from sanctionkit.values.dates import DateRange, PartialDate, parse_date
 
@@ -76,6 +78,11 @@ def _structure_country(value: object, _: object) -> Country:
     if not isinstance(value, str):
         raise ValueError(f"a country is written as its code, not {value!r}")
     return Country.from_code(value)
+
+
+def _structure_scheme(value: object, _: object) -> IdentifierScheme:
+    # to_scheme's error names the valid schemes, which cattrs' enum hook does not.
+    return to_scheme(value)  # type: ignore[arg-type]
 
 
 def _unstructure_partial_date(date: PartialDate) -> str | dict[str, object]:
@@ -167,6 +174,7 @@ def _make_converter() -> JsonConverter:
     made.register_structure_hook(Country, _structure_country)
     made.register_unstructure_hook(PartialDate, _unstructure_partial_date)
     made.register_structure_hook(PartialDate, _structure_partial_date)
+    made.register_structure_hook(IdentifierScheme, _structure_scheme)
     made.register_unstructure_hook(DateRange, _unstructure_date_range)
     made.register_structure_hook(DateRange, _structure_date_range)
     made.register_structure_hook_func(_is_number, _structure_number)

@@ -31,6 +31,7 @@ __all__ = [
     "InvalidChecksumError",
     "InvalidComponentError",
     "InvalidDateError",
+    "InvalidFieldError",
     "InvalidFormatError",
     "InvalidIdentifierError",
     "InvalidLengthError",
@@ -40,11 +41,13 @@ __all__ = [
     "NotAvailableError",
     "ParseError",
     "ReadError",
+    "RecordTypeError",
     "SanctionkitError",
     "UnknownCountryError",
     "UnknownFieldError",
     "UnknownFormatError",
     "UnknownKindError",
+    "UnknownSchemeError",
     "ValueTooLongError",
 ]
 
@@ -233,3 +236,51 @@ class InvalidTableError(SanctionkitError, ValueError):
 
 class UnknownKindError(SanctionkitError, ValueError):
     """An entity kind that sanctionkit.match does not know ("person", "organization" ...)."""
+
+
+class InvalidFieldError(ParseError):
+    """A record's field was given a value it cannot hold (an empty name, a range for one date).
+
+    Raised by the model's validators and converters. ``record`` is the record's
+    class ("Person") and ``field`` the field's name, where known; ``text`` the value.
+    """
+
+    code: ClassVar[str] = "invalid-value"
+
+    def __init__(
+        self,
+        message: str,
+        text: object = None,
+        *,
+        record: str | None = None,
+        field: str | None = None,
+    ) -> None:
+        super().__init__(message, text)
+        self.record = record
+        self.field = field
+
+
+class RecordTypeError(SanctionkitError, TypeError):
+    """A record's field was given a value of the wrong type (a str where a tuple belongs).
+
+    A programming error rather than bad data, hence a :class:`TypeError`; ``record``
+    and ``field`` name where, where known.
+    """
+
+    def __init__(
+        self, message: str, *, record: str | None = None, field: str | None = None
+    ) -> None:
+        super().__init__(message)
+        self.record = record
+        self.field = field
+
+
+class UnknownSchemeError(InvalidFieldError):
+    """An identifier scheme that is not in :class:`~sanctionkit.IdentifierScheme`.
+
+    The set is closed so that the same document is named the same way by every
+    reader; a kind of number outside it is ``"other"``, with the source's name
+    for it in ``Identifier.label``.
+    """
+
+    code: ClassVar[str] = "unknown-scheme"

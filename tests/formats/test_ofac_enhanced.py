@@ -153,7 +153,7 @@ def test_organisation_features(ds: Dataset) -> None:
     assert organization.kind == "Other information technology and computer service activities"
     assert "Website: https://daa.computer/" in organization.notes
     wallet = next(i for i in organization.identifiers if i.note.startswith("Digital"))
-    assert (wallet.scheme, wallet.value) == ("other", "1AbCdEfGhJkLmNoPqRsTuVwXyZ123456")
+    assert (wallet.scheme, wallet.value) == ("crypto_wallet", "1AbCdEfGhJkLmNoPqRsTuVwXyZ123456")
 
 
 def test_addresses_join_their_parts_in_order(ds: Dataset) -> None:

@@ -160,15 +160,32 @@ def test_identifiers_get_schemes_countries_and_dates(ds: Dataset) -> None:
         ("registration", "HE 123456"),
         ("tax_id", "9701170663"),
         ("swift_bic", "EXSHCY2N"),
-        ("website", "www.example-shipping.test"),
+        ("other", "www.example-shipping.test"),
         ("registration", "7701234567"),
     ]
 
 
-def test_an_unknown_id_type_keeps_its_value_under_a_snake_case_scheme(ds: Dataset) -> None:
+def test_an_id_type_without_a_scheme_is_other_with_its_label(ds: Dataset) -> None:
     (number,) = ds.get("ofac-36005").identifiers
-    assert number.scheme == "aircraft_construction_number_also_called_l_n_or_s_n_or_f_n"
+    assert number.scheme == "other"
+    assert number.label == "Aircraft Construction Number (also called L/N or S/N or F/N)"
     assert number.value == "496"
+    website = ds.get("ofac-36002").identifiers[3]
+    assert (website.scheme, website.label) == ("other", "Website")
+
+
+def test_an_id_type_that_names_a_registry_is_a_registration_with_the_type_as_note(
+    real: Dataset,
+) -> None:
+    # sdnEntry 17013 (VTB BANK OAO): <idType>Government Gazette Number</idType> 00032520,
+    # which the CSV export writes "Government Gazette Number 00032520".
+    bank = real.get("ofac-17013")
+    gazette = next(i for i in bank.identifiers if i.value == "00032520")
+    assert (gazette.scheme, gazette.note, gazette.label) == (
+        "registration",
+        "Government Gazette Number",
+        None,
+    )
 
 
 def test_addresses_join_their_parts_and_locate_an_organisation(ds: Dataset) -> None:
@@ -437,7 +454,7 @@ def test_real_vtb_bank_field_by_field(real: Dataset) -> None:
     assert ("tax_id", "7702070139") in numbers
     assert ("registration", "1027739609391") in numbers
     assert ("swift_bic", "VTBRRUMM") in numbers
-    assert ("government_gazette_number", "00032520") in numbers
+    assert ("registration", "00032520") in numbers
     assert [a.city for a in bank.addresses] == ["St. Petersburg", "Moscow", "Moscow"]
     assert bank.addresses[0].full == "29, Bolshaya Morskaya str., St. Petersburg, 190000, Russia"
     designation = next(d for d in real.designations if d.entity_id == "ofac-17013")

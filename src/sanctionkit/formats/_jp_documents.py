@@ -11,7 +11,7 @@ bracket "（北朝鮮旅券）"), and the kind of document; the text of each doc
 stays with it as the identifier's note, so nothing written is lost.
 
 >>> found = read_documents("アフガニスタン旅券：SEー011697（1988年1月25日発行）", "passport")
->>> [(doc.scheme, doc.number, doc.country and doc.country.alpha2) for doc in found.documents]
+>>> [(doc.scheme.value, doc.number, doc.country and doc.country.alpha2) for doc in found.documents]
 [('passport', 'SE-011697', 'AF')]
 """
 
@@ -23,6 +23,8 @@ import unicodedata
 
 import attrs
 
+from sanctionkit.formats._schemes import identify
+from sanctionkit.model.schemes import IdentifierScheme, to_scheme
 from sanctionkit.values.countries import Country, parse_country
 
 __all__ = ["Document", "Documents", "read_documents"]
@@ -55,24 +57,21 @@ _KIND_WORDS = re.compile(
     r"Code|SSN|tazkira|Kuwaiti|Civil|Identification|number|Italian|Germany|FARDC|FACA|"
     r"[\s:：.・\"'()号]"
 )
-_OTHER_PASSPORT = re.compile(r"渡航文書|渡航証明書|Reiseausweis|レセパセ|冊子|身分登録")
-_TAX = re.compile(r"納税者|Fiscal Code")
-_OTHER_ID = re.compile(
-    r"運転免許|出生証明|配給|住民票|有権者|学生|軍|国籍証明|外国人登録|その他|Reiseausweis"
-)
 
 
 @attrs.frozen
 class Document:
     """One document number found in a cell."""
 
-    scheme: str
+    scheme: IdentifierScheme
     number: str
     country: Country | None
     #: The document as the cell writes it (normalised to half-width), for the note.
     text: str
     #: Words of its description that name neither a country nor a kind of document.
     unknown: str | None = None
+    #: For a document of scheme ``other``, the words that name its kind ("配給カード番号").
+    label: str | None = None
 
 
 @attrs.frozen
@@ -231,14 +230,12 @@ def _document(item: _Item, heading: list[str], heading_parens: list[str], scheme
             None,
         )
     unknown = _KIND_WORDS.sub("", rest).strip(" -/:、,;")
-    if scheme == "passport" and _OTHER_PASSPORT.search(description):
-        scheme = "other"
-    elif scheme == "national_id" and _TAX.search(description):
-        scheme = "tax_id"
-    elif scheme == "national_id" and _OTHER_ID.search(description):
-        scheme = "other"
+    # The description may name another kind than the column's (a driving licence
+    # among the identity documents): Japan's words are mapped in formats/_schemes.py.
+    kind, label = identify("jp", description, to_scheme(scheme))
     return Document(
-        scheme=scheme,
+        scheme=kind,
+        label=label,
         number=item.number,
         country=country,
         text=_joined([*heading, *item.text]),

@@ -16,7 +16,6 @@ from sanctionkit.formats._ofac import (
     listed_name,
     place_country,
     set_field,
-    snake_case,
 )
 from sanctionkit.formats._ofac_advanced_parts import (
     FAMILY_PARTS,
@@ -28,6 +27,7 @@ from sanctionkit.formats._ofac_advanced_parts import (
     text_of,
 )
 from sanctionkit.formats._ofac_remarks import identifier_scheme
+from sanctionkit.formats._schemes import identify
 from sanctionkit.model import (
     Address,
     Alias,
@@ -171,16 +171,17 @@ class PartyDraft:
         place = locations.get(document.get("IssuedIn-LocationID") or "", (None, None))[0]
         if place is not None:
             note = f"{note}, issued in {place.full}"
-        scheme = identifier_scheme(label) or refs.share(snake_case(label))
+        scheme, kept = identify("ofac", label)
         country = refs.country(document.get("IssuedBy-CountryID"), ref, "IssuedBy-CountryID")
         self.draft.identifiers.append(
             Identifier(
                 scheme=scheme,
+                label=kept,
                 value=number,
                 country=country,
                 issued=dates.get("Issue Date"),
                 expires=dates.get("Expiration Date"),
-                note=refs.share(note),
+                note=None if note == kept else refs.share(note),
             )
         )
 
@@ -315,8 +316,11 @@ class PartyDraft:
         if is_measure_label(label):
             self.measure_notes.append(self.refs.share(f"{label} {shown}"))
         elif identifier_scheme(label) is not None:
-            scheme = identifier_scheme(label) or "other"
-            self.draft.identifiers.append(Identifier(scheme=scheme, value=shown, note=label))
+            scheme, kept = identify("ofac", label)
+            identifier = Identifier(
+                scheme=scheme, value=shown, note=None if kept else label, label=kept
+            )
+            self.draft.identifiers.append(identifier)
         else:
             self.draft.note(self.refs.share(f"{label}: {shown}"))
 

@@ -40,8 +40,9 @@ from typing import Final, TypedDict
 import attrs
 
 from sanctionkit.formats._reading import Reading
+from sanctionkit.formats._schemes import identify, labels, scheme_for
 from sanctionkit.identifiers import imo
-from sanctionkit.model import Address, Alias, AliasQuality, Gender, Identifier
+from sanctionkit.model import Address, Alias, AliasQuality, Gender, Identifier, IdentifierScheme
 from sanctionkit.values.countries import Country, parse_country
 from sanctionkit.values.dates import DateRange, PartialDate, parse_date
 
@@ -57,138 +58,18 @@ __all__ = [
 DateValue = PartialDate | DateRange
 
 # OFAC's names of identification documents and numbers (its XML calls them
-# idType), by the scheme sanctionkit files them under. The label stays in the
+# idType), mapped once in formats/_schemes.py. The label stays in the
 # identifier's note, so "Cedula No." is not lost by being a "national_id".
-_SCHEMES: Final[dict[str, tuple[str, ...]]] = {
-    "passport": (
-        "Passport",
-        "Diplomatic Passport",
-        "Passport Booklet",
-        "Travel Document Number",
-    ),
-    "national_id": (
-        "National ID No.",
-        "N.I.E.",
-        "Cedula No.",
-        "C.U.R.P.",
-        "C.U.R.P. #",
-        "D.N.I.",
-        "Identification Number",
-        "Personal ID Card",
-        "Credencial electoral",
-        "National Foreign ID Number",
-        "SSN",
-        "Residency Number",
-        "I.F.E.",
-        "C.U.I.",
-        "C.U.I.P.",
-        "Turkish Identification Number",
-        "Numero de Identidad",
-        "Citizen's Card Number",
-        "Kenyan ID No.",
-        "Tazkira National ID Card",
-        "UAE Identification",
-        "Refugee ID Card",
-    ),
-    "tax_id": (
-        "Tax ID No.",
-        "N.I.F.",
-        "Romanian Tax Registration",
-        "R.F.C.",
-        "R.F.C. #",
-        "RFC",
-        "NIT #",
-        "RUC #",
-        "RIF #",
-        "V.A.T. Number",
-        "US FEIN",
-        "Italian Fiscal Code",
-        "C.U.I.T.",
-        "RTN",
-        "C.I.F.",
-        "Numero Unico de Identificacao Tributaria (NUIT)",
-    ),
-    "registration": (
-        "Registration Number",
-        "Registration Certificate Number (Dubai)",
-        "C.I.N.",
-        "Registration ID",
-        "Company Number",
-        "UK Company Number",
-        "Commercial Registry Number",
-        "Business Registration Number",
-        "Business Registration Document #",
-        "Business Number",
-        "Folio Mercantil No.",
-        "Matricula Mercantil No",
-        "Government Gazette Number",
-        "C.R. No.",
-        "Romanian C.R.",
-        "Unified Social Credit Code (USCC)",
-        "United Social Credit Code Certificate (USCCC)",
-        "Legal Entity Number",
-        "Economic Register Number (CBLS)",
-        "Trade License No.",
-        "Chamber of Commerce Number",
-        "Istanbul Chamber of Comm. No.",
-        "Dubai Chamber of Commerce Membership No.",
-        "Public Registration Number",
-        "Central Registration System Number",
-        "Enterprise Number",
-        "Branch Unit Number",
-        "LE Number",
-        "Certificate of Incorporation Number",
-        "Registered Charity No.",
-        "Organization Code",
-        "D-U-N-S Number",
-    ),
-    "swift_bic": ("SWIFT/BIC",),
-    "other": (
-        "Driver's License No.",
-        "Birth Certificate Number",
-        "Electoral Registry No.",
-        "Cartilla de Servicio Militar Nacional",
-        "VisaNumberID",
-        "Immigration No.",
-        "SRE Permit No.",
-        "Permit Number",
-        "Pilot License Number",
-        "File Number",
-        "License",
-        "Afghan Money Service Provider License Number",
-        "BIK (RU)",
-        "ISIN",
-        "Chinese Commercial Code",
-        "Digital Currency Address - XBT",
-        "Digital Currency Address - ETH",
-        "Digital Currency Address - USDT",
-        "Digital Currency Address - LTC",
-        "Digital Currency Address - XMR",
-        "Digital Currency Address - ZEC",
-        "Digital Currency Address - DASH",
-        "Digital Currency Address - BCH",
-        "Digital Currency Address - TRX",
-        "Digital Currency Address - BSV",
-        "Digital Currency Address - BTG",
-        "Digital Currency Address - ETC",
-        "Digital Currency Address - XVG",
-        "Digital Currency Address - ARB",
-        "Digital Currency Address - USDC",
-        "Digital Currency Address - BSC",
-        "Aircraft Construction Number (also called L/N or S/N or F/N)",
-        "Aircraft Mode S Transponder Code",
-    ),
-}
-_SCHEME_OF_LABEL: Final[dict[str, str]] = {
-    label: scheme for scheme, labels in _SCHEMES.items() for label in labels
+_SCHEME_OF_LABEL: Final[dict[str, IdentifierScheme]] = {
+    label: scheme_for("ofac", label) for label in labels("ofac")
 }
 
 
-def identifier_scheme(label: str) -> str | None:
+def identifier_scheme(label: str) -> IdentifierScheme | None:
     """The sanctionkit scheme of one of OFAC's identification labels, or None.
 
-    >>> identifier_scheme("Cedula No."), identifier_scheme("Tax ID No."), identifier_scheme("x")
-    ('national_id', 'tax_id', None)
+    >>> identifier_scheme("Cedula No."), identifier_scheme("x")
+    (<IdentifierScheme.NATIONAL_ID: 'national_id'>, None)
     """
     return _SCHEME_OF_LABEL.get(label.strip())
 
@@ -564,7 +445,7 @@ def _expiry_date(text: str) -> PartialDate:
 
 def _identifier(match: re.Match[str], facts: _Facts) -> bool:
     label = match["label"]
-    scheme = _SCHEME_OF_LABEL[label]
+    scheme, kept = identify("ofac", label)
     parts = _NUMBER.match(match["value"].strip())
     if parts is None:  # pragma: no cover - the pattern matches any non-empty text
         return False
@@ -588,7 +469,8 @@ def _identifier(match: re.Match[str], facts: _Facts) -> bool:
             country=country,
             issued=issued,
             expires=expires,
-            note=note,
+            note=None if note == kept else note,
+            label=kept,
         ),
     )
     return True

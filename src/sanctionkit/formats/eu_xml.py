@@ -41,6 +41,7 @@ from sanctionkit.formats._authorities import european_union
 from sanctionkit.formats._draft import EntityDraft
 from sanctionkit.formats._files import xml_root_name
 from sanctionkit.formats._reading import Reading
+from sanctionkit.formats._schemes import identify
 from sanctionkit.formats._text import clean, join, script
 from sanctionkit.formats._xml import iter_records, local_name
 from sanctionkit.model import (
@@ -54,6 +55,7 @@ from sanctionkit.model import (
     Entity,
     Gender,
     Identifier,
+    IdentifierScheme,
     LegalBasis,
     LegalBasisKind,
     Organization,
@@ -83,20 +85,6 @@ _TRUE = "true"
 # Words the list writes where it means "no country".
 _NO_COUNTRY_CODES = frozenset({"", "00"})
 _NO_COUNTRY_NAMES = frozenset({"", "unknown"})
-# identificationTypeCode → Identifier.scheme, in the names the other readers use.
-_SCHEMES = {
-    "passport": "passport",
-    "id": "national_id",
-    "regnumber": "registration",
-    "fiscalcode": "tax_id",
-    "swiftbic": "swift_bic",
-    "ssn": "social_security",
-    "drivinglicence": "driving_licence",
-    "travelcardid": "travel_document",
-    "birthcertificate": "birth_certificate",
-    "imo": "imo",
-    "other": "other",
-}
 # The yes/no attributes of an identification, and what "true" says about the document.
 _DOCUMENT_FLAGS = (
     ("diplomatic", "diplomatic"),
@@ -118,7 +106,6 @@ _LISTED_REMARK = re.compile(
 )
 _NUMBER_TITLE = re.compile(r"^(\d+)/(\d+)\b\s*(.*)$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_SNAKE = re.compile(r"[^a-z0-9]+")
 
 
 def sniff(head: bytes) -> bool:
@@ -206,11 +193,12 @@ def _source(name: str, published: PartialDate | None) -> Source:
     return Source(url=_URL, publisher=_PUBLISHER, title=f"{_TITLE} ({file})", published=published)
 
 
-def _scheme(code: str, description: str) -> str:
-    known = _SCHEMES.get(code.lower())
-    if known is not None:
-        return known
-    return _SNAKE.sub("_", (code or description).lower()).strip("_") or "other"
+def _scheme(code: str, description: str) -> tuple[IdentifierScheme, str | None]:
+    """The scheme of an identificationTypeCode, and for ``other`` what the file calls it."""
+    scheme, kept = identify("eu", code)
+    if scheme is not IdentifierScheme.OTHER:
+        return scheme, None
+    return scheme, description or kept
 
 
 def _quiet_country(text: str, *, codes: bool = False) -> Country | None:
@@ -789,8 +777,8 @@ class _Records:
             valid_from = None
         issued_by, region = clean(get("issuedBy")), clean(get("region"))
         latin, on_document = clean(get("latinNumber")), clean(get("nameOnDocument"))
+        scheme, kind = _scheme(code, description)
         extra = [
-            description if code.lower() not in _SCHEMES else "",
             f"issued by {issued_by}" if issued_by else "",
             f"issued in {region}" if region else "",
             f"valid from {valid_from.isoformat()}" if valid_from is not None else "",
@@ -803,12 +791,13 @@ class _Records:
         if number:
             record.identifiers.append(
                 Identifier(
-                    scheme=_scheme(code, description),
+                    scheme=scheme,
                     value=number,
                     country=country,
                     issued=issued,
                     expires=expires,
                     note=note,
+                    label=kind,
                 )
             )
         elif note or code:

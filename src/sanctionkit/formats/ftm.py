@@ -44,6 +44,7 @@ import attrs
 from sanctionkit.errors import ReadError
 from sanctionkit.formats._jsonlines import LineError, guarded_lines, loads_line, text_lines
 from sanctionkit.formats._reading import Reading
+from sanctionkit.formats._schemes import identify, scheme_for
 from sanctionkit.identifiers import imo, mmsi
 from sanctionkit.model import (
     Address,
@@ -59,6 +60,7 @@ from sanctionkit.model import (
     Entity,
     Gender,
     Identifier,
+    IdentifierScheme,
     LegalBasis,
     LegalBasisKind,
     Measure,
@@ -344,7 +346,10 @@ def _write_identification(holder: str, identifier: Identifier) -> dict[str, Any]
     props: Properties = {
         "holder": [holder],
         "number": [identifier.value],
-        "type": [identifier.scheme],
+        # An ``other`` number is written as what the source called it, and reads back so.
+        "type": [identifier.label or identifier.scheme.value]
+        if identifier.scheme is IdentifierScheme.OTHER
+        else [identifier.scheme.value],
     }
     if identifier.country is not None:
         props["country"] = _ftm_country(identifier.country, notes, "Country")
@@ -520,21 +525,24 @@ _ATTACHED_SCHEMATA = frozenset({"Address", "Identification", "Passport"})
 # Flat identifier properties and the scheme each becomes (read where no
 # Identification entity already gives the same number).
 _NUMBER_SCHEMES = {
-    "passportNumber": "passport",
-    "idNumber": "national_id",
-    "taxNumber": "tax_id",
-    "registrationNumber": "registration",
-    "swiftBic": "swift_bic",
-    "leiCode": "lei",
-    "innCode": "inn",
-    "ogrnCode": "ogrn",
-    "vatCode": "vat",
-    "okpoCode": "okpo",
-    "dunsCode": "duns",
-    "uniqueEntityId": "unique_entity_id",
-    "socialSecurityNumber": "social_security",
-    "licenseNumber": "license",
-    "imoNumber": "imo_company",
+    key: scheme_for("ftm", key)
+    for key in (
+        "passportNumber",
+        "idNumber",
+        "taxNumber",
+        "registrationNumber",
+        "swiftBic",
+        "leiCode",
+        "innCode",
+        "ogrnCode",
+        "vatCode",
+        "okpoCode",
+        "dunsCode",
+        "uniqueEntityId",
+        "socialSecurityNumber",
+        "licenseNumber",
+        "imoNumber",
+    )
 }
 # Free-text properties kept as labelled notes rather than lost.
 _NOTE_LABELS = {
@@ -979,12 +987,15 @@ class _Reader:
             )
             return None
         kind = record.first("type")
-        scheme = "passport" if record.schema == "Passport" else _scheme(kind or "other")
+        if record.schema == "Passport":
+            scheme, label = IdentifierScheme.PASSPORT, None
+        else:
+            scheme, label = identify("ftm", kind or "")
         country = self._single(record, "country", self._countries(record, "country"))
         issued = self._single(record, "startDate", self._dates(record, "startDate"))
         expires = self._single(record, "endDate", self._dates(record, "endDate"))
         notes: list[str] = []
-        if kind and scheme != kind:
+        if kind and label is None and scheme != kind:
             notes.append(f"Type: {kind}")
         notes += record.take("description")
         self._unused(record, notes)
@@ -995,6 +1006,7 @@ class _Reader:
             issued=issued,
             expires=expires,
             note="; ".join(notes) or None,
+            label=label,
         )
 
     def _flat_numbers(
@@ -1146,14 +1158,3 @@ def _company_imo(text: str) -> str:
 
 
 _ISO_PREFIX = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_SNAKE = re.compile(r"[^a-z0-9]+")
-
-
-def _scheme(kind: str) -> str:
-    """An identifier scheme from an Identification's type: its snake_case."""
-    lowered = kind.lower()
-    if "passport" in lowered:
-        return "passport"
-    if re.search(r"national id|identity card|id card", lowered):
-        return "national_id"
-    return _SNAKE.sub("_", lowered).strip("_") or "other"

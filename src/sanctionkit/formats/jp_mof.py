@@ -30,6 +30,7 @@ import attrs
 from sanctionkit.formats._authorities import japan_mof
 from sanctionkit.formats._jp_documents import read_documents
 from sanctionkit.formats._reading import Reading
+from sanctionkit.formats._schemes import scheme_for
 from sanctionkit.formats._scripts import guess_script
 from sanctionkit.formats._xlsx import open_workbook, rows
 from sanctionkit.model import (
@@ -49,6 +50,7 @@ from sanctionkit.model import (
     Person,
     Source,
 )
+from sanctionkit.model.sanctions import listed_before_delisted
 from sanctionkit.values.countries import Country, parse_country
 from sanctionkit.values.dates import DateRange, PartialDate
 
@@ -625,6 +627,17 @@ class _Sheet:
                 listed = date
         if revised:
             notes.append(f"Revised on the list: {', '.join(revised)}")
+        if delisted is not None and not listed_before_delisted(listed, delisted):
+            # A Designation cannot hold it: a problem and a note, not an error that stops the read.
+            self.reading.problem(
+                f"deleted on {delisted.isoformat()}, before the listing date {listed}; "
+                "the deletion is kept as a note",
+                record=label,
+                field="告示日付",
+                value=delisted.text or delisted.isoformat(),
+            )
+            notes.append(f"Deleted on the list: {delisted.isoformat()}")
+            delisted = None
         if listed is None and lines:
             self.reading.problem("no listing date", record=label, field="告示日付")
         return listed, delisted
@@ -861,8 +874,8 @@ def _identifiers(
     found: list[Identifier] = []
     notes: list[str] = []
     for field, scheme, said in (
-        (_PASSPORT, "passport", "Passport"),
-        (_NATIONAL_ID, "national_id", "Identification number"),
+        (_PASSPORT, scheme_for("jp", "旅券番号"), "Passport"),
+        (_NATIONAL_ID, scheme_for("jp", "ID番号"), "Identification number"),
     ):
         text = cells.get(field, "")
         if _blank(_clean(text)):
@@ -874,6 +887,7 @@ def _identifiers(
                 scheme=document.scheme,
                 value=document.number,
                 country=document.country,
+                label=document.label,
                 note=document.text if document.text != document.number else None,
             )
             if identifier not in found:

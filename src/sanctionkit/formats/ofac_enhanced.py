@@ -60,6 +60,7 @@ from sanctionkit.formats._ofac import LocalNames as _LocalNames
 from sanctionkit.formats._ofac import element_text as _text
 from sanctionkit.formats._ofac_remarks import identifier_scheme
 from sanctionkit.formats._reading import Reading
+from sanctionkit.formats._schemes import identify
 from sanctionkit.formats._xml import iter_records, local_name
 from sanctionkit.model import (
     Address,
@@ -611,7 +612,6 @@ class _Entity:
     def other_feature(self, label: str, value: str | None, when: ET.Element | None) -> None:
         """A feature that is no field: a measure note, an identifier or a note."""
         entities = self.entities
-        scheme = identifier_scheme(label)
         if _ofac.is_measure_label(label):
             text = value
             if when is not None:
@@ -619,10 +619,12 @@ class _Entity:
                 text = None if date is None else date.isoformat()
             if text is not None:
                 self.measure_notes.append(entities.share(f"{label} {text}"))
-        elif value is not None and scheme is not None:
-            self.draft.identifiers.append(
-                entities.share(Identifier(scheme=scheme, value=value, note=label))
+        elif value is not None and identifier_scheme(label) is not None:
+            scheme, kept = identify("ofac", label)
+            identifier = Identifier(
+                scheme=scheme, value=value, note=None if kept else label, label=kept
             )
+            self.draft.identifiers.append(entities.share(identifier))
         elif value is not None:
             # Dates of other features (Aircraft Manufacture Date) read better in ISO form.
             if when is not None:
@@ -749,15 +751,17 @@ class _Entity:
         location = _text(parts.get("issuingLocation"))
         if location is not None:
             note = f"{note}, issued in {location}"
+        scheme, kept = identify("ofac", label)
         identifier = Identifier(
-            scheme=identifier_scheme(label) or entities.share(_ofac.snake_case(label)),
+            scheme=scheme,
+            label=kept,
             value=number,
             country=country,
             issued=entities.single_date(parts.get("issueDate"), uid, f"{label}/issueDate"),
             expires=entities.single_date(
                 parts.get("expirationDate"), uid, f"{label}/expirationDate"
             ),
-            note=entities.share(note),
+            note=None if note == kept else entities.share(note),
         )
         self.draft.identifiers.append(identifier)
 

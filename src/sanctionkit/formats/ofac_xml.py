@@ -48,6 +48,7 @@ from sanctionkit.formats._draft import EntityDraft
 from sanctionkit.formats._files import xml_root_name
 from sanctionkit.formats._ofac import element_text as _text
 from sanctionkit.formats._reading import Reading
+from sanctionkit.formats._schemes import identify
 from sanctionkit.formats._xml import iter_records, local_name
 from sanctionkit.model import (
     Address,
@@ -72,15 +73,12 @@ __all__ = ["read", "sniff"]
 #: The root element's local name, in every namespace OFAC has used.
 ROOT = "sdnList"
 
-# idType → Identifier scheme, for the numbers every reader names the same way.
-_SCHEMES = {
-    "Passport": "passport",
-    "National ID No.": "national_id",
-    "Tax ID No.": "tax_id",
-    "Registration ID": "registration",
-    "Registration Number": "registration",
-    "SWIFT/BIC": "swift_bic",
-}
+# idTypes that say no more than their scheme; any other is kept in the note, as
+# the CSV keeps it ("UK Company Number" is a registration number of one registry).
+_PLAIN_ID_TYPES = frozenset(
+    {"Passport", "National ID No.", "Tax ID No.", "Registration ID", "Registration Number"}
+    | {"SWIFT/BIC"}
+)
 
 # A "Vessel Registration Identification" that is an IMO number ("IMO 9187629", or its
 # digits alone); any other is a national registry's number.
@@ -396,11 +394,18 @@ class _Entity:
         country = entries.country(_text(parts.get("idCountry")), uid, "idCountry")
         if self.special(id_type, number, country):
             return
-        scheme = _SCHEMES.get(id_type) or entries.share(_ofac.snake_case(id_type))
+        scheme, label = identify("ofac", id_type)
+        note = None if label or id_type in _PLAIN_ID_TYPES else id_type
         issued = entries.single_date(_text(parts.get("issueDate")), uid, "issueDate")
         expires = entries.single_date(_text(parts.get("expirationDate")), uid, "expirationDate")
         identifier = Identifier(
-            scheme=scheme, value=number, country=country, issued=issued, expires=expires
+            scheme=scheme,
+            value=number,
+            country=country,
+            issued=issued,
+            expires=expires,
+            note=note,
+            label=label,
         )
         self.draft.identifiers.append(entries.share(identifier))
 

@@ -47,6 +47,7 @@ from sanctionkit.formats._authorities import uk_ofsi
 from sanctionkit.formats._csv import TRUNCATED, records
 from sanctionkit.formats._files import read_head
 from sanctionkit.formats._reading import Reading
+from sanctionkit.formats._schemes import scheme_for
 from sanctionkit.formats._scripts import guess_script
 from sanctionkit.formats._xlsx import is_zip, open_workbook, rows
 from sanctionkit.identifiers import imo as imo_numbers
@@ -601,16 +602,19 @@ class _Builder:
             cited = _UN_REFERENCE.findall(facts["UN Ref"]) or [facts["UN Ref"]]
             identifiers.extend(Identifier(scheme="un_reference", value=ref) for ref in cited)
         if facts.get("business reg no"):
-            identifiers.append(Identifier(scheme="registration", value=facts["business reg no"]))
+            scheme = scheme_for("uk", "business reg no")
+            identifiers.append(Identifier(scheme=scheme, value=facts["business reg no"]))
         identifiers.extend(
-            self._documents(group, "Passport Number", "Passport Details", "passport")
+            self._documents(
+                group, "Passport Number", "Passport Details", scheme_for("uk", "Passport Number")
+            )
         )
         identifiers.extend(
             self._documents(
                 group,
                 "National Identification Number",
                 "National Identification Details",
-                "national_id",
+                scheme_for("uk", "National Identification Number"),
             )
         )
         countries: list[CountryRole] = []

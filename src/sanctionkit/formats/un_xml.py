@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from pathlib import Path
@@ -40,6 +39,7 @@ from sanctionkit.formats._authorities import un_security_council
 from sanctionkit.formats._draft import EntityDraft
 from sanctionkit.formats._files import xml_root_name
 from sanctionkit.formats._reading import Reading, approximately
+from sanctionkit.formats._schemes import identify
 from sanctionkit.formats._text import clean, join, script
 from sanctionkit.formats._xml import iter_records, local_name
 from sanctionkit.identifiers import imo
@@ -241,22 +241,7 @@ def _values(elements: Iterable[ET.Element]) -> list[str]:
     return [text for element in elements for value in element if (text := clean(value.text))]
 
 
-_SNAKE = re.compile(r"[^a-z0-9]+")
 _APPROXIMATELY = frozenset({"approximately", "approx", "approx.", "circa", "c."})
-
-
-@functools.lru_cache(maxsize=1024)
-def _scheme(document_type: str) -> str:
-    """The identifier scheme of a TYPE_OF_DOCUMENT: passport, national_id, or its snake_case."""
-    folded = unicodedata.normalize("NFKD", document_type).encode("ascii", "ignore").decode()
-    lowered = folded.lower()
-    if re.search(r"passport|passeport|pasaporte", lowered):
-        return "passport"
-    if re.search(
-        r"national identi(?:fication|ty)|identity card|identification (?:card|number)", lowered
-    ):
-        return "national_id"
-    return _SNAKE.sub("_", lowered).strip("_") or "other"
 
 
 def _programmes(list_type: str, groups: dict[str, list[ET.Element]]) -> list[str]:
@@ -492,10 +477,16 @@ class _Records:
             clean(fields.get("NOTE")),
         ]
         if number:
-            scheme = _scheme(type_text) if type_text else "other"
-            note = join(extra, "; ") or None
+            scheme, kept = identify("un", type_text or "")
             draft.identifiers.append(
-                Identifier(scheme=scheme, value=number, country=country, issued=issued, note=note)
+                Identifier(
+                    scheme=scheme,
+                    label=kept,
+                    value=number,
+                    country=country,
+                    issued=issued,
+                    note=join(extra, "; ") or None,
+                )
             )
         elif kind or any(extra) or issued_text:
             # No number to make an identifier of (it is sometimes inside the type's text).

@@ -31,6 +31,7 @@ from sanctionkit.model.sanctions import (
     SanctionPackage,
     StatedCount,
 )
+from sanctionkit.model.schemes import IdentifierScheme
 from sanctionkit.model.sources import Source
 from sanctionkit.model.transfers import (
     AllegedTransfer,
@@ -64,6 +65,7 @@ __all__ = [
     "Goods",
     "GoodsCategory",
     "Identifier",
+    "IdentifierScheme",
     "LegalBasis",
     "LegalBasisKind",
     "Measure",

@@ -7,16 +7,19 @@ validators make sure that what is stored is what the field promises.
 from __future__ import annotations
 
 import datetime
+import enum
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
+from sanctionkit.errors import InvalidFieldError, RecordTypeError
 from sanctionkit.values.countries import Country, parse_country
 from sanctionkit.values.dates import DateRange, PartialDate, parse_date
 
 DateValue = PartialDate | DateRange
+E = TypeVar("E", bound=enum.Enum)
 
 
 def to_tuple(values: Iterable[Any] | None) -> tuple[Any, ...]:
@@ -31,7 +34,7 @@ def to_tuple(values: Iterable[Any] | None) -> tuple[Any, ...]:
     if values is None:
         return ()
     if isinstance(values, str | bytes):
-        raise TypeError(f"expected a sequence of values, not the string {values!r}")
+        raise RecordTypeError(f"expected a sequence of values, not the string {values!r}")
     return tuple(values)
 
 
@@ -57,12 +60,12 @@ def to_partial_date(value: PartialDate | datetime.date | str | None) -> PartialD
     if isinstance(value, datetime.date):
         return PartialDate.from_date(value)
     if isinstance(value, DateRange):
-        raise ValueError(f"expected a single date, not the range {value}")
+        raise InvalidFieldError(f"expected a single date, not the range {value}", value)
     if not isinstance(value, str):
-        raise TypeError(f"expected a PartialDate or date text, not {type(value).__name__}")
+        raise RecordTypeError(f"expected a PartialDate or date text, not {type(value).__name__}")
     parsed = _iso_date(value) or parse_date(value)
     if not isinstance(parsed, PartialDate):
-        raise ValueError(f"expected a single date, not the range {value!r}")
+        raise InvalidFieldError(f"expected a single date, not the range {value!r}", value)
     return parsed
 
 
@@ -91,7 +94,7 @@ def to_date_value(value: DateValue | datetime.date | str | None) -> DateValue | 
     if isinstance(value, datetime.date):
         return PartialDate.from_date(value)
     if not isinstance(value, str):
-        raise TypeError(
+        raise RecordTypeError(
             f"expected a PartialDate, DateRange or date text, not {type(value).__name__}"
         )
     return parse_date(value)
@@ -112,9 +115,18 @@ def non_empty(instance: Any, attribute: attrs.Attribute[str], value: str) -> Non
     """Ids and names must say something: not empty, not only spaces."""
     owner = type(instance).__name__
     if not isinstance(value, str):
-        raise TypeError(f"{owner}.{attribute.name} must be a str, not {type(value).__name__}")
+        raise RecordTypeError(
+            f"{owner}.{attribute.name} must be a str, not {type(value).__name__}",
+            record=owner,
+            field=attribute.name,
+        )
     if not value.strip():
-        raise ValueError(f"{owner}.{attribute.name} must be a non-empty string, got {value!r}")
+        raise InvalidFieldError(
+            f"{owner}.{attribute.name} must be a non-empty string, got {value!r}",
+            value,
+            record=owner,
+            field=attribute.name,
+        )
 
 
 def optional_non_empty(
@@ -134,12 +146,18 @@ def tuple_of(kind: type | tuple[type, ...]) -> Any:
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if type(value) is not tuple:
             owner = type(instance).__name__
-            raise TypeError(f"{owner}.{attribute.name} must be a tuple, not {type(value).__name__}")
+            raise RecordTypeError(
+                f"{owner}.{attribute.name} must be a tuple, not {type(value).__name__}",
+                record=owner,
+                field=attribute.name,
+            )
         for item in value:
             if not isinstance(item, kind):
                 owner = type(instance).__name__
-                raise TypeError(
-                    f"{owner}.{attribute.name} holds {item!r}, which is not {_names(kind)}"
+                raise RecordTypeError(
+                    f"{owner}.{attribute.name} holds {item!r}, which is not {_names(kind)}",
+                    record=owner,
+                    field=attribute.name,
                 )
 
     return check
@@ -150,5 +168,41 @@ def _names(kind: type | tuple[type, ...]) -> str:
     return " or ".join(k.__name__ for k in kinds)
 
 
+def instance_of(kind: type | tuple[type, ...]) -> Any:
+    """Validator: the value is an instance of ``kind`` (a :class:`RecordTypeError` if not)."""
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, kind):
+            owner = type(instance).__name__
+            raise RecordTypeError(
+                f"{owner}.{attribute.name} must be {_names(kind)}, not {type(value).__name__}",
+                record=owner,
+                field=attribute.name,
+            )
+
+    return check
+
+
 def optional_instance(kind: type | tuple[type, ...]) -> Any:
-    return attrs.validators.optional(attrs.validators.instance_of(kind))
+    """Validator: None, or an instance of ``kind``."""
+    return attrs.validators.optional(instance_of(kind))
+
+
+def to_enum(kind: type[E], value: E | str) -> E:
+    """A member of ``kind``, from itself or its value; another value is an InvalidFieldError.
+
+    The enum fields' converters call it (attrs needs a named function per field).
+
+    >>> import enum
+    >>> to_enum(enum.Enum("Precision", {"YEAR": "year"}), "month")
+    Traceback (most recent call last):
+    ...
+    sanctionkit.errors.InvalidFieldError: 'month' is not a Precision; valid: year
+    """
+    try:
+        return kind(value)
+    except ValueError:
+        valid = ", ".join(str(member.value) for member in kind)
+        raise InvalidFieldError(
+            f"{value!r} is not a {kind.__name__}; valid: {valid}", value
+        ) from None

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 import attrs
 
-from sanctionkit.errors import UnknownFieldError
+from sanctionkit.errors import InvalidFieldError, UnknownFieldError
 from sanctionkit.model import _tables
 from sanctionkit.model._fields import non_empty, optional_non_empty, to_tuple, tuple_of
 from sanctionkit.model.entities import (
@@ -59,7 +59,12 @@ def problem_code_word(text: str) -> bool:
 
 def _code_word(instance: Problem, attribute: attrs.Attribute[str], value: str) -> None:
     if not problem_code_word(value):
-        raise ValueError(f"a problem code is lower-case words joined by hyphens, not {value!r}")
+        raise InvalidFieldError(
+            f"a problem code is lower-case words joined by hyphens, not {value!r}",
+            value,
+            record="Problem",
+            field=attribute.name,
+        )
 
 
 def _default_code(problem: Problem) -> str:

@@ -15,17 +15,20 @@ import attrs
 from sanctionkit.identifiers import imo, mmsi
 from sanctionkit.model._fields import (
     DateValue,
+    instance_of,
     non_empty,
     optional_instance,
     optional_non_empty,
     to_countries,
     to_country,
     to_date_values,
+    to_enum,
     to_optional_country,
     to_partial_date,
     to_tuple,
     tuple_of,
 )
+from sanctionkit.model.schemes import IdentifierScheme, to_scheme
 from sanctionkit.model.sources import Source
 from sanctionkit.values.countries import Country
 from sanctionkit.values.dates import DateRange, PartialDate
@@ -57,6 +60,10 @@ class AliasQuality(enum.Enum):
     FORMER = "former"
 
 
+def _alias_quality(value: AliasQuality | str) -> AliasQuality:
+    return to_enum(AliasQuality, value)
+
+
 @attrs.frozen(kw_only=True)
 class Alias:
     """Another name of an entity, with its quality and, where known, script and language.
@@ -66,7 +73,7 @@ class Alias:
     """
 
     name: str = attrs.field(validator=non_empty)
-    quality: AliasQuality = attrs.field(default=AliasQuality.STRONG, converter=AliasQuality)
+    quality: AliasQuality = attrs.field(default=AliasQuality.STRONG, converter=_alias_quality)
     #: ISO 15924 script code ("Latn", "Cyrl", "Jpan"), where known.
     script: str | None = attrs.field(default=None, validator=optional_non_empty)
     #: ISO 639 language code ("en", "ja", "ru"), where known.
@@ -77,15 +84,19 @@ class Alias:
 class Identifier:
     """A number that identifies an entity: passport, tax id, registration, IMO ...
 
-    ``scheme`` names the kind of number in lower case; the readers use
-    "passport", "national_id", "tax_id", "registration", "imo", "imo_company",
-    "mmsi", "swift_bic", "other".
+    ``scheme`` says what kind of number it is, from the closed set
+    :class:`~sanctionkit.IdentifierScheme` (its values are accepted too: "tax_id"),
+    so that every reader names the same document the same way. A kind of
+    number outside the set is ``other``, and ``label`` keeps what the source
+    calls it.
 
     >>> Identifier(scheme="tax_id", value="9701170663", country="RU").country.alpha2
     'RU'
+    >>> Identifier(scheme="other", value="123", label="Electoral Registry No.").scheme
+    <IdentifierScheme.OTHER: 'other'>
     """
 
-    scheme: str = attrs.field(validator=non_empty)
+    scheme: IdentifierScheme = attrs.field(converter=to_scheme)
     value: str = attrs.field(validator=non_empty)
     #: The country that issued it.
     country: Country | None = attrs.field(
@@ -98,6 +109,9 @@ class Identifier:
         default=None, converter=to_partial_date, validator=optional_instance(PartialDate)
     )
     note: str | None = attrs.field(default=None, validator=optional_non_empty)
+    #: The source's own name for this kind of number ("Electoral Registry No."), where
+    #: the scheme does not say it: always set by the readers when the scheme is ``other``.
+    label: str | None = attrs.field(default=None, validator=optional_non_empty)
 
 
 @attrs.frozen(kw_only=True)
@@ -128,6 +142,10 @@ class CountryRoleKind(enum.Enum):
     REGISTRATION = "registration"
 
 
+def _country_role_kind(value: CountryRoleKind | str) -> CountryRoleKind:
+    return to_enum(CountryRoleKind, value)
+
+
 @attrs.frozen(kw_only=True)
 class CountryRole:
     """A country and the role it plays for an entity (nationality, location ...).
@@ -136,16 +154,18 @@ class CountryRole:
     <CountryRoleKind.LOCATION: 'location'>
     """
 
-    country: Country = attrs.field(
-        converter=to_country, validator=attrs.validators.instance_of(Country)
-    )
-    role: CountryRoleKind = attrs.field(converter=CountryRoleKind)
+    country: Country = attrs.field(converter=to_country, validator=instance_of(Country))
+    role: CountryRoleKind = attrs.field(converter=_country_role_kind)
 
 
 class Gender(enum.Enum):
     MALE = "male"
     FEMALE = "female"
     OTHER = "other"
+
+
+def _gender(value: Gender | str | None) -> Gender | None:
+    return None if value is None else to_enum(Gender, value)
 
 
 def _aliases(values: Iterable[Alias | str] | None) -> tuple[Alias, ...]:
@@ -229,7 +249,7 @@ class Person(Entity):
     )
     gender: Gender | None = attrs.field(
         default=None,
-        converter=attrs.converters.optional(Gender),
+        converter=_gender,
         validator=optional_instance(Gender),
     )
     #: Offices and roles ("General Director of ...").
@@ -239,7 +259,14 @@ class Person(Entity):
 
 
 # Identifier schemes that register an organisation rather than a person.
-_REGISTRATION_SCHEMES = frozenset({"registration", "tax_id", "imo_company", "lei"})
+_REGISTRATION_SCHEMES = frozenset(
+    {
+        IdentifierScheme.REGISTRATION,
+        IdentifierScheme.TAX_ID,
+        IdentifierScheme.IMO_COMPANY,
+        IdentifierScheme.LEI,
+    }
+)
 
 
 @attrs.frozen(kw_only=True)

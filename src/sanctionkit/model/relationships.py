@@ -16,6 +16,7 @@ import enum
 
 import attrs
 
+from sanctionkit.errors import InvalidFieldError
 from sanctionkit.model._fields import non_empty, optional_instance, optional_non_empty
 from sanctionkit.model.sources import Source
 
@@ -46,7 +47,14 @@ CONTROL_KINDS = frozenset({RelationshipKind.OWNED_OR_CONTROLLED_BY})
 
 
 def _kind(value: RelationshipKind | str) -> RelationshipKind:
-    return value if isinstance(value, RelationshipKind) else RelationshipKind(value)
+    if isinstance(value, RelationshipKind):
+        return value
+    try:
+        return RelationshipKind(value)
+    except ValueError:
+        known = ", ".join(kind.value for kind in RelationshipKind)
+        message = f"{value!r} is not a valid RelationshipKind (known: {known})"
+        raise InvalidFieldError(message, value, record="Relationship", field="kind") from None
 
 
 @attrs.frozen(kw_only=True)
@@ -74,4 +82,5 @@ class Relationship:
     @object_id.validator
     def _not_itself(self, attribute: attrs.Attribute[str], value: str) -> None:
         if value == self.subject_id:
-            raise ValueError(f"a relationship of {value!r} with itself")
+            message = f"a relationship of {value!r} with itself"
+            raise InvalidFieldError(message, value, record="Relationship", field="object_id")

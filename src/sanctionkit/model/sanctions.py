@@ -12,10 +12,13 @@ from collections.abc import Iterable
 
 import attrs
 
+from sanctionkit.errors import InvalidFieldError
 from sanctionkit.model._fields import (
+    instance_of,
     non_empty,
     optional_instance,
     optional_non_empty,
+    to_enum,
     to_optional_country,
     to_partial_date,
     to_tuple,
@@ -45,6 +48,14 @@ class AuthorityKind(enum.Enum):
     OTHER = "other"
 
 
+def _authority_kind(value: AuthorityKind | str) -> AuthorityKind:
+    return to_enum(AuthorityKind, value)
+
+
+def _legal_basis_kind(value: LegalBasisKind | str) -> LegalBasisKind:
+    return to_enum(LegalBasisKind, value)
+
+
 @attrs.frozen(kw_only=True)
 class Authority:
     """A body that imposes sanctions: a government, a ministry, an agency, the UN.
@@ -58,7 +69,7 @@ class Authority:
     country: Country | None = attrs.field(
         default=None, converter=to_optional_country, validator=optional_instance(Country)
     )
-    kind: AuthorityKind = attrs.field(default=AuthorityKind.GOVERNMENT, converter=AuthorityKind)
+    kind: AuthorityKind = attrs.field(default=AuthorityKind.GOVERNMENT, converter=_authority_kind)
 
 
 class LegalBasisKind(enum.Enum):
@@ -78,7 +89,7 @@ class LegalBasis:
     'UN Security Council resolution 1718 (2006)'
     """
 
-    kind: LegalBasisKind = attrs.field(converter=LegalBasisKind)
+    kind: LegalBasisKind = attrs.field(converter=_legal_basis_kind)
     #: The resolution or order number ("1718", "13382").
     number: str | None = attrs.field(default=None, validator=optional_non_empty)
     year: int | None = attrs.field(default=None, validator=optional_instance(int))
@@ -117,6 +128,20 @@ def _measures(values: Iterable[Measure | str] | None) -> tuple[Measure, ...]:
     return tuple(Measure(value) for value in to_tuple(values))
 
 
+def listed_before_delisted(listed: PartialDate | None, delisted: PartialDate | None) -> bool:
+    """Whether a delisting date can follow the listing date: False when it is surely before.
+
+    Designation checks it; a reader asks it first, so that a list's contradictory
+    dates become a problem rather than an error.
+
+    >>> listed_before_delisted(PartialDate(2024, 5, 24), PartialDate(2022, 1, 27))
+    False
+    >>> listed_before_delisted(PartialDate(2024), PartialDate(2024, 1, 3))
+    True
+    """
+    return listed is None or delisted is None or delisted.latest() >= listed.earliest()
+
+
 @attrs.frozen(kw_only=True)
 class Designation:
     """One authority's listing of one entity: one per listing record.
@@ -135,7 +160,7 @@ class Designation:
     """
 
     entity_id: str = attrs.field(validator=non_empty)
-    authority: Authority = attrs.field(validator=attrs.validators.instance_of(Authority))
+    authority: Authority = attrs.field(validator=instance_of(Authority))
     #: The authority's own reference: OFAC uid, UN "KPi.066", Japan's list number.
     authority_ref: str | None = attrs.field(default=None, validator=optional_non_empty)
     listed: PartialDate | None = attrs.field(
@@ -167,13 +192,12 @@ class Designation:
     def _delisted_after_listed(
         self, attribute: attrs.Attribute[PartialDate | None], value: PartialDate | None
     ) -> None:
-        if (
-            value is not None
-            and self.listed is not None
-            and value.latest() < self.listed.earliest()
-        ):
-            raise ValueError(
-                f"delisted {value} is before listed {self.listed} for {self.entity_id!r}"
+        if not listed_before_delisted(self.listed, value):
+            raise InvalidFieldError(
+                f"delisted {value} is before listed {self.listed} for {self.entity_id!r}",
+                value,
+                record=type(self).__name__,
+                field=attribute.name,
             )
 
 
@@ -187,7 +211,7 @@ class StatedCount:
 
     #: What is counted: "organization", "person", "vessel".
     kind: str = attrs.field(validator=non_empty)
-    count: int = attrs.field(validator=attrs.validators.instance_of(int))
+    count: int = attrs.field(validator=instance_of(int))
     description: str | None = attrs.field(default=None, validator=optional_non_empty)
     source: Source | None = attrs.field(default=None, validator=optional_instance(Source))
 
@@ -207,9 +231,9 @@ class SanctionPackage:
     """
 
     id: str = attrs.field(validator=non_empty)
-    authority: Authority = attrs.field(validator=attrs.validators.instance_of(Authority))
+    authority: Authority = attrs.field(validator=instance_of(Authority))
     announced: PartialDate = attrs.field(
-        converter=to_partial_date, validator=attrs.validators.instance_of(PartialDate)
+        converter=to_partial_date, validator=instance_of(PartialDate)
     )
     effective: PartialDate | None = attrs.field(
         default=None, converter=to_partial_date, validator=optional_instance(PartialDate)

@@ -11,12 +11,15 @@ import enum
 
 import attrs
 
+from sanctionkit.errors import InvalidFieldError, RecordTypeError
 from sanctionkit.model._fields import (
     DateValue,
+    instance_of,
     non_empty,
     optional_instance,
     optional_non_empty,
     to_date_value,
+    to_enum,
     to_tuple,
     tuple_of,
 )
@@ -68,7 +71,9 @@ def _whole_if_integral(value: float | None) -> int | float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(f"a quantity's amount is a number, not {value!r}")
+        raise RecordTypeError(
+            f"a quantity's amount is a number, not {value!r}", record="Quantity", field="amount"
+        )
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
@@ -84,6 +89,14 @@ class GoodsCategory(enum.Enum):
     OTHER = "other"
 
 
+def _goods_category(value: GoodsCategory | str) -> GoodsCategory:
+    return to_enum(GoodsCategory, value)
+
+
+def _stance(value: Stance | str) -> Stance:
+    return to_enum(Stance, value)
+
+
 @attrs.frozen(kw_only=True)
 class Goods:
     """What was transferred, in the source's words and as a category.
@@ -93,7 +106,7 @@ class Goods:
     """
 
     description: str = attrs.field(validator=non_empty)
-    category: GoodsCategory = attrs.field(converter=GoodsCategory)
+    category: GoodsCategory = attrs.field(converter=_goods_category)
 
 
 @attrs.frozen(kw_only=True)
@@ -111,7 +124,7 @@ class Quantity:
 
     amount: int | float | None = attrs.field(default=None, converter=_whole_if_integral)
     unit: str | None = attrs.field(default=None, validator=optional_non_empty)
-    approximate: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    approximate: bool = attrs.field(default=False, validator=instance_of(bool))
     #: The source's own words for the quantity.
     text: str | None = attrs.field(default=None, validator=optional_non_empty)
 
@@ -145,10 +158,8 @@ class Claim:
     ('KP', <Stance.DENIES: 'denies'>)
     """
 
-    party: Party = attrs.field(
-        converter=_party, validator=attrs.validators.instance_of(_PARTY_TYPES)
-    )
-    stance: Stance = attrs.field(converter=Stance)
+    party: Party = attrs.field(converter=_party, validator=instance_of(_PARTY_TYPES))
+    stance: Stance = attrs.field(converter=_stance)
     #: For ``Stance.OTHER``, what the stance is, in words.
     stance_text: str | None = attrs.field(default=None, validator=optional_non_empty)
     date: DateValue | None = attrs.field(
@@ -161,7 +172,12 @@ class Claim:
     @stance_text.validator
     def _other_needs_words(self, attribute: attrs.Attribute[str | None], value: str | None) -> None:
         if self.stance is Stance.OTHER and value is None:
-            raise ValueError("a claim with stance OTHER needs stance_text saying what it is")
+            raise InvalidFieldError(
+                "a claim with stance OTHER needs stance_text saying what it is",
+                value,
+                record="Claim",
+                field=attribute.name,
+            )
 
 
 # Stances that assert the transfer happened; CALLS_HOSTILE is about a sanction, not a transfer.
@@ -184,7 +200,7 @@ class AllegedTransfer:
     """
 
     id: str = attrs.field(validator=non_empty)
-    goods: Goods = attrs.field(validator=attrs.validators.instance_of(Goods))
+    goods: Goods = attrs.field(validator=instance_of(Goods))
     quantity: Quantity | None = attrs.field(default=None, validator=optional_instance(Quantity))
     origin: Party | None = attrs.field(
         default=None, converter=_optional_party, validator=optional_instance(_PARTY_TYPES)
