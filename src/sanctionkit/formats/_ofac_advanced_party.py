@@ -240,28 +240,44 @@ class PartyDraft:
         self, label: str, text: str | None, date: PartialDate | DateRange | None, located: Located
     ) -> None:
         """One feature's value, where the model has a place for it (else a note)."""
-        kind, draft, (address, country) = self.kind, self.draft, located
+        address, country = located
         if country is None and text is None and address is not None and label != "Location":
             # A country feature's location is the country's name as an "Unknown" part.
             text = address.full
-        if label == "Birthdate" and kind is Person:
-            date = date or self.reading.date(text, record=self.ref, field=label)
-            if date is not None:
-                draft.birth_date(date)
-        elif label == "Place of Birth" and kind is Person and (address or text):
-            place = address or Address(full=text or "", country=place_country(text or ""))
-            draft.birth_place(self.refs.share(place))
+        if label == "Location":
+            if address is not None:
+                self.draft.addresses.append(address)
+            if self.kind is not Person:
+                self.role(country, CountryRoleKind.LOCATION)
         elif label in _COUNTRY_ROLES:
             if country is None and text:
                 country = self.reading.country(text, record=self.ref, field=label)
             self.role(country, _COUNTRY_ROLES[label])
-        elif label == "Location":
-            if address is not None:
-                draft.addresses.append(address)
-            if kind is not Person:
-                self.role(country, CountryRoleKind.LOCATION)
+        elif self.kind is Person and self._birth(label, text, date, address):
+            pass
         elif not self._special(label, text, date, country):
             self._other(label, text, date)
+
+    def _birth(
+        self,
+        label: str,
+        text: str | None,
+        date: PartialDate | DateRange | None,
+        address: Address | None,
+    ) -> bool:
+        """A person's date or place of birth; False for any other label."""
+        if label == "Birthdate":
+            date = date or self.reading.date(text, record=self.ref, field=label)
+            if date is not None:
+                self.draft.birth_date(date)
+        elif label == "Place of Birth":
+            if address is None and text:
+                address = Address(full=text, country=place_country(text))
+            if address is not None:
+                self.draft.birth_place(self.refs.share(address))
+        else:
+            return False
+        return True
 
     def _special(
         self,
