@@ -47,6 +47,7 @@ ROUNDS = 5
 READERS = (
     "bench_ofac_xml",
     "bench_ofac_enhanced",
+    "bench_ofac_advanced",
     "bench_ofac_csv",
     "bench_un_xml",
     "bench_eu_xml",

@@ -152,6 +152,51 @@ def xml_excerpts(shared: Path) -> None:
         write(name, data, source, kept)
 
 
+#: The OFAC advanced excerpt's parties (FixedRef): Haniya (a person, birth date and place),
+#: Rosneft and Orenburgneft (owned or controlled by Rosneft), 17015 (low-quality aliases,
+#: SWIFT/BIC) and 18268 (owned by it), 26182 (gender, citizenship), 23552 (nationality of
+#: registration), 17013 (f.k.a. names, a document issued in a named place).
+OFAC_ADVANCED_PARTIES = ("9639", "17022", "18267", "17015", "18268", "26182", "23552", "17013")
+
+
+def ofac_advanced_excerpt(shared: Path) -> None:
+    """The advanced XML's excerpt: a few parties with their locations, documents,
+    relationships (both ends kept) and sanctions entries; the reference values whole."""
+    import xml.etree.ElementTree as ET  # the official file, read here only to pick ids
+
+    source = shared / "ofac" / "advanced-2020" / "cons_advanced.xml"
+    data = source.read_bytes()
+    space = "{http://www.un.org/sanctions/1.0}"
+    root = ET.fromstring(data)
+    parties = [
+        p for p in root.iter(space + "DistinctParty") if p.get("FixedRef") in OFAC_ADVANCED_PARTIES
+    ]
+    identities = {i.get("ID") for p in parties for i in p.iter(space + "Identity")}
+    documents = [d for d in root.iter(space + "IDRegDocument") if d.get("IdentityID") in identities]
+    locations = {v.get("LocationID") for p in parties for v in p.iter(space + "VersionLocation")}
+    locations |= {d.get("IssuedIn-LocationID") for d in documents} - {None}
+    profiles = {p.get("ID") for party in parties for p in party.iter(space + "Profile")}
+
+    def keep(record: bytes) -> bool:
+        attributes = dict(re.findall(rb'([\w-]+)="([^"]*)"', record.split(b">", 1)[0]))
+        values = {key.decode(): value.decode() for key, value in attributes.items()}
+        tag = record.lstrip().split(b" ", 1)[0][1:].decode()
+        if tag == "Location":
+            return values.get("ID") in locations
+        if tag == "IDRegDocument":
+            return values.get("IdentityID") in identities
+        if tag == "DistinctParty":
+            return values.get("FixedRef") in OFAC_ADVANCED_PARTIES
+        if tag == "ProfileRelationship":
+            ends = (values.get("From-ProfileID"), values.get("To-ProfileID"))
+            return all(end in profiles for end in ends)
+        return values.get("ProfileID") in profiles
+
+    tags = ["Location", "IDRegDocument", "DistinctParty", "ProfileRelationship", "SanctionsEntry"]
+    excerpt, kept = cut_xml(data, tags, keep)
+    write("ofac_advanced/cons_advanced-2020-excerpt.xml", excerpt, source, kept)
+
+
 def csv_excerpts(shared: Path) -> None:
     folder = shared / "ofac" / "sdn-csv-2021"
     keep = ent_nums(306, 2674, 15036)
@@ -277,6 +322,7 @@ def older_canada(path: Path) -> None:
 def main(argv: Sequence[str]) -> None:
     shared = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parents[2] / "shared/data"
     xml_excerpts(shared)
+    ofac_advanced_excerpt(shared)
     csv_excerpts(shared)
     workbook_excerpts(shared)
     if len(argv) > 2:

@@ -74,6 +74,7 @@ from sanctionkit.model import (
     TransferStatus,
     Vessel,
 )
+from sanctionkit.model.relationships import Relationship, RelationshipKind
 from sanctionkit.schema import json_schema
 from sanctionkit.values.countries import Country, parse_country, search_countries
 from sanctionkit.values.dates import DateRange, PartialDate, Precision, parse_date
@@ -143,6 +144,8 @@ __all__ = [
     "Quantity",
     "ReadError",
     "RecordTypeError",
+    "Relationship",
+    "RelationshipKind",
     "SanctionPackage",
     "SanctionkitError",
     "Source",

@@ -47,6 +47,7 @@ from sanctionkit.model import (
     SanctionPackage,
     Vessel,
 )
+from sanctionkit.model.relationships import Relationship
 from sanctionkit.model.schemes import to_scheme
 from sanctionkit.values.countries import Country
 from sanctionkit.values.dates import DateRange, PartialDate, parse_date
@@ -64,6 +65,7 @@ RECORD_TYPES: dict[str, type[Any]] = {
     "designation": Designation,
     "package": SanctionPackage,
     "transfer": AllegedTransfer,
+    "relationship": Relationship,
     "problem": Problem,
 }
 

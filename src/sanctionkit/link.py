@@ -56,6 +56,7 @@ from sanctionkit.model import (
     SanctionPackage,
     Vessel,
 )
+from sanctionkit.model.relationships import Relationship
 
 if TYPE_CHECKING:
     from sanctionkit.match.resolve import ProposedLink
@@ -183,6 +184,7 @@ def link(*datasets: Dataset, names: bool = False, threshold: float | None = None
             ],
             packages=[_renamed_package(package, rename) for package in packages],
             transfers=[_renamed_transfer(transfer, rename) for transfer in transfers],
+            relationships=_renamed_relationships(datasets, rename),
             problems=problems,
             metadata={"merged_from": ", ".join(_describe(dataset) for dataset in datasets)},
         ),
@@ -190,6 +192,21 @@ def link(*datasets: Dataset, names: bool = False, threshold: float | None = None
         findings=tuple(findings),
         proposals=proposals,
     )
+
+
+def _renamed_relationships(datasets: tuple[Dataset, ...], rename: Rename) -> list[Relationship]:
+    """Every dataset's relationships between the joined entities, each once.
+
+    A link between two records that were joined into one entity links it to
+    itself, which says nothing: it is left out.
+    """
+    renamed = (
+        attrs.evolve(link, subject_id=rename(link.subject_id), object_id=rename(link.object_id))
+        for dataset in datasets
+        for link in dataset.relationships
+        if rename(link.subject_id) != rename(link.object_id)
+    )
+    return list(dict.fromkeys(renamed))
 
 
 def _strong_keys(entity: Entity) -> Iterator[str]:

@@ -61,6 +61,12 @@ XML_EXCERPTS = [
         ("sanctionEntity",),
         "{http://eu.europa.ec/fpi/fsd/export}",
     ),
+    (
+        "ofac_advanced/cons_advanced-2020-excerpt.xml",
+        "ofac/advanced-2020/cons_advanced.xml",
+        ("Location", "IDRegDocument", "DistinctParty", "ProfileRelationship", "SanctionsEntry"),
+        "{http://www.un.org/sanctions/1.0}",
+    ),
 ]
 LINE_EXCERPTS = [
     ("ofac_csv/sdn.csv", "ofac/sdn-csv-2021/sdn.csv"),

@@ -104,6 +104,12 @@ def _ofac_enhanced() -> ReaderModule:
     return ofac_enhanced
 
 
+def _ofac_advanced() -> ReaderModule:
+    from sanctionkit.formats import ofac_advanced
+
+    return ofac_advanced
+
+
 def _ofac_csv() -> ReaderModule:
     from sanctionkit.formats import ofac_csv
 
@@ -164,6 +170,7 @@ REGISTRY: dict[str, Sniffed | InWorkbook] = {
     "sanctionkit": Sniffed(_jsonl),
     "ofac-xml": Sniffed(_ofac_xml),
     "ofac-enhanced-xml": Sniffed(_ofac_enhanced),
+    "ofac-advanced-xml": Sniffed(_ofac_advanced),
     "ofac-csv": Sniffed(_ofac_csv),
     "un-xml": Sniffed(_un_xml),
     "uk-conlist": Sniffed(_uk_conlist),

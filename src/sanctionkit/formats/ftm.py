@@ -70,6 +70,7 @@ from sanctionkit.model import (
     Source,
     Vessel,
 )
+from sanctionkit.model.relationships import Relationship, RelationshipKind
 from sanctionkit.values.countries import Country
 from sanctionkit.values.dates import DateRange, PartialDate
 
@@ -137,11 +138,15 @@ def dump(dataset: Dataset, path: str | Path) -> None:
 def _lines(dataset: Dataset) -> Iterator[str]:
     designated = {designation.entity_id for designation in dataset.designations}
     written: set[str] = set()
+    schemata: dict[str, str] = {}
     for entity in dataset.entities:
         for ftm_entity in _write_entity(entity, sanctioned=entity.id in designated):
+            schemata.setdefault(ftm_entity["id"], ftm_entity["schema"])
             if ftm_entity["id"] not in written:  # a shared address is written once
                 written.add(ftm_entity["id"])
                 yield _json(ftm_entity)
+    for relationship in dataset.relationships:
+        yield _json(_write_relationship(relationship, schemata))
     for designation in dataset.designations:
         sanction = _write_sanction(designation)
         if sanction["id"] not in written:
@@ -405,6 +410,41 @@ def _write_sanction(designation: Designation) -> dict[str, Any]:
         designation.programmes,
     )
     return _ftm_entity(entity_id, "Sanction", props)
+
+
+# FtM schemata that may stand at each end of an Ownership or a Directorship.
+_ASSETS = frozenset({"Company", "Vessel", "Airplane"})
+_LEGAL_ENTITIES = frozenset({"Person", "Organization", "Company"})
+_ORGANIZATIONS = frozenset({"Organization", "Company"})
+
+
+def _write_relationship(relationship: Relationship, schemata: dict[str, str]) -> dict[str, Any]:
+    """An Ownership, a Directorship, or else an UnknownLink with the link's words as role.
+
+    Ownership's asset must be an FtM Asset (a Company, a Vessel, an Airplane) and
+    Directorship's organization an Organization: a link whose ends FtM does not
+    allow there is written as an UnknownLink, so nothing is lost.
+    """
+    subject, other = relationship.subject_id, relationship.object_id
+    kind = relationship.kind
+    ends = schemata.get(subject), schemata.get(other)
+    props: Properties = {"role": [relationship.note or kind.value.replace("_", " ")]}
+    if kind is RelationshipKind.OWNED_OR_CONTROLLED_BY and (
+        ends[0] in _ASSETS and ends[1] in _LEGAL_ENTITIES
+    ):
+        schema, props["asset"], props["owner"] = "Ownership", [subject], [other]
+    elif kind is RelationshipKind.LEADER_OF and (
+        ends[0] in _LEGAL_ENTITIES and ends[1] in _ORGANIZATIONS
+    ):
+        schema, props["director"], props["organization"] = "Directorship", [subject], [other]
+    else:
+        schema, props["subject"], props["object"] = "UnknownLink", [subject], [other]
+    if relationship.former:
+        props["status"] = ["former"]
+    if relationship.source is not None:
+        props.update(_write_sources([relationship.source]))
+    entity_id = _derived_id("link", subject, other, kind.value, relationship.former)
+    return _ftm_entity(entity_id, schema, props)
 
 
 # --- reading ---------------------------------------------------------------------------

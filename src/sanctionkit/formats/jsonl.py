@@ -4,7 +4,8 @@ The first line is a header, ``{"format": "sanctionkit", "version": 1, ...}``
 with the dataset's metadata; every other line is one record with a ``type``
 tag: ``person``, ``organization``, ``vessel``, ``aircraft``, ``package`` (with
 its designations inside), ``designation`` (one outside any package),
-``transfer`` or ``problem``. The JSON form of each record is the one
+``transfer``, ``relationship`` (see :class:`~sanctionkit.Relationship`) or
+``problem``. The JSON form of each record is the one
 :mod:`sanctionkit.converter` defines; :func:`sanctionkit.json_schema` describes it.
 
 >>> import sanctionkit as sk
@@ -42,6 +43,7 @@ from sanctionkit.model import (
     SanctionPackage,
     Vessel,
 )
+from sanctionkit.model.relationships import Relationship
 
 __all__ = [
     "FORMAT_NAME",
@@ -131,6 +133,7 @@ def _lines(dataset: Dataset) -> Iterator[str]:
         *dataset.packages,
         *dataset.standalone_designations,
         *dataset.transfers,
+        *dataset.relationships,
         *dataset.problems,
     )
     for record in records:
@@ -149,6 +152,8 @@ class _Collected:
     packages: list[SanctionPackage] = attrs.Factory(list)
     designations: list[Designation] = attrs.Factory(list)
     transfers: list[AllegedTransfer] = attrs.Factory(list)
+    #: Each relationship with its line, for the problems about it.
+    relationships: list[tuple[Relationship, int]] = attrs.Factory(list)
     problems: list[Problem] = attrs.Factory(list)
     read: int = 0
     rejected: int = 0
@@ -236,6 +241,7 @@ def _read(lines: Iterable[str | bytes], *, strict: bool, source: str) -> Dataset
             packages=found.packages,
             designations=found.designations,
             transfers=found.transfers,
+            relationships=[relationship for relationship, _ in found.relationships],
             problems=found.problems,
             metadata=metadata,
         )
@@ -328,6 +334,7 @@ def _resolve_references(found: _Collected) -> None:
             )
         )
     found.designations = kept_designations
+    _resolve_relationships(found, known)
 
     packages = []
     for package in found.packages:
@@ -390,6 +397,35 @@ def _resolve_references(found: _Collected) -> None:
     found.transfers = transfers
 
 
+def _resolve_relationships(found: _Collected, known: set[str]) -> None:
+    """A relationship with an end the file does not hold is a record of its own: rejected."""
+    kept = []
+    for relationship, line in found.relationships:
+        absent = [
+            (field, entity_id)
+            for field, entity_id in (
+                ("subject_id", relationship.subject_id),
+                ("object_id", relationship.object_id),
+            )
+            if entity_id not in known
+        ]
+        if not absent:
+            kept.append((relationship, line))
+            continue
+        field, entity_id = absent[0]
+        found.kept -= 1
+        found.reject(
+            Problem(
+                file=found.source,
+                record=f"line {line}",
+                field=field,
+                message=f"relationship with {entity_id!r}, an entity the file does not hold",
+                value=entity_id,
+            )
+        )
+    found.relationships = kept
+
+
 def _add(found: _Collected, data: Any, number: int) -> None:
     if not isinstance(data, dict) or "type" not in data:
         raise ValueError("a record line is a JSON object with a 'type'")
@@ -411,6 +447,8 @@ def _add(found: _Collected, data: Any, number: int) -> None:
         found.designation_lines.append(number)
     elif isinstance(record, AllegedTransfer):
         found.transfers.append(record)
+    elif isinstance(record, Relationship):
+        found.relationships.append((record, number))
     else:
         found.problems.append(record)
     found.kept += 1

@@ -20,6 +20,7 @@ from sanctionkit.model.entities import (
     Person,
     Vessel,
 )
+from sanctionkit.model.relationships import Relationship, RelationshipKind
 from sanctionkit.model.sanctions import (
     Authority,
     AuthorityKind,
@@ -73,6 +74,8 @@ __all__ = [
     "Person",
     "Problem",
     "Quantity",
+    "Relationship",
+    "RelationshipKind",
     "SanctionPackage",
     "Source",
     "Stance",

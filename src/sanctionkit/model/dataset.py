@@ -30,6 +30,7 @@ from sanctionkit.model.entities import (
     Person,
     Vessel,
 )
+from sanctionkit.model.relationships import CONTROL_KINDS, Relationship, RelationshipKind
 from sanctionkit.model.sanctions import Authority, Designation, SanctionPackage
 from sanctionkit.model.transfers import AllegedTransfer, EntityRef
 from sanctionkit.values.countries import Country
@@ -498,6 +499,10 @@ class Dataset:
     problems: tuple[Problem, ...] = attrs.field(
         factory=tuple, converter=to_tuple, validator=tuple_of(Problem)
     )
+    #: Stated links between its entities: ownership, control, leadership (see Relationship).
+    relationships: tuple[Relationship, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, validator=tuple_of(Relationship)
+    )
     #: What the source says about itself: its name, publish date (text), and the
     #: counts of records read, returned and rejected (integers).
     #: Not part of equality: two datasets with the same records are equal.
@@ -550,6 +555,8 @@ class Dataset:
                 yield from filter(None, (entity.owner_id, entity.operator_id))
             elif isinstance(entity, Aircraft) and entity.operator_id is not None:
                 yield entity.operator_id
+        for link in self.relationships:
+            yield from (link.subject_id, link.object_id)
         for transfer in self.transfers:
             yield from transfer.carriers
             parties = [transfer.origin, transfer.destination]
@@ -603,13 +610,78 @@ class Dataset:
             self._by_entity.update((key, tuple(found)) for key, found in grouped.items())
         return self._by_entity.get(entity_id, ())
 
+    def relationships_of(
+        self, entity_id: str, kind: RelationshipKind | str | None = None
+    ) -> tuple[Relationship, ...]:
+        """The relationships with this entity at either end (of one ``kind``, if given)."""
+        record = self._index.get(entity_id)
+        entity_id = record.id if isinstance(record, Entity) else entity_id
+        wanted = None if kind is None else RelationshipKind(kind)
+        return tuple(
+            link
+            for link in self.relationships
+            if entity_id in (link.subject_id, link.object_id) and wanted in (None, link.kind)
+        )
+
+    @overload
+    def assets_of(self, entity_id: str) -> EntityView[Entity]: ...
+
+    @overload
+    def assets_of(self, entity_id: str, kind: type[E]) -> EntityView[E]: ...
+
+    def assets_of(self, entity_id: str, kind: type[Entity] = Entity) -> EntityView[Any]:
+        """The entities this one owns or controls, now: ``ds.assets_of(company, sk.Vessel)``.
+
+        Answers "which vessels does this company own?" from the dataset's
+        relationships (OFAC's "Owned or Controlled By"); ``kind`` keeps one kind
+        of entity. Former links are left out: see :meth:`relationships_of`.
+
+        >>> import sanctionkit as sk
+        >>> ds = sk.Dataset(
+        ...     entities=[sk.Organization(id="co", name="CO"), sk.Vessel(id="v", name="V")],
+        ...     relationships=[
+        ...         sk.Relationship(subject_id="v", object_id="co", kind="owned_or_controlled_by")
+        ...     ],
+        ... )
+        >>> [ship.name for ship in ds.assets_of("co", sk.Vessel)], ds.controllers_of("v")[0].id
+        (['V'], 'co')
+        """
+        record = self._index.get(entity_id)
+        entity_id = record.id if isinstance(record, Entity) else entity_id
+        found = (
+            self._index[link.subject_id]
+            for link in self.relationships_of(entity_id)
+            if link.kind in CONTROL_KINDS and not link.former and link.object_id == entity_id
+        )
+        return EntityView(
+            (e for e in found if isinstance(e, kind)),
+            kind=kind,
+            designations_of=self.designations_of,
+        )
+
+    def controllers_of(self, entity_id: str) -> EntityView[Entity]:
+        """Who owns or controls this entity, now: "who controls it?" in one call."""
+        record = self._index.get(entity_id)
+        entity_id = record.id if isinstance(record, Entity) else entity_id
+        found = (
+            self._index[link.object_id]
+            for link in self.relationships_of(entity_id)
+            if link.kind in CONTROL_KINDS and not link.former and link.subject_id == entity_id
+        )
+        return EntityView(
+            (e for e in found if isinstance(e, Entity)),
+            kind=Entity,
+            designations_of=self.designations_of,
+        )
+
     def write_parquet(self, directory: str | Path) -> list[Path]:
         """Write the dataset as Parquet files that DuckDB, Polars and Spark read directly.
 
         ``entities.parquet`` and ``designations.parquet``, and one side table per
         list field of the entities (``aliases.parquet``, ``identifiers.parquet``,
         ``addresses.parquet``, ``countries.parquet``, ``birth_places.parquet``),
-        keyed by ``entity_id``. Needs the ``arrow`` extra.
+        keyed by ``entity_id``, and ``relationships.parquet`` when the dataset
+        has relationships. Needs the ``arrow`` extra.
         """
         return _tables.write_parquet(self.tables(), directory)
 
@@ -631,6 +703,8 @@ class Dataset:
             "entities": _tables.rows(self.entities),
             "designations": _tables.rows(self.designations, type_column=None),
         }
+        if self.relationships:
+            tables["relationships"] = _tables.rows(self.relationships, type_column=None)
         for field, name in _tables.SIDE_TABLES.items():
             tables[name] = _tables.side_rows(self.entities, field)
         return tables
