@@ -2,7 +2,7 @@
 
 For each class: the share each library answers correctly, the share it answers
 with another value (confidently wrong), and the median time per call. Country
-classes are the tables of ``tests/values/test_country_forms.py`` (each value's
+classes are the tables of ``tests/values/country_classes.py`` (each value's
 source is cited there); date classes are the examples of issue 13 §1 that the
 date tests cite. A peer's answer counts as correct when it names the same
 country (its own codes for historical states are mapped), or the same date;
@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # tests.values.test_country_forms holds the country classes
+sys.path.insert(0, str(ROOT))  # tests.values.country_classes holds the country classes
 
 ROUNDS = 5
 # (library, call that gives a comparable answer or None, cache clearer)
@@ -163,7 +163,7 @@ def date_peers() -> list[Peer]:
 
 
 def run() -> None:
-    from tests.values.test_country_forms import CLASSES
+    from tests.values.country_classes import CLASSES
 
     print("\n## countries, by class of issue 13 §2")
     for title, cases in CLASSES.items():
