@@ -357,7 +357,13 @@ def bench_quality() -> None:
     module.run()
 
 
+def bench_classes() -> None:
+    """Issue 13's classes of country and date values, beside the peers (bench_value_classes)."""
+    importlib.import_module("bench_value_classes").run()
+
+
 BENCHMARKS = {
+    "classes": bench_classes,
     "countries": bench_countries,
     "dates": bench_dates,
     "imo": bench_imo,

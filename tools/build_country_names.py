@@ -54,6 +54,7 @@ def pycountry_names(index: Index) -> None:
         country.name: RENAMED.get(country.alpha_4, country.alpha_4)
         for country in pycountry.historic_countries
     }
+    short_named = short_named_states(english)
     locales = Path(pycountry.LOCALES_DIR)
     for language_dir in sorted(locales.iterdir()):
         for domain, names in (("iso3166-1", english), ("iso3166-3", historic)):
@@ -65,6 +66,37 @@ def pycountry_names(index: Index) -> None:
                 translated = catalogue.gettext(message_id)
                 if translated and translated != message_id:
                     add(index, translated, code)
+                    if message_id in short_named:
+                        add_short_name(index, translated, code)
+
+
+def short_named_states(english: dict[str, str]) -> set[str]:
+    """ISO 3166-3 names whose part before the comma names the old state alone.
+
+    "Czechoslovakia, Czechoslovak Socialist Republic" does; "Viet-Nam,
+    Democratic Republic of" and "France, Metropolitan" do not, as their head is
+    a current country's name.
+    """
+    current = {name_key(name) for name in english}
+    return {
+        country.name
+        for country in pycountry.historic_countries
+        if "," in country.name and name_key(country.name.partition(",")[0]) not in current
+    }
+
+
+def add_short_name(index: Index, name: str, code: str) -> None:
+    """The short name before the comma of an ISO 3166-3 name, as the parser does in English.
+
+    ISO 3166-3 writes "USSR, Union of Soviet Socialist Republics", and its
+    translators keep the form ("Tschechoslowakei, Tschechoslowakische ..."):
+    the part before the comma is the name lists use ("Tschechoslowakei").
+    Where the part is a current country's name too ("Alemania, República
+    Democrática de"), :func:`resolve` gives the key to the current country.
+    """
+    head, comma, _ = name.replace("\u060c", ",").partition(",")  # and the Arabic comma
+    if comma and head.strip():
+        add(index, head, code)
 
 
 def cldr_names(index: Index, codes: set[str]) -> None:

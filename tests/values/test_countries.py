@@ -7,7 +7,7 @@ not from the parser's output.
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sanctionkit.errors import (
@@ -230,6 +230,9 @@ def test_search_countries_ranks_near_names_and_respects_the_limit() -> None:
     assert search_countries("Russia", limit=0) == []
 
 
+# No deadline: the first text in a script or a place loads that table once
+# (tenths of a second), which says nothing about the errors checked here.
+@settings(deadline=None)
 @given(st.text(max_size=40))
 def test_arbitrary_text_raises_only_library_value_errors(text: str) -> None:
     try:

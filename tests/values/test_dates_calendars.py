@@ -174,3 +174,39 @@ def test_japans_hijri_birth_date_reads_as_its_gregorian_alternative(
     assert isinstance(gregorian, P)
     assert (hijri.year, hijri.month, hijri.day) == (gregorian.year, gregorian.month, gregorian.day)
     assert hijri.calendar == "hijri"
+
+
+# --- Hijri months by name ----------------------------------------------------
+# No list in ../shared/data writes a Hijri month by name; "15 Ramadan 1400" is the
+# example issue 13 names. Each expected day is the published date of the month's
+# start in the tabular calendar (1 Ramadan 1400 = 14 July 1980; 1 Muharram 1420 =
+# 17 April 1999) plus the days, marked approximate as every Hijri day is.
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("15 Ramadan 1400", P(1980, 7, 28, approximate=True)),
+        ("15 رمضان 1400", P(1980, 7, 28, approximate=True)),
+        ("15 رمضان 1400 هـ", P(1980, 7, 28, approximate=True)),
+        ("1 Muharram 1420 AH", P(1999, 4, 17, approximate=True)),
+        ("1 محرم 1420", P(1999, 4, 17, approximate=True)),
+    ],
+)
+def test_hijri_month_names(text: str, expected: sk.PartialDate) -> None:
+    found = sk.parse_date(text)
+    assert found == expected
+    assert isinstance(found, sk.PartialDate)
+    assert found.calendar == "hijri"
+
+
+def test_a_hijri_month_by_name_without_a_day_is_its_days() -> None:
+    found = sk.parse_date("Ramadan 1400")
+    assert isinstance(found, sk.DateRange)
+    assert (found.start, found.end) == (P(1980, 7, 14), P(1980, 8, 12))
+
+
+@pytest.mark.parametrize("text", ["31 Ramadan 1400", "15 Ramadan 99999", "15 Ramadhanx 1400"])
+def test_impossible_or_unknown_hijri_months_by_name_are_refused(text: str) -> None:
+    with pytest.raises(sk.InvalidDateError):
+        sk.parse_date(text)

@@ -234,6 +234,108 @@ def parse_calendar(
     return None
 
 
+# The Hijri months by name: each name says the calendar, so "15 Ramadan 1400"
+# needs no "AH". Keys are the names' letters without spaces, apostrophes or
+# hyphens (as :func:`_month_key` makes them); Arabic hamza forms both ways.
+_HIJRI_MONTH_NAMES: dict[int, tuple[str, ...]] = {
+    1: ("muharram", "moharram", "muharrem", "محرم"),
+    2: ("safar", "saphar", "صفر"),
+    3: ("rabialawwal", "rabiulawwal", "rabiulawal", "rabialawal", "rabii", "ربيعالاول"),
+    4: (
+        "rabialthani",
+        "rabiathani",
+        "rabialakhir",
+        "rabiussani",
+        "rabiulakhir",
+        "rabiuthani",
+        "rabiii",
+        "ربيعالثاني",
+        "ربيعالاخر",
+    ),
+    5: (
+        "jumadaalawwal",
+        "jumadaalula",
+        "jumadaalula",
+        "jumadaulawwal",
+        "jumadai",
+        "جمادىالاولى",
+        "جماديالاولي",
+        "جمادىالاول",
+    ),
+    6: (
+        "jumadaalthani",
+        "jumadaalakhirah",
+        "jumadaalakhira",
+        "jumadaussani",
+        "jumadaii",
+        "جمادىالاخرة",
+        "جمادىالثانية",
+        "جماديالاخرة",
+        "جماديالثانية",
+    ),
+    7: ("rajab", "رجب"),
+    8: ("shaban", "shaaban", "shaban", "شعبان"),
+    9: ("ramadan", "ramadhan", "ramazan", "رمضان"),
+    10: ("shawwal", "shawal", "شوال"),
+    11: (
+        "dhualqadah",
+        "dhulqadah",
+        "dhualqida",
+        "dhulqada",
+        "dhualqadah",
+        "zulqadah",
+        "zulqada",
+        "ذوالقعدة",
+    ),
+    12: (
+        "dhualhijjah",
+        "dhulhijjah",
+        "dhualhijja",
+        "dhulhijja",
+        "zulhijjah",
+        "zulhijja",
+        "ذوالحجة",
+    ),
+}
+_HIJRI_MONTHS = {name: month for month, names in _HIJRI_MONTH_NAMES.items() for name in names}
+# "15 Ramadan 1400", "Ramadan 1400 AH", "15 رمضان 1400 هـ": day, month name, year, mark.
+_HIJRI_IN_WORDS = re.compile(
+    rf"(?:(?P<d>[0-9]{{1,2}}) )?(?P<name>[^\W\d][^\d]{{1,24}}?),? (?P<y>[0-9]{{1,4}})"
+    rf"(?: ?{_HIJRI_MARK})?"
+)
+# What a month's name may hold beside letters, dropped from its key.
+_NAME_MARKS = re.compile(r"[\s'’ʿʾ`\-_.]+")
+# Arabic letters that Hijri month names are written with in two ways.
+_ARABIC_FORMS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
+
+
+def _month_key(name: str) -> str:
+    return _NAME_MARKS.sub("", name).translate(_ARABIC_FORMS)
+
+
+_HIJRI_MONTHS.update({_month_key(name): month for name, month in list(_HIJRI_MONTHS.items())})
+
+
+def parse_hijri_month_name(
+    text: str, reference: datetime.date | None
+) -> PartialDate | DateRange | None:
+    """Read "15 Ramadan 1400" or "شعبان 1380 هـ": a Hijri month by name, or None.
+
+    Tried only after every other form failed, so that no Gregorian date pays for it.
+
+    >>> print(parse_hijri_month_name("15 Ramadan 1400", None))
+    1980-07-28~
+    """
+    folded = _normalise(text)
+    match = _HIJRI_IN_WORDS.fullmatch(folded)
+    if match is None:
+        return None
+    month = _HIJRI_MONTHS.get(_month_key(match["name"]))
+    if month is None:
+        return None
+    return _converted("hijri", int(match["y"]), month, int(match["d"] or 0), text, reference)
+
+
 def _ordered(
     year: int,
     month: str | None,

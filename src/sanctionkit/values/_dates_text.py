@@ -19,9 +19,9 @@ from typing import NamedTuple
 
 import attrs
 
-from sanctionkit.errors import AmbiguousDateError
+from sanctionkit.errors import AmbiguousDateError, InvalidDateError
 from sanctionkit.values import _dates_words as words
-from sanctionkit.values._dates_calendars import parse_calendar
+from sanctionkit.values._dates_calendars import parse_calendar, parse_hijri_month_name
 from sanctionkit.values.dates import (
     DateRange,
     PartialDate,
@@ -838,6 +838,22 @@ def parse_words(
     in_calendar = parse_calendar(text, dayfirst, reference)
     if in_calendar is not None:
         return in_calendar
+    try:
+        return _parse_general(text, dayfirst, reference)
+    except InvalidDateError as error:
+        # A Hijri month by name ("15 Ramadan 1400"), tried last: no other date pays for it.
+        if isinstance(error, AmbiguousDateError):
+            raise
+        in_words = parse_hijri_month_name(text, reference)
+        if in_words is None:
+            raise
+        return in_words
+
+
+def _parse_general(
+    text: str, dayfirst: bool | None, reference: datetime.date | None
+) -> PartialDate | DateRange:
+    """:func:`parse_words` of the forms in words and numbers of the Gregorian calendar."""
     folded, had_time = _drop_clock_time(_fold(text))
     tokens = _split(folded)
     if not tokens:

@@ -51,7 +51,7 @@ from sanctionkit.errors import (
     CountryTooLongError,
     UnknownCountryError,
 )
-from sanctionkit.values import _limits
+from sanctionkit.values import _country_forms, _limits
 from sanctionkit.values._limits import check_length
 from sanctionkit.values._normalize import name_key, quick_key
 
@@ -173,7 +173,7 @@ class Country:
         return f"<Country {self.code} {self.name!r}{flag}>"
 
 
-def parse_country(text: str, *, codes: bool = True) -> Country:
+def parse_country(text: str, *, codes: bool = True, places: bool = False) -> Country:
     """The country that ``text`` names, or an error that says why there is none.
 
     Accepts codes, names in English and other languages, list spellings,
@@ -187,6 +187,13 @@ def parse_country(text: str, *, codes: bool = True) -> Country:
     Text that says the value is missing ("n/a", "N/A", "not available", and
     "na" when ``codes=False``) raises :class:`~sanctionkit.errors.CountryNotAvailableError`,
     which readers treat as an empty field.
+
+    ``places`` says whether a place may stand for its country: a well-known
+    capital ("Tehran") or the name of an ISO 3166-2 region ("Tamaulipas") that
+    one country has, or at most three (then the text is ambiguous). It is off
+    by default because a place is not a country's name: a reader that finds
+    "Pyongyang" in a place of birth keeps the city, and an error then names the
+    country as a suggestion.
 
     >>> parse_country("Iran (Islamic Republic of)").alpha2
     'IR'
@@ -206,6 +213,12 @@ def parse_country(text: str, *, codes: bool = True) -> Country:
     Traceback (most recent call last):
     ...
     sanctionkit.errors.CountryNotAvailableError: 'NA' says the country is not available
+    >>> parse_country("Tehran", places=True).alpha2
+    'IR'
+    >>> parse_country("Tehran")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    sanctionkit.errors.UnknownCountryError: unknown country 'Tehran': a place in IR (...)
 
     Raises:
         UnknownCountryError: no country has this name; ``suggestions`` lists
@@ -219,7 +232,31 @@ def parse_country(text: str, *, codes: bool = True) -> Country:
     cached = (_parsed if codes else _parsed_names).get(text)
     if cached is not None:
         return cached
+    if places:
+        return _parse_place(text, codes)
     return _parse_new(text, codes)
+
+
+def _parse_place(text: str, codes: bool) -> Country:
+    """:func:`parse_country` with ``places=True``: a country's name first, then a place.
+
+    A place's country is cached apart, so that it never answers a call that
+    does not read places.
+    """
+    cached = _parsed_places.get(text)
+    if cached is not None:
+        return cached
+    try:
+        return _parse_new(text, codes)
+    except UnknownCountryError as error:
+        found = _place_codes(text)
+        if not found or isinstance(error, AmbiguousCountryError):
+            raise
+    country = _country_of(text, found)
+    if len(_parsed_places) >= _CACHE_SIZE:
+        _parsed_places.clear()
+    _parsed_places[text] = country
+    return country
 
 
 def _parse_new(text: str, codes: bool) -> Country:
@@ -236,18 +273,33 @@ def _parse_new(text: str, codes: bool) -> Country:
     found = _english_index().get(key)
     if found is None or not (codes or key not in _bare_code_keys()):
         found = _resolve(text, codes)
+    country = _country_of(text, found)
+    parsed = _parsed if codes else _parsed_names
+    if len(parsed) >= _CACHE_SIZE:
+        parsed.clear()
+    parsed[text] = country
+    return country
+
+
+def _country_of(text: str, found: tuple[str, ...]) -> Country:
+    """The one country of ``found``, or the error that lists them all."""
     records = _records()
     if len(found) > 1:
         choices = [records[code] for code in found]
         listed = ", ".join(found)
         message = f"{text!r} can mean more than one country: {listed}"
         raise AmbiguousCountryError(message, text, choices)
-    country = _with_text(records[found[0]], text)
-    parsed = _parsed if codes else _parsed_names
-    if len(parsed) >= _CACHE_SIZE:
-        parsed.clear()
-    parsed[text] = country
-    return country
+    return _with_text(records[found[0]], text)
+
+
+def _place_codes(text: str) -> tuple[str, ...]:
+    """The countries of a place the text names, tried on the text and its rewrites."""
+    folded = _fold_width(text)
+    for variant in dict.fromkeys([folded, *_rewrites(folded)]):
+        found = _country_forms.place_codes(name_key(variant))
+        if found:
+            return found
+    return ()
 
 
 def _with_text(country: Country, text: str) -> Country:
@@ -309,6 +361,8 @@ _CACHE_SIZE = 65536
 _parsed: dict[str, Country] = {}
 # The same for fields of names (codes=False), where a bare code is refused.
 _parsed_names: dict[str, Country] = {}
+# Places read for their country (places=True), apart from the names of countries.
+_parsed_places: dict[str, Country] = {}
 
 _NO_KEYS: frozenset[str] = frozenset()
 # Keys of text that says a value is missing, whatever the field ("N/A", "n.a.").
@@ -323,6 +377,7 @@ _PARENTHESIS = re.compile(r"^(?P<head>[^()\[\]]*)[(\[](?P<inner>[^()\[\]]*)[)\]]
 # would try every alternative at each character of a run of punctuation.
 _STRAY_PREFIX = re.compile(
     r"(?:the|former|ex|formerly|presumably|probably|possibly|reportedly|allegedly"
+    r"|ehemalige[nrs]?|ancienne?|antigu[ao]"
     r"|(?:citizen|national|resident|native|subject)s?\s+of|residing\s+in|resident\s+in"
     r"|born\s+in|located\s+in|based\s+in|country\s*:|nationality\s*:?|citizenship\s*:?"
     r"|republic\s+of|state\s+of|kingdom\s+of|commonwealth\s+of|principality\s+of"
@@ -370,6 +425,7 @@ def _resolve(text: str, codes: bool = True) -> tuple[str, ...]:
         or _enumerated_codes(text, codes)
         or _mixed_script_codes(text, codes)
         or _place_in_country_codes(text, codes)
+        or _derived_codes(text, codes)
     )
     if found:
         return found
@@ -380,7 +436,31 @@ def _resolve(text: str, codes: bool = True) -> tuple[str, ...]:
     if not codes and key in _bare_code_keys():
         message = f"unknown country {text!r}: a bare ISO code is not read in a field of names"
         raise UnknownCountryError(message, text, suggest)
+    in_places = _country_forms.place_codes(key)
+    if in_places:
+        # Not read as a country (see parse_country's places), but worth saying where it is.
+        records = _records()
+        where = ", ".join(in_places)
+        message = f"unknown country {text!r}: a place in {where} (places=True reads it)"
+        raise UnknownCountryError(message, text, [records[code] for code in in_places])
     raise UnknownCountryError(f"unknown country {text!r}", text, suggest)
+
+
+def _derived_codes(text: str, codes: bool = True) -> tuple[str, ...]:
+    """The codes :mod:`~sanctionkit.values._country_forms` derives by rule, or ().
+
+    Tried on the text and on the forms lists derive from it ("スーダン人(生まれ)"
+    is "スーダン人" with a remark), the text first.
+    """
+    folded = _fold_width(text)
+    lookup = functools.partial(_exact_codes, codes=codes)
+    for variant in dict.fromkeys([folded, *_rewrites(folded)]):
+        key = name_key(variant)
+        if key:
+            found = _country_forms.derived_codes(variant, key, lookup)
+            if found:
+                return found
+    return ()
 
 
 def _exact_codes(text: str, codes: bool = True) -> tuple[str, ...]:
@@ -634,10 +714,17 @@ def _subdivision_keys(code: str) -> frozenset[str]:
     """
     import pycountry
 
-    return frozenset(
-        name_key(subdivision.name)
+    english = _english_index()
+    keys = (
+        (name_key(subdivision.name), subdivision.type)
         for subdivision in pycountry.subdivisions
-        if subdivision.country_code == code and not subdivision.type.startswith(_TERRITORY_TYPES)
+        if subdivision.country_code == code
+    )
+    # A "Country" of the UK (Scotland) has no ISO 3166-1 code: it stays a part.
+    return frozenset(
+        key
+        for key, kind in keys
+        if not kind.startswith(_TERRITORY_TYPES) or english.get(key, (code,)) == (code,)
     )
 
 
