@@ -9,7 +9,7 @@ import re
 import pytest
 
 import sanctionkit as sk
-from tests.conftest import shared_file
+from tests.conftest import shared_dataset, shared_file
 
 OFAC = sk.Authority(name="OFAC", country="US")
 
@@ -17,7 +17,7 @@ OFAC = sk.Authority(name="OFAC", country="US")
 @functools.cache
 def real(relative: str) -> sk.Dataset:
     """A real official file, read once per run (skips when ../shared/data is absent)."""
-    return sk.load(shared_file(relative))
+    return shared_dataset(relative)
 
 
 MOFA = sk.Authority(name="Ministry of Foreign Affairs", country="KR")

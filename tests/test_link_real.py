@@ -12,12 +12,12 @@ import re
 import pytest
 
 import sanctionkit as sk
-from tests.conftest import shared_file
+from tests.conftest import shared_dataset, shared_file
 
 
 @functools.cache
 def real(relative: str) -> sk.Dataset:
-    return sk.load(shared_file(relative))
+    return shared_dataset(relative)
 
 
 @functools.cache

@@ -14,7 +14,7 @@ from sanctionkit.errors import ReadError
 from sanctionkit.formats import jp_mof
 from sanctionkit.model import AliasQuality, Dataset, Measure, Organization, Person
 from sanctionkit.values.dates import DateRange, PartialDate
-from tests.conftest import shared_file
+from tests.conftest import shared_dataset, shared_file
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -303,8 +303,7 @@ def test_a_sheet_not_in_the_programme_table_keeps_its_japanese_title(tmp_path: P
 
 @pytest.fixture(scope="module")
 def real() -> Dataset:
-    path = shared_file(REAL)
-    return jp_mof.read(path, name=path.name)
+    return shared_dataset(REAL)  # parsed once per run, shared with the other modules
 
 
 def _independent_counts(path: Path) -> dict[str, collections.Counter[str]]:
@@ -356,7 +355,7 @@ def test_real_file_every_programme_sheet_with_a_header_is_read(real: Dataset) ->
 def test_real_file_problems_name_their_row_and_field(real: Dataset) -> None:
     assert real.problems
     for problem in real.problems:
-        assert problem.file == "shisantouketsu20260305.xlsx"
+        assert problem.file == str(shared_file(REAL))
         assert problem.record
         assert re.match(r"\d+(-\d+| row \d+)$", problem.record)
 

@@ -23,7 +23,7 @@ from sanctionkit.model import (
     Vessel,
 )
 from sanctionkit.values.countries import parse_country
-from tests.conftest import shared_file
+from tests.conftest import shared_dataset, shared_file
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ofac"
 OLD = DATA / "sdn-tempuri.xml"
@@ -326,8 +326,7 @@ REAL = "ofac/consolidated-2018/consolidated.xml"
 
 @pytest.fixture(scope="module")
 def real() -> Dataset:
-    path = shared_file(REAL)
-    return ofac_xml.read(path, name=str(path), strict=False)
+    return shared_dataset(REAL)  # parsed once per run, shared with the other modules
 
 
 def test_real_count_equals_the_files_record_count_and_entries(real: Dataset) -> None:

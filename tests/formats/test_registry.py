@@ -11,7 +11,7 @@ import pytest
 import sanctionkit as sk
 from sanctionkit.formats import READERS, REGISTRY, WORKBOOK_READERS, detect_format, reader
 from sanctionkit.formats._files import read_head
-from tests.conftest import shared_file
+from tests.conftest import shared_dataset, shared_file
 
 # Each real file of ../shared/data and the format it is in (its README says which list).
 REAL_FILES = {
@@ -46,8 +46,7 @@ def test_each_real_file_is_detected_as_its_format_and_by_no_other(
     ],
 )
 def test_workbooks_are_told_apart_by_their_sheets(relative: str, expected: str) -> None:
-    dataset = sk.load(shared_file(relative))
-    assert dataset.metadata["format"] == expected
+    assert shared_dataset(relative).metadata["format"] == expected
 
 
 def test_reader_modules_are_attributes_of_the_formats_package() -> None:

@@ -118,3 +118,16 @@ def test_ofac_xml_and_csv_give_the_same_record_the_same_schemes() -> None:
                 compared += 1
                 assert number.scheme in schemes[number.value], (entity.id, number)
     assert compared == 666
+
+
+def test_schemes_and_labels_survive_followthemoney_and_json_lines() -> None:
+    numbers = (
+        sk.Identifier(scheme="driving_licence", value="892124B", country="TT"),
+        sk.Identifier(scheme="crypto_wallet", value="1AbCdEfGhJkLmNoPqRsTuVwXyZ123456"),
+        sk.Identifier(scheme="other", value="12345", label="Electoral Registry No."),
+    )
+    person = sk.Person(id="p1", name="Someone", identifiers=numbers)
+    dataset = sk.Dataset(entities=[person])
+    for back in (sk.formats.ftm.loads(sk.formats.ftm.dumps(dataset)), sk.loads(sk.dumps(dataset))):
+        assert back.problems == ()
+        assert back.get("p1").identifiers == numbers

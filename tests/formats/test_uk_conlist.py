@@ -15,7 +15,7 @@ from sanctionkit.errors import ReadError
 from sanctionkit.formats import uk_conlist
 from sanctionkit.model import AliasQuality, Dataset, Gender, Organization, Person, Vessel
 from sanctionkit.values.dates import PartialDate
-from tests.conftest import shared_file
+from tests.conftest import shared_dataset, shared_file
 
 CSV = Path(__file__).resolve().parents[1] / "data" / "uk" / "ConList.csv"
 REAL = "uk/ConList-2022-05-04.xlsx"
@@ -279,7 +279,7 @@ def real_rows() -> list[tuple[object, ...]]:
 @pytest.fixture(scope="module")
 def real() -> Dataset:
     pytest.importorskip("openpyxl")
-    return uk_conlist.read(shared_file(REAL), name="ConList-2022-05-04.xlsx")
+    return shared_dataset(REAL)  # parsed once per run, shared with the other modules
 
 
 def test_real_file_counts_groups_and_rows(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import sanctionkit as sk
-from tests.conftest import shared_file
+from tests.conftest import shared_dataset, shared_file
 
 pytest.importorskip("rapidfuzz", reason="sanctionkit.match needs the match extra")
 
@@ -13,7 +13,7 @@ pytest.importorskip("rapidfuzz", reason="sanctionkit.match needs the match extra
 @pytest.fixture(scope="session")
 def ofac_2024_05_03() -> sk.Dataset:
     """OFAC's SDN list as published on 3 May 2024 (about 15,000 entities)."""
-    return sk.load(shared_file("ofac/sdn-csv-2024-05/sdn-2024-05-03.csv"))
+    return shared_dataset("ofac/sdn-csv-2024-05/sdn-2024-05-03.csv")
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sanctionkit as sk
-from tests.conftest import shared_file
+from tests.conftest import shared_dataset
 
 
 def _ships(count: int) -> sk.Dataset:
@@ -58,7 +58,7 @@ def test_an_entity_view_shows_its_size_and_first_names() -> None:
 
 
 def test_printing_a_whole_official_list_is_short() -> None:
-    dataset = sk.load(shared_file("ofac/sdn-csv-2024-05/sdn-2024-05-03.csv"))
+    dataset = shared_dataset("ofac/sdn-csv-2024-05/sdn-2024-05-03.csv")
     shown = str(dataset)
     assert len(shown) < 600
     assert shown.startswith("<Dataset 'OFAC SDN': 14965 entities")

@@ -8,7 +8,6 @@ so the seventh digit is 0.
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable
 
 import attrs
@@ -16,7 +15,6 @@ import pytest
 from attrs import AttrsInstance
 
 from sanctionkit.errors import InvalidChecksumError, InvalidDateError, InvalidIdentifierError
-from sanctionkit.model import entities
 from sanctionkit.model.entities import (
     Address,
     Aircraft,
@@ -91,53 +89,8 @@ EXAMPLES: dict[type, Callable[[], AttrsInstance]] = {
 }
 
 
-def _first_field(record: AttrsInstance) -> str:
-    name: str = attrs.fields(type(record))[0].name
-    return name
-
-
-def test_every_record_class_of_the_module_has_an_example() -> None:
-    classes = {
-        cls
-        for _, cls in inspect.getmembers(entities, inspect.isclass)
-        if attrs.has(cls) and cls.__module__ == entities.__name__
-    }
-    assert classes == set(EXAMPLES)
-
-
-# --- Every record: frozen, slotted, evolvable, equal by value ------------------------------------
-
-
-@pytest.mark.parametrize("build", EXAMPLES.values(), ids=[cls.__name__ for cls in EXAMPLES])
-def test_assigning_a_field_raises_frozen_instance_error(build: Callable[[], AttrsInstance]) -> None:
-    record = build()
-    name = _first_field(record)
-    with pytest.raises(attrs.exceptions.FrozenInstanceError):
-        setattr(record, name, getattr(record, name))
-
-
-@pytest.mark.parametrize("build", EXAMPLES.values(), ids=[cls.__name__ for cls in EXAMPLES])
-def test_records_are_slotted(build: Callable[[], AttrsInstance]) -> None:
-    record = build()
-    assert "__slots__" in type(record).__dict__
-    assert not hasattr(record, "__dict__")
-
-
-@pytest.mark.parametrize("build", EXAMPLES.values(), ids=[cls.__name__ for cls in EXAMPLES])
-def test_evolve_without_changes_gives_an_equal_record(build: Callable[[], AttrsInstance]) -> None:
-    record = build()
-    # The plugin of mypy types evolve() for a named class only, hence the ignore.
-    assert attrs.evolve(record) == record  # type: ignore[misc]
-
-
-@pytest.mark.parametrize("build", EXAMPLES.values(), ids=[cls.__name__ for cls in EXAMPLES])
-def test_records_built_from_the_same_values_are_equal_and_hash_equal(
-    build: Callable[[], AttrsInstance],
-) -> None:
-    first, second = build(), build()
-    assert first == second
-    assert hash(first) == hash(second)
-    assert len({first, second}) == 1
+# Every record class: frozen, slotted, evolvable, equal by value, checked once in
+# test_records.py over EXAMPLES.
 
 
 def test_evolve_converts_the_new_value() -> None:
@@ -308,47 +261,12 @@ def test_a_blank_alias_raises_value_error_naming_alias_name() -> None:
         Person(id="p1", name="P", aliases=["  "])
 
 
-def test_a_blank_alias_script_raises_value_error() -> None:
-    with pytest.raises(ValueError, match=r"Alias\.script"):
-        Alias(name="Pak", script="")
-
-
 # --- Ids and names ------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("cls", [Person, Organization, Vessel, Aircraft])
-@pytest.mark.parametrize("blank", ["", "   ", "\t\n"])
-def test_a_blank_id_raises_value_error_naming_the_class_and_field(
-    cls: type[Entity], blank: str
-) -> None:
-    with pytest.raises(ValueError, match=rf"{cls.__name__}\.id"):
-        cls(id=blank, name="X")
-
-
-@pytest.mark.parametrize("cls", [Person, Organization, Vessel, Aircraft])
-def test_a_blank_name_raises_value_error_naming_the_class_and_field(cls: type[Entity]) -> None:
-    with pytest.raises(ValueError, match=rf"{cls.__name__}\.name"):
-        cls(id="x1", name="")
 
 
 def test_an_id_that_is_not_a_string_raises_type_error_naming_the_field() -> None:
     with pytest.raises(TypeError, match=r"Person\.id"):
         Person(id=729, name="X")  # type: ignore[arg-type]
-
-
-def test_an_identifier_needs_a_value() -> None:
-    with pytest.raises(ValueError, match=r"Identifier\.value"):
-        Identifier(scheme="passport", value="")
-
-
-def test_an_address_needs_its_full_text() -> None:
-    with pytest.raises(ValueError, match=r"Address\.full"):
-        Address(full=" ")
-
-
-def test_a_blank_optional_text_raises_value_error() -> None:
-    with pytest.raises(ValueError, match=r"Vessel\.call_sign"):
-        Vessel(id="v1", name="X", call_sign="")
 
 
 # --- Dates --------------------------------------------------------------------------------------

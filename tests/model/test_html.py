@@ -114,7 +114,10 @@ def _hostile_records() -> list[object]:
         name=HOSTILE,
         aliases=[HOSTILE],
         addresses=[Address(full=HOSTILE, city=HOSTILE)],
-        identifiers=[Identifier(scheme="registration", value=HOSTILE)],
+        identifiers=[
+            Identifier(scheme="registration", value=HOSTILE),
+            Identifier(scheme="other", value="1", label=HOSTILE),
+        ],
         notes=[HOSTILE],
         kind=HOSTILE,
     )
@@ -304,6 +307,13 @@ def test_entity_view_has_aliases_identifiers_countries_and_addresses() -> None:
     assert "passport 836110034 (KP)" in markup
     assert "nationality: KP (Korea, Democratic People&#x27;s Republic of)" in markup
     assert "Vladivostok, Russia" in markup
+
+
+def test_an_other_identifier_shows_under_the_sources_name_for_it() -> None:
+    number = Identifier(scheme="other", value="73320881", label="Electoral Registry No.")
+    markup = _html(Person(id="p", name="P", identifiers=[number]))
+    assert "Electoral Registry No. 73320881" in markup
+    assert "other 73320881" not in markup
 
 
 def test_person_view_has_birth_dates() -> None:

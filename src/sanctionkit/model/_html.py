@@ -127,7 +127,9 @@ def _alias(alias: Alias) -> str:
 
 def _identifier(identifier: Identifier) -> str:
     country = f" ({identifier.country.code})" if identifier.country is not None else ""
-    return f"{identifier.scheme} {identifier.value}{country}"
+    # An "other" number reads better under the source's own name for it.
+    kind = identifier.label if identifier.label is not None else identifier.scheme.value
+    return f"{kind} {identifier.value}{country}"
 
 
 def _quantity(quantity: Quantity) -> str:
