@@ -191,9 +191,7 @@ def _load(source: str | Path | IO[str] | IO[bytes], format: str | None, *, stric
     else:
         binary = source  # type: ignore[assignment]
     head = read_head(binary)
-    if format is None and is_xls(head):
-        raise UnknownFormatError(xls_refusal(name))
-    if format is None and is_zip(head):
+    if format is None and (is_zip(head) or is_xls(head)):
         return _load_workbook(binary, name=name, strict=strict)
     if format in WORKBOOK_READERS:
         return workbook_reader(format).read(binary, name=name, strict=strict)
@@ -218,6 +216,8 @@ def _load_workbook(source: str | Path | IO[bytes], *, name: str, strict: bool) -
         raise ReadError(Problem(file=name, message=message)) from error
     finally:
         workbook.close()
+    if chosen is None and workbook.xls:
+        raise UnknownFormatError(f"{xls_refusal(name)} Its sheets: {sheets}.")
     if chosen is None:
         known = ", ".join(WORKBOOK_READERS) or "none yet"
         raise UnknownFormatError(f"no reader for a workbook with sheets {sheets}; known: {known}")

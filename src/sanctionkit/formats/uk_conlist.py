@@ -196,8 +196,12 @@ _SEVEN_DIGITS: Final = re.compile(r"\b\d{7}\b")
 _BLANKS: Final = frozenset({"", "-", "n/a", "na", "none", "unknown"})
 
 
+@functools.lru_cache(maxsize=1024)
 def _key(column: str) -> str:
-    """A header cell compared without case and spaces: "Year built" is "Year Built"."""
+    """A header cell compared without case and spaces: "Year built" is "Year Built".
+
+    Cached: every field of every row is looked up by its column's key.
+    """
     return "".join(column.split()).lower()
 
 
