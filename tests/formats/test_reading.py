@@ -7,7 +7,7 @@ import pytest
 from sanctionkit.errors import ReadError
 from sanctionkit.formats import _reading
 from sanctionkit.formats._reading import Reading
-from sanctionkit.values.dates import parse_date
+from sanctionkit.values.dates import DateRange, PartialDate, parse_date
 
 
 @pytest.fixture
@@ -99,3 +99,74 @@ def test_a_remembered_failure_keeps_its_problem_code(read: object, text: str, co
     for record in ("1", "2"):
         assert read(reading, text, record=record, field="f") is None  # type: ignore[operator]
     assert [(p.record, p.code) for p in reading.problems] == [("1", code), ("2", code)]
+
+
+def test_intern_gives_one_object_for_equal_values_of_one_type() -> None:
+    reading = Reading(file="list.xml")
+    first = reading.intern("".join(["Russia", " / Russie"]))
+    assert reading.intern("Russia / Russie") is first
+    pair = reading.intern(("a", "b"))
+    assert reading.intern(tuple("ab")) is pair
+    assert reading.intern(1) == 1
+    assert reading.intern(True) is True
+
+
+def test_unique_id_takes_the_first_free_candidate_and_reports_a_later_one() -> None:
+    reading = Reading(file="list.xml")
+    said = "another record has the same Item; this one is {id}"
+    assert reading.unique_id(["ca-1"], duplicate=said, record="a") == "ca-1"
+    assert reading.unique_id(["ca-1", "ca-1-2"], duplicate=said, record="b", field="Item") == (
+        "ca-1-2"
+    )
+    assert [(p.message, p.record, p.field) for p in reading.problems] == [
+        ("another record has the same Item; this one is ca-1-2", "b", "Item")
+    ]
+    assert reading.unique_id(["ca-1", "ca-1-2"], duplicate=said, record="c") is None
+
+
+def test_unique_id_reads_an_endless_candidate_list_lazily() -> None:
+    import itertools
+
+    reading = Reading(file="list.xml")
+    said = "{id}"
+    ids = [
+        reading.unique_id(
+            itertools.chain(["x"], (f"x-{n}" for n in itertools.count(2))), duplicate=said, record=r
+        )
+        for r in "abc"
+    ]
+    assert ids == ["x", "x-2", "x-3"]
+
+
+def test_a_parser_of_the_list_s_own_shares_the_reading_s_cache() -> None:
+    calls: list[str] = []
+
+    def day_first(text: str) -> PartialDate | DateRange:
+        calls.append(text)
+        return parse_date(text, dayfirst=True)
+
+    reading = Reading(file="list.xml")
+    first = reading.date("1.2.2003", record="1", field="d", parse=day_first)
+    again = reading.date("1.2.2003", record="2", field="d", parse=day_first)
+    assert first is again
+    assert calls == ["1.2.2003"]
+    assert first is not None
+    assert first.isoformat() == "2003-02-01"
+
+
+def test_date_range_reports_an_end_before_the_start() -> None:
+    reading = Reading(file="list.xml")
+    found = reading.date_range(
+        PartialDate(1970), PartialDate(1960), text="1970/1960", record="7", field="DOB"
+    )
+    assert found is None
+    assert [(p.record, p.field, p.value) for p in reading.problems] == [("7", "DOB", "1970/1960")]
+
+
+def test_date_range_marks_both_ends_approximate() -> None:
+    reading = Reading(file="list.xml")
+    found = reading.date_range(
+        PartialDate(1960), PartialDate(1962), text="x", record="1", field="d", approximate=True
+    )
+    assert found is not None
+    assert found.isoformat() == "1960~/1962~"

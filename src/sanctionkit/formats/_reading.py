@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import TypeVar
 
 import attrs
@@ -26,9 +26,10 @@ from sanctionkit.model import Dataset, Designation, Entity, Problem
 from sanctionkit.values.countries import Country, parse_country
 from sanctionkit.values.dates import DateRange, PartialDate, parse_date
 
-__all__ = ["Reading", "problem_code"]
+__all__ = ["Reading", "approximately", "problem_code"]
 
 T = TypeVar("T")
+H = TypeVar("H", bound=Hashable)
 
 #: The code of a record given up on, whatever the reason.
 REJECTED = "rejected-record"
@@ -95,6 +96,9 @@ class Reading:
     _parsed: dict[tuple[Callable[[str], object], str], object] = attrs.field(
         factory=dict, init=False, repr=False
     )
+    _strings: dict[str, str] = attrs.field(factory=dict, init=False, repr=False)
+    _interned: dict[tuple[type, object], object] = attrs.field(factory=dict, init=False, repr=False)
+    _ids: set[str] = attrs.field(factory=set, init=False, repr=False)
 
     def problem(
         self,
@@ -207,19 +211,143 @@ class Reading:
         return self._remembered(parse, text, record=record, field=field)
 
     def date(
-        self, text: str | None, *, record: str | None, field: str
+        self,
+        text: str | None,
+        *,
+        record: str | None,
+        field: str,
+        parse: Callable[[str], PartialDate | DateRange] | None = None,
     ) -> PartialDate | DateRange | None:
-        return self._remembered(parse_date, text, record=record, field=field)
+        """The date or range the text gives, parsed once per distinct text (see :meth:`value`).
+
+        ``parse``: a module-level parser for a list's own date rules (default
+        :func:`~sanctionkit.parse_date`); its results are remembered in the same cache.
+
+        >>> reading = Reading(file="list.xml")
+        >>> reading.date("1967 - 1969", record="1", field="DOB").isoformat()
+        '1967/1969'
+        >>> first = reading.date("1962", record="2", field="DOB")
+        >>> reading.date("1962", record="3", field="DOB") is first
+        True
+        """
+        return self._remembered(parse or parse_date, text, record=record, field=field)
 
     def single_date(
-        self, text: str | None, *, record: str | None, field: str
+        self,
+        text: str | None,
+        *,
+        record: str | None,
+        field: str,
+        parse: Callable[[str], PartialDate | DateRange] | None = None,
     ) -> PartialDate | None:
-        value = self.date(text, record=record, field=field)
+        """:meth:`date` for a field that holds one date: a range there is a problem ("date-range").
+
+        >>> reading = Reading(file="list.xml")
+        >>> reading.single_date("2017-12-22", record="1", field="LISTED_ON").isoformat()
+        '2017-12-22'
+        >>> reading.single_date("1967-1969", record="2", field="LISTED_ON") is None
+        True
+        >>> reading.problems[0].code, reading.problems[0].message
+        ('date-range', 'expected one date, found a range')
+        """
+        value = self.date(text, record=record, field=field, parse=parse)
         if isinstance(value, DateRange):
             message = "expected one date, found a range"
             self.problem(message, record=record, field=field, value=text, code="date-range")
             return None
         return value
+
+    def date_range(
+        self,
+        start: PartialDate | None,
+        end: PartialDate | None,
+        *,
+        text: str,
+        record: str | None,
+        field: str,
+        approximate: bool = False,
+    ) -> PartialDate | DateRange | None:
+        """The range from ``start`` to ``end``: one date when they are equal, None when both are.
+
+        A list's "between 1967 and 1969" comes as two fields; ``text`` is how the
+        range shows in a problem (an end before the start) and in the range.
+        ``approximate`` marks both ends approximate ("circa").
+
+        >>> reading = Reading(file="list.xml")
+        >>> span = reading.date_range(
+        ...     PartialDate(1967), PartialDate(1969), text="1967/1969", record="1", field="DOB"
+        ... )
+        >>> span.isoformat(), reading.date_range(
+        ...     PartialDate(1967), PartialDate(1967), text="1967/1967", record="1", field="DOB"
+        ... ).isoformat()
+        ('1967/1969', '1967')
+        >>> reading.date_range(
+        ...     PartialDate(1969), PartialDate(1967), text="1969/1967", record="2", field="DOB"
+        ... ) is None, reading.problems[0].field
+        (True, 'DOB')
+        """
+        if approximate:
+            start = None if start is None else attrs.evolve(start, approximate=True)
+            end = None if end is None else attrs.evolve(end, approximate=True)
+        if start is None and end is None:
+            return None
+        if start is not None and start == end:
+            return start
+        try:
+            return DateRange(start, end, text=text)
+        except ValueError as error:
+            self.problem(str(error), record=record, field=field, value=text)
+            return None
+
+    def intern(self, value: H) -> H:
+        """One shared object for equal values: a list's thousand equal notes, roles or
+        places cost one object. Only for immutable values.
+
+        >>> reading = Reading(file="list.xml")
+        >>> first = reading.intern("".join(["Russia", " / Russie"]))
+        >>> reading.intern("Russia / Russie") is first
+        True
+        """
+        if isinstance(value, str) and type(value) is str:
+            return self._strings.setdefault(value, value)  # type: ignore[return-value]
+        return self._interned.setdefault((type(value), value), value)  # type: ignore[return-value]
+
+    def unique_id(
+        self,
+        candidates: Iterable[str],
+        *,
+        duplicate: str,
+        record: str | None,
+        field: str | None = None,
+        value: str | None = None,
+    ) -> str | None:
+        """The first candidate id that no record of this file has taken yet, now taken.
+
+        Two records of one file must not share an entity id. The first candidate
+        is the record's own id; taking a later one is a problem, ``duplicate``
+        with ``{id}`` replaced by the id taken. None when every candidate is
+        taken: the caller rejects the record (:meth:`reject`) in its own words.
+
+        >>> reading = Reading(file="list.xml")
+        >>> said = "another record has the same number; this one is {id}"
+        >>> reading.unique_id(["un-1"], duplicate=said, record="1")
+        'un-1'
+        >>> reading.unique_id(["un-1", "un-1-2"], duplicate=said, record="2")
+        'un-1-2'
+        >>> print(reading.problems[0].message)
+        another record has the same number; this one is un-1-2
+        >>> reading.unique_id(["un-1"], duplicate=said, record="3") is None
+        True
+        """
+        for number, candidate in enumerate(candidates):
+            if candidate in self._ids:
+                continue
+            if number > 0:
+                message = duplicate.replace("{id}", candidate)
+                self.problem(message, record=record, field=field, value=value)
+            self._ids.add(candidate)
+            return candidate
+        return None
 
     def imo_number(self, text: str | None, *, record: str | None, field: str = "imo") -> str | None:
         return self._remembered(imo.validate, text, record=record, field=field, code="invalid-imo")
@@ -258,6 +386,19 @@ class Reading:
             problems=[*self.problems, *extra],
             metadata={**metadata, **counts},
         )
+
+
+def approximately(value: PartialDate | DateRange) -> PartialDate | DateRange:
+    """The date, or both ends of the range, marked approximate ("circa").
+
+    >>> approximately(PartialDate(1962)).isoformat()
+    '1962~'
+    """
+    if isinstance(value, PartialDate):
+        return attrs.evolve(value, approximate=True)
+    start = None if value.start is None else attrs.evolve(value.start, approximate=True)
+    end = None if value.end is None else attrs.evolve(value.end, approximate=True)
+    return attrs.evolve(value, start=start, end=end)
 
 
 @attrs.frozen
