@@ -634,4 +634,5 @@ def test_the_old_xls_keeps_japanese_text_from_code_page_932(real_xls: Dataset) -
     assert milosevic.name == "Milosevic Slobodan"
     assert [alias.name for alias in milosevic.aliases][:1] == ["ミロシェヴィッチ・スロボダン"]
     designation = next(d for d in real_xls.designations if d.entity_id == milosevic.id)
-    assert designation.listed is not None and designation.listed.isoformat() == "2002-03-01"
+    assert designation.listed is not None
+    assert designation.listed.isoformat() == "2002-03-01"

@@ -102,6 +102,7 @@ class WorkbookReader(Protocol):
 WORKBOOK_READERS: dict[str, str] = {
     "uk-conlist-xlsx": "sanctionkit.formats.uk_conlist",
     "jp-mof-xlsx": "sanctionkit.formats.jp_mof",
+    "au-dfat-xlsx": "sanctionkit.formats.au_dfat",
 }
 
 

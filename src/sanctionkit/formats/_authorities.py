@@ -49,3 +49,12 @@ def japan_mof() -> Authority:
 @functools.cache
 def canada() -> Authority:
     return Authority(name="Government of Canada", country="CA", kind=AuthorityKind.GOVERNMENT)
+
+
+@functools.cache
+def australia_dfat() -> Authority:
+    return Authority(
+        name="Department of Foreign Affairs and Trade, Australia",
+        country="AU",
+        kind=AuthorityKind.MINISTRY,
+    )
