@@ -636,3 +636,28 @@ def test_the_old_xls_keeps_japanese_text_from_code_page_932(real_xls: Dataset) -
     designation = next(d for d in real_xls.designations if d.entity_id == milosevic.id)
     assert designation.listed is not None
     assert designation.listed.isoformat() == "2002-03-01"
+
+
+def test_the_old_xls_excerpt_reads_without_the_shared_files() -> None:
+    # tests/data/real/jp/jp-mof-2022-04-12-excerpt.xls: sheet 1's first three listings, sheet
+    # 2's listings 1 (2011.11.18削除), 2, 274 (a number, no name: rejected) and 793 (an English
+    # name only), sheet 16's listing 12 (a Japanese name only); the index sheet 一覧.
+    path = Path(__file__).resolve().parents[1] / "data" / "real" / "jp"
+    ds = jp_mof.read(path / "jp-mof-2022-04-12-excerpt.xls", name="jp-mof-2022-04-12.xls")
+    assert [entity.id for entity in ds.entities] == [
+        "jp-mof-1-1",
+        "jp-mof-1-2",
+        "jp-mof-1-3",
+        "jp-mof-2-2",
+        "jp-mof-2-793",
+        "jp-mof-16-12",
+    ]
+    assert ds.metadata["rows_deleted"] == 2
+    assert ds.metadata["records_rejected"] == 1
+    assert [p.record for p in ds.problems] == ["2-274"]
+    dandong = ds.get("jp-mof-16-12")
+    assert dandong is not None
+    assert (
+        dandong.name
+        == "ダンドン・ホンシャン・インダストリアル・デベロップメント・カンパニー・リミテッド"
+    )
