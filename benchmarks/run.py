@@ -53,6 +53,7 @@ READERS = (
     "bench_uk",
     "bench_ca",
     "bench_jp",
+    "bench_au",
 )
 
 Function = Callable[[str], object]

@@ -196,12 +196,8 @@ _SEVEN_DIGITS: Final = re.compile(r"\b\d{7}\b")
 _BLANKS: Final = frozenset({"", "-", "n/a", "na", "none", "unknown"})
 
 
-@functools.lru_cache(maxsize=1024)
 def _key(column: str) -> str:
-    """A header cell compared without case and spaces: "Year built" is "Year Built".
-
-    Cached: every field of every row is looked up by its column's key.
-    """
+    """A header cell compared without case and spaces: "Year built" is "Year Built"."""
     return "".join(column.split()).lower()
 
 
@@ -388,7 +384,7 @@ def _read_rows(cells: Iterator[Sequence[str]], name: str, strict: bool, containe
                 text = _clean(row[1])
                 last_updated = _uk_date(reading, text, None, "Last Updated")
             elif _has_header(row):
-                columns = {_key(cell): index for index, cell in enumerate(row) if _clean(cell)}
+                columns = _positions(row)
             elif any(_clean(cell) for cell in row):
                 reading.problem(
                     "a line before the header that is not 'Last Updated'",
@@ -396,10 +392,11 @@ def _read_rows(cells: Iterator[Sequence[str]], name: str, strict: bool, containe
                     value=",".join(row),
                 )
             continue
-        if not any(_clean(cell) for cell in row):
+        cleaned = [_clean(cell) for cell in row]  # once per cell: each is asked for often
+        if not any(cleaned):
             continue  # a blank line is no row
         rows_read += 1
-        group_id = _field(row, columns, "Group ID")
+        group_id = _field(cleaned, columns, "Group ID")
         if not group_id:
             rows_rejected += 1
             reading.problem(
@@ -410,13 +407,13 @@ def _read_rows(cells: Iterator[Sequence[str]], name: str, strict: bool, containe
         if group is None:
             group = groups[group_id] = _Group(first_row=number)
         group.rows += 1
-        group.names[tuple(_field(row, columns, column) for column in _NAME_COLUMNS)] = None
-        address = tuple(_field(row, columns, column) for column in _ADDRESS_COLUMNS)
+        group.names[tuple(_field(cleaned, columns, column) for column in _NAME_COLUMNS)] = None
+        address = tuple(_field(cleaned, columns, column) for column in _ADDRESS_COLUMNS)
         if any(address):
             group.addresses[address] = None
-        group.regimes[tuple(_field(row, columns, column) for column in _REGIME_COLUMNS)] = None
+        group.regimes[tuple(_field(cleaned, columns, column) for column in _REGIME_COLUMNS)] = None
         for column in _GROUP_COLUMNS:
-            value = _field(row, columns, column)
+            value = _field(cleaned, columns, column)
             if value:
                 group.values.setdefault(column, {})[value] = None
     if columns is None:
@@ -450,11 +447,22 @@ def _file_name(name: str, container: str) -> str:
     return f"ConList.{container}"
 
 
-def _field(row: Sequence[str], columns: dict[str, int], column: str) -> str:
-    index = columns.get(_key(column))
-    if index is None or index >= len(row):
+def _positions(header: Sequence[str]) -> dict[str, int]:
+    """Where each column the reader asks for is in the header, by the reader's column name.
+
+    Headers are matched by :func:`_key` once here, not for every cell of every row.
+    """
+    found = {_key(cell): index for index, cell in enumerate(header) if _clean(cell)}
+    wanted = ("Group ID", *_NAME_COLUMNS, *_ADDRESS_COLUMNS, *_REGIME_COLUMNS, *_GROUP_COLUMNS)
+    return {column: found[_key(column)] for column in wanted if _key(column) in found}
+
+
+def _field(cleaned: Sequence[str], columns: dict[str, int], column: str) -> str:
+    """The cleaned cell under ``column``; "" when the file has no such column or the row ends."""
+    index = columns.get(column)
+    if index is None or index >= len(cleaned):
         return ""
-    return _clean(row[index])
+    return cleaned[index]
 
 
 def _uk_date(reading: Reading, text: str, record: str | None, field: str) -> PartialDate | None:
