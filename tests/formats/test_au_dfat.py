@@ -311,6 +311,7 @@ def test_a_row_without_a_reference_is_rejected_and_counted(tmp_path: Path) -> No
     )
     ds = au_dfat.read(path, name="dfat.xlsx")
     assert ds.metadata["rows_read"] == 2
+    assert ds.metadata["rows_used"] == 1
     assert ds.metadata["rows_rejected"] == 1
     assert [p.record for p in ds.problems] == ["row 3"]
     assert len(ds.entities) == 1

@@ -182,6 +182,7 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
         "file_type": "xls" if workbook.xls else "xlsx",
         "columns": len(listing.columns),
         "rows_read": listing.rows_read,
+        "rows_used": listing.rows_read - listing.rows_rejected,
         "rows_rejected": listing.rows_rejected,
     }
     if listing.latest is not None:
