@@ -380,11 +380,13 @@ def broken_part(source: str | Path | IO[bytes]) -> str | None:
 
 @functools.cache
 def corrupt() -> tuple[type[Exception], ...]:
-    """What openpyxl lets out of a damaged workbook, to catch around openpyxl's calls only.
+    """What a workbook library lets out of a damaged workbook, to catch around its calls only.
 
-    Its XML parser's errors, missing parts and references (KeyError,
-    IndexError), values of the wrong kind (TypeError, ValueError,
-    AttributeError), and the zip module's own.
+    openpyxl's (its XML parser's errors, missing parts and references as
+    KeyError, IndexError, values of the wrong kind as TypeError, ValueError,
+    AttributeError) and the zip module's own: the readers still accept an
+    openpyxl workbook (``recognises``), and calamine's reading from a file
+    object can raise what the file raises.
     """
     import xml.etree.ElementTree as ET
     import zipfile
@@ -405,7 +407,7 @@ def corrupt() -> tuple[type[Exception], ...]:
 
 
 def damage(error: Exception) -> str:
-    """An exception openpyxl let out, said in one line: its kind and its message."""
+    """An exception the workbook library let out, said in one line: its kind and its message."""
     text = str(error)
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
@@ -415,10 +417,11 @@ def rows(sheet: Any, name: str) -> Iterator[tuple[int, tuple[object, ...]]]:
 
     Each row is as wide as the widest row so far. The sheet's own
     ``<dimension>`` is not trusted: openpyxl would pad every row to it, and a
-    forged "A1:XFD1048576" makes each row 16,384 cells. A damaged sheet is a
-    ReadError naming the file and the sheet.
+    forged "A1:XFD1048576" makes each row 16,384 cells (calamine sizes a sheet
+    by its cells). A damaged sheet is a ReadError naming the file and the sheet.
+    ``sheet`` is a :class:`Worksheet` or an openpyxl sheet.
     """
-    if hasattr(sheet, "reset_dimensions"):  # read-only sheets; others are sized by their cells
+    if hasattr(sheet, "reset_dimensions"):  # openpyxl's read-only sheets
         sheet.reset_dimensions()
     width = 0
     number = 0
