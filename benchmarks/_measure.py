@@ -149,6 +149,48 @@ def bare_workbook(path: Path) -> int:
     return count
 
 
+def bare_calamine(path: Path) -> int:
+    """Open the workbook with python-calamine and walk every row of every sheet; the count.
+
+    The floor of sanctionkit's workbook readers, which read with calamine.
+    """
+    import python_calamine
+
+    book = python_calamine.CalamineWorkbook.from_path(str(path))
+    count = 0
+    for title in book.sheet_names:
+        for _ in book.get_sheet_by_name(title).iter_rows():
+            count += 1
+    book.close()
+    return count
+
+
+def openpyxl_workbook(source: object, name: str) -> object:
+    """The workbook as sanctionkit opened it before calamine: checked, then openpyxl read-only.
+
+    Benchmarks patch a reader's ``open_workbook`` with this to time the same
+    reader on openpyxl (the "before" of issue 12 §6) in the same run.
+    """
+    import openpyxl
+
+    from sanctionkit.formats._xlsx import check_archive
+
+    check_archive(source, name)  # type: ignore[arg-type]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return openpyxl.load_workbook(source, read_only=True, data_only=True)
+
+
+def on_openpyxl(module: object, call: Callable[[], T]) -> T:
+    """``call()`` with ``module.open_workbook`` put back on openpyxl for its duration."""
+    original = module.open_workbook  # type: ignore[attr-defined]
+    module.open_workbook = openpyxl_workbook  # type: ignore[attr-defined]
+    try:
+        return call()
+    finally:
+        module.open_workbook = original  # type: ignore[attr-defined]
+
+
 # --- tables -----------------------------------------------------------------------------
 
 

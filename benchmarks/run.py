@@ -55,6 +55,7 @@ READERS = (
     "bench_uk_sl",
     "bench_ca",
     "bench_jp",
+    "bench_au",
 )
 
 Function = Callable[[str], object]

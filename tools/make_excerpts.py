@@ -9,10 +9,13 @@ and JSON-lines excerpts keep whole lines and the file's own trailer (OFAC's
 DOS end-of-file byte). Workbooks cannot be cut that way: the excerpt is a new
 minimal workbook holding the real rows' cell values, copied with openpyxl.
 
-Run ``python tools/make_excerpts.py [SHARED_DATA] [OLDER_CANADA_XML]``; it
-rewrites the files and prints what it kept. The older Canadian file is not in
-../shared: give the path of ``sema-lmes.xml`` from Mendw/cmt-project-api at
-commit b96b3d1c (see tests/data/real/README.md).
+Run ``python tools/make_excerpts.py [SHARED_DATA] [OLDER_CANADA_XML] [DFAT_2024_XLSX]``;
+it rewrites the files and prints what it kept. The older Canadian file and the
+DFAT workbook of 2024 are not in ../shared: give the path of ``sema-lmes.xml``
+from Mendw/cmt-project-api at commit b96b3d1c and of
+``regulation8_consolidated.xlsx`` from Stanux/app-lista-negra at commit 48e08084
+(see tests/data/real/README.md). The .xls excerpts are written by xlwt
+(values only, text as UTF-16).
 """
 
 from __future__ import annotations
@@ -217,6 +220,124 @@ def workbook_excerpts(shared: Path) -> None:
     """Minimal workbooks holding real rows' cell values (values only: no styles, no formulas)."""
     uk_excerpt(shared)
     japan_excerpt(shared)
+    dfat_excerpt(shared / "au" / "dfat-2026-02-24.xlsx", "au/dfat-2026-02-24-excerpt.xlsx")
+    dfat_excerpt(shared / "au" / "dfat-2009-12-03.xls", "au/dfat-2009-12-03-excerpt.xls")
+    japan_xls_excerpt(shared)
+
+
+#: The DFAT listings kept, by reference number, per file: the first individual with a name
+#: in the original script (2), aliases (3), a weak alias (5), the first entity (155) and
+#: vessel (8227), and the files' quirks: two rows marked Primary Name (8686 in 2026, 365 and
+#: 1119 in 2009), none (8495 and 8720 in 2026; 379 in 2009), "34c1" (2024), a date where the
+#: instrument belongs (2583 in 2026), an NGO (648 in 2009).
+DFAT_KEPT: dict[str, frozenset[str]] = {
+    "dfat-2026-02-24.xlsx": frozenset(
+        {"2", "3", "5", "155", "2583", "8227", "8495", "8686", "8720"}
+    ),
+    "regulation8_consolidated.xlsx": frozenset({"2", "3", "34", "149", "155"}),
+    "dfat-2009-12-03.xls": frozenset({"1", "3", "155", "365", "379", "648", "1119"}),
+}
+
+
+def _calamine_rows(path: Path, sheet: str | int = 0) -> list[list[object]]:
+    """A sheet's rows as calamine reads them, from row 1 (empty cells as None)."""
+    import python_calamine
+
+    book = python_calamine.CalamineWorkbook.from_path(str(path))
+    found = (
+        book.get_sheet_by_index(sheet) if isinstance(sheet, int) else book.get_sheet_by_name(sheet)
+    )
+    rows = [
+        [None if value == "" else value for value in row]
+        for row in found.to_python(skip_empty_area=False)
+    ]
+    book.close()
+    return rows
+
+
+def _dfat_base(value: object) -> str:
+    text = str(int(value)) if isinstance(value, float) else str(value or "").strip()
+    return re.match(r"\d*", text).group()  # type: ignore[union-attr]
+
+
+def dfat_excerpt(source: Path, name: str) -> None:
+    """A DFAT workbook's excerpt: the header and every row of the listings in ``DFAT_KEPT``."""
+    rows = _calamine_rows(source)
+    wanted = DFAT_KEPT[source.name]
+    kept = rows[:1] + [row for row in rows[1:] if _dfat_base(row[0]) in wanted]
+    title = "Consolidated List" if source.suffix == ".xls" or "2026" in source.name else "Sheet1"
+    if source.suffix == ".xls":
+        _write_xls(OUT / name, {title: kept})
+    else:
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = title
+        _copy_rows(sheet, kept)
+        OUT.joinpath(name).parent.mkdir(parents=True, exist_ok=True)
+        book.save(OUT / name)
+    print(f"{name}: references {sorted(wanted)}, {len(kept) - 1} rows, from {source}")
+
+
+def _write_xls(path: Path, sheets: dict[str, list[list[object]]]) -> None:
+    """An .xls (BIFF8) workbook of these sheets' values, written by xlwt.
+
+    xlwt writes text as UTF-16 (BIFF8), not in the original's code page, and no styles
+    but a day-month-year format on dates; the values are the original's.
+    """
+    import datetime
+
+    import xlwt
+
+    dates = xlwt.easyxf(num_format_str="dd/mm/yyyy")
+    book = xlwt.Workbook(encoding="utf-8")
+    for title, rows in sheets.items():
+        sheet = book.add_sheet(title)
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                if value is None:
+                    continue
+                if isinstance(value, datetime.date):
+                    sheet.write(r, c, value, dates)
+                else:
+                    sheet.write(r, c, value)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book.save(str(path))
+
+
+#: The Japanese .xls sheets kept (by position) and their listing rows kept, by notice
+#: number: sheet 1 (Milosevic), sheet 2 (Taliban: a deleted listing, 274 with a number but
+#: no name, 793 with an English name only), sheet 16 (DPRK entities: 12, a Japanese name only).
+JP_XLS_SHEETS: dict[int, frozenset[str]] = {
+    0: frozenset(),
+    1: frozenset({"1", "2", "3"}),
+    2: frozenset({"1", "2", "274", "793"}),
+    16: frozenset({"1", "12"}),
+}
+
+
+def japan_xls_excerpt(shared: Path) -> None:
+    """The Japanese .xls excerpt: headings and header rows, chosen listing rows, the deleted
+    listings' rows among the first ten after the header."""
+    import python_calamine
+
+    source = shared / "jp" / "jp-mof-2022-04-12.xls"
+    titles = python_calamine.CalamineWorkbook.from_path(str(source)).sheet_names
+    sheets: dict[str, list[list[object]]] = {}
+    for number, wanted in JP_XLS_SHEETS.items():
+        rows = _calamine_rows(source, titles[number])
+        header = next((i for i, row in enumerate(rows) if "告示日付" in row), None)
+        if header is None:
+            sheets[titles[number]] = rows
+            continue
+        listings = rows[header + 1 :]
+        deleted = [row for row in listings[:10] if "削除" in str(row[0] or "")]
+        chosen = [row for row in listings if _notice(row) in wanted or row in deleted]
+        sheets[titles[number]] = rows[: header + 1] + chosen
+        print(f"  jp xls sheet {number} {titles[number]!r}: {len(chosen)} listing rows")
+    _write_xls(OUT / "jp" / "jp-mof-2022-04-12-excerpt.xls", sheets)
+    print(f"jp/jp-mof-2022-04-12-excerpt.xls: sheets {sorted(JP_XLS_SHEETS)}, from {source}")
 
 
 def uk_excerpt(shared: Path) -> None:
@@ -327,6 +448,8 @@ def main(argv: Sequence[str]) -> None:
     workbook_excerpts(shared)
     if len(argv) > 2:
         older_canada(Path(argv[2]))
+    if len(argv) > 3:
+        dfat_excerpt(Path(argv[3]), "au/dfat-2024-11-11-excerpt.xlsx")
 
 
 if __name__ == "__main__":

@@ -574,3 +574,94 @@ def test_real_file_approximate_and_hijri_birth_dates(real: Dataset) -> None:
     )
     assert born[2].calendar == "hijri"
     assert [p for p in real.problems if p.record == "2-585"] == []
+
+
+# --- the old .xls (BIFF) workbook of 2022 -----------------------------------------------
+
+REAL_XLS = "jp/jp-mof-2022-04-12.xls"
+
+
+def _plain_xls_counts(path: Path) -> collections.Counter[str]:
+    """Rows under each sheet's header, counted with calamine alone: named, deleted, text."""
+    calamine = pytest.importorskip("python_calamine")
+    book = calamine.CalamineWorkbook.from_path(str(path))
+    counts: collections.Counter[str] = collections.Counter()
+    for title in book.sheet_names:
+        header: list[str] | None = None
+        for values in book.get_sheet_by_name(title).iter_rows():
+            keys = ["".join(unicodedata.normalize("NFKC", str(v)).split()) for v in values]
+            if header is None:
+                header = keys if "告示日付" in keys and "告示番号" in keys else None
+                continue
+            cells = dict(zip(header, (str(v).strip() for v in values), strict=False))
+            if not any(cells.values()):
+                continue
+            if cells.get("日本語表記") or cells.get("英語表記"):
+                counts["named"] += 1
+            elif "削除" in cells["告示日付"]:
+                counts["deleted"] += 1
+            elif cells["告示日付"] or cells["告示番号"]:
+                counts["numbered without a name"] += 1
+            else:
+                counts["text"] += 1
+        counts["sheets with a header"] += header is not None
+    book.close()
+    return counts
+
+
+@pytest.fixture(scope="module")
+def real_xls() -> Dataset:
+    return shared_dataset(REAL_XLS)
+
+
+def test_the_old_xls_is_recognised_and_read_with_the_same_mapping(real_xls: Dataset) -> None:
+    # 39 sheets in code page 932; calamine decodes them. The data README counts 1,953 listed
+    # rows and 550 deletion markers; a plain pass finds 1,954 rows with a name (1,952 in both
+    # scripts, one in English only, one in Japanese only) and the same 550 markers.
+    plain = _plain_xls_counts(shared_file(REAL_XLS))
+    assert plain["named"] == 1954
+    assert plain["deleted"] == 550
+    metadata = real_xls.metadata
+    assert metadata["format"] == "jp-mof-xlsx"
+    assert len(real_xls.designations) == len(real_xls.entities) == plain["named"]
+    assert metadata["rows_deleted"] == plain["deleted"]
+    assert metadata["rows_continued"] == plain["text"] == 12
+    assert metadata["records_rejected"] == plain["numbered without a name"] == 2
+    assert metadata["records_read"] == metadata["records_returned"] + metadata["records_rejected"]
+    assert metadata["sheets"] == plain["sheets with a header"] == 35
+
+
+def test_the_old_xls_keeps_japanese_text_from_code_page_932(real_xls: Dataset) -> None:
+    # Sheet 1's first row as the workbook has it: 2002.3.1, No. 1, ミロシェヴィッチ・スロボダン.
+    milosevic = real_xls.get("jp-mof-1-1")
+    assert milosevic is not None
+    assert milosevic.name == "Milosevic Slobodan"
+    assert [alias.name for alias in milosevic.aliases][:1] == ["ミロシェヴィッチ・スロボダン"]
+    designation = next(d for d in real_xls.designations if d.entity_id == milosevic.id)
+    assert designation.listed is not None
+    assert designation.listed.isoformat() == "2002-03-01"
+
+
+def test_the_old_xls_excerpt_reads_without_the_shared_files() -> None:
+    # tests/data/real/jp/jp-mof-2022-04-12-excerpt.xls: sheet 1's first three listings, sheet
+    # 2's listings 1 (2011.11.18削除), 2, 274 (a number, no name: rejected) and 793 (an English
+    # name only), sheet 16's listing 12 (a Japanese name only); the index sheet 一覧.
+    path = Path(__file__).resolve().parents[1] / "data" / "real" / "jp"
+    ds = jp_mof.read(path / "jp-mof-2022-04-12-excerpt.xls", name="jp-mof-2022-04-12.xls")
+    assert [entity.id for entity in ds.entities] == [
+        "jp-mof-1-1",
+        "jp-mof-1-2",
+        "jp-mof-1-3",
+        "jp-mof-2-2",
+        "jp-mof-2-793",
+        "jp-mof-16-12",
+    ]
+    assert ds.metadata["rows_deleted"] == 2
+    assert ds.metadata["records_rejected"] == 1
+    assert [p.record for p in ds.problems] == ["2-274"]
+    dandong = ds.get("jp-mof-16-12")
+    assert dandong is not None
+    assert (
+        dandong.name
+        == "ダンドン・ホンシャン・インダストリアル・デベロップメント・カンパニー・リミテッド"
+    )

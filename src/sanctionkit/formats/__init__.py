@@ -158,6 +158,12 @@ def _ftm() -> ReaderModule:
     return ftm
 
 
+def _au_dfat() -> WorkbookReaderModule:
+    from sanctionkit.formats import au_dfat
+
+    return au_dfat
+
+
 def _jp_mof() -> WorkbookReaderModule:
     from sanctionkit.formats import jp_mof
 
@@ -181,6 +187,7 @@ REGISTRY: dict[str, Sniffed | InWorkbook] = {
     "ftm": Sniffed(_ftm),
     "uk-conlist-xlsx": InWorkbook(_uk_conlist),
     "jp-mof-xlsx": InWorkbook(_jp_mof),
+    "au-dfat-xlsx": InWorkbook(_au_dfat),
 }
 
 #: The formats found by their first bytes: a view of :data:`REGISTRY`.
@@ -310,9 +317,7 @@ def _load(source: str | Path | IO[str] | IO[bytes], format: str | None, *, stric
 
 def _detect(source: Source, name: str) -> str:
     head = read_head(source)
-    if is_xls(head):
-        raise UnknownFormatError(xls_refusal(name))
-    if is_zip(head):
+    if is_zip(head) or is_xls(head):  # old .xls (BIFF) workbooks too, through calamine
         return _workbook_format(source, name)
     return detect_format(head)
 
@@ -334,6 +339,8 @@ def _workbook_format(source: Source, name: str) -> str:
         workbook.close()
         if position is not None and not isinstance(source, str | Path):
             source.seek(position)
+    if chosen is None and workbook.xls:
+        raise UnknownFormatError(f"{xls_refusal(name)} Its sheets: {sheets}.")
     if chosen is None:
         names = ", ".join(WORKBOOK_READERS) or "none yet"
         raise UnknownFormatError(f"no reader for a workbook with sheets {sheets}; known: {names}")

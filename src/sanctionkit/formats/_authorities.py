@@ -58,3 +58,12 @@ def uk_fcdo() -> Authority:
         country="GB",
         kind=AuthorityKind.MINISTRY,
     )
+
+
+@functools.cache
+def australia_dfat() -> Authority:
+    return Authority(
+        name="Department of Foreign Affairs and Trade, Australia",
+        country="AU",
+        kind=AuthorityKind.MINISTRY,
+    )

@@ -76,6 +76,10 @@ METADATA_KEYS: dict[str, MetadataKey] = {
     "latest_listing_date": MetadataKey(
         str, "the latest listing date among the records (a file that gives no date), ISO 8601"
     ),
+    "latest_control_date": MetadataKey(
+        str, "Australia: the latest Control Date (listed or amended) among the rows, ISO 8601"
+    ),
+    "columns": MetadataKey(int, "the number of columns in a table-shaped list's header"),
     "global_file_id": MetadataKey(str, "the publisher's id of this edition of the file"),
     "lists": MetadataKey(str, "the publisher's lists the file draws on, semicolon-separated"),
     "programmes": MetadataKey(str, "the sanctions programmes the file covers"),

@@ -12,7 +12,9 @@ found by their header text. Every listing row becomes a
 what, and the quirks of the real file, are on the documentation page
 "Japan Ministry of Finance (xlsx)".
 
-The workbook is read with openpyxl (``pip install 'sanctionkit[xlsx]'``).
+The workbook is read with python-calamine (``pip install 'sanctionkit[xlsx]'``),
+the old .xls (BIFF, code page 932) that the Ministry published before the .xlsx
+as well: its sheets have the same headers, so the same mapping reads them.
 """
 
 from __future__ import annotations
@@ -275,7 +277,7 @@ def sniff(head: bytes) -> bool:
 
 
 def recognises(workbook: Any) -> bool:
-    """Whether an open openpyxl workbook is the Ministry of Finance list.
+    """Whether an open workbook (.xlsx or .xls) is the Ministry of Finance list.
 
     It is when one of its first sheets has a header row with 告示日付 (notice
     date) and 告示番号 (notice number) among its first eight rows.
