@@ -69,6 +69,7 @@ READERS: dict[str, str] = {
     "uk-sl-csv": "sanctionkit.formats.uk_sl_csv",
     "eu-xml": "sanctionkit.formats.eu_xml",
     "ca-sema-xml": "sanctionkit.formats.ca_sema",
+    "seco-xml": "sanctionkit.formats.seco",
     "ftm": "sanctionkit.formats.ftm",
 }
 

@@ -58,3 +58,12 @@ def uk_fcdo() -> Authority:
         country="GB",
         kind=AuthorityKind.MINISTRY,
     )
+
+
+@functools.cache
+def seco() -> Authority:
+    return Authority(
+        name="State Secretariat for Economic Affairs (SECO), Switzerland",
+        country="CH",
+        kind=AuthorityKind.AGENCY,
+    )
