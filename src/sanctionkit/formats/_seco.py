@@ -36,8 +36,9 @@ from sanctionkit.values.dates import PartialDate
 __all__ = ["ID_PREFIX", "Modification", "Place", "Programme", "Target", "build"]
 
 ID_PREFIX: Final = "seco-"
-#: What a sanctions set's English text names, and the measure it is: the sets are
-#: the ordinances' articles and annexes ("Financial sanctions and travel ban, annex 1").
+#: What a sanctions set's English text names, and the measures it is (every one it names;
+#: ``other`` for none): the sets are the ordinances' articles and annexes ("Financial
+#: sanctions and travel ban, annex 1").
 _MEASURES: Final = (
     (re.compile(r"(?i)financ|freez|asset"), Measure.ASSET_FREEZE),
     (re.compile(r"(?i)travel|entry|transit"), Measure.TRAVEL_BAN),
@@ -172,8 +173,8 @@ def _designation(
         if programme.ordinance:
             basis = LegalBasis(kind=LegalBasisKind.NATIONAL_ACT, title=programme.ordinance)
             bases[reading.intern(basis)] = None
-        measure = next((m for pattern, m in _MEASURES if pattern.search(text)), Measure.OTHER)
-        measures[measure] = None
+        named = [measure for pattern, measure in _MEASURES if pattern.search(text)]
+        measures.update(dict.fromkeys(named or [Measure.OTHER]))
         notes[text] = None
     listed, delisted = _status(target, reading)
     try:
