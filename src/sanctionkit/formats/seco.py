@@ -65,6 +65,8 @@ URL: Final = (
 ROOT: Final = "swiss-sanctions-list"
 #: The list-type of the whole list; "amendment" files hold only one day's changes.
 WHOLE_LIST: Final = "whole-list"
+#: The root's children beside the targets.
+HEADERS: Final = ("sanctions-program", "place")
 #: A programme's and a place's elements; the language read where the list gives several.
 PROGRAMME_PARTS: Final = frozenset({"program-key", "program-name", "sanctions-set", "origin"})
 PLACE_PARTS: Final = frozenset({"location", "area", "country"})
@@ -95,25 +97,25 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
     sets: dict[str, tuple[Programme, str]] = {}
     places: dict[str, Place] = {}
     found: list[Target] = []
+    # Programmes and places are few and small: they stay in the tree, and are read at the end.
     records = iter_records(
-        source, ("sanctions-program", "target", "place"), name, containers=(ROOT,), reading=reading
+        source, "target", name, containers=(ROOT,), beside=HEADERS, reading=reading
     )
     root: ET.Element | None = None
     for kind, element in records:
-        tag = local_name(element.tag)
         if kind == "root":
             root = element
             source_of = _source(reading, element, metadata)
-        elif not any(child is element for child in root or ()):
-            continue  # a copy in a modification's history (see the module's docstring)
-        elif tag == "target":
+        elif any(child is element for child in root or ()):
             reading.read += 1
             target = targets.target(element, reading.read, reading, source_of)
             if target is not None:
                 found.append(target)
-        elif tag == "sanctions-program":
+        # else: a copy in a modification's history (see the module's docstring)
+    for element in root if root is not None else ():
+        if local_name(element.tag) == "sanctions-program":
             _programme(element, sets, reading)
-        else:
+        elif local_name(element.tag) == "place":
             _place(element, places, reading)
     for target in found:
         build(target, reading, source_of, sets, places)
