@@ -53,6 +53,7 @@ READERS = (
     "bench_uk",
     "bench_uk_sl",
     "bench_ca",
+    "bench_seco",
     "bench_jp",
 )
 

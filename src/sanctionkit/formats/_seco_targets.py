@@ -126,13 +126,12 @@ def _subject(element: ET.Element, tag: str, found: Target, reading: Reading) -> 
             draft.note(f"Object type: {kind}")
     for child in element:
         part = local_name(child.tag)
-        text = clean(" ".join(child.itertext()))
         if part == "identity":
             _identity(child, found, reading)
-        elif part == "justification" and text:
+        elif part == "justification" and (text := clean(child.text)):
             found.reasons.append(reading.intern(text))
         elif part == "other-information":
-            draft.note(reading.intern(text))
+            draft.note(reading.intern(clean(child.text)))
         elif part == "relation":
             related = ID_PREFIX + clean(child.get("target-id"))
             kind = clean(child.get("relation-type")) or "related"

@@ -117,8 +117,9 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
             _programme(element, sets, reading)
         elif local_name(element.tag) == "place":
             _place(element, places, reading)
-    for target in found:
-        build(target, reading, source_of, sets, places)
+    found.reverse()
+    while found:  # each draft let go once its entity is made: drafts and entities never all at once
+        build(found.pop(), reading, source_of, sets, places)
     metadata["records_delisted"] = sum(d.delisted is not None for d in reading.designations)
     return reading.dataset(metadata)
 
