@@ -481,24 +481,6 @@ def test_strict_mode_raises_the_first_problem() -> None:
     )
 
 
-def test_a_clean_file_reads_in_strict_mode(older: Dataset) -> None:
-    assert len(ca_sema.read(OLDER, name="sema-lmes.xml", strict=True)) == len(older)
-
-
-def test_a_document_type_declaration_is_refused() -> None:
-    xml = '<?xml version="1.0"?><!DOCTYPE data-set [<!ENTITY x "y">]><data-set/>'
-    with pytest.raises(ReadError, match="DTD"):
-        read_text(xml)
-
-
-def test_load_detects_the_format_when_registered() -> None:
-    from sanctionkit.formats import READERS, load
-
-    if "ca-sema-xml" not in READERS:
-        pytest.skip("ca-sema-xml is not registered in sanctionkit.formats.READERS yet")
-    assert load(SMALL).metadata["format"] == "ca-sema-xml"
-
-
 # --- the real file -------------------------------------------------------------------
 
 

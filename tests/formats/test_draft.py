@@ -13,6 +13,7 @@ from sanctionkit.model import (
     CountryRole,
     CountryRoleKind,
     Gender,
+    Identifier,
     Organization,
     Person,
     Vessel,
@@ -122,3 +123,12 @@ def test_adding_methods_leave_out_repeats_and_keep_order() -> None:
     draft.address(Address(full="Moscow"))
     draft.address(Address(full="Moscow"))
     assert len(draft.addresses) == 1
+    for number in ("A1", "B2", "A1"):
+        draft.identifier(Identifier(scheme="passport", value=number))
+    assert [identifier.value for identifier in draft.identifiers] == ["A1", "B2"]
+    for year in (1962, 1963, 1962):
+        draft.birth_date(PartialDate(year))
+    assert len(draft.birth_dates) == 2
+    draft.position("Minister")
+    draft.position("Minister")
+    assert draft.positions == ["Minister"]

@@ -455,13 +455,6 @@ def test_real_file_strict_raises_the_first_problem() -> None:
         ftm.load(shared_file(REAL), strict=True)
 
 
-def test_read_takes_a_binary_file() -> None:
-    data = shared_file(REAL).read_bytes()
-    ds = ftm.read(io.BytesIO(data), name="entities.ftm.json")
-    assert len(ds) == 6
-    assert ds.problems[0].file == "entities.ftm.json"
-
-
 # --- reading: mapping and problems -----------------------------------------------------
 
 

@@ -97,10 +97,6 @@ def test_dump_and_load_use_files(tmp_path: Path) -> None:
     assert sk.load(str(path), format="sanctionkit") == small_dataset()
 
 
-def test_load_reads_open_files() -> None:
-    assert sk.load(io.StringIO(sk.dumps(small_dataset()))) == small_dataset()
-
-
 def test_load_detects_the_format_from_content_not_the_file_name(tmp_path: Path) -> None:
     path = tmp_path / "list.xml"  # a misleading name
     path.write_text(sk.dumps(small_dataset()), encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -51,3 +52,22 @@ def test_a_text_count_in_an_old_header_stays_text() -> None:
     # Nothing guessed: a string in a header written before counts were numbers is kept.
     lines = '{"format": "sanctionkit", "version": 1, "metadata": {"sheets": "41"}}\n'
     assert sk.loads(lines).metadata["sheets"] == "41"
+
+
+def test_an_ofac_record_count_that_is_not_a_number_is_a_problem_not_text() -> None:
+    # A count is an integer or absent: the text it had is in the problem that reports it.
+    xml = (
+        b'<?xml version="1.0"?><sdnList xmlns="http://tempuri.org/sdnList.xsd">'
+        b"<publshInformation><Publish_Date>04/06/2018</Publish_Date>"
+        b"<Record_Count>many</Record_Count></publshInformation></sdnList>"
+    )
+    dataset = sk.load(io.BytesIO(xml))
+    assert "record_count" not in dataset.metadata
+    assert [p.value for p in dataset.problems if p.field == "Record_Count"] == ["many"]
+
+
+def test_an_ofac_file_without_a_record_count_reads_without_one() -> None:
+    xml = b'<sdnList xmlns="http://tempuri.org/sdnList.xsd"><publshInformation/></sdnList>'
+    dataset = sk.load(io.BytesIO(xml), strict=True)
+    assert "record_count" not in dataset.metadata
+    assert dataset.metadata["records_read"] == 0

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-import sanctionkit as sk
 from sanctionkit.errors import ReadError
 from sanctionkit.formats import ofac_enhanced
 from sanctionkit.model import (
@@ -289,15 +288,6 @@ def real() -> tuple[Dataset, ET.Element]:
 
 def _entities(root: ET.Element) -> list[ET.Element]:
     return root.findall(f"{NS}entities/{NS}entity")
-
-
-def test_sk_load_detects_the_real_file() -> None:
-    from sanctionkit.formats import READERS
-
-    path = shared_file(REAL)
-    if "ofac-enhanced-xml" not in READERS:
-        pytest.skip("the reader is not registered in sanctionkit.formats.READERS yet")
-    assert sk.load(path).metadata["format"] == "ofac-enhanced-xml"
 
 
 def test_every_entity_of_the_real_file_is_read(real: tuple[Dataset, ET.Element]) -> None:

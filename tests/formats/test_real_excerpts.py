@@ -338,7 +338,7 @@ def test_uk_excerpt(loaded: dict[str, Dataset]) -> None:
     groups = {row[-1] for row in rows[2:]}
     assert ds.metadata["records_returned"] == len(groups) == 4
     assert ds.metadata["rows_read"] == len(rows) - 2 == 77
-    assert ds.metadata["last_updated"] == "2022-05-04"  # Last Updated,04/05/2022
+    assert ds.metadata["publish_date"] == "2022-05-04"  # Last Updated,04/05/2022
     ship = _get(ds, "uk-13651")  # SAM JONG 2, "(IMO number):7408873"
     assert isinstance(ship, Vessel)
     assert (ship.name, ship.imo) == ("SAM JONG 2", "7408873")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 import sanctionkit as sk
-from sanctionkit.formats import READERS, WORKBOOK_READERS, detect_format, reader
+from sanctionkit.formats import READERS, REGISTRY, WORKBOOK_READERS, detect_format, reader
 from sanctionkit.formats._files import read_head
 from tests.conftest import shared_file
 
@@ -37,17 +38,6 @@ def test_each_real_file_is_detected_as_its_format_and_by_no_other(
     assert claimed == [expected]
 
 
-def test_every_reader_module_has_the_reader_functions() -> None:
-    for name in READERS:
-        sniff, read = reader(name)
-        assert callable(sniff)
-        assert callable(read)
-    for name in WORKBOOK_READERS:
-        module = sk.formats.workbook_reader(name)
-        assert callable(module.recognises)
-        assert callable(module.read)
-
-
 @pytest.mark.parametrize(
     ("relative", "expected"),
     [
@@ -69,3 +59,17 @@ def test_reader_modules_are_attributes_of_the_formats_package() -> None:
     assert result.stdout.strip() == "True"
     with pytest.raises(AttributeError):
         _ = sk.formats.no_such_reader
+
+
+def test_one_registry_holds_every_format_and_the_old_names_are_views_of_it() -> None:
+    assert set(READERS) | set(WORKBOOK_READERS) == set(REGISTRY)
+    assert not set(READERS) & set(WORKBOOK_READERS)
+    assert list(READERS) == [name for name in REGISTRY if name in READERS]  # sniffing order
+
+
+def test_an_unknown_format_name_lists_every_registered_one(tmp_path: Path) -> None:
+    path = tmp_path / "list.xml"
+    path.write_bytes(b"<list/>")
+    with pytest.raises(sk.UnknownFormatError, match="known: sanctionkit, ofac-xml") as caught:
+        sk.load(path, format="no-such-format")
+    assert all(name in str(caught.value) for name in REGISTRY)

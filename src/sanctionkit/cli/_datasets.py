@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, TextIO, TypeAlias
 
 from sanctionkit.builtin import builtin_dataset
+from sanctionkit.cli import _progress
 from sanctionkit.converter import converter
 from sanctionkit.diff import DatasetDiff, FieldChange, diff
 from sanctionkit.formats import accept_rule, load
@@ -113,7 +114,7 @@ def _dataset(arguments: argparse.Namespace) -> Dataset:
 
 
 def _load(source: str, accept: list[str]) -> Dataset:
-    with _collector_paused():
+    with _collector_paused(), _progress.reading(source):
         return load(source, accept=accept)
 
 

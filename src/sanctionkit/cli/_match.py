@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeAlias
 
 from sanctionkit.builtin import builtin_dataset
+from sanctionkit.cli import _progress
 from sanctionkit.errors import MissingDependencyError
 from sanctionkit.model import Dataset
 
@@ -196,7 +197,7 @@ def run_screen(arguments: argparse.Namespace, out: TextIO) -> int:
 
     table = _read_table(arguments.input)
     index = _index(arguments)
-    with _progress(table.num_rows) as bar:
+    with _progress.bar(table.num_rows, unit=" rows", desc="screening") as bar:
         hits = screen(
             table,
             index,
@@ -285,25 +286,3 @@ def _write_csv(rows: Sequence[dict[str, Any]], names: list[str], stream: TextIO)
         writer.writerow(
             ["; ".join(value) if isinstance(value, list) else value for value in row.values()]
         )
-
-
-class _NoBar:
-    def update(self, count: int) -> None:
-        pass
-
-    def __enter__(self) -> _NoBar:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        pass
-
-
-def _progress(total: int) -> Any:
-    """A progress bar on standard error when it is a terminal (tqdm, in the match extra)."""
-    if not sys.stderr.isatty():
-        return _NoBar()
-    try:
-        from tqdm import tqdm
-    except ImportError:
-        return _NoBar()
-    return tqdm(total=total, unit=" rows", file=sys.stderr, desc="screening")

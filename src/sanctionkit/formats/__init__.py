@@ -2,18 +2,20 @@
 
 :func:`load` looks at a file's content, not its name, to choose the reader:
 the root element (and so the list) of an XML file, the shape of a CSV file's
-first line, the header of JSON lines. Each reader module has the same two
-functions, ``sniff(head: bytes) -> bool`` and
-``read(source, *, name, strict) -> Dataset``; :data:`READERS` lists them.
-Reader modules are imported on first use, so ``import sanctionkit`` pays for
-none of them.
+first line, the header of JSON lines, the sheets of a workbook. Every reader
+module has the same two functions, ``sniff(head: bytes) -> bool`` and
+``read(source, *, name, strict) -> Dataset`` (:class:`ReaderModule`, which
+mypy checks each module against); a reader of a list in an .xlsx workbook has
+``recognises(workbook) -> bool`` too (:class:`WorkbookReaderModule`).
+:data:`REGISTRY` lists them all, and ``docs/writing-a-reader.md`` says how to
+add one. Reader modules are imported on first use, so ``import sanctionkit``
+pays for none of them.
 """
 
 from __future__ import annotations
 
-import functools
 import importlib
-import io
+import importlib.util
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, Any, Protocol
@@ -22,17 +24,31 @@ import attrs
 
 from sanctionkit.errors import ReadError, UnknownFormatError
 from sanctionkit.formats import jsonl
-from sanctionkit.formats._files import read_head, xml_root_name
+from sanctionkit.formats._contract import (
+    METADATA_KEYS,
+    MetadataKey,
+    ReaderModule,
+    WorkbookReaderModule,
+)
+from sanctionkit.formats._files import Source, binary, read_head, source_name, xml_root_name
 from sanctionkit.formats._xlsx import corrupt, damage, is_xls, is_zip, open_workbook, xls_refusal
 from sanctionkit.model import Dataset, Problem
 from sanctionkit.model.dataset import problem_code_word
 
 __all__ = [
+    "METADATA_KEYS",
     "READERS",
+    "REGISTRY",
     "WORKBOOK_READERS",
+    "InWorkbook",
+    "MetadataKey",
     "Reader",
+    "ReaderModule",
+    "Sniffed",
     "WorkbookReader",
+    "WorkbookReaderModule",
     "accept_rule",
+    "detect",
     "detect_format",
     "dump",
     "load",
@@ -43,79 +59,170 @@ __all__ = [
 
 
 class Reader(Protocol):
-    """What a reader module provides."""
+    """A reader's ``read`` function (see :class:`ReaderModule`)."""
 
-    def __call__(self, source: str | Path | IO[bytes], *, name: str, strict: bool) -> Dataset: ...
-
-
-def _read_jsonl(source: str | Path | IO[bytes], *, name: str, strict: bool) -> Dataset:
-    return jsonl.load(source, strict=strict, name=name)
+    def __call__(self, source: Source, *, name: str, strict: bool) -> Dataset: ...
 
 
-def _sniff_jsonl(head: bytes) -> bool:
-    first_line = next((line for line in head.splitlines() if line.strip()), b"")
-    return jsonl.is_sanctionkit_header(first_line.decode("utf-8", errors="replace"))
+#: The old name of :class:`WorkbookReaderModule`.
+WorkbookReader = WorkbookReaderModule
 
 
-#: Every format :func:`load` reads, and the module that reads it.
-READERS: dict[str, str] = {
-    "sanctionkit": "sanctionkit.formats.jsonl",
-    "ofac-xml": "sanctionkit.formats.ofac_xml",
-    "ofac-enhanced-xml": "sanctionkit.formats.ofac_enhanced",
-    "ofac-csv": "sanctionkit.formats.ofac_csv",
-    "un-xml": "sanctionkit.formats.un_xml",
-    "uk-conlist": "sanctionkit.formats.uk_conlist",
-    "uk-sl-xml": "sanctionkit.formats.uk_sl",
-    "uk-sl-csv": "sanctionkit.formats.uk_sl_csv",
-    "eu-xml": "sanctionkit.formats.eu_xml",
-    "ca-sema-xml": "sanctionkit.formats.ca_sema",
-    "seco-xml": "sanctionkit.formats.seco",
-    "ftm": "sanctionkit.formats.ftm",
+@attrs.frozen
+class Sniffed:
+    """A format :func:`load` finds by the first bytes of a file (its reader's ``sniff``)."""
+
+    #: Imports the reader module, on first use; mypy checks what it returns.
+    module: Callable[[], ReaderModule]
+
+
+@attrs.frozen
+class InWorkbook:
+    """A list in an .xlsx workbook: found by asking the reader whether it ``recognises`` one."""
+
+    #: Imports the reader module, on first use; mypy checks what it returns.
+    module: Callable[[], WorkbookReaderModule]
+
+
+# One function per reader module: the import happens on first use, and the
+# return type makes mypy check the module against the reader protocol.
+
+
+def _jsonl() -> ReaderModule:
+    return jsonl
+
+
+def _ofac_xml() -> ReaderModule:
+    from sanctionkit.formats import ofac_xml
+
+    return ofac_xml
+
+
+def _ofac_enhanced() -> ReaderModule:
+    from sanctionkit.formats import ofac_enhanced
+
+    return ofac_enhanced
+
+
+def _ofac_csv() -> ReaderModule:
+    from sanctionkit.formats import ofac_csv
+
+    return ofac_csv
+
+
+def _un_xml() -> ReaderModule:
+    from sanctionkit.formats import un_xml
+
+    return un_xml
+
+
+def _uk_conlist() -> WorkbookReaderModule:
+    from sanctionkit.formats import uk_conlist
+
+    return uk_conlist
+
+
+def _uk_sl() -> ReaderModule:
+    from sanctionkit.formats import uk_sl
+
+    return uk_sl
+
+
+def _uk_sl_csv() -> ReaderModule:
+    from sanctionkit.formats import uk_sl_csv
+
+    return uk_sl_csv
+
+
+def _eu_xml() -> ReaderModule:
+    from sanctionkit.formats import eu_xml
+
+    return eu_xml
+
+
+def _ca_sema() -> ReaderModule:
+    from sanctionkit.formats import ca_sema
+
+    return ca_sema
+
+
+def _seco() -> ReaderModule:
+    from sanctionkit.formats import seco
+
+    return seco
+
+
+def _ftm() -> ReaderModule:
+    from sanctionkit.formats import ftm
+
+    return ftm
+
+
+def _jp_mof() -> WorkbookReaderModule:
+    from sanctionkit.formats import jp_mof
+
+    return jp_mof
+
+
+#: Every format :func:`load` reads, by name, and how it is found. Sniffed
+#: formats are asked in this order; workbook readers too, about a workbook.
+REGISTRY: dict[str, Sniffed | InWorkbook] = {
+    "sanctionkit": Sniffed(_jsonl),
+    "ofac-xml": Sniffed(_ofac_xml),
+    "ofac-enhanced-xml": Sniffed(_ofac_enhanced),
+    "ofac-csv": Sniffed(_ofac_csv),
+    "un-xml": Sniffed(_un_xml),
+    "uk-conlist": Sniffed(_uk_conlist),
+    "uk-sl-xml": Sniffed(_uk_sl),
+    "uk-sl-csv": Sniffed(_uk_sl_csv),
+    "eu-xml": Sniffed(_eu_xml),
+    "ca-sema-xml": Sniffed(_ca_sema),
+    "seco-xml": Sniffed(_seco),
+    "ftm": Sniffed(_ftm),
+    "uk-conlist-xlsx": InWorkbook(_uk_conlist),
+    "jp-mof-xlsx": InWorkbook(_jp_mof),
+}
+
+#: The formats found by their first bytes: a view of :data:`REGISTRY`.
+READERS: dict[str, Sniffed] = {
+    name: entry for name, entry in REGISTRY.items() if isinstance(entry, Sniffed)
+}
+
+#: The lists in .xlsx workbooks: a view of :data:`REGISTRY`.
+WORKBOOK_READERS: dict[str, InWorkbook] = {
+    name: entry for name, entry in REGISTRY.items() if isinstance(entry, InWorkbook)
 }
 
 
 def __getattr__(attribute: str) -> Any:
     """``sanctionkit.formats.ftm`` and the other reader modules, imported on first use."""
-    modules = {
-        path.rpartition(".")[2]: path for path in (*READERS.values(), *WORKBOOK_READERS.values())
-    }
-    if attribute in modules:
-        return importlib.import_module(modules[attribute])
+    path = f"{__name__}.{attribute}"
+    if not attribute.startswith("_") and importlib.util.find_spec(path) is not None:
+        return importlib.import_module(path)
     raise AttributeError(f"module {__name__!r} has no attribute {attribute!r}")
 
 
-@functools.cache
+def _entry(name: str) -> Sniffed | InWorkbook:
+    try:
+        return REGISTRY[name]
+    except KeyError:
+        known = ", ".join(REGISTRY)
+        raise UnknownFormatError(f"unknown format {name!r}; known: {known}") from None
+
+
 def reader(name: str) -> tuple[Callable[[bytes], bool], Reader]:
     """The ``sniff`` and ``read`` functions of the format called ``name``."""
-    if name == "sanctionkit":
-        return _sniff_jsonl, _read_jsonl
-    module = importlib.import_module(READERS[name])
+    module = _entry(name).module()
     return module.sniff, module.read
 
 
-class WorkbookReader(Protocol):
-    """What a reader of an .xlsx list provides: a zip's first bytes cannot tell lists apart."""
-
-    def recognises(self, workbook: Any) -> bool: ...
-
-    def read(self, source: str | Path | IO[bytes], *, name: str, strict: bool) -> Dataset: ...
-
-
-#: Readers of .xlsx lists, asked in turn whether they recognise a workbook's sheets.
-WORKBOOK_READERS: dict[str, str] = {
-    "uk-conlist-xlsx": "sanctionkit.formats.uk_conlist",
-    "jp-mof-xlsx": "sanctionkit.formats.jp_mof",
-}
-
-
-def workbook_reader(name: str) -> WorkbookReader:
+def workbook_reader(name: str) -> WorkbookReaderModule:
     """The module that reads the workbook format called ``name``."""
-    module: WorkbookReader = importlib.import_module(WORKBOOK_READERS[name])
-    return module
+    return WORKBOOK_READERS[name].module()
 
 
 def detect_format(head: bytes | str) -> str:
-    """The name of the format whose content starts with ``head``.
+    """The name of the format whose content starts with ``head`` (workbooks aside).
 
     >>> detect_format('{"format": "sanctionkit", "version": 1}')
     'sanctionkit'
@@ -123,14 +230,22 @@ def detect_format(head: bytes | str) -> str:
     data = head.encode("utf-8") if isinstance(head, str) else head
     if is_xls(data):
         raise UnknownFormatError(xls_refusal())
-    for name in READERS:
-        sniff, _ = reader(name)
-        if sniff(data):
+    for name, entry in READERS.items():
+        if entry.module().sniff(data):
             return name
     shown = data[:60].decode("utf-8", errors="replace")
     raise UnknownFormatError(
         f"no reader for content starting {shown!r}; known: {', '.join(READERS)}"
     )
+
+
+def detect(source: Source) -> str:
+    """The name in :data:`REGISTRY` of the format a file is in, from its content.
+
+    Its first bytes tell every format but a workbook's, whose sheets are asked
+    about. An open file is left where it was.
+    """
+    return _detect(source, source_name(source))
 
 
 def load(
@@ -142,10 +257,12 @@ def load(
 ) -> Dataset:
     """Read a dataset from a path or an open file, in the format its content shows.
 
-    ``format`` skips detection (a name in :data:`READERS` or
-    :data:`WORKBOOK_READERS`). In lenient mode (the default) bad values and
-    records become ``dataset.problems`` and reading goes on; ``strict=True``
-    raises the first as :class:`~sanctionkit.ReadError`.
+    ``format`` skips detection (a name in :data:`REGISTRY`). A path is
+    opened and closed here; an open file (binary, or text, which is streamed
+    as UTF-8) is read from where it is and left open: it is the caller's.
+    In lenient mode (the default) bad values and records become
+    ``dataset.problems`` and reading goes on; ``strict=True`` raises the
+    first as :class:`~sanctionkit.ReadError`.
     ``dataset.metadata`` counts the records read, returned and rejected.
 
     ``accept`` names the problems you know about and accept, each as
@@ -185,34 +302,28 @@ def accept_rule(rule: str) -> str:
 
 
 def _load(source: str | Path | IO[str] | IO[bytes], format: str | None, *, strict: bool) -> Dataset:
-    name = str(source) if isinstance(source, str | Path) else str(getattr(source, "name", "<file>"))
-    binary: str | Path | IO[bytes]
-    if isinstance(source, str | Path):
-        binary = source
-    elif isinstance(source, io.TextIOBase):
-        binary = io.BytesIO(source.read().encode("utf-8"))
-    else:
-        binary = source  # type: ignore[assignment]
-    head = read_head(binary)
-    if format is None and is_xls(head):
+    name = source_name(source)
+    stream: Source = source if isinstance(source, str | Path) else binary(source)
+    chosen = format if format is not None else _detect(stream, name)
+    return _entry(chosen).module().read(stream, name=name, strict=strict)
+
+
+def _detect(source: Source, name: str) -> str:
+    head = read_head(source)
+    if is_xls(head):
         raise UnknownFormatError(xls_refusal(name))
-    if format is None and is_zip(head):
-        return _load_workbook(binary, name=name, strict=strict)
-    if format in WORKBOOK_READERS:
-        return workbook_reader(format).read(binary, name=name, strict=strict)
-    chosen = format or detect_format(head)
-    if chosen not in READERS:
-        known = ", ".join([*READERS, *WORKBOOK_READERS])
-        raise UnknownFormatError(f"unknown format {chosen!r}; known: {known}")
-    _, read = reader(chosen)
-    return read(binary, name=name, strict=strict)
+    if is_zip(head):
+        return _workbook_format(source, name)
+    return detect_format(head)
 
 
-def _load_workbook(source: str | Path | IO[bytes], *, name: str, strict: bool) -> Dataset:
+def _workbook_format(source: Source, name: str) -> str:
+    """The workbook format whose reader recognises the workbook's sheets."""
+    position = None if isinstance(source, str | Path) else source.tell()
     workbook = open_workbook(source, name)
     try:
-        readers = (workbook_reader(name) for name in WORKBOOK_READERS)
-        chosen = next((r for r in readers if r.recognises(workbook)), None)
+        known = WORKBOOK_READERS.items()
+        chosen = next((f for f, entry in known if entry.module().recognises(workbook)), None)
         sheets = ", ".join(workbook.sheetnames[:5])
     except ReadError as error:  # a damaged sheet, met by a reader that had no file name
         raise ReadError(attrs.evolve(error.problem, file=name)) from error
@@ -221,12 +332,12 @@ def _load_workbook(source: str | Path | IO[bytes], *, name: str, strict: bool) -
         raise ReadError(Problem(file=name, message=message)) from error
     finally:
         workbook.close()
+        if position is not None and not isinstance(source, str | Path):
+            source.seek(position)
     if chosen is None:
-        known = ", ".join(WORKBOOK_READERS) or "none yet"
-        raise UnknownFormatError(f"no reader for a workbook with sheets {sheets}; known: {known}")
-    if not isinstance(source, str | Path):
-        source.seek(0)
-    return chosen.read(source, name=name, strict=strict)
+        names = ", ".join(WORKBOOK_READERS) or "none yet"
+        raise UnknownFormatError(f"no reader for a workbook with sheets {sheets}; known: {names}")
+    return chosen
 
 
 def dump(dataset: Dataset, path: str | Path) -> None:

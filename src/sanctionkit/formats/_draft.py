@@ -116,6 +116,11 @@ class EntityDraft:
         if role not in self.countries:
             self.countries.append(role)
 
+    def identifier(self, identifier: Identifier) -> None:
+        """Add an identifier, once."""
+        if identifier not in self.identifiers:
+            self.identifiers.append(identifier)
+
     def address(self, address: Address) -> None:
         """Add an address, once."""
         if address not in self.addresses:
@@ -150,7 +155,11 @@ class EntityDraft:
         if self.id is None:
             raise ValueError(f"draft of record {self.label} has no id")
         fields = _CLASS_FIELDS[self.kind]
-        self._keep_unplaced(reading, fields, quiet=quiet)
+        if self.extra or (
+            self.kind is not Person
+            and (self.birth_dates or self.birth_places or self.gender or self.positions)
+        ):
+            self._keep_unplaced(reading, fields, quiet=quiet)
         values: dict[str, Any] = {
             "id": self.id,
             "name": self.name,
@@ -166,7 +175,9 @@ class EntityDraft:
             values["birth_places"] = self.birth_places
             values["gender"] = self.gender
             values["positions"] = self.positions
-        values.update((key, value) for key, value in self.extra.items() if key in fields)
+        for key, value in self.extra.items():
+            if key in fields:
+                values[key] = value
         try:
             return self.kind(**values)
         except ValueError as error:

@@ -9,6 +9,11 @@ Each problem has a ``code`` (see :func:`problem_code`), so that a user can
 accept the problems they know about and still read strictly.
 Records that cannot be kept at all are *rejected*, and the counts add up:
 records read = records returned + records rejected.
+
+A reading also holds what every reader needs once per file: one cache of
+parsed values (:meth:`Reading.date` with the list's own parser, countries,
+IMO numbers), one shared object per distinct value (:meth:`Reading.intern`),
+and the entity ids taken so far (:meth:`Reading.unique_id`).
 """
 
 from __future__ import annotations

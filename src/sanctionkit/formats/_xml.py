@@ -7,8 +7,9 @@ expand. The bytes before the root element (the prolog, however long) are read
 first by expat itself (:class:`DtdGuard`), so that what counts as a comment, a
 processing instruction or an encoding is what the parser will think, not what a
 pattern guesses. The rest of the file goes through the standard library's C
-parser, a chunk at a time (:func:`iter_records`), so memory holds a chunk's
-records, not the file's.
+parser by its public pull-parser API (:class:`xml.etree.ElementTree.XMLPullParser`),
+a chunk at a time (:func:`iter_records`), so memory holds a chunk's records,
+not the file's, and a Python upgrade cannot take a private hook away.
 """
 
 from __future__ import annotations
@@ -16,10 +17,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 import xml.parsers.expat as expat
 from collections.abc import Collection, Iterator
-from pathlib import Path
-from typing import IO
 
 from sanctionkit.errors import ReadError
+from sanctionkit.formats._files import Source, open_source
 from sanctionkit.formats._reading import Reading
 from sanctionkit.model import Problem
 
@@ -114,7 +114,7 @@ _OTHER, _RECORD, _CONTAINER = 0, 1, 2
 
 
 def iter_records(
-    source: str | Path | IO[bytes],
+    source: Source,
     record_tag: str | Collection[str],
     name: str,
     *,
@@ -138,6 +138,8 @@ def iter_records(
     this reader does not know (a renamed tag), so it is counted as read and
     rejected, with a problem naming it, rather than silently passed over.
 
+    A path is opened and closed here; an open file is read and left open,
+    as the caller's (see :func:`~sanctionkit.formats._files.open_source`).
     A document that declares a DTD is refused (ReadError naming the file).
     XML that breaks off (a truncated file) or stops being well-formed after
     the root: with ``reading``, a problem saying where, and the records before
@@ -148,16 +150,12 @@ def iter_records(
     kinds = _Kinds(_names(record_tag), frozenset(containers))
     expected = frozenset(_names(record_tag)) | frozenset(beside)
     guard = DtdGuard()
-    parser = ET.XMLParser(target=ET.TreeBuilder())
-    # Start events serve only to catch the root; once it is caught the parser
-    # reports end events alone, which halves the events Python has to handle.
-    events: list[tuple[str, ET.Element]] = []
-    _report(parser, events, ("start", "end"))
+    # Start events serve only to catch the root; the public pull parser cannot
+    # stop reporting them after it, so the loop passes over the rest.
+    parser: ET.XMLPullParser[ET.Element] = ET.XMLPullParser(events=("start", "end"))
     root: ET.Element | None = None
     records = 0
-    # The caller's stream is closed too, as it always was: the reader owns it from here.
-    stream: IO[bytes] = Path(source).open("rb") if isinstance(source, str | Path) else source  # noqa: SIM115
-    try:
+    with open_source(source) as stream:
         while True:
             data = stream.read(_CHUNK)
             if not guard.passed:
@@ -165,25 +163,31 @@ def iter_records(
             failure: ET.ParseError | None = None
             try:
                 if data:
-                    parser.feed(data)
+                    parser.feed(data)  # a parse error waits in the events, after those before it
                 else:
                     parser.close()
             except ET.ParseError as error:
-                failure = error  # reported once the records completed before it are out
+                failure = error  # the end of the file cut the XML short
             done: list[ET.Element] = []
-            for event, element in events:
-                if event == "start":
-                    if root is None:
-                        root = element
-                        _report(parser, events, ("end",))
-                        yield "root", element
-                    continue
-                kind = kinds[element.tag]
-                if kind == _RECORD:
-                    yield "record", element
-                    done.append(element)
-                elif kind == _CONTAINER:
-                    _strays(element, expected, name, reading)
+            closed: list[ET.Element] = []  # what ended after a record: maybe its parent
+            try:
+                for event, element in _events(parser):
+                    if event == "start":
+                        if root is None:
+                            root = element
+                            yield "root", element
+                        continue
+                    kind = kinds[element.tag]
+                    if kind == _RECORD:
+                        yield "record", element
+                        done.append(element)
+                        continue
+                    if kind == _CONTAINER:
+                        _strays(element, expected, name, reading)
+                    if done:
+                        closed.append(element)
+            except ET.ParseError as error:
+                failure = error  # reported once the records completed before it are out
             records += len(done)
             if failure is not None:
                 if root is not None:
@@ -193,12 +197,14 @@ def iter_records(
                 )
                 return
             if root is not None and done:
-                _detach(root, done, events)
-            events.clear()
+                _detach(root, done, closed)
             if not data:
                 return
-    finally:
-        stream.close()
+
+
+def _events(parser: ET.XMLPullParser[ET.Element]) -> Iterator[tuple[str, ET.Element]]:
+    """The parser's events so far: start and end events only, so each has an element."""
+    return parser.read_events()  # type: ignore[return-value]
 
 
 def _names(tags: str | Collection[str]) -> frozenset[str]:
@@ -299,20 +305,7 @@ def _open_strays(
         node = node[-1] if len(node) else None
 
 
-def _report(
-    parser: ET.XMLParser, events: list[tuple[str, ET.Element]], kinds: tuple[str, ...]
-) -> None:
-    """Have ``parser`` append ``(event, element)`` to ``events`` for each event of ``kinds``.
-
-    ``_setevents`` is the hook XMLPullParser sets its own events with (in the C
-    parser and the pure Python one alike). The C parser replaces the events it
-    reports; the Python one only adds handlers, so start events may go on:
-    iter_records ignores those after the root.
-    """
-    parser._setevents(events, kinds)  # type: ignore[attr-defined]
-
-
-def _detach(root: ET.Element, done: list[ET.Element], events: list[tuple[str, ET.Element]]) -> None:
+def _detach(root: ET.Element, done: list[ET.Element], closed: list[ET.Element]) -> None:
     """Take ``done`` (records the caller has had) out of the tree.
 
     Every element still open is the last child of its parent, so a record's
@@ -331,7 +324,7 @@ def _detach(root: ET.Element, done: list[ET.Element], events: list[tuple[str, ET
         if not kept:
             break
         node = kept[-1]
-    for _, element in events:
+    for element in closed:
         if not left:
             break
         if len(element):

@@ -33,6 +33,7 @@ XML".
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 import xml.etree.ElementTree as ET
@@ -42,19 +43,18 @@ from typing import IO
 import attrs
 
 from sanctionkit.formats._authorities import canada
+from sanctionkit.formats._draft import EntityDraft
 from sanctionkit.formats._files import xml_root_name
 from sanctionkit.formats._reading import Reading
-from sanctionkit.formats._scripts import guess_script
+from sanctionkit.formats._text import clean, script
 from sanctionkit.formats._xml import iter_records, local_name
 from sanctionkit.model import (
     Alias,
     Dataset,
     Designation,
-    Entity,
     Identifier,
     LegalBasis,
     LegalBasisKind,
-    Organization,
     Person,
     Source,
     Vessel,
@@ -157,14 +157,6 @@ _ALTERNATIVES = re.compile(r"\s+or\s+", re.IGNORECASE)
 _YEAR = re.compile(r"\d{4}")
 _ACRONYM = re.compile(r"\(([A-Z]{3,})\)")
 _SLUG = re.compile(r"[^a-z0-9.]+")
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
-# A name in Cyrillic letters, with perhaps ASCII (Latin letters do not count beside
-# another script) and «»: guess_script says "Cyrl", but only after looking up every
-# letter, and most of this list's names in other scripts are these. (U+0482-0489
-# are signs and combining marks, not letters.)
-_CYRILLIC_NAME = re.compile(
-    r"[\x00-\x7f«»]*[\u0400-\u0481\u048a-\u04ff][\x00-\x7f«»\u0400-\u0481\u048a-\u04ff]*"
-)
 
 
 def sniff(head: bytes) -> bool:
@@ -220,7 +212,7 @@ def regime_slug(country: str) -> str:
     >>> regime_slug("Justice for Victims of Corrupt Foreign Officials Regulations (JVCFOR) / x")
     'jvcfor'
     """
-    english = _clean(country).split(" / ")[0]
+    english = clean(country).split(" / ")[0]
     acronym = _ACRONYM.search(english)
     if acronym:
         return acronym.group(1).lower()
@@ -245,7 +237,7 @@ def split_aliases(text: str) -> list[tuple[str, str | None]]:
 
 def _split_aliases(text: str) -> list[tuple[str, str | None, str | None]]:
     """:func:`split_aliases`, with each name's script too (worked out once)."""
-    cleaned = _clean(text)
+    cleaned = clean(text)
     # Every label has a colon; most texts have none, and need no search for labels.
     parts = _LANGUAGE_LABEL.split(cleaned) if ":" in cleaned else [cleaned]
     chunks: list[tuple[str | None, str]] = [(None, parts[0])]
@@ -269,8 +261,8 @@ def _split_aliases(text: str) -> list[tuple[str, str | None, str | None]]:
             if not piece or piece in names:
                 continue
             names.add(piece)
-            script = _script(piece)
-            found.append((piece, None if script == "Latn" else language, script))
+            found_script = script(piece)
+            found.append((piece, None if found_script == "Latn" else language, found_script))
     return found
 
 
@@ -307,23 +299,10 @@ def _unbracket(text: str) -> str:
     return text
 
 
-def _script(name: str) -> str | None:
-    if name.isascii():
-        return "Latn" if _ASCII_LETTER.search(name) else None
-    if _CYRILLIC_NAME.fullmatch(name):
-        return "Cyrl"
-    return guess_script(name)
-
-
-def _clean(text: str | None) -> str:
-    """The text with its runs of white space (line breaks, no-break spaces) made one space."""
-    return " ".join(text.split()) if text else ""
-
-
 @functools.lru_cache(maxsize=256)
 def _regime(country: str) -> tuple[str, str]:
     """Country as the regime's name and its slug: worked out once per regime, not per record."""
-    regime = _clean(country)
+    regime = clean(country)
     return regime, regime_slug(regime) if regime else "unknown"
 
 
@@ -343,7 +322,7 @@ def _schedule(text: str) -> str:
     >>> _schedule("1,Part 3"), _schedule("N/A")
     ('1, Part 3', '')
     """
-    cleaned = _clean(text)
+    cleaned = clean(text)
     if cleaned.upper() == "N/A":
         return ""
     return re.sub(r"\s*,\s*", ", ", cleaned)
@@ -393,19 +372,11 @@ def _source(name: str) -> Source:
 
 @attrs.define
 class _Records:
-    """Turns ``record`` elements into entities and designations.
-
-    Values that many records share (dates, programmes, legal bases) are made
-    once and shared: they are immutable, and it keeps memory per entity low.
-    """
+    """Turns ``record`` elements into entities and designations."""
 
     reading: Reading
     source: Source
-    seen: set[str] = attrs.Factory(set)
-    dates: dict[str, PartialDate | DateRange] = attrs.Factory(dict)
-    strings: dict[str, str] = attrs.Factory(dict)
-    programmes: dict[str, tuple[str]] = attrs.Factory(dict)
-    sources: tuple[Source, ...] = ()
+    sources: tuple[Source, ...] = attrs.field(init=False)
     unknown_tags: set[str] = attrs.Factory(set)
     with_listing_date: bool = False
     # Records that used an element name only the older layout has, or only the 2025 one.
@@ -414,6 +385,9 @@ class _Records:
     # Each listing date once, by its text, in the order first seen: comparing
     # these few at the end is cheaper than comparing every record's date.
     listing_dates: dict[str, PartialDate] = attrs.Factory(dict)
+
+    def __attrs_post_init__(self) -> None:
+        self.sources = (self.source,)
 
     @property
     def latest(self) -> PartialDate | None:
@@ -436,169 +410,135 @@ class _Records:
             self.with_older_names = True
         elif not self.with_2025_names and not _RENAMED.isdisjoint(fields):
             self.with_2025_names = True
-        # Problems name a field as the file writes it.
-        born_field = older.get("DateOfBirthOrShipBuildDate", "DateOfBirthOrShipBuildDate")
-
         regime, slug = _regime(fields.get("Country", ""))
         schedule = _schedule(fields.get("Schedule", ""))
-        item = _clean(fields.get("Item"))
+        item = clean(fields.get("Item"))
         label = (
             f"ca-{slug}-{_slug(schedule)}-{_slug(item)}" if schedule else f"ca-{slug}-{_slug(item)}"
         )
         if not item:
             reading.reject("record has no Item", record=regime or None, value=schedule or None)
             return
+        draft = EntityDraft(label, sources=self.sources)
+        if not self._names(draft, fields):
+            return
+        draft.id = draft.label = self._entity_id(label)  # problems name the record by its id
+        self._extra(draft, extra)
+        # Problems name a field as the file writes it.
+        born_field = older.get("DateOfBirthOrShipBuildDate", "DateOfBirthOrShipBuildDate")
+        ship = (slug, schedule) in _SHIP_SCHEDULES
+        self._kind(draft, fields, born_field, ship_schedule=ship)
+        entity = draft.build(reading)
+        if entity is None:
+            return
+        listed = self._listed(fields.get("DateOfListing"), draft.label)
+        designation = Designation(
+            entity_id=draft.id,
+            authority=canada(),
+            authority_ref=_reference(schedule, item),
+            listed=listed,
+            programmes=reading.intern((regime,)) if regime else (),
+            legal_basis=_JVCFOA if slug == "jvcfor" else _SEMA,
+            sources=self.sources,
+        )
+        reading.keep(entity, designation)
 
-        given = _clean(fields.get("GivenName"))
-        last = _clean(fields.get("LastName"))
-        entity_name = _clean(fields.get("EntityOrShip"))
-        aliases: list[Alias] = []
-        notes: list[str] = []
+    def _names(self, draft: EntityDraft, fields: dict[str, str]) -> bool:
+        """The name, aliases and class (a person, or not); False when the record has no name."""
+        given = clean(fields.get("GivenName"))
+        last = clean(fields.get("LastName"))
+        entity_name = clean(fields.get("EntityOrShip"))
         if entity_name:
             also = _ALSO_KNOWN_AS.search(entity_name)
             if also:
                 entity_name = entity_name[: also.start()].strip()
-                aliases.append(self._alias(also.group(1).strip(), None))
+                draft.aliases.append(self._alias(also.group(1).strip(), None))
         person = bool(given or last)
         if entity_name and not person:
             # "Iranian Army/Armée iranienne": the English name, then the French one.
             halves = _split_outside_brackets(entity_name, _SLASH)
             if len(halves) == 2 and all(half.strip() for half in halves):
                 entity_name = halves[0].strip()
-                french = halves[1].strip()
-                aliases.insert(0, Alias(name=french, script=_script(french), language="fr"))
+                draft.aliases.insert(0, self._alias(halves[1].strip(), "fr"))
         if person:
+            draft.kind = Person
             if entity_name:
-                aliases.append(self._alias(entity_name, None))
-            name = f"{given} {last}".strip()
+                draft.aliases.append(self._alias(entity_name, None))
+            draft.name = f"{given} {last}".strip()
         elif entity_name:
-            name = entity_name
+            draft.name = entity_name
         else:
-            reading.reject("record has no name", record=label)
-            return
+            self.reading.reject("record has no name", record=draft.label)
+            return False
         aliases_text = fields.get("Aliases")
         if aliases_text:
-            known = {name, *(alias.name for alias in aliases)}
-            for alias_name, language, script in _split_aliases(aliases_text):
+            known = {draft.name, *(alias.name for alias in draft.aliases)}
+            for alias_name, language, name_script in _split_aliases(aliases_text):
                 if alias_name not in known:
                     known.add(alias_name)
-                    aliases.append(Alias(name=alias_name, script=script, language=language))
+                    draft.aliases.append(
+                        Alias(name=alias_name, script=name_script, language=language)
+                    )
+        return True
 
-        entity_id = self._entity_id(label)
-        label = entity_id  # later problems name the record by the id it got
+    def _extra(self, draft: EntityDraft, extra: list[tuple[str, str]]) -> None:
+        """Elements not in the list's layout: notes, and the file's first of each a problem."""
         for tag, text in extra:
-            notes.append(f"{tag}: {_clean(text)}")
+            draft.note(f"{tag}: {clean(text)}")
             if tag not in self.unknown_tags:
                 self.unknown_tags.add(tag)
-                reading.problem(
+                self.reading.problem(
                     "element not in the list's layout; kept as a note",
-                    record=label,
+                    record=draft.label,
                     field=tag,
                     value=text,
                 )
 
-        title = _clean(fields.get("TitleOrShip"))
-        born_text = _clean(fields.get("DateOfBirthOrShipBuildDate"))
-        imo_text = _clean(fields.get("ShipIMONumber"))
-        ship = not person and (
-            bool(imo_text) or (slug, schedule) in _SHIP_SCHEDULES or bool(title and born_text)
-        )
-        if not self.sources:
-            self.sources = (self.source,)
-        sources = self.sources
-        entity: Entity
-        if ship:
-            imo = reading.imo_number(imo_text, record=label, field="ShipIMONumber")
+    def _kind(
+        self, draft: EntityDraft, fields: dict[str, str], born_field: str, *, ship_schedule: bool
+    ) -> None:
+        """The class and what only it has: a ship's IMO number, type and build year, a
+        person's dates of birth and title, an organisation's title and date as notes."""
+        label, notes = draft.label, draft.notes
+        title = clean(fields.get("TitleOrShip"))
+        born_text = clean(fields.get("DateOfBirthOrShipBuildDate"))
+        imo_text = clean(fields.get("ShipIMONumber"))
+        if draft.kind is not Person and (imo_text or ship_schedule or (title and born_text)):
+            draft.kind = Vessel
+            imo = self.reading.imo_number(imo_text, record=label, field="ShipIMONumber")
             if imo_text and imo is None:
                 notes.append(f"IMO number as listed (not valid): {imo_text}")
-            entity = Vessel(
-                id=entity_id,
-                name=name,
-                aliases=aliases,
-                notes=notes,
-                sources=sources,
-                imo=imo,
-                vessel_type=self.strings.setdefault(title, title) if title else None,
-                build_year=self._build_year(born_text, label, notes, born_field),
-            )
-        elif person:
-            identifiers = self._imo_identifier(imo_text, label, notes)
-            entity = Person(
-                id=entity_id,
-                name=name,
-                aliases=aliases,
-                identifiers=identifiers,
-                notes=notes,
-                sources=sources,
-                birth_dates=self._birth_dates(born_text, label, notes, born_field),
-                positions=(title,) if title else (),
-            )
-        else:
-            identifiers = self._imo_identifier(imo_text, label, notes)
-            if title:
-                notes.insert(0, f"Title: {title}")
-            if born_text:
-                notes.append(f"Date: {born_text}")
-            entity = Organization(
-                id=entity_id,
-                name=name,
-                aliases=aliases,
-                identifiers=identifiers,
-                notes=notes,
-                sources=sources,
-            )
-
-        listed = self._listed(fields.get("DateOfListing"), label)
-        designation = Designation(
-            entity_id=entity_id,
-            authority=canada(),
-            authority_ref=_reference(schedule, item),
-            listed=listed,
-            programmes=self.programmes.setdefault(regime, (regime,)) if regime else (),
-            legal_basis=_JVCFOA if slug == "jvcfor" else _SEMA,
-            sources=sources,
-        )
-        reading.keep(entity, designation)
+            draft.extra["imo"] = imo
+            draft.extra["vessel_type"] = self.reading.intern(title) if title else None
+            draft.extra["build_year"] = self._build_year(born_text, label, notes, born_field)
+            return
+        draft.identifiers = self._imo_identifier(imo_text, label, notes)
+        if draft.kind is Person:
+            draft.birth_dates = self._birth_dates(born_text, label, notes, born_field)
+            draft.positions = [title] if title else []
+            return
+        if title:
+            notes.insert(0, f"Title: {title}")
+        if born_text:
+            notes.append(f"Date: {born_text}")
 
     def _alias(self, name: str, language: str | None) -> Alias:
-        return Alias(name=name, script=_script(name), language=language)
+        return Alias(name=name, script=script(name), language=language)
 
     def _entity_id(self, label: str) -> str:
         """The label, or the label with "-2", "-3" ... when another record has it (a problem)."""
-        candidate = label
-        number = 1
-        while candidate in self.seen:
-            number += 1
-            candidate = f"{label}-{number}"
-        if number > 1:
-            self.reading.problem(
-                f"another record has the same Country, Schedule and Item; this one is {candidate}",
-                record=label,
-                field="Item",
-            )
-        self.seen.add(candidate)
-        return candidate
-
-    def _date(self, text: str, label: str, field: str) -> PartialDate | DateRange | None:
-        """A date, parsed once per distinct text (a problem for each bad one)."""
-        value = self.dates.get(text)
-        if value is None:
-            value = self.reading.date(text, record=label, field=field)
-            if value is not None:
-                self.dates[text] = value
-        return value
+        candidates = itertools.chain([label], (f"{label}-{n}" for n in itertools.count(2)))
+        said = "another record has the same Country, Schedule and Item; this one is {id}"
+        found = self.reading.unique_id(candidates, duplicate=said, record=label, field="Item")
+        assert found is not None  # the candidates never run out
+        return found
 
     def _listed(self, text: str | None, label: str) -> PartialDate | None:
-        cleaned = _clean(text)
+        cleaned = clean(text)
         if not cleaned:
             return None  # the older layout has no DateOfListing: no date, no problem
         self.with_listing_date = True
-        value = self._date(cleaned, label, "DateOfListing")
-        if isinstance(value, DateRange):
-            self.reading.problem(
-                "expected one date, found a range", record=label, field="DateOfListing", value=text
-            )
-            return None
+        value = self.reading.single_date(cleaned, record=label, field="DateOfListing")
         if value is not None:
             self.listing_dates.setdefault(cleaned, value)
         return value
@@ -611,7 +551,7 @@ class _Records:
         if not text:
             return found
         for part in _ALTERNATIVES.split(text):
-            value = self._date(part, label, field)
+            value = self.reading.date(part, record=label, field=field)
             if value is None:
                 notes.append(f"Date of birth: {text}")  # unread: the text stays
                 return found
@@ -624,7 +564,7 @@ class _Records:
             return None
         if _YEAR.fullmatch(text):
             return int(text)
-        value = self._date(text, label, field)
+        value = self.reading.date(text, record=label, field=field)
         if isinstance(value, PartialDate):
             return value.year
         if value is not None:

@@ -38,10 +38,11 @@ from typing import IO, Any
 import attrs
 
 from sanctionkit.formats._authorities import european_union
+from sanctionkit.formats._draft import EntityDraft
 from sanctionkit.formats._files import xml_root_name
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._schemes import identify
-from sanctionkit.formats._scripts import guess_script
+from sanctionkit.formats._text import clean, join, script
 from sanctionkit.formats._xml import iter_records, local_name
 from sanctionkit.model import (
     Address,
@@ -105,7 +106,6 @@ _LISTED_REMARK = re.compile(
 )
 _NUMBER_TITLE = re.compile(r"^(\d+)/(\d+)\b\s*(.*)$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 
 def sniff(head: bytes) -> bool:
@@ -139,10 +139,10 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
             generated = element.get("generationDate")
             published = reading.single_date(generated, record=None, field="generationDate")
             if generated and generated.strip():
-                metadata["generation_date"] = generated.strip()
+                metadata["generation_time"] = generated.strip()
             if published is not None:
                 metadata["publish_date"] = published.isoformat()
-            file_id = _clean(element.get("globalFileId"))
+            file_id = clean(element.get("globalFileId"))
             if file_id:
                 metadata["global_file_id"] = file_id
             records = _Records(reading, _source(name, published))
@@ -169,7 +169,7 @@ def legal_basis(number_title: str, url: str | None = None) -> LegalBasis:
     >>> str(legal_basis("Council Decision 2013/183/CFSP"))
     'Council Decision 2013/183/CFSP'
     """
-    text = _clean(number_title)
+    text = clean(number_title)
     match = _NUMBER_TITLE.match(text)
     if match is None:
         return LegalBasis(kind=LegalBasisKind.REGULATION, title=text, url=url or None)
@@ -193,22 +193,6 @@ def _source(name: str, published: PartialDate | None) -> Source:
     return Source(url=_URL, publisher=_PUBLISHER, title=f"{_TITLE} ({file})", published=published)
 
 
-def _clean(text: str | None) -> str:
-    """The text with its runs of white space (line breaks too) made one space."""
-    return " ".join(text.split()) if text else ""
-
-
-def _join(parts: list[str], separator: str = ", ") -> str:
-    return separator.join(part for part in parts if part)
-
-
-def _script(name: str) -> str | None:
-    """:func:`~sanctionkit.formats._scripts.guess_script`, with a shortcut for plain ASCII."""
-    if name.isascii():
-        return "Latn" if _ASCII_LETTER.search(name) else None
-    return guess_script(name)
-
-
 def _scheme(code: str, description: str) -> tuple[IdentifierScheme, str | None]:
     """The scheme of an identificationTypeCode, and for ``other`` what the file calls it."""
     scheme, kept = identify("eu", code)
@@ -224,35 +208,35 @@ def _quiet_country(text: str, *, codes: bool = False) -> Country | None:
         return None
 
 
-@attrs.define
-class _Record:
-    """What one sanctionEntity has given so far, while its children are read."""
+def _parse_date(text: str) -> PartialDate | DateRange:
+    """:func:`~sanctionkit.parse_date`, refusing an impossible day ("1962-02-30") that it
+    would read as the month."""
+    if _ISO_DAY.match(text) is not None:
+        _iso_day(text)  # raises on an impossible day
+    return parse_date(text)
 
-    label: str
-    is_person: bool
+
+def _iso_day(text: str) -> PartialDate:
+    year, month, day = (int(part) for part in text.split("-"))
+    return PartialDate(year, month, day)
+
+
+@attrs.define
+class _Draft(EntityDraft):
+    """An :class:`EntityDraft` with what the record says of its names and its designation."""
+
+    #: Every name (wholeName, quality, language) before one is chosen as the name.
     names: list[tuple[str, AliasQuality, str | None]] = attrs.Factory(list)
-    identifiers: list[Identifier] = attrs.Factory(list)
-    addresses: list[Address] = attrs.Factory(list)
-    countries: list[CountryRole] = attrs.Factory(list)
-    notes: list[str] = attrs.Factory(list)
-    birth_dates: list[PartialDate | DateRange] = attrs.Factory(list)
-    birth_places: list[Address] = attrs.Factory(list)
-    positions: list[str] = attrs.Factory(list)
-    gender: Gender | None = None
     programmes: list[str] = attrs.Factory(list)
     bases: list[LegalBasis] = attrs.Factory(list)
 
-    def note(self, text: str) -> None:
-        if text and text not in self.notes:
-            self.notes.append(text)
+    def note(self, text: str, *, once: bool = True) -> None:
+        """Add a note, once by default: records repeat what each regulation says."""
+        super().note(text, once=once)
 
     def basis(self, basis: LegalBasis) -> None:
         if basis not in self.bases:
             self.bases.append(basis)
-
-    def role(self, role: CountryRole) -> None:
-        if role not in self.countries:
-            self.countries.append(role)
 
 
 @attrs.define
@@ -260,8 +244,8 @@ class _Records:
     """Turns sanctionEntity elements into entities and designations.
 
     Values that many records share (dates, countries, places, legal bases,
-    regulation notes) are made once and shared: they are immutable, and it
-    keeps memory per entity low.
+    regulation notes) are made once and shared through the reading
+    (:meth:`Reading.intern`): they are immutable, and it keeps memory per entity low.
     """
 
     reading: Reading
@@ -270,13 +254,8 @@ class _Records:
     sources: tuple[Source, ...] = attrs.field(init=False)
     # Where each entity is in reading.entities: a logicalId listed twice is one entity.
     index: dict[str, int] = attrs.Factory(dict)
-    dates: dict[str, PartialDate | DateRange] = attrs.Factory(dict)
-    parts: dict[tuple[int, int | None, int | None, bool], PartialDate] = attrs.Factory(dict)
-    roles: dict[tuple[Country, CountryRoleKind], CountryRole] = attrs.Factory(dict)
-    places: dict[tuple[str, str, str], Address] = attrs.Factory(dict)
     # (countryIso2Code, countryDescription) → the country, for pairs that read cleanly.
     countries: dict[tuple[str, str], Country | None] = attrs.Factory(dict)
-    strings: dict[str, str] = attrs.Factory(dict)
     unknown_tags: set[str] = attrs.Factory(set)
 
     def __attrs_post_init__(self) -> None:
@@ -285,19 +264,55 @@ class _Records:
     def read(self, element: ET.Element) -> None:
         reading = self.reading
         reading.read += 1
-        logical_id = _clean(element.get("logicalId"))
-        reference = _clean(element.get("euReferenceNumber"))
+        logical_id = clean(element.get("logicalId"))
+        reference = clean(element.get("euReferenceNumber"))
         label = reference or (f"logicalId {logical_id}" if logical_id else None)
         if not label:
             reading.reject("record has neither euReferenceNumber nor logicalId")
             return
         entity_id = self._entity_id(logical_id, reference, label)
-
         children: dict[str, list[ET.Element]] = {}
         for child in element:
             children.setdefault(local_name(child.tag), []).append(child)
-        record = _Record(label=label, is_person=self._is_person(children, label))
+        kind = Person if self._is_person(children, label) else Organization
+        record = _Draft(label, id=entity_id, kind=kind, sources=self.sources)
+        remarks = self._children(children, record)
+        record.name = self._choose_name(record)
+        if record.name is None:
+            reading.reject("record has no name", record=label)
+            return
+        identifiers = [Identifier(scheme="eu_logical_id", value=logical_id)] if logical_id else []
+        un_id = clean(element.get("unitedNationId"))
+        if un_id:
+            identifiers.append(Identifier(scheme="un_reference", value=un_id))
+        record.identifiers[:0] = identifiers
+        details = clean(element.get("designationDetails"))
+        listed = self._listed(element.get("designationDate"), details, label)
+        # Older entries give the date in a remark instead ("Date of listing: 9.9.2003").
+        for remark in remarks if listed is None else ():
+            if _LISTED_REMARK.match(remark):
+                listed = self._listed(None, remark, label, field="remark")
+                break
+        if details:
+            record.notes.insert(0, f"Designation details: {details}")
+        record.aliases = self._aliases(record.name, record)
+        # Only persons have dates and places of birth and a gender: for others they are notes.
+        entity = record.build(reading, quiet=True)
+        if entity is None:
+            return
+        designation = Designation(
+            entity_id=entity_id,
+            authority=european_union(),
+            authority_ref=reference or None,
+            listed=listed,
+            programmes=record.programmes,
+            legal_basis=record.bases,
+            sources=self.sources,
+        )
+        self._keep(entity, designation, label)
 
+    def _children(self, children: dict[str, list[ET.Element]], record: _Draft) -> list[str]:
+        """Read the record's child elements into the draft; the texts of its remarks."""
         for regulation in children.pop("regulation", ()):
             self._regulation(regulation, record)
         for alias in children.pop("nameAlias", ()):
@@ -310,78 +325,13 @@ class _Records:
             self._address(address, record)
         for document in children.pop("identification", ()):
             self._identification(document, record)
-        remarks = [_clean(remark.text) for remark in children.pop("remark", ())]
+        remarks = [clean(remark.text) for remark in children.pop("remark", ())]
         for remark in remarks:
             record.note(remark)
         children.pop("subjectType", None)
         for tag, unknown in children.items():
             self._unknown(tag, unknown, record)
-
-        name = self._choose_name(record)
-        if name is None:
-            reading.reject("record has no name", record=label)
-            return
-
-        identifiers = [Identifier(scheme="eu_logical_id", value=logical_id)] if logical_id else []
-        un_id = _clean(element.get("unitedNationId"))
-        if un_id:
-            identifiers.append(Identifier(scheme="un_reference", value=un_id))
-        identifiers.extend(record.identifiers)
-
-        details = _clean(element.get("designationDetails"))
-        listed = self._listed(element.get("designationDate"), details, label)
-        # Older entries give the date in a remark instead ("Date of listing: 9.9.2003").
-        for remark in remarks if listed is None else ():
-            if _LISTED_REMARK.match(remark):
-                listed = self._listed(None, remark, label, field="remark")
-                break
-        if details:
-            record.notes.insert(0, f"Designation details: {details}")
-
-        sources = self.sources
-        aliases = self._aliases(name, record)
-        entity: Entity
-        if record.is_person:
-            entity = Person(
-                id=entity_id,
-                name=name,
-                aliases=aliases,
-                identifiers=identifiers,
-                addresses=record.addresses,
-                countries=record.countries,
-                notes=record.notes,
-                sources=sources,
-                birth_dates=record.birth_dates,
-                birth_places=record.birth_places,
-                gender=record.gender,
-                positions=record.positions,
-            )
-        else:
-            # Only persons have these; what the list gives for others stays as notes.
-            record.notes.extend(f"Date of birth: {born.isoformat()}" for born in record.birth_dates)
-            record.notes.extend(f"Place of birth: {place.full}" for place in record.birth_places)
-            if record.gender is not None:
-                record.notes.append(f"Gender: {record.gender.value}")
-            entity = Organization(
-                id=entity_id,
-                name=name,
-                aliases=aliases,
-                identifiers=identifiers,
-                addresses=record.addresses,
-                countries=record.countries,
-                notes=record.notes,
-                sources=sources,
-            )
-        designation = Designation(
-            entity_id=entity_id,
-            authority=european_union(),
-            authority_ref=reference or None,
-            listed=listed,
-            programmes=record.programmes,
-            legal_basis=record.bases,
-            sources=sources,
-        )
-        self._keep(entity, designation, label)
+        return remarks
 
     # --- the record as a whole -------------------------------------------------------
 
@@ -422,7 +372,7 @@ class _Records:
         names = set(first.all_names)
         aliases = list(first.aliases)
         extra = (
-            [] if second.name in names else [Alias(name=second.name, script=_script(second.name))]
+            [] if second.name in names else [Alias(name=second.name, script=script(second.name))]
         )
         for alias in [*extra, *second.aliases]:
             if alias.name not in names:
@@ -441,8 +391,8 @@ class _Records:
 
     def _is_person(self, children: dict[str, list[ET.Element]], label: str) -> bool:
         subject = children.get("subjectType", [])
-        code = _clean(subject[0].get("code")).lower() if subject else ""
-        classification = _clean(subject[0].get("classificationCode")).upper() if subject else ""
+        code = clean(subject[0].get("code")).lower() if subject else ""
+        classification = clean(subject[0].get("classificationCode")).upper() if subject else ""
         kinds = {"person": True, "enterprise": False, "P": True, "E": False}
         by_code, by_class = kinds.get(code), kinds.get(classification)
         if by_code is not None and by_class is not None and by_code != by_class:
@@ -490,11 +440,11 @@ class _Records:
             return None
         return found
 
-    def _unknown(self, tag: str, elements: list[ET.Element], record: _Record) -> None:
+    def _unknown(self, tag: str, elements: list[ET.Element], record: _Draft) -> None:
         """An element this reader does not know: its text is kept, and the file's first reported."""
         for element in elements:
-            text = _join(
-                [_clean(element.text), *(f"{k}={v}" for k, v in element.attrib.items() if v)], "; "
+            text = join(
+                [clean(element.text), *(f"{k}={v}" for k, v in element.attrib.items() if v)], "; "
             )
             if text:
                 record.note(f"{tag}: {text}")
@@ -508,51 +458,49 @@ class _Records:
 
     # --- regulations -------------------------------------------------------------------
 
-    def _regulation(self, element: ET.Element, record: _Record) -> None:
-        programme = _clean(element.get("programme"))
+    def _regulation(self, element: ET.Element, record: _Draft) -> None:
+        programme = clean(element.get("programme"))
         if programme and programme not in record.programmes:
-            record.programmes.append(self.strings.setdefault(programme, programme))
-        number_title = _clean(element.get("numberTitle"))
-        url = _clean(element.findtext(f"{{{NAMESPACE}}}publicationUrl")) or _clean(
+            record.programmes.append(self.reading.intern(programme))
+        number_title = clean(element.get("numberTitle"))
+        url = clean(element.findtext(f"{{{NAMESPACE}}}publicationUrl")) or clean(
             element.get("publicationUrl")
         )
         if number_title:
             record.basis(legal_basis(number_title, url or None))
-        kinds = _join(
-            [_clean(element.get("regulationType")), _clean(element.get("organisationType"))]
-        )
-        published = _clean(element.get("publicationDate"))
-        in_force = _clean(element.get("entryIntoForceDate"))
-        dates = _join(
+        kinds = join([clean(element.get("regulationType")), clean(element.get("organisationType"))])
+        published = clean(element.get("publicationDate"))
+        in_force = clean(element.get("entryIntoForceDate"))
+        dates = join(
             [
                 f"published {published}" if published else "",
                 f"in force from {in_force}" if in_force else "",
             ]
         )
         if number_title and (kinds or dates):
-            text = _join(
+            text = join(
                 [f"Regulation {number_title}" + (f" ({kinds})" if kinds else ""), dates], ": "
             )
-            record.note(self.strings.setdefault(text, text))
+            record.note(self.reading.intern(text))
 
-    def _summary(self, element: ET.Element, record: _Record) -> None:
+    def _summary(self, element: ET.Element, record: _Draft) -> None:
         """A regulationSummary: the act that brought in one value, one more legal basis."""
         for summary in element:
             if local_name(summary.tag) == "regulationSummary":
-                number_title = _clean(summary.get("numberTitle"))
+                number_title = clean(summary.get("numberTitle"))
                 if number_title:
-                    url = _clean(summary.get("publicationUrl"))
+                    url = clean(summary.get("publicationUrl"))
                     record.basis(legal_basis(number_title, url or None))
 
     # --- names ---------------------------------------------------------------------------
 
-    def _name(self, element: ET.Element, record: _Record) -> None:
+    def _name(self, element: ET.Element, record: _Draft) -> None:
         self._summary(element, record)
         get = element.get
-        name = _clean(get("wholeName")) or _join(
-            [_clean(get(part)) for part in ("firstName", "middleName", "lastName")], " "
+        name = clean(get("wholeName")) or join(
+            [clean(get(part)) for part in ("firstName", "middleName", "lastName")], " "
         )
-        strong = _clean(get("strong")).lower()
+        strong = clean(get("strong")).lower()
         quality = AliasQuality.WEAK if strong == "false" else AliasQuality.STRONG
         if strong not in ("", "true", "false"):
             self.reading.problem(
@@ -561,10 +509,10 @@ class _Records:
                 field="nameAlias/strong",
                 value=strong,
             )
-        function = _clean(get("function"))
-        title = _clean(get("title"))
+        function = clean(get("function"))
+        title = clean(get("title"))
         for remark_element in element.iter(f"{{{NAMESPACE}}}remark"):
-            remark = _clean(remark_element.text)
+            remark = clean(remark_element.text)
             stated = _QUALITY_REMARK.match(remark)
             if stated is not None:
                 if stated.group(1).lower() == "low":
@@ -573,21 +521,21 @@ class _Records:
             if remark and remark != function:
                 record.note(f"Name {name}: {remark}" if name else f"Name: {remark}")
         if name:
-            language = _clean(get("nameLanguage")).lower() or None
+            language = clean(get("nameLanguage")).lower() or None
             record.names.append(
-                (name, quality, self.strings.setdefault(language, language) if language else None)
+                (name, quality, self.reading.intern(language) if language else None)
             )
         for kind, text in (("Title", title), ("Function", function)):
             if not text:
                 continue
-            if record.is_person:
+            if record.kind is Person:
                 if text not in record.positions:
                     record.positions.append(text)
             else:
                 record.note(f"{kind}: {text}")
-        self._gender(_clean(get("gender")), record)
+        self._gender(clean(get("gender")), record)
 
-    def _gender(self, text: str, record: _Record) -> None:
+    def _gender(self, text: str, record: _Draft) -> None:
         if not text:
             return
         gender = _GENDERS.get(text.lower())
@@ -605,7 +553,7 @@ class _Records:
                 value=text,
             )
 
-    def _choose_name(self, record: _Record) -> str | None:
+    def _choose_name(self, record: _Draft) -> str | None:
         """The first strong name without a language (or in English); else the first strong one."""
         strong = [entry for entry in record.names if entry[1] is AliasQuality.STRONG]
         for name, _, language in strong:
@@ -615,7 +563,7 @@ class _Records:
             return strong[0][0]
         return record.names[0][0] if record.names else None
 
-    def _aliases(self, name: str, record: _Record) -> list[Alias]:
+    def _aliases(self, name: str, record: _Draft) -> list[Alias]:
         """Every other name once: the same spelling in several languages is one alias."""
         aliases: list[Alias] = []
         taken = {name}
@@ -624,21 +572,21 @@ class _Records:
                 continue
             taken.add(alias)
             aliases.append(
-                Alias(name=alias, quality=quality, language=language, script=_script(alias))
+                Alias(name=alias, quality=quality, language=language, script=script(alias))
             )
         return aliases
 
     # --- countries, places, addresses --------------------------------------------------
 
-    def _country(self, element: ET.Element, record: _Record, field: str) -> Country | None:
+    def _country(self, element: ET.Element, record: _Draft, field: str) -> Country | None:
         """countryIso2Code when it is a real code, else countryDescription.
 
         "00" and "UNKNOWN" say that the country is not known. A code and a
         description that name different countries are a problem (the code wins).
         Pairs that read cleanly are resolved once; bad ones are reported in each record.
         """
-        code = _clean(element.get("countryIso2Code")).upper()
-        description = _clean(element.get("countryDescription"))
+        code = clean(element.get("countryIso2Code")).upper()
+        description = clean(element.get("countryDescription"))
         key = (code, description)
         if key in self.countries:
             return self.countries[key]
@@ -665,19 +613,16 @@ class _Records:
         return by_code or by_name
 
     def _role(self, country: Country, kind: CountryRoleKind) -> CountryRole:
-        role = self.roles.get((country, kind))
-        if role is None:
-            role = self.roles[(country, kind)] = CountryRole(country=country, role=kind)
-        return role
+        return self.reading.intern(CountryRole(country=country, role=kind))
 
-    def _citizenship(self, element: ET.Element, record: _Record) -> None:
+    def _citizenship(self, element: ET.Element, record: _Draft) -> None:
         self._summary(element, record)
         country = self._country(element, record, "citizenship")
         if country is not None:
             record.role(self._role(country, CountryRoleKind.CITIZENSHIP))
-        region = _clean(element.get("region"))
-        remarks = [_clean(remark.text) for remark in element.iter(f"{{{NAMESPACE}}}remark")]
-        said = _join([region, *remarks], "; ")
+        region = clean(element.get("region"))
+        remarks = [clean(remark.text) for remark in element.iter(f"{{{NAMESPACE}}}remark")]
+        said = join([region, *remarks], "; ")
         if said:
             shown = f" {country.alpha2}" if country is not None else ""
             record.note(f"Citizenship{shown}: {said}")
@@ -687,31 +632,27 @@ class _Records:
     ) -> Address | None:
         """An address or place of birth; the same place twice is one shared object."""
         shown = "" if description.lower() in _NO_COUNTRY_NAMES else description
-        full = _join([*parts, shown])
+        full = join([*parts, shown])
         if not full:
             return None
-        key = (full, city, country.alpha2 if country is not None else "")
-        place = self.places.get(key)
-        if place is None:
-            place = self.places[key] = Address(full=full, city=city or None, country=country)
-        return place
+        return self.reading.intern(Address(full=full, city=city or None, country=country))
 
-    def _address(self, element: ET.Element, record: _Record) -> None:
+    def _address(self, element: ET.Element, record: _Draft) -> None:
         self._summary(element, record)
         get = element.get
         country = self._country(element, record, "address")
-        city = _clean(get("city"))
-        po_box = _clean(get("poBox"))
-        at_listing = _clean(get("asAtListingTime")).lower() == _TRUE
+        city = clean(get("city"))
+        po_box = clean(get("poBox"))
+        at_listing = clean(get("asAtListingTime")).lower() == _TRUE
         parts = [
-            _clean(get("street")),
+            clean(get("street")),
             f"P.O. Box {po_box}" if po_box else "",
             city,
-            _clean(get("zipCode")),
-            _clean(get("region")),
-            _clean(get("place")),
+            clean(get("zipCode")),
+            clean(get("region")),
+            clean(get("place")),
         ]
-        place = self._place(parts, city, _clean(get("countryDescription")), country)
+        place = self._place(parts, city, clean(get("countryDescription")), country)
         if place is not None and at_listing:
             place = attrs.evolve(place, full=f"{place.full} {_AT_LISTING}")
         if place is not None and place not in record.addresses:
@@ -722,11 +663,11 @@ class _Records:
         for child in element:
             tag = local_name(child.tag)
             if tag == "remark":
-                remark = _clean(child.text)
+                remark = clean(child.text)
                 if remark and not (at_listing and remark == _AT_LISTING):
                     record.note(f"{where}: {remark}")
             elif tag == "contactInfo":
-                key, value = _clean(child.get("key")), _clean(child.get("value"))
+                key, value = clean(child.get("key")), clean(child.get("value"))
                 if value:
                     record.note(
                         f"{_CONTACTS.get(key.upper(), key.capitalize() or 'Contact')}: {value}"
@@ -734,81 +675,45 @@ class _Records:
 
     # --- dates of birth ------------------------------------------------------------------
 
-    def _date(self, text: str | None, label: str, field: str) -> PartialDate | DateRange | None:
-        """A date, parsed once per distinct text (a problem for each bad one)."""
-        cleaned = _clean(text)
-        if not cleaned:
-            return None
-        value = self.dates.get(cleaned)
-        if value is None:
-            # parse_date drops an impossible day ("1962-02-30" → 1962-02); here that is a problem.
-            iso = _ISO_DAY.match(cleaned)
-            if iso is not None:
-                year, month, day = iso.groups()
-                if self._ymd(year, month, day, False, label, field, cleaned) is None:
-                    return None
-            value = self.reading.date(cleaned, record=label, field=field)
-            if value is not None:
-                self.dates[cleaned] = value
-        return value
-
     def _single_date(self, text: str | None, label: str, field: str) -> PartialDate | None:
-        value = self._date(text, label, field)
-        if isinstance(value, DateRange):
-            self.reading.problem(
-                "expected one date, found a range", record=label, field=field, value=text
-            )
-            return None
-        return value
+        return self.reading.single_date(clean(text), record=label, field=field, parse=_parse_date)
 
     def _expiry(self, text: str | None, label: str) -> PartialDate | None:
         """validTo: a document may expire years from now, which no other date here may."""
-        cleaned = _clean(text)
-        match = _ISO_DAY.match(cleaned)
-        if match is None:
-            return self._single_date(cleaned, label, "identification/validTo")
-        year, month, day = match.groups()
-        return self._ymd(year, month, day, False, label, "identification/validTo", cleaned)
+        cleaned = clean(text)
+        field = "identification/validTo"
+        if _ISO_DAY.match(cleaned) is None:
+            return self._single_date(cleaned, label, field)
+        return self.reading.intern(self.reading.value(_iso_day, cleaned, record=label, field=field))
 
     def _ymd(
-        self,
-        year: str,
-        month: str,
-        day: str,
-        approximate: bool,
-        label: str,
-        field: str,
-        text: str | None = None,
+        self, year: str, month: str, day: str, approximate: bool, label: str, field: str
     ) -> PartialDate | None:
-        """A date from its parts (a year, maybe a month and a day), made once per distinct parts."""
+        """A date from its parts (a year, maybe a month and a day)."""
         try:
             key = (int(year), int(month) if month else None, int(day) if day else None, approximate)
-            found = self.parts.get(key)
-            if found is None:
-                found = self.parts[key] = PartialDate(*key)
-            return found
+            return self.reading.intern(PartialDate(*key))
         except ValueError as error:
-            self.reading.problem(
-                str(error), record=label, field=field, value=text or _join([day, month, year], ".")
-            )
+            text = join([day, month, year], ".")
+            self.reading.problem(str(error), record=label, field=field, value=text)
             return None
 
-    def _birth_date(self, element: ET.Element, record: _Record) -> None:
+    def _birth_date(self, element: ET.Element, record: _Draft) -> None:
         self._summary(element, record)
         get = element.get
         label = record.label
-        circa = _clean(get("circa")).lower()
+        circa = clean(get("circa")).lower()
         approximate = circa == _TRUE
         if circa not in ("", "true", "false"):
             self.reading.problem(
                 "unknown circa value", record=label, field="birthdate/circa", value=circa
             )
-        calendar = _clean(get("calendarType")).upper()
+        calendar = clean(get("calendarType")).upper()
         gregorian = calendar in ("", "GREGORIAN")
-        full = _clean(get("birthdate"))
-        year, month, day = (_clean(get(part)) for part in ("year", "monthOfYear", "dayOfMonth"))
-        start_year, end_year = _clean(get("yearRangeFrom")), _clean(get("yearRangeTo"))
-        parts_text = _join([day, month, year], ".")
+        full = clean(get("birthdate"))
+        year, month, day = (clean(get(part)) for part in ("year", "monthOfYear", "dayOfMonth"))
+        start_year, end_year = clean(get("yearRangeFrom")), clean(get("yearRangeTo"))
+        parts_text = join([day, month, year], ".")
         value: PartialDate | DateRange | None = None
         if full:
             # A non-Gregorian record gives its parts in that calendar and the day converted here.
@@ -833,13 +738,13 @@ class _Records:
             record.birth_dates.append(value)
 
         country = self._country(element, record, "birthdate")
-        city = _clean(get("city"))
-        parts = [city, _clean(get("place")), _clean(get("region")), _clean(get("zipCode"))]
-        place = self._place(parts, city, _clean(get("countryDescription")), country)
+        city = clean(get("city"))
+        parts = [city, clean(get("place")), clean(get("region")), clean(get("zipCode"))]
+        place = self._place(parts, city, clean(get("countryDescription")), country)
         if place is not None and place not in record.birth_places:
             record.birth_places.append(place)
         for remark in element.iter(f"{{{NAMESPACE}}}remark"):
-            text = _clean(remark.text)
+            text = clean(remark.text)
             if text:
                 shown = f" {value.isoformat()}" if value is not None else ""
                 record.note(f"Date of birth{shown}: {text}")
@@ -850,26 +755,18 @@ class _Records:
         field = "birthdate/yearRange"
         start = self._ymd(start_year, "", "", approximate, label, field) if start_year else None
         end = self._ymd(end_year, "", "", approximate, label, field) if end_year else None
-        if start is None and end is None:
-            return None
-        if start is not None and start == end:
-            return start
         text = f"{start_year}/{end_year}"
-        try:
-            return DateRange(start, end, text=text)
-        except ValueError as error:
-            self.reading.problem(str(error), record=label, field=field, value=text)
-            return None
+        return self.reading.date_range(start, end, text=text, record=label, field=field)
 
     # --- documents -----------------------------------------------------------------------
 
-    def _identification(self, element: ET.Element, record: _Record) -> None:
+    def _identification(self, element: ET.Element, record: _Draft) -> None:
         self._summary(element, record)
         get = element.get
         label = record.label
-        number = _clean(get("number"))
-        code = _clean(get("identificationTypeCode"))
-        description = _clean(get("identificationTypeDescription"))
+        number = clean(get("number"))
+        code = clean(get("identificationTypeCode"))
+        description = clean(get("identificationTypeDescription"))
         country = self._country(element, record, "identification")
         issued = self._single_date(get("issueDate"), label, "identification/issueDate")
         valid_from = self._single_date(get("validFrom"), label, "identification/validFrom")
@@ -878,8 +775,8 @@ class _Records:
             issued, valid_from = valid_from, None  # the list gives one or the other
         elif valid_from == issued:
             valid_from = None
-        issued_by, region = _clean(get("issuedBy")), _clean(get("region"))
-        latin, on_document = _clean(get("latinNumber")), _clean(get("nameOnDocument"))
+        issued_by, region = clean(get("issuedBy")), clean(get("region"))
+        latin, on_document = clean(get("latinNumber")), clean(get("nameOnDocument"))
         scheme, kind = _scheme(code, description)
         extra = [
             f"issued by {issued_by}" if issued_by else "",
@@ -887,10 +784,10 @@ class _Records:
             f"valid from {valid_from.isoformat()}" if valid_from is not None else "",
             f"number in Latin letters {latin}" if latin and latin != number else "",
             f"name on document: {on_document}" if on_document else "",
-            *(said for flag, said in _DOCUMENT_FLAGS if _clean(get(flag)).lower() == _TRUE),
-            *(_clean(remark.text) for remark in element.iter(f"{{{NAMESPACE}}}remark")),
+            *(said for flag, said in _DOCUMENT_FLAGS if clean(get(flag)).lower() == _TRUE),
+            *(clean(remark.text) for remark in element.iter(f"{{{NAMESPACE}}}remark")),
         ]
-        note = _join(extra, "; ") or None
+        note = join(extra, "; ") or None
         if number:
             record.identifiers.append(
                 Identifier(
@@ -909,4 +806,4 @@ class _Records:
                 f"expires {expires.isoformat()}" if expires is not None else "",
                 f"country {country.alpha2}" if country is not None else "",
             ]
-            record.note("Document: " + _join([description or code, *dates, note or ""], "; "))
+            record.note("Document: " + join([description or code, *dates, note or ""], "; "))

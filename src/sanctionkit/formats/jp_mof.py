@@ -28,10 +28,11 @@ from typing import IO, Any
 import attrs
 
 from sanctionkit.formats._authorities import japan_mof
-from sanctionkit.formats._jp_documents import read_documents
+from sanctionkit.formats._draft import EntityDraft
+from sanctionkit.formats._jp_documents import Documents, read_documents
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._schemes import scheme_for
-from sanctionkit.formats._scripts import guess_script
+from sanctionkit.formats._text import blank, clean, script
 from sanctionkit.formats._xlsx import open_workbook, rows
 from sanctionkit.model import (
     Address,
@@ -41,12 +42,10 @@ from sanctionkit.model import (
     CountryRoleKind,
     Dataset,
     Designation,
-    Entity,
     Identifier,
     LegalBasis,
     LegalBasisKind,
     Measure,
-    Organization,
     Person,
     Source,
 )
@@ -333,8 +332,8 @@ def _publish_date(name: str) -> PartialDate | None:
 
 
 def _clean(value: object) -> str:
-    """A cell as one line of text: runs of white space (line breaks too) made one space."""
-    return " ".join(_text(value).split())
+    """A cell as one line of text (see :func:`~sanctionkit.formats._text.clean`)."""
+    return clean(_text(value))
 
 
 def _text(value: object) -> str:
@@ -353,17 +352,18 @@ def _lines(value: object) -> list[str]:
 
 
 def _blank(text: str) -> bool:
-    return text.strip(" 、,;.") in _BLANKS
+    """Whether a cell's text says nothing: "不明" (unknown), "なし" (none), "-", "、" ..."""
+    return blank(text, _BLANKS, strip=" 、,;.")
 
 
 def _script(name: str) -> tuple[str | None, str | None]:
     """The script and language of a name on this list: Japanese unless its letters say else."""
     if name.isascii():
         return "Latn", None
-    script = guess_script(name)
-    if script in (None, "Jpan", "Hani", "Hira", "Kana"):
+    found = script(name)
+    if found in (None, "Jpan", "Hani", "Hira", "Kana"):
         return "Jpan", "ja"
-    return script, None
+    return found, None
 
 
 @attrs.define
@@ -395,9 +395,6 @@ class _Sheet:
     kind: str = _EITHER
     source: Source | None = None
     columns: list[tuple[str, str]] = attrs.Factory(list)  # (field, header as written)
-    seen: set[str] = attrs.Factory(set)
-    places: dict[str, Address] = attrs.Factory(dict)
-    roles: dict[tuple[Country, CountryRoleKind], CountryRole] = attrs.Factory(dict)
 
     def read(self, sheet_rows: Iterator[tuple[int, tuple[object, ...]]]) -> None:
         number, _, rest = self.title.strip().partition(".")
@@ -511,70 +508,18 @@ class _Sheet:
         entity_id = self._id(label)
         if entity_id is None:
             return
-        notes: list[str] = []
+        assert self.source is not None  # rows are read after the header, with the source
+        draft = EntityDraft(label, id=entity_id, name=name_en or name_ja, sources=(self.source,))
         if written and written != (found.group() if found else ""):
-            notes.append(f"Notice number as written: {written}")
-        listed, delisted = self._dates(date_lines, label, notes)
-        aliases: list[Alias] = []
+            draft.note(f"Notice number as written: {written}")
+        listed, delisted = self._dates(date_lines, label, draft.notes)
         if name_ja and name_en:
-            aliases.append(Alias(name=name_ja, script="Jpan", language="ja"))
-        aliases.extend(en_aliases)
-        for field, quality in (
-            (_ALIAS, AliasQuality.STRONG),
-            (_WEAK_ALIAS, AliasQuality.WEAK),
-            (_FORMER_ALIAS, AliasQuality.FORMER),
-        ):
-            for alias in _aliases(cells.get(field, ""), quality, notes):
-                if alias not in aliases:
-                    aliases.append(alias)
-        addresses = self._places(cells.get(_ADDRESS, ""))
-        countries: list[CountryRole] = []
-        for address in addresses:
-            if address.country is not None:
-                role = self._role(address.country, CountryRoleKind.LOCATION)
-                if role not in countries:
-                    countries.append(role)
-        identifiers, document_notes = _identifiers(reading, self.columns, cells, label)
-        notes.extend(document_notes)
-        notes.extend(_labelled(self.columns, row))
-        notes.extend(row.notes)
-        reasons = tuple(line for line in _lines(cells.get(_REASON)) if not _blank(line))
-        name = name_en or name_ja
-        common: dict[str, Any] = {
-            "id": entity_id,
-            "name": name,
-            "aliases": aliases,
-            "identifiers": identifiers,
-            "addresses": addresses,
-            "notes": notes,
-            "sources": (self.source,),
-        }
-        entity: Entity
-        if self._is_person(cells):
-            for text in _parts(cells.get(_NATIONALITY, "")):
-                country = reading.country(text, record=label, field="国籍")
-                if country is None:
-                    notes.append(f"Nationality: {text}")
-                else:
-                    role = self._role(country, CountryRoleKind.NATIONALITY)
-                    if role not in countries:
-                        countries.append(role)
-            entity = Person(
-                **common,
-                countries=countries,
-                birth_dates=self._birth_dates(row, label, notes),
-                birth_places=[
-                    place
-                    for field in (_BIRTH_PLACE,)
-                    for place in self._places(cells.get(field, ""))
-                ],
-                positions=_parts(cells.get(_POSITION, ""), commas=False),
-            )
-        else:
-            for line in _lines(cells.get(_POSITION)):
-                if not _blank(line):
-                    notes.append(f"Position: {line}")
-            entity = Organization(**common, countries=countries)
+            draft.aliases.append(Alias(name=name_ja, script="Jpan", language="ja"))
+        draft.aliases.extend(en_aliases)
+        self._fill(draft, row)
+        entity = draft.build(reading)
+        if entity is None:
+            return
         designation = Designation(
             entity_id=entity_id,
             authority=japan_mof(),
@@ -583,27 +528,55 @@ class _Sheet:
             delisted=delisted,
             programmes=self.programme,
             measures=_MEASURES,
-            reasons=reasons,
+            reasons=tuple(line for line in _lines(cells.get(_REASON)) if not _blank(line)),
             legal_basis=(_FOREIGN_EXCHANGE_ACT,),
             sources=(self.source,),
         )
         reading.keep(entity, designation)
 
+    def _fill(self, draft: EntityDraft, row: _Row) -> None:
+        """Aliases, addresses, countries, documents and notes; what only a person has."""
+        cells, label, notes = row.cells, draft.label, draft.notes
+        for field, quality in (
+            (_ALIAS, AliasQuality.STRONG),
+            (_WEAK_ALIAS, AliasQuality.WEAK),
+            (_FORMER_ALIAS, AliasQuality.FORMER),
+        ):
+            for alias in _aliases(cells.get(field, ""), quality, notes):
+                if alias not in draft.aliases:
+                    draft.aliases.append(alias)
+        draft.addresses = self._places(cells.get(_ADDRESS, ""))
+        for address in draft.addresses:
+            if address.country is not None:
+                draft.role(self._role(address.country, CountryRoleKind.LOCATION))
+        draft.identifiers, document_notes = _identifiers(self.reading, self.columns, cells, label)
+        notes.extend(document_notes)
+        notes.extend(_labelled(self.columns, row))
+        notes.extend(row.notes)
+        if not self._is_person(cells):
+            notes.extend(
+                f"Position: {line}" for line in _lines(cells.get(_POSITION)) if not _blank(line)
+            )
+            return
+        draft.kind = Person
+        for text in _parts(cells.get(_NATIONALITY, "")):
+            country = self.reading.country(text, record=label, field="国籍")
+            if country is None:
+                notes.append(f"Nationality: {text}")
+            else:
+                draft.role(self._role(country, CountryRoleKind.NATIONALITY))
+        draft.birth_dates = self._birth_dates(row, label, notes)
+        draft.birth_places = self._places(cells.get(_BIRTH_PLACE, ""))
+        draft.positions = _parts(cells.get(_POSITION, ""), commas=False)
+
     def _id(self, label: str) -> str | None:
         base = f"jp-mof-{label.replace(' row ', '-row-')}"
-        for candidate in (base, *(f"{base}-{n}" for n in range(2, 10))):
-            if candidate not in self.seen:
-                if candidate != base:
-                    self.reading.problem(
-                        f"another row of the sheet has the same notice number; this one is "
-                        f"{candidate}",
-                        record=label,
-                        field="告示番号",
-                    )
-                self.seen.add(candidate)
-                return candidate
-        self.reading.reject("too many rows with the same notice number", record=label)
-        return None
+        said = "another row of the sheet has the same notice number; this one is {id}"
+        candidates = (base, *(f"{base}-{n}" for n in range(2, 10)))
+        found = self.reading.unique_id(candidates, duplicate=said, record=label, field="告示番号")
+        if found is None:
+            self.reading.reject("too many rows with the same notice number", record=label)
+        return found
 
     def _dates(
         self, lines: list[str], label: str, notes: list[str]
@@ -685,18 +658,13 @@ class _Sheet:
         """The addresses in a cell: one per line (or per ";"), with a country when one is named."""
         places: list[Address] = []
         for part in _parts(text, commas=False):
-            place = self.places.get(part)
-            if place is None:
-                place = self.places[part] = Address(full=part, country=_named_country(part))
+            place = self.reading.intern(Address(full=part, country=_named_country(part)))
             if place not in places:
                 places.append(place)
         return places
 
     def _role(self, country: Country, kind: CountryRoleKind) -> CountryRole:
-        role = self.roles.get((country, kind))
-        if role is None:
-            role = self.roles[(country, kind)] = CountryRole(country=country, role=kind)
-        return role
+        return self.reading.intern(CountryRole(country=country, role=kind))
 
 
 def _names(row: _Row) -> bool:
@@ -882,24 +850,9 @@ def _identifiers(
             continue
         header = next((written for key, written in columns if key == field), field)
         documents = read_documents(text, scheme)
-        for document in documents.documents:
-            identifier = Identifier(
-                scheme=document.scheme,
-                value=document.number,
-                country=document.country,
-                label=document.label,
-                note=document.text if document.text != document.number else None,
-            )
+        for identifier in _documents(reading, documents, label, header):
             if identifier not in found:
                 found.append(identifier)
-            if document.unknown is not None:
-                reading.problem(
-                    "words before a document number name neither a country nor a kind of "
-                    "document; the number is kept without a country",
-                    record=label,
-                    field=header,
-                    value=document.text,
-                )
         for part in documents.unread:
             if _blank(part):
                 continue
@@ -918,6 +871,30 @@ def _identifiers(
         else:
             notes.append(f"UN reference: {text}")
     return found, notes
+
+
+def _documents(reading: Reading, documents: Documents, label: str, header: str) -> list[Identifier]:
+    """The identifiers of a document cell's numbers; words naming nothing known are problems."""
+    found = []
+    for document in documents.documents:
+        found.append(
+            Identifier(
+                scheme=document.scheme,
+                value=document.number,
+                country=document.country,
+                label=document.label,
+                note=document.text if document.text != document.number else None,
+            )
+        )
+        if document.unknown is not None:
+            reading.problem(
+                "words before a document number name neither a country nor a kind of "
+                "document; the number is kept without a country",
+                record=label,
+                field=header,
+                value=document.text,
+            )
+    return found
 
 
 @functools.lru_cache(maxsize=4096)

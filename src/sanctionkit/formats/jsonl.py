@@ -51,6 +51,8 @@ __all__ = [
     "is_sanctionkit_header",
     "load",
     "loads",
+    "read",
+    "sniff",
 ]
 
 FORMAT_NAME = "sanctionkit"
@@ -75,6 +77,21 @@ def loads(text: str, *, strict: bool = False, source: str = "<string>") -> Datas
     """The dataset that sanctionkit JSON lines describe; see :func:`load`."""
     # Only "\n" ends a line: JSON strings may hold U+2028 and the other ends splitlines() knows.
     return _read(text.split("\n"), strict=strict, source=source)
+
+
+def sniff(head: bytes) -> bool:
+    """True when the first line that is not blank is sanctionkit's header.
+
+    >>> sniff(b'{"format": "sanctionkit", "version": 1}\\n')
+    True
+    """
+    first_line = next((line for line in head.splitlines() if line.strip()), b"")
+    return is_sanctionkit_header(first_line.decode("utf-8", errors="replace"))
+
+
+def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool = False) -> Dataset:
+    """:func:`load` with the signature every reader has (see ``sanctionkit.formats``)."""
+    return load(source, strict=strict, name=name)
 
 
 def load(

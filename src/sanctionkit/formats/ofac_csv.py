@@ -34,8 +34,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Final
 
+from sanctionkit.formats import _ofac
 from sanctionkit.formats._authorities import ofac
 from sanctionkit.formats._csv import TRUNCATED, records
+from sanctionkit.formats._draft import EntityDraft
+from sanctionkit.formats._files import open_source
 from sanctionkit.formats._ofac_remarks import RemarkFacts, parse_remarks
 from sanctionkit.formats._reading import Reading
 from sanctionkit.model import (
@@ -88,16 +91,7 @@ _SIBLINGS: Final = {
         ("cons_prim.csv", "cons_", "cons_comments.csv"),
     )
 }
-# Country texts that say no country is known: not a problem, just no country.
-_NO_COUNTRY: Final = frozenset({"undetermined", "unknown", "none identified"})
-_LISTS: Final = {"sdn": "OFAC SDN", "cons": "OFAC Consolidated (non-SDN)"}
-_ALIAS_QUALITIES: Final = {
-    "aka": AliasQuality.STRONG,
-    "fka": AliasQuality.FORMER,
-    # "now known as": the current name, as strong as an a.k.a.
-    "nka": AliasQuality.STRONG,
-}
-# What an OFAC listing does (a tuple, which the model takes as it is).
+# What an OFAC listing does in the CSV (a tuple, which the model takes as it is).
 _MEASURES: Final = (Measure.ASSET_FREEZE,)
 _EMPTY: Final = "-0-"
 _EOF: Final = "\x1a"
@@ -243,20 +237,16 @@ def read(source: str | Path | IO[bytes], *, name: str, strict: bool) -> Dataset:
     ``dataset.metadata`` says which list ("OFAC SDN" or "OFAC Consolidated
     (non-SDN)"), which ``files`` were read, and the counts.
     """
-    file_name = Path(name).name
-    list_name = _LISTS["cons" if file_name.lower().startswith("cons_") else "sdn"]
+    list_name = _ofac.list_name(name, _ofac.SDN_LIST)
     siblings = _Siblings()
-    if isinstance(source, str | Path):
+    if isinstance(source, str | Path):  # an open file is read alone: it has no siblings
         main = Path(source)
         for sibling, columns, kind in _SIBLINGS.get(main.name.lower(), ()):
             path = main.with_name(sibling)
             if path.is_file():
                 siblings.read(path, columns, kind, strict)
-        with main.open("rb") as stream:
-            dataset = _read_entries(stream, name, list_name, siblings, strict)
-    else:
-        dataset = _read_entries(source, name, list_name, siblings, strict)
-    return dataset
+    with open_source(source) as stream:
+        return _read_entries(stream, name, list_name, siblings, strict)
 
 
 def _read_entries(
@@ -286,8 +276,7 @@ def _read_entries(
             reading.reject("a second entry with this ent_num", record=number, value=number)
             continue
         entries.add(number)
-        entity, designation = _entry(row, number, reading, siblings, source)
-        reading.keep(entity, designation)
+        _entry(row, number, reading, siblings, source)
     siblings.report_orphans(entries)
     metadata = {
         "format": "ofac-csv",
@@ -315,26 +304,10 @@ def _remarks(row: list[str], number: str, siblings: _Siblings) -> str | None:
     return text.strip() or None
 
 
-def _number(text: str | None, reading: Reading, record: str, field: str) -> int | None:
-    def parse(value: str) -> int:
-        digits = value.replace(",", "").strip()
-        if not digits.isdigit():
-            raise ValueError(f"not a whole number: {value!r}")
-        return int(digits)
-
-    return reading.value(parse, text, record=record, field=field)
-
-
-def _country(text: str | None, reading: Reading, record: str, field: str) -> Country | None:
-    if text is None or text.lower() in _NO_COUNTRY:
-        return None
-    return reading.country(text, record=record, field=field)
-
-
 def _address(row: list[str], reading: Reading, record: str) -> tuple[Address | None, str | None]:
     """A row of add.csv: the address (None when every part is empty) and a note of its remarks."""
     street, place, country_text, remarks = (_clean(value) for value in row[2:6])
-    country = _country(country_text, reading, record, "Country")
+    country = _ofac.country(reading, country_text, record, "Country")
     parts = [part for part in (street, place, country_text) if part]
     if not parts:
         return None, remarks
@@ -362,7 +335,7 @@ def _alias(row: list[str], reading: Reading, record: str) -> tuple[Alias | None,
     if name is None:
         reading.problem("alias without a name", record=record, field="alt_name", value=row[3])
         return None, None
-    quality = _ALIAS_QUALITIES.get((kind or "").lower())
+    quality = _ofac.alias_quality(kind or "")
     if quality is None:
         reading.problem("unknown alias type", record=record, field="alt_type", value=row[2])
         quality = AliasQuality.STRONG
@@ -392,131 +365,18 @@ _OWN_KINDS: Final[dict[type[Entity], frozenset[str]]] = {
     Aircraft: _COMMON
     | {"aircraft_model", "aircraft_serial_number", "aircraft_registration", "registration_country"},
 }
-_CLASSES: Final[dict[str | None, type[Entity]]] = {
-    "individual": Person,
-    "vessel": Vessel,
-    "aircraft": Aircraft,
-    None: Organization,
-}
 
 
 def _entry(
     row: list[str], number: str, reading: Reading, siblings: _Siblings, source: Source
-) -> tuple[Entity, Designation]:
-    entity_id = f"ofac-{number}"
-    name = _clean(row[1])
-    if name is None:
-        reading.problem("entry without a name", record=number, field="SDN_Name", value=row[1])
-        name = entity_id
-    sdn_type = _clean(row[2])
-    cls = _CLASSES.get(sdn_type.lower() if sdn_type else None)
-    if cls is None:
-        reading.problem("unknown SDN_Type", record=number, field="SDN_Type", value=row[2])
-        cls = Organization
-    title = _clean(row[4])
+) -> None:
+    """Keep the entity and the designation of one row of sdn.csv."""
     facts = parse_remarks(_remarks(row, number, siblings), reading, record=number)
-    own = _OWN_KINDS[cls]
-
-    alias_rows = siblings.aliases.get(number, [])
-    aliases = [alias for alias, _ in alias_rows if alias is not None]
-    notes = [note for _, note in alias_rows if note is not None]
-    if cls is Person and "," in name:
-        # OFAC writes people "LAST, First"; screening also needs "First LAST".
-        last, first = (part.strip() for part in name.split(",", 1))
-        if first and last:
-            aliases.insert(0, Alias(name=f"{first} {last}"))
-    aliases.extend(facts.aliases)
-    address_rows = siblings.addresses.get(number, [])
-    addresses = [address for address, _ in address_rows if address is not None]
-    address_notes = [note for _, note in address_rows if note is not None]
-    located: list[Country] = []
-    for address in addresses:
-        if address.country is not None and address.country not in located:
-            located.append(address.country)
-    countries = [
-        *(CountryRole(country=c, role=CountryRoleKind.NATIONALITY) for c in facts.nationalities),
-        *(CountryRole(country=c, role=CountryRoleKind.CITIZENSHIP) for c in facts.citizenships),
-        *(CountryRole(country=c, role=CountryRoleKind.LOCATION) for c in located),
-    ]
-    if "registration_country" in own:
-        countries.extend(
-            CountryRole(country=c, role=CountryRoleKind.REGISTRATION)
-            for c in facts.registration_countries
-        )
-    identifiers = list(facts.identifiers)
-    if cls is not Vessel:
-        # A ship's numbers in the remarks of another kind of entry: kept as identifiers.
-        if facts.imo is not None:
-            identifiers.append(Identifier(scheme="imo", value=facts.imo))
-        if facts.mmsi is not None:
-            identifiers.append(Identifier(scheme="mmsi", value=facts.mmsi))
-    positions = (title,) if title and cls is Person else ()
-    notes.extend(_notes(facts, own, title, cls))
-    if title and cls is not Person:
-        notes.insert(0, f"Title: {title}")
-    notes.extend(address_notes)
-
-    common = {
-        "id": entity_id,
-        "name": name,
-        "aliases": aliases,
-        "identifiers": identifiers,
-        "addresses": addresses,
-        "countries": countries,
-        "sources": (source,),
-    }
-    vessel_columns = [_clean(value) for value in row[5:11]]
-    entity: Entity
-    if cls is Vessel:
-        call_sign, vessel_type, tonnage, gross, flag, owner = vessel_columns
-        if tonnage is not None:
-            notes.append(f"Tonnage {tonnage}")
-        if owner is not None:
-            notes.append(f"Vessel owner: {owner}")
-        entity = Vessel(
-            **common,  # type: ignore[arg-type]
-            notes=notes,
-            imo=facts.imo,
-            mmsi=facts.mmsi,
-            call_sign=call_sign,
-            vessel_type=vessel_type,
-            tonnage=_number(gross, reading, number, "GRT"),
-            flag=_country(flag, reading, number, "Vess_flag"),
-            past_flags=facts.past_flags,
-            build_year=facts.build_year,
-        )
-    else:
-        for column, value in zip(COLUMNS[5:11], vessel_columns, strict=True):
-            if value is not None:
-                notes.append(f"{column}: {value}")
-        if cls is Person:
-            entity = Person(
-                **common,  # type: ignore[arg-type]
-                notes=notes,
-                positions=positions,
-                birth_dates=facts.birth_dates,
-                birth_places=facts.birth_places,
-                gender=facts.gender,
-            )
-        elif cls is Aircraft:
-            entity = Aircraft(
-                **common,  # type: ignore[arg-type]
-                notes=notes,
-                registration=facts.aircraft_registration,
-                serial_number=facts.aircraft_serial_number,
-                model=facts.aircraft_model,
-            )
-        else:
-            kinds = facts.organization_types
-            notes.extend(f"Organization Type: {kind}" for kind in kinds[1:])
-            entity = Organization(
-                **common,  # type: ignore[arg-type]
-                notes=notes,
-                kind=kinds[0] if kinds else None,
-                incorporated=facts.incorporated,
-            )
+    entity = _entity(row, number, facts, reading, siblings, source)
+    if entity is None:
+        return
     designation = Designation(
-        entity_id=entity_id,
+        entity_id=entity.id,
         authority=ofac(),
         authority_ref=number,
         programmes=_programmes(_clean(row[3])),
@@ -524,7 +384,132 @@ def _entry(
         measure_notes=facts.sanctions,
         sources=(source,),
     )
-    return entity, designation
+    reading.keep(entity, designation)
+
+
+def _entity(
+    row: list[str],
+    number: str,
+    facts: RemarkFacts,
+    reading: Reading,
+    siblings: _Siblings,
+    source: Source,
+) -> Entity | None:
+    """The entity of one row of sdn.csv, with what its siblings and remarks say of it."""
+    entity_id = _ofac.entity_id(number)
+    name = _clean(row[1])
+    if name is None:
+        reading.problem("entry without a name", record=number, field="SDN_Name", value=row[1])
+        name = entity_id
+    sdn_type = _clean(row[2])
+    # Entities (organisations) have no SDN_Type: "-0-".
+    cls = Organization if sdn_type is None else _ofac.entity_class(sdn_type)
+    if cls is None:
+        reading.problem("unknown SDN_Type", record=number, field="SDN_Type", value=row[2])
+        cls = Organization
+    draft = EntityDraft(label=number, id=entity_id, name=name, kind=cls, sources=(source,))
+    alias_notes = _aliases(draft, siblings.aliases.get(number, []), facts)
+    address_notes = _addresses(draft, siblings.addresses.get(number, []), facts)
+    _identifiers(draft, facts)
+    title = _clean(row[4])
+    if title and cls is not Person:
+        draft.notes.append(f"Title: {title}")
+    draft.notes.extend(alias_notes)
+    draft.notes.extend(_notes(facts, _OWN_KINDS[cls], title, cls))
+    draft.notes.extend(address_notes)
+    if cls is Vessel:
+        _vessel(draft, row, facts, reading)
+    else:
+        for column, value in zip(COLUMNS[5:11], map(_clean, row[5:11]), strict=True):
+            if value is not None:
+                draft.notes.append(f"{column}: {value}")
+        _typed_fields(draft, title, facts)
+    return draft.build(reading)
+
+
+def _aliases(
+    draft: EntityDraft, rows: list[tuple[Alias | None, str | None]], facts: RemarkFacts
+) -> list[str]:
+    """The aliases of alt.csv, the name's other order and the remarks'; the alt.csv notes."""
+    name = draft.name or ""
+    if draft.kind is Person and "," in name:
+        # OFAC writes people "LAST, First"; screening also needs "First LAST".
+        last, first = (part.strip() for part in name.split(",", 1))
+        if first and last:
+            draft.aliases.append(Alias(name=f"{first} {last}"))
+    draft.aliases.extend(alias for alias, _ in rows if alias is not None)
+    draft.aliases.extend(facts.aliases)
+    return [note for _, note in rows if note is not None]
+
+
+def _addresses(
+    draft: EntityDraft, rows: list[tuple[Address | None, str | None]], facts: RemarkFacts
+) -> list[str]:
+    """The addresses of add.csv and the countries in their roles; the add.csv notes."""
+    draft.addresses.extend(address for address, _ in rows if address is not None)
+    located: list[Country] = []
+    for address in draft.addresses:
+        if address.country is not None and address.country not in located:
+            located.append(address.country)
+    roles = [
+        *((country, CountryRoleKind.NATIONALITY) for country in facts.nationalities),
+        *((country, CountryRoleKind.CITIZENSHIP) for country in facts.citizenships),
+        *((country, CountryRoleKind.LOCATION) for country in located),
+    ]
+    if "registration_country" in _OWN_KINDS[draft.kind]:
+        kind = CountryRoleKind.REGISTRATION
+        roles.extend((country, kind) for country in facts.registration_countries)
+    draft.countries.extend(CountryRole(country=country, role=role) for country, role in roles)
+    return [note for _, note in rows if note is not None]
+
+
+def _identifiers(draft: EntityDraft, facts: RemarkFacts) -> None:
+    draft.identifiers.extend(facts.identifiers)
+    if draft.kind is not Vessel:
+        # A ship's numbers in the remarks of another kind of entry: kept as identifiers.
+        if facts.imo is not None:
+            draft.identifiers.append(Identifier(scheme="imo", value=facts.imo))
+        if facts.mmsi is not None:
+            draft.identifiers.append(Identifier(scheme="mmsi", value=facts.mmsi))
+
+
+def _vessel(draft: EntityDraft, row: list[str], facts: RemarkFacts, reading: Reading) -> None:
+    """A ship's columns (Call_Sign ... Vess_owner) and the numbers its remarks give."""
+    call_sign, vessel_type, tonnage, gross, flag, owner = (_clean(value) for value in row[5:11])
+    if tonnage is not None:
+        draft.notes.append(f"Tonnage {tonnage}")
+    if owner is not None:
+        draft.notes.append(f"Vessel owner: {owner}")
+    record = draft.label
+    draft.extra.update(
+        imo=facts.imo,
+        mmsi=facts.mmsi,
+        call_sign=call_sign,
+        vessel_type=vessel_type,
+        tonnage=reading.value(_ofac.whole_number, gross, record=record, field="GRT"),
+        flag=_ofac.country(reading, flag, record, "Vess_flag"),
+        past_flags=facts.past_flags,
+        build_year=facts.build_year,
+    )
+
+
+def _typed_fields(draft: EntityDraft, title: str | None, facts: RemarkFacts) -> None:
+    """The fields of a person, an aircraft or an organisation that the remarks give."""
+    if draft.kind is Person:
+        draft.positions.extend((title,) if title else ())
+        draft.birth_dates.extend(facts.birth_dates)
+        draft.birth_places.extend(facts.birth_places)
+        draft.gender = facts.gender
+    elif draft.kind is Aircraft:
+        draft.extra.update(
+            registration=facts.aircraft_registration,
+            serial_number=facts.aircraft_serial_number,
+            model=facts.aircraft_model,
+        )
+    else:
+        kinds = facts.organization_types
+        draft.notes.extend(f"Organization Type: {kind}" for kind in kinds[1:])
+        draft.extra.update(kind=kinds[0] if kinds else None, incorporated=facts.incorporated)
 
 
 def _notes(facts: RemarkFacts, own: frozenset[str], title: str | None, cls: type) -> list[str]:

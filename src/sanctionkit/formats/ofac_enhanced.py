@@ -46,24 +46,22 @@ from __future__ import annotations
 import datetime
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import attrs
 
+from sanctionkit.formats import _ofac
 from sanctionkit.formats._authorities import ofac
+from sanctionkit.formats._draft import EntityDraft
 from sanctionkit.formats._files import xml_root_name
+from sanctionkit.formats._ofac import LocalNames as _LocalNames
+from sanctionkit.formats._ofac import element_text as _text
 from sanctionkit.formats._ofac_remarks import identifier_scheme
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._schemes import identify
 from sanctionkit.formats._xml import iter_records, local_name
-from sanctionkit.formats.ofac_xml import (
-    _gender,
-    _LocalNames,
-    _place_country,
-    _text,
-    _tonnage,
-)
 from sanctionkit.model import (
     Address,
     Aircraft,
@@ -76,7 +74,6 @@ from sanctionkit.model import (
     Entity,
     Identifier,
     LegalBasis,
-    LegalBasisKind,
     Measure,
     Organization,
     Person,
@@ -90,13 +87,6 @@ __all__ = ["read", "sniff"]
 
 #: The root element's local name.
 ROOT = "sanctionsData"
-
-_KINDS: dict[str, type[Entity]] = {
-    "Individual": Person,
-    "Entity": Organization,
-    "Vessel": Vessel,
-    "Aircraft": Aircraft,
-}
 
 # The referenceValues give scripts an ISO 15924 number (isoCode); their "code"
 # is the alpha code only for some ("Arab", "Cyrl") and a name for others ("Latin").
@@ -115,30 +105,18 @@ _SCRIPTS = {
     "502": "Hant",
 }
 
-# Country references that say "none": no country, and no problem either.
-_NO_COUNTRY = frozenset({"undetermined", "unknown", "none identified", "none", "n/a"})
-
 # Sanctions types short of blocking that restrict dealings; the text stays a measure note.
 _RESTRICTS = re.compile(r"directive|sectoral|restriction|non-blocking|cmic|caatsa|reject", re.I)
-
-_ALIAS_QUALITY = {"A.K.A.": AliasQuality.STRONG, "N.K.A.": AliasQuality.STRONG}
 
 # Right-to-left embedding marks that OFAC wraps around names in Arabic script
 # (in formattedFullName, not in the name parts): formatting, not part of the name.
 _BIDI = re.compile("[\u200e\u200f\u202a-\u202e]")
 
-# OFAC names its aircraft by their registration ("EP-PUL", "YV2421"); a few by
-# their serial number ("MSN 164"), which is not a registration.
 # A feature's reliability (the RELIABILITY reference values). A "False" feature is no fact.
 _CONFIRMED, _REPORTED, _FALSE = "Confirmed", "Reported", "False"
+# OFAC names its aircraft by their registration ("EP-PUL", "YV2421"); a few by
+# their serial number ("MSN 164"), which is not a registration.
 _REGISTRATION = re.compile(r"[A-Z0-9]{1,3}-?[A-Z0-9]{1,6}")
-
-# Features that say what the sanction does rather than what the entity is.
-_MEASURE_FEATURE = re.compile(
-    r"sanction|directive|executive order|determination|caatsa|prohibited|peesa|"
-    r"^(?:listing|effective) date|divestment",
-    re.IGNORECASE,
-)
 
 
 def sniff(head: bytes) -> bool:
@@ -191,75 +169,29 @@ def _day(text: str | None) -> datetime.date | None:
     return None if text is None else datetime.date.fromisoformat(text[:10])
 
 
-def _span(begin: datetime.date, end: datetime.date, approximate: bool) -> PartialDate | DateRange:
-    """The partial date that runs from ``begin`` to ``end``, or the range of days if none does."""
-    if begin == end:
-        return PartialDate.from_date(begin, approximate=approximate)
-    if begin.day == 1 and begin.year == end.year:
-        month = PartialDate(begin.year, begin.month, approximate=approximate)
-        if month.latest() == end:
-            return month
-        year = PartialDate(begin.year, approximate=approximate)
-        if begin.month == 1 and year.latest() == end:
-            return year
-    return DateRange(
-        PartialDate.from_date(begin, approximate=approximate),
-        PartialDate.from_date(end, approximate=approximate),
-    )
-
-
 def _date_value(element: ET.Element, local: _LocalNames) -> PartialDate | DateRange:
     """A ``valueDate`` (or ``issueDate``, ``expirationDate``) as a partial date or a range.
 
-    A single date is the span from ``fromDateBegin`` to ``toDateEnd`` ("1972" runs
-    from 1 January to 31 December); a range (``isDateRange``) runs from the
-    span ``fromDateBegin``–``fromDateEnd`` to the span ``toDateBegin``–``toDateEnd``.
-    Raises ValueError when a bound is missing or is not a date.
+    See :func:`~sanctionkit.formats._ofac.period`; raises ValueError when a
+    bound is missing or is not a date.
     """
     parts = {local[child.tag]: _text(child) for child in element}
-    approximate = parts.get("isApproximate") == "true"
     bounds = [_day(parts.get(key)) for key in ("fromDateBegin", "fromDateEnd")]
     bounds += [_day(parts.get(key)) for key in ("toDateBegin", "toDateEnd")]
-    from_begin, from_end, to_begin, to_end = bounds
-    if parts.get("isDateRange") == "true" and None not in bounds:
-        start = _span(from_begin, from_end, approximate)  # type: ignore[arg-type]
-        end = _span(to_begin, to_end, approximate)  # type: ignore[arg-type]
-        if isinstance(start, PartialDate) and isinstance(end, PartialDate):
-            return start if start == end else DateRange(start, end)
-        raise ValueError("a range whose ends are not dates of a day, month or year")
-    first = from_begin or to_begin
-    last = to_end or from_end or first
-    if first is None or last is None:
-        raise ValueError("a date without fromDateBegin or toDateEnd")
-    return _span(first, last, approximate)
+    return _ofac.period(
+        *bounds,
+        is_range=parts.get("isDateRange") == "true",
+        approximate=parts.get("isApproximate") == "true",
+    )
 
 
-def _legal_basis(text: str) -> LegalBasis:
-    """OFAC's legal authority, typed.
-
-    >>> str(_legal_basis("Executive Order 13224 (Terrorism)"))
-    'Executive Order 13224'
-    >>> _legal_basis("31 CFR 594.201(a)(5)").kind.value, _legal_basis("CISADA").kind.value
-    ('regulation', 'national_act')
-    """
-    order = re.match(r"Executive Order (\d+)\b", text)
-    if order:
-        return LegalBasis(kind=LegalBasisKind.EXECUTIVE_ORDER, number=order[1], title=text)
-    if re.match(r"\d+ CFR\b", text):
-        return LegalBasis(kind=LegalBasisKind.REGULATION, title=text)
-    if "General License" in text:
-        return LegalBasis(kind=LegalBasisKind.OTHER, title=text)
-    return LegalBasis(kind=LegalBasisKind.NATIONAL_ACT, title=text)
-
-
-class _Entities:
+class _Entities(_ofac.Shared):
     """Turns ``entity`` elements into entities and designations, sharing what repeats."""
 
     def __init__(self, reading: Reading, root: ET.Element | None) -> None:
+        super().__init__()
         self.reading = reading
         self.local = _LocalNames()
-        self.shared: dict[Any, Any] = {}
-        self._seen: set[str] = set()
         #: The ids of the entities kept, and the positions of those that link to another.
         self._ids: set[str] = set()
         self.linked: list[int] = []
@@ -272,13 +204,7 @@ class _Entities:
         if root is not None:
             self._read_head(root)
         title = f"OFAC Sanctions List Service, enhanced XML ({Path(reading.file).name})"
-        self.sources = (
-            Source(
-                publisher="Office of Foreign Assets Control (OFAC)",
-                title=title,
-                published=self.published,
-            ),
-        )
+        self.sources = (Source(publisher=_ofac.PUBLISHER, title=title, published=self.published),)
 
     def _read_head(self, root: ET.Element) -> None:
         local = self.local
@@ -332,13 +258,6 @@ class _Entities:
 
     # --- lookups ------------------------------------------------------------------
 
-    def share(self, value: Any) -> Any:
-        return self.shared.setdefault(value, value)
-
-    def text(self, element: ET.Element | None) -> str | None:
-        text = _text(element)
-        return None if text is None else self.share(text)
-
     def country(self, ref: str | None, text: str | None, record: str, field: str) -> Country | None:
         """The country of a reference (by its ISO code) or, failing that, of its name."""
         key = ref or f"text:{text}"
@@ -349,7 +268,7 @@ class _Entities:
         country: Country | None = None
         if iso:
             country = self.reading.country(iso, record=record, field=field, codes=True)
-        elif name and name.lower() not in _NO_COUNTRY:
+        elif name and name.lower() not in _ofac.NO_COUNTRY:
             country = self.reading.country(name, record=record, field=field)
             if country is None:
                 return None  # a problem for each record that names it
@@ -364,7 +283,7 @@ class _Entities:
     def legal_basis(self, text: str) -> LegalBasis:
         found = self._legal.get(text)
         if found is None:
-            found = self._legal[text] = _legal_basis(text)
+            found = self._legal[text] = _ofac.legal_basis(text)
         return found
 
     def date(self, element: ET.Element, record: str, field: str) -> PartialDate | DateRange | None:
@@ -396,36 +315,39 @@ class _Entities:
         if uid is None or not uid.strip():
             reading.reject("entity without an id")
             return
-        if uid in self._seen:
+        entity_id = _ofac.entity_id(uid)
+        if reading.unique_id([entity_id], duplicate="", record=uid) is None:
             reading.reject("a second entity with the same id", record=uid)
             return
-        self._seen.add(uid)
         parts = {self.local[child.tag]: child for child in element}
         general = {self.local[child.tag]: child for child in parts.get("generalInfo", ())}
-        type_text = _text(general.get("entityType"))
-        kind = _KINDS.get(type_text or "")
-        if kind is None:
-            reading.problem(
-                "unknown entityType: read as an organisation",
-                record=uid,
-                field="entityType",
-                value=type_text,
-            )
-            kind = Organization
-        entity = _Entity(self, uid, kind)
+        entity = _Entity(self, uid, self.kind(uid, _text(general.get("entityType"))))
         for tag, child in general.items():
             entity.general(tag, child)
         for tag, child in parts.items():
             entity.element(tag, child)
-        if entity.name is None:
+        if entity.draft.name is None:
             reading.reject("entity without a primary name", record=uid)
             return
-        entity_id = f"ofac-{uid}"
         built = entity.build(entity_id)
+        if built is None:
+            return
         if isinstance(built, Aircraft) and built.operator_id is not None:
             self.linked.append(len(reading.entities))
         self._ids.add(entity_id)
         reading.keep(built, entity.designation(entity_id))
+
+    def kind(self, uid: str, entity_type: str | None) -> type[Entity]:
+        kind = _ofac.entity_class(entity_type)
+        if kind is None:
+            self.reading.problem(
+                "unknown entityType: read as an organisation",
+                record=uid,
+                field="entityType",
+                value=entity_type,
+            )
+            kind = Organization
+        return kind
 
 
 class _Entity:
@@ -435,16 +357,7 @@ class _Entity:
         self.entities = entities
         self.uid = uid
         self.kind = kind
-        self.name: str | None = None
-        self.aliases: list[Alias] = []
-        self.identifiers: list[Identifier] = []
-        self.addresses: list[Address] = []
-        self.countries: list[CountryRole] = []
-        self.notes: list[str] = []
-        self.fields: dict[str, Any] = {}
-        self.birth_dates: list[PartialDate | DateRange] = []
-        self.birth_places: list[Address] = []
-        self.positions: list[str] = []
+        self.draft = EntityDraft(label=uid, kind=kind)
         self.past_flags: list[Country] = []
         self.past_names: list[str] = []
         self.programmes: list[str] = []
@@ -452,30 +365,32 @@ class _Entity:
         self.measures: list[Measure] = []
         self.measure_notes: list[str] = []
         self.legal_basis: list[LegalBasis] = []
-        self.operator: str | None = None
+        self.operator_name: str | None = None
         self.related: dict[str, str] = {}
         self.target_types: list[str] = []
         self.organization_types: list[str] = []
 
     def note(self, label: str, text: str | None) -> None:
         if text is not None:
-            self.notes.append(self.entities.share(f"{label}: {text}"))
+            self.draft.notes.append(self.entities.share(f"{label}: {text}"))
 
     def role(self, country: Country | None, role: CountryRoleKind) -> None:
         if country is not None:
             item = self.entities.share(CountryRole(country=country, role=role))
-            if item not in self.countries:
-                self.countries.append(item)
+            if item not in self.draft.countries:
+                self.draft.countries.append(item)
 
     def general(self, tag: str, element: ET.Element) -> None:
         text = self.entities.text(element)
         if text is None:
             return
         if tag == "remarks":
-            self.notes.append(text)
+            self.draft.notes.append(text)
         elif tag == "title":
             if self.kind is Person:
-                self.positions.extend(part.strip() for part in text.split(";") if part.strip())
+                self.draft.positions.extend(
+                    part.strip() for part in text.split(";") if part.strip()
+                )
             else:
                 self.note("title", text)
         # identityId is OFAC's internal key of the identity; entityType is read by the caller.
@@ -560,56 +475,53 @@ class _Entity:
     # --- names --------------------------------------------------------------------
 
     def names(self, item: ET.Element) -> None:
-        entities = self.entities
-        local = entities.local
-        parts = {local[child.tag]: child for child in item}
+        parts = {self.entities.local[child.tag]: child for child in item}
         primary = _bool(parts.get("isPrimary"))
         alias_type = _text(parts.get("aliasType"))
-        if alias_type == "F.K.A.":
-            quality = AliasQuality.FORMER
-        elif _bool(parts.get("isLowQuality")):
-            quality = AliasQuality.WEAK
-        else:
-            quality = _ALIAS_QUALITY.get(alias_type or "", AliasQuality.STRONG)
-            if alias_type is not None and alias_type not in _ALIAS_QUALITY:
-                entities.reading.problem(
+        weak = _bool(parts.get("isLowQuality"))
+        quality = _ofac.alias_quality(alias_type or "A.K.A.", weak=weak)
+        if quality is None:
+            if not weak:
+                self.entities.reading.problem(
                     "unknown aliasType: kept as an a.k.a.",
                     record=self.uid,
                     field="aliasType",
                     value=alias_type,
                 )
+            quality = AliasQuality.WEAK if weak else AliasQuality.STRONG
         for translation in parts.get("translations", ()):
-            fields = {local[child.tag]: child for child in translation}
-            first, last = (
-                _text(fields.get("formattedFirstName")),
-                _text(fields.get("formattedLastName")),
-            )
-            full = _text(fields.get("formattedFullName"))
-            script_element = fields.get("script")  # an element without children is falsy
-            script = entities.script(
-                None if script_element is None else script_element.get("refId")
-            )
-            if script is None:
-                name = " ".join(part for part in (first, last) if part) or full
-                listed = full if first and last and full else None
-            else:
-                name, listed = _BIDI.sub("", full or last or "").strip() or None, None
-            if name is None:
-                continue
-            name = entities.share(name)
-            if primary and self.name is None and script is None:
-                self.name = name
-                if self.kind is Person and listed:
-                    # The list's own form, "LASTNAME, Firstname", as users search for it.
-                    self.aliases.append(entities.share(Alias(name=listed)))
-                continue
-            alias = entities.share(
-                Alias(name=name, quality=AliasQuality.STRONG if primary else quality, script=script)
-            )
-            if alias not in self.aliases:
-                self.aliases.append(alias)
-            if quality is AliasQuality.FORMER and self.kind is Vessel and not primary:
-                self.past_names.append(name)
+            self.translation(translation, primary, quality)
+
+    def translation(self, translation: ET.Element, primary: bool, quality: AliasQuality) -> None:
+        """One writing of a name: the entity's name, its listed form, or an alias."""
+        entities = self.entities
+        fields = {entities.local[child.tag]: child for child in translation}
+        first = _text(fields.get("formattedFirstName"))
+        last = _text(fields.get("formattedLastName"))
+        full = _text(fields.get("formattedFullName"))
+        script_element = fields.get("script")  # an element without children is falsy
+        script = entities.script(None if script_element is None else script_element.get("refId"))
+        if script is None:
+            name = _ofac.full_name(first, last) or full
+            listed = full if first and last and full else None
+        else:
+            name, listed = _BIDI.sub("", full or last or "").strip() or None, None
+        if name is None:
+            return
+        name = entities.share(name)
+        if primary and self.draft.name is None and script is None:
+            self.draft.name = name
+            if self.kind is Person and listed:
+                # The list's own form, "LASTNAME, Firstname", as users search for it.
+                self.draft.aliases.append(entities.share(Alias(name=listed)))
+            return
+        alias = entities.share(
+            Alias(name=name, quality=AliasQuality.STRONG if primary else quality, script=script)
+        )
+        if alias not in self.draft.aliases:
+            self.draft.aliases.append(alias)
+        if quality is AliasQuality.FORMER and self.kind is Vessel and not primary:
+            self.past_names.append(name)
 
     # --- addresses ----------------------------------------------------------------
 
@@ -652,106 +564,136 @@ class _Entity:
             city=None if city is None else entities.share(city),
             country=country,
         )
-        self.addresses.append(entities.share(address))
+        self.draft.addresses.append(entities.share(address))
         if self.kind is not Person:
             self.role(country, CountryRoleKind.LOCATION)
 
     # --- features -----------------------------------------------------------------
 
     def feature(self, item: ET.Element) -> None:
-        entities, uid = self.entities, self.uid
-        parts = {entities.local[child.tag]: child for child in item}
+        parts = {self.entities.local[child.tag]: child for child in item}
         label = (_text(parts.get("type")) or "").replace("’", "'")
-        value = entities.text(parts.get("value"))
+        value = self.entities.text(parts.get("value"))
         ref = _text(parts.get("valueRefId"))
         when = parts.get("valueDate")
-        kind, fields = self.kind, self.fields
         reliability = self.reliability(parts.get("reliability"), label, value)
         if reliability == _FALSE:
-            # OFAC says the value is false (a date of birth on forged papers, say): not a
-            # fact about the entity, but worth knowing, so a note; and a problem, since the
-            # model has no place for it.
-            shown = value
-            if when is not None:
-                date = entities.date(when, uid, label)
-                shown = value if date is None else date.isoformat()
-            self.note(f"{label} (marked false by OFAC)", shown or "")
-            entities.reading.problem(
-                "OFAC marks this feature's value false: kept as a note, not as a fact",
-                record=uid,
-                field=label,
-                value=shown,
-            )
+            self.false_feature(label, value, when)
             return
         if reliability not in (None, _CONFIRMED):
             # "Reported": kept as a fact; the model has no place for how sure OFAC is.
             self.note(f"{label} {value or ''}".strip(), f"reliability {reliability}")
-        if label == "Birthdate" and kind is Person:
-            date = entities.date(when, uid, label) if when is not None else None
-            if date is None and when is None:
-                date = entities.reading.date(value, record=uid, field=label)
-            if date is not None:
-                self.birth_dates.append(date)
-        elif label == "Place of Birth" and kind is Person and value:
-            self.birth_places.append(
-                entities.share(Address(full=value, country=_place_country(value)))
-            )
-        elif label in ("Nationality Country", "Citizenship Country", "Nationality of Registration"):
-            role = {
-                "Nationality Country": CountryRoleKind.NATIONALITY,
-                "Citizenship Country": CountryRoleKind.CITIZENSHIP,
-            }.get(label, CountryRoleKind.REGISTRATION)
-            self.role(entities.country(ref, value, uid, label), role)
-        elif label == "Registration Country":
-            self.role(entities.country(ref, value, uid, label), CountryRoleKind.REGISTRATION)
-        elif label == "Gender" and kind is Person:
-            fields["gender"] = entities.reading.value(_gender, value, record=uid, field=label)
-        elif label == "Organization Established Date" and kind is Organization:
-            date = entities.date(when, uid, label) if when is not None else None
-            if when is None:
-                date = entities.reading.date(value, record=uid, field=label)
-            if isinstance(date, DateRange) or "incorporated" in fields:
-                # "21 Mar 2015 to 19 Mar 2016" (an Iranian year), or a second date:
-                # true, but not one date, so a note rather than a problem.
-                self.note(label, None if date is None else date.isoformat())
-            else:
-                fields["incorporated"] = date
-        elif label == "Target Type" and kind is Organization and value:
-            # OFAC's kind of target ("Private Company", "Government Entity"): what
-            # Organization.kind means. It wins over an "Organization Type:" (see build).
-            self.target_types.append(value)
-        elif label == "Organization Type:" and kind is Organization and value:
-            self.organization_types.append(value)
-        elif label == "Aircraft Tail Number" and kind is Aircraft:
-            fields["registration"] = value
-        elif label == "Aircraft Manufacturer's Serial Number (MSN)" and kind is Aircraft:
-            fields["serial_number"] = value
-        elif label == "Aircraft Model" and kind is Aircraft:
-            fields["model"] = value
-        elif label == "Aircraft Operator":
-            self.operator = value
-            self.note(label, value)
-        elif kind is Vessel and self.vessel_feature(label, value, ref):
+        handler = _FEATURES.get(label)
+        if _ofac.set_field(self.draft, self.entities.reading, label, value):
             pass
-        elif _MEASURE_FEATURE.search(label):
+        elif handler is not None and handler[0] in (None, self.kind):
+            handler[1](self, label, value, ref, when)
+        else:
+            self.other_feature(label, value, when)
+
+    def false_feature(self, label: str, value: str | None, when: ET.Element | None) -> None:
+        """A value OFAC says is false (a date of birth on forged papers, say).
+
+        Not a fact about the entity, but worth knowing, so a note; and a problem,
+        since the model has no place for it.
+        """
+        shown = value
+        if when is not None:
+            date = self.entities.date(when, self.uid, label)
+            shown = value if date is None else date.isoformat()
+        self.note(f"{label} (marked false by OFAC)", shown or "")
+        self.entities.reading.problem(
+            "OFAC marks this feature's value false: kept as a note, not as a fact",
+            record=self.uid,
+            field=label,
+            value=shown,
+        )
+
+    def other_feature(self, label: str, value: str | None, when: ET.Element | None) -> None:
+        """A feature that is no field: a measure note, an identifier or a note."""
+        entities = self.entities
+        known = identifier_scheme(label) is not None
+        if _ofac.is_measure_label(label):
             text = value
             if when is not None:
-                date = entities.date(when, uid, label)
+                date = entities.date(when, self.uid, label)
                 text = None if date is None else date.isoformat()
             if text is not None:
                 self.measure_notes.append(entities.share(f"{label} {text}"))
-        elif value is not None and identifier_scheme(label) is not None:
+        elif value is not None and known:
             scheme, kept = identify("ofac", label)
             identifier = Identifier(
                 scheme=scheme, value=value, note=None if kept else label, label=kept
             )
-            self.identifiers.append(entities.share(identifier))
+            self.draft.identifiers.append(entities.share(identifier))
         elif value is not None:
             # Dates of other features (Aircraft Manufacture Date) read better in ISO form.
             if when is not None:
-                date = entities.date(when, uid, label)
+                date = entities.date(when, self.uid, label)
                 value = value if date is None else date.isoformat()
             self.note(label, value)
+
+    def feature_date(
+        self, label: str, value: str | None, when: ET.Element | None
+    ) -> PartialDate | DateRange | None:
+        """A feature's date: its ``valueDate`` when it has one, else its text read as a date."""
+        if when is not None:
+            return self.entities.date(when, self.uid, label)
+        return self.entities.reading.date(value, record=self.uid, field=label)
+
+    # Each reader of a feature that is a field takes (label, value, valueRefId, valueDate).
+
+    def birth_date(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
+        date = self.feature_date(label, value, when)
+        if date is not None:
+            self.draft.birth_dates.append(date)
+
+    def birth_place(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
+        if value:
+            address = Address(full=value, country=_ofac.place_country(value))
+            self.draft.birth_places.append(self.entities.share(address))
+
+    def country_role(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
+        role = _COUNTRY_ROLES.get(label, CountryRoleKind.REGISTRATION)
+        self.role(self.entities.country(ref, value, self.uid, label), role)
+
+    def incorporated(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
+        date = self.feature_date(label, value, when)
+        if isinstance(date, DateRange) or "incorporated" in self.draft.extra:
+            # "21 Mar 2015 to 19 Mar 2016" (an Iranian year), or a second date:
+            # true, but not one date, so a note rather than a problem.
+            self.note(label, None if date is None else date.isoformat())
+        else:
+            self.draft.extra["incorporated"] = date
+
+    def target_type(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
+        # OFAC's kind of target ("Private Company", "Government Entity"): what
+        # Organization.kind means. It wins over an "Organization Type:" (see build).
+        if value:
+            self.target_types.append(value)
+
+    def org_type(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
+        if value:
+            self.organization_types.append(value)
+
+    def operator(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
+        self.operator_name = value
+        self.note(label, value)
+
+    def flag(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
+        self.draft.extra["flag"] = self.entities.country(ref, value, self.uid, label)
+
+    def past_flag(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
+        country = self.entities.country(ref, value, self.uid, label)
+        if country is not None and country not in self.past_flags:
+            self.past_flags.append(country)
+
+    def mmsi(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
+        self.draft.extra["mmsi"] = self.entities.reading.mmsi_number(value, record=self.uid)
+
+    def deadweight(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
+        # OFAC's "tonnage" is the deadweight, about twice the gross tonnage of a tanker.
+        self.note("tonnage (deadweight)", value)
 
     def reliability(self, element: ET.Element | None, label: str, value: str | None) -> str | None:
         """How sure OFAC is of a feature: "Confirmed", "Reported", "False", or None if unsaid.
@@ -774,32 +716,6 @@ class _Entity:
             )
         return said
 
-    def vessel_feature(self, label: str, value: str | None, ref: str | None) -> bool:
-        """Features of a ship; False for a label that is not one."""
-        entities, uid, fields, reading = self.entities, self.uid, self.fields, self.entities.reading
-        if label == "Vessel Flag":
-            fields["flag"] = entities.country(ref, value, uid, label)
-        elif label == "Former Vessel Flag":
-            country = entities.country(ref, value, uid, label)
-            if country is not None and country not in self.past_flags:
-                self.past_flags.append(country)
-        elif label == "Vessel Call Sign":
-            fields["call_sign"] = value
-        elif label == "VESSEL TYPE":
-            fields["vessel_type"] = value
-        elif label == "Vessel Gross Registered Tonnage":
-            fields["tonnage"] = reading.value(_tonnage, value, record=uid, field=label)
-        elif label == "Vessel Tonnage":
-            # OFAC's "tonnage" is the deadweight, about twice the gross tonnage of a tanker.
-            self.note("tonnage (deadweight)", value)
-        elif label == "Vessel Year of Build":
-            fields["build_year"] = reading.value(int, value, record=uid, field=label)
-        elif label == "MMSI":
-            fields["mmsi"] = reading.mmsi_number(value, record=uid)
-        else:
-            return False
-        return True
-
     # --- documents and relationships ---------------------------------------------
 
     def document(self, item: ET.Element) -> None:
@@ -814,13 +730,15 @@ class _Entity:
             return
         if label == "Vessel Registration Identification" and self.kind is Vessel:
             value = entities.reading.imo_number(number, record=uid)
-            if value is not None and self.fields.get("imo", value) == value:
-                self.fields["imo"] = value
+            if value is not None and self.draft.extra.get("imo", value) == value:
+                self.draft.extra["imo"] = value
             elif value is not None:
-                self.identifiers.append(Identifier(scheme="imo", value=value, note="alt. IMO"))
+                self.draft.identifiers.append(
+                    Identifier(scheme="imo", value=value, note="alt. IMO")
+                )
             return
         if label == "MMSI" and self.kind is Vessel:
-            self.fields["mmsi"] = entities.reading.mmsi_number(number, record=uid)
+            self.draft.extra["mmsi"] = entities.reading.mmsi_number(number, record=uid)
             return
         country_element = parts.get("issuingCountry")
         country = None
@@ -846,7 +764,7 @@ class _Entity:
             ),
             note=None if note == kept else entities.share(note),
         )
-        self.identifiers.append(identifier)
+        self.draft.identifiers.append(identifier)
 
     def relationship(self, item: ET.Element) -> None:
         entities = self.entities
@@ -858,49 +776,70 @@ class _Entity:
         if name is None and other is None:
             return
         if other is not None:
-            self.related[(name or "").casefold()] = f"ofac-{other}"
-        target = " ".join(part for part in (name, other and f"(ofac-{other})") if part)
-        self.notes.append(entities.share(f"{kind}: {target}"))
+            self.related[(name or "").casefold()] = _ofac.entity_id(other)
+        target = " ".join(part for part in (name, other and f"({_ofac.entity_id(other)})") if part)
+        self.draft.notes.append(entities.share(f"{kind}: {target}"))
 
     # --- the entity ---------------------------------------------------------------
 
-    def build(self, entity_id: str) -> Entity:
-        share = self.entities.share
-        assert self.name is not None
-        fields = {key: value for key, value in self.fields.items() if value is not None}
-        if self.kind is Person:
-            fields["birth_dates"] = tuple(self.birth_dates)
-            fields["birth_places"] = tuple(self.birth_places)
-            fields["positions"] = tuple(self.positions)
-        elif self.kind is Vessel:
-            fields["past_flags"] = tuple(self.past_flags)
-            fields["past_names"] = tuple(self.past_names)
+    def build(self, entity_id: str) -> Entity | None:
+        draft = self.draft
+        draft.id, draft.sources = entity_id, self.entities.sources
+        if self.kind is Vessel:
+            draft.extra["past_flags"] = tuple(self.past_flags)
+            draft.extra["past_names"] = tuple(self.past_names)
         elif self.kind is Organization:
-            kinds = [*self.target_types, *self.organization_types]
-            if kinds:
-                fields["kind"] = kinds[0]
-            notes = [
-                *(f"Target Type: {text}" for text in self.target_types[1:]),
-                *(
-                    f"Organization Type: {text}"
-                    for text in self.organization_types[0 if self.target_types else 1 :]
-                ),
-            ]
-            self.notes.extend(share(note) for note in notes)
+            self.organization_kind()
         elif self.kind is Aircraft:
-            if "registration" not in fields and _REGISTRATION.fullmatch(self.name):
-                fields["registration"] = self.name
-            if self.operator is not None and self.operator.casefold() in self.related:
+            # OFAC names most aircraft by their registration ("EP-PUL").
+            named = draft.name or ""
+            if draft.extra.get("registration") is None and _REGISTRATION.fullmatch(named):
+                draft.extra["registration"] = named
+            operator = self.operator_name
+            if operator is not None and operator.casefold() in self.related:
                 # The operator is named, and one of the related entities has that name.
-                fields["operator_id"] = self.related[self.operator.casefold()]
-        return self.kind(
-            id=entity_id,
-            name=self.name,
-            aliases=tuple(self.aliases),
-            identifiers=tuple(self.identifiers),
-            addresses=tuple(self.addresses),
-            countries=share(tuple(self.countries)),
-            notes=share(tuple(self.notes)),
-            sources=self.entities.sources,
-            **fields,
-        )
+                draft.extra["operator_id"] = self.related[operator.casefold()]
+        return draft.build(self.entities.reading)
+
+    def organization_kind(self) -> None:
+        """The first Target Type (or else Organization Type) is the kind; the others notes."""
+        kinds = [*self.target_types, *self.organization_types]
+        if kinds:
+            self.draft.extra["kind"] = kinds[0]
+        notes = [
+            *(f"Target Type: {text}" for text in self.target_types[1:]),
+            *(
+                f"Organization Type: {text}"
+                for text in self.organization_types[0 if self.target_types else 1 :]
+            ),
+        ]
+        self.draft.notes.extend(self.entities.share(note) for note in notes)
+
+
+_Element = ET.Element | None
+_Feature = Callable[[_Entity, str, str | None, str | None, _Element], None]
+
+_COUNTRY_ROLES = {
+    "Nationality Country": CountryRoleKind.NATIONALITY,
+    "Citizenship Country": CountryRoleKind.CITIZENSHIP,
+}
+
+
+# Features that are fields or countries, by the class they belong to (None: any);
+# the others are measure notes, identifiers or notes (see _Entity.other_feature).
+_FEATURES: dict[str, tuple[type[Entity] | None, _Feature]] = {
+    "Birthdate": (Person, _Entity.birth_date),
+    "Place of Birth": (Person, _Entity.birth_place),
+    "Nationality Country": (None, _Entity.country_role),
+    "Citizenship Country": (None, _Entity.country_role),
+    "Nationality of Registration": (None, _Entity.country_role),
+    "Registration Country": (None, _Entity.country_role),
+    "Organization Established Date": (Organization, _Entity.incorporated),
+    "Target Type": (Organization, _Entity.target_type),
+    "Organization Type:": (Organization, _Entity.org_type),
+    "Aircraft Operator": (None, _Entity.operator),
+    "Vessel Flag": (Vessel, _Entity.flag),
+    "Former Vessel Flag": (Vessel, _Entity.past_flag),
+    "Vessel Tonnage": (Vessel, _Entity.deadweight),
+    "MMSI": (Vessel, _Entity.mmsi),
+}

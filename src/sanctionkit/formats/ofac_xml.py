@@ -38,18 +38,20 @@ from __future__ import annotations
 import datetime
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Hashable
+from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO
 
+from sanctionkit.formats import _ofac
 from sanctionkit.formats._authorities import ofac
+from sanctionkit.formats._draft import EntityDraft
 from sanctionkit.formats._files import xml_root_name
+from sanctionkit.formats._ofac import element_text as _text
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._schemes import identify
 from sanctionkit.formats._xml import iter_records, local_name
 from sanctionkit.model import (
     Address,
-    Aircraft,
     Alias,
     AliasQuality,
     CountryRole,
@@ -57,30 +59,19 @@ from sanctionkit.model import (
     Dataset,
     Designation,
     Entity,
-    Gender,
     Identifier,
-    Measure,
     Organization,
     Person,
     Source,
     Vessel,
 )
-from sanctionkit.values.countries import Country, parse_country
+from sanctionkit.values.countries import Country
 from sanctionkit.values.dates import DateRange, PartialDate
 
 __all__ = ["read", "sniff"]
 
-H = TypeVar("H", bound=Hashable)
-
 #: The root element's local name, in every namespace OFAC has used.
 ROOT = "sdnList"
-
-_KINDS: dict[str, type[Entity]] = {
-    "Individual": Person,
-    "Entity": Organization,
-    "Vessel": Vessel,
-    "Aircraft": Aircraft,
-}
 
 # idTypes that say no more than their scheme; any other is kept in the note, as
 # the CSV keeps it ("UK Company Number" is a registration number of one registry).
@@ -93,24 +84,6 @@ _PLAIN_ID_TYPES = frozenset(
 # digits alone); any other is a national registry's number.
 _IMO_LIKE = re.compile(r"\s*(?:IMO\b|\d+\s*$)", re.IGNORECASE)
 
-# idTypes that are not numbers at all but say what the sanction does: they
-# become the designation's measure notes, as "idType idNumber".
-_MEASURE_NOTE = re.compile(
-    r"sanction|directive|executive order|determination|caatsa|prohibited|\beo \d", re.IGNORECASE
-)
-
-# How OFAC writes "there is none" where a country belongs (vesselFlag, Former
-# Vessel Flag): an absent value, not an unknown country.
-_NO_COUNTRY = frozenset({"none identified", "unknown", "none", "n/a"})
-
-# Programmes of the non-SDN (consolidated) list whose entries are blocked all
-# the same: the "13599 List" of the Government of Iran ("U.S. persons must
-# continue to block"). Every other non-SDN programme restricts dealings short
-# of blocking (sectoral directives, correspondent accounts, evaders, the PLC).
-_BLOCKING_NON_SDN = frozenset({"IRAN"})
-
-_SDN = "OFAC SDN"
-_CONSOLIDATED = "OFAC Consolidated (non-SDN)"
 _UNKNOWN_LIST = "OFAC sdnList"
 
 
@@ -132,7 +105,8 @@ def read(source: str | Path | IO[bytes], *, name: str, strict: bool = False) -> 
     ``dataset.problems``; ``strict=True`` raises the first as ReadError.
     """
     reading = Reading(file=name, strict=strict)
-    list_name = _list_name(name)
+    # The XML itself does not say which list it is: only its file name does.
+    list_name = _ofac.list_name(name, _UNKNOWN_LIST)
     entries = _Entries(reading, list_name)
     header: dict[str, str] = {}
     root: ET.Element | None = None
@@ -156,19 +130,10 @@ def read(source: str | Path | IO[bytes], *, name: str, strict: bool = False) -> 
     del entries  # its caches, before the dataset is built: a lower peak of memory
     _check_count(header, reading)
     metadata: dict[str, str | int] = {"list": list_name, "format": "ofac-xml", **header}
-    if header.get("record_count", "").isdigit():
-        metadata["record_count"] = int(header["record_count"])  # a count, like records_read
+    stated = str(metadata.pop("record_count", ""))  # a count, like records_read: as a number
+    if stated.isdigit():  # else a problem (_check_count), and no text where a count belongs
+        metadata["record_count"] = int(stated)
     return reading.dataset(metadata)
-
-
-def _list_name(name: str) -> str:
-    # The XML itself does not say which list it is: only its file name does.
-    stem = Path(name).name.lower()
-    if stem.startswith("sdn"):
-        return _SDN
-    if stem.startswith("cons"):
-        return _CONSOLIDATED
-    return _UNKNOWN_LIST
 
 
 def _header(root: ET.Element, reading: Reading) -> dict[str, str]:
@@ -211,71 +176,26 @@ def _check_count(header: dict[str, str], reading: Reading) -> None:
         reading.problem(message, field="Record_Count", value=stated)
 
 
-def _text(element: ET.Element | None) -> str | None:
-    if element is None or element.text is None:
-        return None
-    return element.text.strip() or None
-
-
-class _LocalNames(dict[str, str]):
-    """``{namespace}name`` → ``name``, computed once per tag: a dict lookup per element."""
-
-    def __missing__(self, tag: str) -> str:
-        name = self[tag] = local_name(tag)
-        return name
-
-
-class _Entries:
-    """Turns ``sdnEntry`` elements into entities and designations, sharing what repeats.
-
-    The same strings, countries, addresses and tuples recur across thousands of
-    entries ("IRAN", "Tehran", the same Additional Sanctions Information):
-    each is kept once, so memory grows with what is different, not with the file.
-    """
+class _Entries(_ofac.Shared):
+    """Turns ``sdnEntry`` elements into entities and designations, sharing what repeats."""
 
     def __init__(self, reading: Reading, list_name: str) -> None:
+        super().__init__()
         self.reading = reading
         self.list_name = list_name
         self.published: PartialDate | None = None
         self._source: tuple[Source, ...] | None = None
-        #: One copy of each equal string, tuple or record.
-        self.shared: dict[Any, Any] = {}
-        self._seen: set[str] = set()
-        self.local = _LocalNames()
-        self._measure_notes: dict[str, bool] = {}
-
-    # --- sharing ------------------------------------------------------------------
-
-    def share(self, value: H) -> H:
-        """The one copy of an equal value already kept, or this one."""
-        kept: H = self.shared.setdefault(value, value)
-        return kept
-
-    def text(self, element: ET.Element | None) -> str | None:
-        text = _text(element)
-        return None if text is None else self.share(text)
+        self.local = _ofac.LocalNames()
 
     def sources(self) -> tuple[Source, ...]:
         if self._source is None:
             title = f"OFAC sdnList ({Path(self.reading.file).name})"
-            source = Source(
-                publisher="Office of Foreign Assets Control (OFAC)",
-                title=title,
-                published=self.published,
-            )
+            source = Source(publisher=_ofac.PUBLISHER, title=title, published=self.published)
             self._source = (source,)
         return self._source
 
-    def is_measure_note(self, id_type: str) -> bool:
-        known = self._measure_notes.get(id_type)
-        if known is None:
-            known = self._measure_notes[id_type] = bool(_MEASURE_NOTE.search(id_type))
-        return known
-
     def country(self, text: str | None, uid: str, field: str) -> Country | None:
-        if text is None or text.lower() in _NO_COUNTRY:
-            return None
-        return self.reading.country(text, record=uid, field=field)
+        return _ofac.country(self.reading, text, uid, field)
 
     def date(self, text: str | None, uid: str, field: str) -> PartialDate | DateRange | None:
         return self.reading.date(text, record=uid, field=field)
@@ -288,56 +208,52 @@ class _Entries:
     def add(self, entry: ET.Element) -> None:
         reading = self.reading
         reading.read += 1
-        local = self.local
-        parts: dict[str, ET.Element] = {local[child.tag]: child for child in entry}
+        parts: dict[str, ET.Element] = {self.local[child.tag]: child for child in entry}
         uid = _text(parts.get("uid"))
         first, last = _text(parts.get("firstName")), _text(parts.get("lastName"))
-        name = " ".join(part for part in (first, last) if part)
+        name = _ofac.full_name(first, last)
         if uid is None:
             reading.reject("sdnEntry without a uid", value=name or None)
             return
         if not name:
             reading.reject("sdnEntry without a name (no lastName or firstName)", record=uid)
             return
-        if uid in self._seen:
+        entity_id = _ofac.entity_id(uid)
+        if reading.unique_id([entity_id], duplicate="", record=uid) is None:
             reading.reject("a second sdnEntry with the same uid", record=uid, value=name)
             return
-        self._seen.add(uid)
+        entity = _Entity(self, uid, self.kind(uid, _text(parts.get("sdnType"))))
+        listed = _ofac.listed_name(first, last)
+        if entity.kind is Person and listed:
+            entity.draft.aliases.append(Alias(name=self.share(listed)))
+        for tag, element in parts.items():
+            entity.element(tag, element)
+        built = entity.build(entity_id, name)
+        if built is not None:
+            reading.keep(built, self.designation(entity, entity_id))
 
-        sdn_type = _text(parts.get("sdnType"))
-        kind = _KINDS.get(sdn_type or "")
+    def kind(self, uid: str, sdn_type: str | None) -> type[Entity]:
+        kind = _ofac.entity_class(sdn_type)
         if kind is None:
-            reading.problem(
+            self.reading.problem(
                 "unknown sdnType: read as an organisation",
                 record=uid,
                 field="sdnType",
                 value=sdn_type,
             )
             kind = Organization
-        entity = _Entity(self, uid, kind)
-        if kind is Person and first and last:
-            # The list's own form, "LASTNAME, Firstname", as users search for it.
-            entity.aliases.append(Alias(name=self.share(f"{last}, {first}")))
-        for tag, element in parts.items():
-            entity.element(tag, element)
-        entity_id = f"ofac-{uid}"
-        reading.keep(
-            entity.build(entity_id, name),
-            Designation(
-                entity_id=entity_id,
-                authority=ofac(),
-                authority_ref=uid,
-                programmes=entity.programmes,
-                measures=self.measures(entity.programmes),
-                measure_notes=self.share(tuple(entity.measure_notes)),
-                sources=self.sources(),
-            ),
-        )
+        return kind
 
-    def measures(self, programmes: tuple[str, ...]) -> tuple[Measure, ...]:
-        if self.list_name != _CONSOLIDATED or _BLOCKING_NON_SDN.intersection(programmes):
-            return self.share((Measure.ASSET_FREEZE,))
-        return self.share((Measure.FINANCIAL_PROHIBITION,))
+    def designation(self, entity: _Entity, entity_id: str) -> Designation:
+        return Designation(
+            entity_id=entity_id,
+            authority=ofac(),
+            authority_ref=entity.uid,
+            programmes=entity.programmes,
+            measures=_ofac.measures(self.list_name, entity.programmes),
+            measure_notes=self.share(tuple(entity.measure_notes)),
+            sources=self.sources(),
+        )
 
 
 class _Entity:
@@ -347,40 +263,32 @@ class _Entity:
         self.entries = entries
         self.uid = uid
         self.kind = kind
-        self.aliases: list[Alias] = []
-        self.identifiers: list[Identifier] = []
-        self.addresses: list[Address] = []
-        self.countries: list[CountryRole] = []
-        self.notes: list[str] = []
+        self.draft = EntityDraft(label=uid, kind=kind)
         self.measure_notes: list[str] = []
         self.programmes: tuple[str, ...] = ()
-        self.fields: dict[str, Any] = {}
-        self.birth_dates: list[PartialDate | DateRange] = []
-        self.birth_places: list[Address] = []
-        self.positions: list[str] = []
         self.past_flags: list[Country] = []
         self.past_names: list[str] = []
 
     def note(self, label: str, text: str | None) -> None:
         if text is not None:
-            self.notes.append(self.entries.share(f"{label}: {text}"))
+            self.draft.notes.append(self.entries.share(f"{label}: {text}"))
 
     def role(self, country: Country | None, role: CountryRoleKind) -> None:
         if country is not None:
             item = self.entries.share(CountryRole(country=country, role=role))
-            if item not in self.countries:
-                self.countries.append(item)
+            if item not in self.draft.countries:
+                self.draft.countries.append(item)
 
     def element(self, tag: str, element: ET.Element) -> None:
         entries = self.entries
         if tag == "remarks":
             text = entries.text(element)
             if text is not None:
-                self.notes.append(text)
+                self.draft.notes.append(text)
         elif tag == "title":
             text = entries.text(element)
             if text is not None and self.kind is Person:
-                self.positions.extend(entries.share(part.strip()) for part in text.split(";"))
+                self.draft.positions.extend(entries.share(part.strip()) for part in text.split(";"))
             else:
                 self.note("title", text)
         elif tag == "programList":
@@ -423,7 +331,7 @@ class _Entity:
         if value is None:
             return
         if self.kind is Person:
-            self.birth_dates.append(value)
+            self.draft.birth_dates.append(value)
         else:
             self.note("dateOfBirth", text)
 
@@ -433,32 +341,28 @@ class _Entity:
         if self.kind is not Person:
             self.note("placeOfBirth", text)
             return
-        self.birth_places.append(
-            self.entries.share(Address(full=text, country=_place_country(text)))
+        self.draft.birth_places.append(
+            self.entries.share(Address(full=text, country=_ofac.place_country(text)))
         )
 
     def alias(self, aka: ET.Element) -> None:
         entries = self.entries
         parts = {entries.local[child.tag]: child for child in aka}
         first, last = _text(parts.get("firstName")), _text(parts.get("lastName"))
-        name = " ".join(part for part in (first, last) if part)
+        name = _ofac.full_name(first, last)
         if not name:
             return
         kind = (_text(parts.get("type")) or "a.k.a.").lower()
-        category = (_text(parts.get("category")) or "strong").lower()
-        if kind not in ("a.k.a.", "f.k.a.", "n.k.a."):
+        weak = (_text(parts.get("category")) or "strong").lower() == "weak"
+        quality = _ofac.alias_quality(kind, weak=weak)
+        if quality is None:
             entries.reading.problem(
                 "unknown aka type: kept as an a.k.a.", record=self.uid, field="aka/type", value=kind
             )
-        if kind == "f.k.a.":
-            quality = AliasQuality.FORMER
-            if self.kind is Vessel:
-                self.past_names.append(entries.share(name))
-        elif category == "weak":
-            quality = AliasQuality.WEAK
-        else:
-            quality = AliasQuality.STRONG
-        self.aliases.append(entries.share(Alias(name=name, quality=quality)))
+            quality = AliasQuality.WEAK if weak else AliasQuality.STRONG
+        if quality is AliasQuality.FORMER and self.kind is Vessel:
+            self.past_names.append(entries.share(name))
+        self.draft.aliases.append(entries.share(Alias(name=name, quality=quality)))
 
     def address(self, address: ET.Element) -> None:
         entries = self.entries
@@ -474,7 +378,7 @@ class _Entity:
             return
         country = entries.country(country_text, self.uid, "address/country")
         full = ", ".join(lines)
-        self.addresses.append(entries.share(Address(full=full, city=city, country=country)))
+        self.draft.addresses.append(entries.share(Address(full=full, city=city, country=country)))
         if self.kind is not Person:
             self.role(country, CountryRoleKind.LOCATION)
 
@@ -504,7 +408,7 @@ class _Entity:
             note=note,
             label=label,
         )
-        self.identifiers.append(entries.share(identifier))
+        self.draft.identifiers.append(entries.share(identifier))
 
     def special(self, id_type: str, number: str, country: Country | None) -> bool:
         """Ids that are fields, countries or notes rather than numbers; False for the others.
@@ -514,76 +418,87 @@ class _Entity:
         writes "Vessel Registration Identification IMO 9256860 (Russia)"), and
         a problem where the id becomes a field that has no place for it.
         """
-        entries, uid, fields = self.entries, self.uid, self.fields
-        reading = entries.reading
-        kept = False  # whether ``country`` has found its place
-        if entries.is_measure_note(id_type):
+        entries = self.entries
+        handler = _ID_FIELDS.get(id_type)
+        if _ofac.is_measure_label(id_type):
             self.measure_notes.append(entries.share(f"{id_type} {number}"))
-        elif id_type == "For more information, please see:":
-            self.notes.append(entries.share(f"{id_type} {number}"))
-        elif id_type == "Vessel Registration Identification" and self.kind is Vessel:
-            if not _IMO_LIKE.match(number):
-                # A national registry's number ("RS 150443"), not an IMO number.
-                registration = Identifier(
-                    scheme="registration", value=number, country=country, note=id_type
-                )
-                self.identifiers.append(entries.share(registration))
-                return True
-            value = reading.imo_number(number, record=uid, field="imo")
-            if value is not None and "imo" in fields and fields["imo"] != value:
-                self.identifiers.append(Identifier(scheme="imo", value=value, country=country))
-                kept = True
-            elif value is not None:
-                fields["imo"] = value
-            if value is not None and country is not None:
-                self.role(country, CountryRoleKind.REGISTRATION)
-                kept = True
-        elif id_type == "MMSI" and self.kind is Vessel:
-            value = reading.mmsi_number(number, record=uid, field="mmsi")
-            if value is not None and "mmsi" in fields and fields["mmsi"] != value:
-                self.identifiers.append(Identifier(scheme="mmsi", value=value, country=country))
-                kept = True
-            elif value is not None:
-                fields["mmsi"] = value
-        elif id_type == "Former Vessel Flag" and self.kind is Vessel:
-            flag = entries.country(number, uid, id_type)
-            if flag is not None and flag not in self.past_flags:
-                self.past_flags.append(flag)
-        elif id_type == "Vessel Year of Build" and self.kind is Vessel:
-            year = reading.value(int, number, record=uid, field=id_type)
-            if year is not None:
-                fields["build_year"] = year
-        elif id_type == "Nationality of Registration":
-            self.role(entries.country(number, uid, id_type), CountryRoleKind.REGISTRATION)
-        elif id_type == "Gender" and self.kind is Person:
-            fields["gender"] = reading.value(_gender, number, record=uid, field=id_type)
-        elif id_type == "Organization Established Date" and self.kind is Organization:
-            fields["incorporated"] = entries.single_date(number, uid, id_type)
-        elif id_type == "Organization Type:" and self.kind is Organization:
-            fields["kind"] = number
-        elif id_type == "Aircraft Tail Number" and self.kind is Aircraft:
-            fields["registration"] = number
-        elif id_type == "Aircraft Manufacturer's Serial Number (MSN)" and self.kind is Aircraft:
-            fields["serial_number"] = number
-        elif id_type == "Aircraft Model" and self.kind is Aircraft:
-            fields["model"] = number
-        elif id_type == "Aircraft Operator":
-            # The operator is another entry; linking it by name is for a later step.
-            self.note("Aircraft Operator", number)
+            kept = False
+        elif _ofac.set_field(self.draft, entries.reading, id_type, number):
+            kept = False
+        elif handler is not None and handler[0] in (None, self.kind):
+            kept = handler[1](self, id_type, number, country)
         else:
             return False
         if country is not None and not kept:
-            reading.problem(
+            entries.reading.problem(
                 f"the idCountry of a {id_type!r} id has no place in the field it is read into",
-                record=uid,
+                record=self.uid,
                 field="idCountry",
                 value=country.name,
                 code="unread-value",
             )
         return True
 
+    # Each reader of an id that is a field: whether it placed the id's country.
+
+    def id_note(self, id_type: str, number: str, country: Country | None) -> bool:
+        self.draft.notes.append(self.entries.share(f"{id_type} {number}"))
+        return False
+
+    def operator_note(self, id_type: str, number: str, country: Country | None) -> bool:
+        # The operator is another entry; linking it by name is for a later step.
+        self.note("Aircraft Operator", number)
+        return False
+
+    def ship_number(self, id_type: str, number: str, country: Country | None) -> bool:
+        """An IMO number, or a national registry's ("RS 150443") kept as an identifier."""
+        entries = self.entries
+        if not _IMO_LIKE.match(number):
+            registration = Identifier(
+                scheme="registration", value=number, country=country, note=id_type
+            )
+            self.draft.identifiers.append(entries.share(registration))
+            return True
+        value = entries.reading.imo_number(number, record=self.uid, field="imo")
+        kept = self.second_number("imo", value, country)
+        if value is not None and country is not None:
+            self.role(country, CountryRoleKind.REGISTRATION)
+            kept = True
+        return kept
+
+    def mmsi(self, id_type: str, number: str, country: Country | None) -> bool:
+        value = self.entries.reading.mmsi_number(number, record=self.uid, field="mmsi")
+        return self.second_number("mmsi", value, country)
+
+    def second_number(self, scheme: str, value: str | None, country: Country | None) -> bool:
+        """The field's number, or an identifier when the field has another (country kept)."""
+        if value is not None and scheme in self.draft.extra and self.draft.extra[scheme] != value:
+            self.draft.identifiers.append(Identifier(scheme=scheme, value=value, country=country))
+            return True
+        if value is not None:
+            self.draft.extra[scheme] = value
+        return False
+
+    def past_flag(self, id_type: str, number: str, country: Country | None) -> bool:
+        flag = self.entries.country(number, self.uid, id_type)
+        if flag is not None and flag not in self.past_flags:
+            self.past_flags.append(flag)
+        return False
+
+    def registered(self, id_type: str, number: str, country: Country | None) -> bool:
+        self.role(self.entries.country(number, self.uid, id_type), CountryRoleKind.REGISTRATION)
+        return False
+
+    def incorporated(self, id_type: str, number: str, country: Country | None) -> bool:
+        self.draft.extra["incorporated"] = self.entries.single_date(number, self.uid, id_type)
+        return False
+
+    def organization_type(self, id_type: str, number: str, country: Country | None) -> bool:
+        self.draft.extra["kind"] = number
+        return False
+
     def vessel_info(self, info: ET.Element) -> None:
-        entries, uid, fields = self.entries, self.uid, self.fields
+        entries, uid, fields = self.entries, self.uid, self.draft.extra
         parts = {entries.local[child.tag]: entries.text(child) for child in info}
         if self.kind is not Vessel:
             for tag, text in parts.items():
@@ -598,60 +513,31 @@ class _Entity:
         # deadweight (about twice as large for tankers), kept as a note.
         gross = parts.get("grossRegisteredTonnage")
         fields["tonnage"] = entries.reading.value(
-            _tonnage, gross, record=uid, field="grossRegisteredTonnage"
+            _ofac.tonnage, gross, record=uid, field="grossRegisteredTonnage"
         )
         self.note("tonnage (deadweight)", parts.get("tonnage"))
         # The owner is named, not referenced: linking it to an entry is for a later step.
         self.note("vesselOwner", parts.get("vesselOwner"))
 
-    def build(self, entity_id: str, name: str) -> Entity:
-        common: dict[str, Any] = {
-            "id": entity_id,
-            "name": name,
-            "aliases": tuple(self.aliases),
-            "identifiers": tuple(self.identifiers),
-            "addresses": tuple(self.addresses),
-            "countries": self.entries.share(tuple(self.countries)),
-            "notes": self.entries.share(tuple(self.notes)),
-            "sources": self.entries.sources(),
-        }
-        fields = {key: value for key, value in self.fields.items() if value is not None}
-        if self.kind is Person:
-            fields["birth_dates"] = tuple(self.birth_dates)
-            fields["birth_places"] = tuple(self.birth_places)
-            fields["positions"] = tuple(self.positions)
-        elif self.kind is Vessel:
-            fields["past_flags"] = tuple(self.past_flags)
-            fields["past_names"] = tuple(self.past_names)
-        return self.kind(**common, **fields)
+    def build(self, entity_id: str, name: str) -> Entity | None:
+        draft = self.draft
+        draft.id, draft.name, draft.sources = entity_id, name, self.entries.sources()
+        if self.kind is Vessel:
+            draft.extra["past_flags"] = tuple(self.past_flags)
+            draft.extra["past_names"] = tuple(self.past_names)
+        return draft.build(self.entries.reading)
 
 
-def _place_country(place: str) -> Country | None:
-    """The country a place of birth ends with, if it names one exactly: never a guess.
+_IdField = Callable[[_Entity, str, str, Country | None], bool]
 
-    OFAC's own country names hold commas ("Korea, North"), so the last two parts
-    are tried before the last one.
-
-    >>> _place_country("Pyongyang, Korea, North").alpha2, _place_country("Behbahan, Iran").alpha2
-    ('KP', 'IR')
-    >>> _place_country("Khan Younis") is None
-    True
-    """
-    parts = [part.strip() for part in place.split(",")]
-    for candidate in (", ".join(parts[-2:]), parts[-1]) if len(parts) > 1 else (parts[0],):
-        try:
-            return parse_country(candidate, codes=False)
-        except ValueError:
-            continue
-    return None
-
-
-def _gender(text: str) -> Gender:
-    return Gender(text.lower())
-
-
-def _tonnage(text: str) -> int:
-    value = int(text.replace(",", ""))
-    if value < 0:
-        raise ValueError(f"a tonnage cannot be negative: {text!r}")
-    return value
+# idTypes that are fields, countries or notes, by the class they belong to (None: any).
+_ID_FIELDS: dict[str, tuple[type[Entity] | None, _IdField]] = {
+    "For more information, please see:": (None, _Entity.id_note),
+    "Vessel Registration Identification": (Vessel, _Entity.ship_number),
+    "MMSI": (Vessel, _Entity.mmsi),
+    "Former Vessel Flag": (Vessel, _Entity.past_flag),
+    "Nationality of Registration": (None, _Entity.registered),
+    "Organization Established Date": (Organization, _Entity.incorporated),
+    "Organization Type:": (Organization, _Entity.organization_type),
+    "Aircraft Operator": (None, _Entity.operator_note),
+}

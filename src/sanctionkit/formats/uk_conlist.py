@@ -45,10 +45,11 @@ import attrs
 
 from sanctionkit.formats._authorities import uk_ofsi
 from sanctionkit.formats._csv import TRUNCATED, records
-from sanctionkit.formats._files import read_head
+from sanctionkit.formats._draft import EntityDraft
+from sanctionkit.formats._files import open_source, read_head
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._schemes import scheme_for
-from sanctionkit.formats._scripts import guess_script
+from sanctionkit.formats._text import clean, script
 from sanctionkit.formats._xlsx import is_zip, open_workbook, rows
 from sanctionkit.identifiers import imo as imo_numbers
 from sanctionkit.model import (
@@ -272,10 +273,8 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
             return _read_rows(cells, name, strict, "xlsx")
         finally:
             workbook.close()
-    if isinstance(source, str | Path):
-        with Path(source).open("rb") as stream:
-            return _read_csv(stream, name, strict)
-    return _read_csv(source, name, strict)
+    with open_source(source) as stream:
+        return _read_csv(stream, name, strict)
 
 
 def _read_csv(stream: IO[bytes], name: str, strict: bool) -> Dataset:
@@ -304,7 +303,7 @@ def _csv_rows(stream: IO[bytes]) -> Generator[list[str], None, None]:
                 yield _BrokenRow(line, f"not a CSV row: {row}")
             elif cut is None:
                 yield row
-            elif any(_clean(cell) for cell in row):
+            elif any(clean(cell) for cell in row):
                 message = f"{cut}: its last row is cut short and not read"
                 yield _BrokenRow(line, message, code=TRUNCATED)
     finally:
@@ -344,10 +343,6 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def _clean(text: str | None) -> str:
-    return " ".join(text.split()) if text else ""
-
-
 @attrs.define
 class _Group:
     """Everything the rows of one Group ID say, each distinct value once, in file order."""
@@ -368,7 +363,6 @@ class _Group:
 
 def _read_rows(cells: Iterator[Sequence[str]], name: str, strict: bool, container: str) -> Dataset:
     reading = Reading(file=name, strict=strict)
-    metadata: dict[str, str | int] = {"format": FORMAT, "list": LIST_NAME, "file_type": container}
     columns: dict[str, int] | None = None
     groups: dict[str, _Group] = {}
     rows_read = rows_rejected = 0
@@ -380,46 +374,21 @@ def _read_rows(cells: Iterator[Sequence[str]], name: str, strict: bool, containe
             reading.problem(row.message, record=f"line {row.line}", code=row.code)
             continue
         if columns is None:
-            first = _clean(row[0]) if row else ""
+            first = clean(row[0]) if row else ""
             if first.lower() == "last updated" and len(row) > 1:
-                text = _clean(row[1])
-                last_updated = _uk_date(reading, text, None, "Last Updated")
-            elif _has_header(row):
-                columns = {_key(cell): index for index, cell in enumerate(row) if _clean(cell)}
-            elif any(_clean(cell) for cell in row):
-                reading.problem(
-                    "a line before the header that is not 'Last Updated'",
-                    record=f"row {number}",
-                    value=",".join(row),
+                last_updated = reading.single_date(
+                    clean(row[1]), record=None, field="Last Updated", parse=_parse_uk_date
                 )
+            else:
+                columns = _header(reading, row, number)
             continue
-        if not any(_clean(cell) for cell in row):
+        if not any(clean(cell) for cell in row):
             continue  # a blank line is no row
         rows_read += 1
-        group_id = _field(row, columns, "Group ID")
-        if not group_id:
+        if not _add_row(reading, groups, row, columns, number):
             rows_rejected += 1
-            reading.problem(
-                "row without a Group ID; not read", record=f"row {number}", value=",".join(row)
-            )
-            continue
-        group = groups.get(group_id)
-        if group is None:
-            group = groups[group_id] = _Group(first_row=number)
-        group.rows += 1
-        group.names[tuple(_field(row, columns, column) for column in _NAME_COLUMNS)] = None
-        address = tuple(_field(row, columns, column) for column in _ADDRESS_COLUMNS)
-        if any(address):
-            group.addresses[address] = None
-        group.regimes[tuple(_field(row, columns, column) for column in _REGIME_COLUMNS)] = None
-        for column in _GROUP_COLUMNS:
-            value = _field(row, columns, column)
-            if value:
-                group.values.setdefault(column, {})[value] = None
     if columns is None:
         reading.problem("no ConList header row (Name 6 ... Group Type ... Group ID) found")
-    if last_updated is not None:
-        metadata["last_updated"] = metadata["publish_date"] = last_updated.isoformat()
     source = Source(
         url=_URL,
         publisher=uk_ofsi().name,
@@ -431,14 +400,56 @@ def _read_rows(cells: Iterator[Sequence[str]], name: str, strict: bool, containe
         reading.read += 1
         if not builder.build(group_id, group):
             rows_rejected += group.rows
-    metadata.update(
-        {
-            "rows_read": rows_read,
-            "rows_used": rows_read - rows_rejected,
-            "rows_rejected": rows_rejected,
-        }
-    )
+    metadata: dict[str, str | int] = {"format": FORMAT, "list": LIST_NAME, "file_type": container}
+    if last_updated is not None:
+        metadata["publish_date"] = last_updated.isoformat()
+    metadata["rows_read"] = rows_read
+    metadata["rows_used"] = rows_read - rows_rejected
+    metadata["rows_rejected"] = rows_rejected
     return reading.dataset(metadata)
+
+
+def _header(reading: Reading, row: Sequence[str], number: int) -> dict[str, int] | None:
+    """The header's columns by key, when the row is the header; a problem for other text."""
+    if _has_header(row):
+        return {_key(cell): index for index, cell in enumerate(row) if clean(cell)}
+    if any(clean(cell) for cell in row):
+        reading.problem(
+            "a line before the header that is not 'Last Updated'",
+            record=f"row {number}",
+            value=",".join(row),
+        )
+    return None
+
+
+def _add_row(
+    reading: Reading,
+    groups: dict[str, _Group],
+    row: Sequence[str],
+    columns: dict[str, int],
+    number: int,
+) -> bool:
+    """Add a row's values to its group; False (a problem) for a row without a Group ID."""
+    group_id = _field(row, columns, "Group ID")
+    if not group_id:
+        reading.problem(
+            "row without a Group ID; not read", record=f"row {number}", value=",".join(row)
+        )
+        return False
+    group = groups.get(group_id)
+    if group is None:
+        group = groups[group_id] = _Group(first_row=number)
+    group.rows += 1
+    group.names[tuple(_field(row, columns, column) for column in _NAME_COLUMNS)] = None
+    address = tuple(_field(row, columns, column) for column in _ADDRESS_COLUMNS)
+    if any(address):
+        group.addresses[address] = None
+    group.regimes[tuple(_field(row, columns, column) for column in _REGIME_COLUMNS)] = None
+    for column in _GROUP_COLUMNS:
+        value = _field(row, columns, column)
+        if value:
+            group.values.setdefault(column, {})[value] = None
+    return True
 
 
 def _file_name(name: str, container: str) -> str:
@@ -451,20 +462,11 @@ def _field(row: Sequence[str], columns: dict[str, int], column: str) -> str:
     index = columns.get(_key(column))
     if index is None or index >= len(row):
         return ""
-    return _clean(row[index])
+    return clean(row[index])
 
 
-def _uk_date(reading: Reading, text: str, record: str | None, field: str) -> PartialDate | None:
-    """A dd/mm/yyyy date ("00/00/1958" is the year 1958), or None with a problem."""
-    value = reading.value(_parse_uk_date, text, record=record, field=field)
-    if isinstance(value, DateRange):
-        reading.problem("expected one date, found a range", record=record, field=field, value=text)
-        return None
-    return value
-
-
-@functools.lru_cache(maxsize=4096)
 def _parse_uk_date(text: str) -> PartialDate | DateRange:
+    """A dd/mm/yyyy date ("00/00/1958" is the year 1958), for :meth:`Reading.date`."""
     # UK dates are day first; a zero day or month means unknown, which parse_date keeps as such.
     return parse_date(text, dayfirst=True)
 
@@ -544,24 +546,53 @@ class _Builder:
     reading: Reading
     source: Source
     group_ids: set[str]
-    roles: dict[tuple[Country, CountryRoleKind], CountryRole] = attrs.Factory(dict)
-    places: dict[tuple[str, ...], Address | None] = attrs.Factory(dict)
-    strings: dict[str, str] = attrs.Factory(dict)
-    dates: dict[str, PartialDate | None] = attrs.Factory(dict)
 
     def build(self, group_id: str, group: _Group) -> bool:
         """Keep the group's entity and designation; False when it cannot be kept."""
         reading = self.reading
         label = group_id
-        entity_id = f"uk-{group_id}"
         name, aliases, titles = self._names(group, label)
         if name is None:
             reading.reject("group without a name", record=label)
             return False
+        draft = EntityDraft(label, id=f"uk-{group_id}", name=name, sources=(self.source,))
+        draft.aliases = aliases
+        draft.kind = self._class(group, label)
+        facts, reasons = self._facts(group, draft, titles)
+        references = self._identifiers(group, facts, draft)
+        self._countries(group, draft)
+        # A person's titles ("Maulavi", "General", "(1) Mullah (2) Haji") are positions, as
+        # the UN list's TITLE (where most of them come from) and Canada's Title are.
+        positions: list[str] = []
+        for text in [*(titles if draft.kind is Person else ()), *group.all("Position")]:
+            for item in _numbered(text):
+                if item not in positions:
+                    positions.append(item)
+        listed, programmes = self._regimes(group, label, draft.notes)
+        for updated in group.all("Last Updated"):
+            draft.note(f"Last updated on the list: {updated}")
+        self._class_fields(group, facts, draft, positions)
+        entity = draft.build(reading)
+        if entity is None:
+            return False
+        designation = Designation(
+            entity_id=f"uk-{group_id}",
+            authority=uk_ofsi(),
+            authority_ref=references[0] if references else group_id,
+            listed=listed,
+            programmes=programmes,
+            measures=[Measure.ASSET_FREEZE],
+            reasons=reasons,
+            sources=(self.source,),
+        )
+        reading.keep(entity, designation)
+        return True
+
+    def _class(self, group: _Group, label: str) -> type[Entity]:
         group_type = group.first("Group Type")
         cls = _CLASSES.get(group_type.lower())
         if cls is None:
-            reading.problem(
+            self.reading.problem(
                 "unknown Group Type; read as an entity",
                 record=label,
                 field="Group Type",
@@ -569,15 +600,21 @@ class _Builder:
             )
             cls = Organization
         for extra in group.all("Group Type")[1:]:
-            reading.problem(
+            self.reading.problem(
                 "rows of one group disagree on Group Type; the first is used",
                 record=label,
                 field="Group Type",
                 value=extra,
             )
+        return cls
+
+    def _facts(
+        self, group: _Group, draft: EntityDraft, titles: list[str]
+    ) -> tuple[dict[str, str], list[str]]:
+        """Other Information's labelled facts (a column wins over a label), and the reasons."""
         facts: dict[str, str] = {}
-        notes: list[str] = []
-        if cls is not Person:
+        notes = draft.notes
+        if draft.kind is not Person:
             notes.extend(f"Title: {title}" for title in titles)
         reasons: list[str] = []
         for other in group.all("Other Information"):
@@ -593,8 +630,12 @@ class _Builder:
         for key, said in _NOTE_LABELS:
             if facts.get(key):
                 notes.append(f"{said}: {facts[key]}")
+        return facts, reasons
 
-        identifiers = [Identifier(scheme="uk_group_id", value=group_id)]
+    def _identifiers(self, group: _Group, facts: dict[str, str], draft: EntityDraft) -> list[str]:
+        """The group's identifiers; its UK Sanctions List references."""
+        identifiers = draft.identifiers
+        identifiers.append(Identifier(scheme="uk_group_id", value=draft.label))
         references = re.findall(_REFERENCE, facts.get("UK Sanctions List Ref", ""))
         identifiers.extend(Identifier(scheme="uk_sanctions_list_ref", value=r) for r in references)
         if facts.get("UN Ref"):
@@ -617,82 +658,49 @@ class _Builder:
                 scheme_for("uk", "National Identification Number"),
             )
         )
-        countries: list[CountryRole] = []
+        return references
+
+    def _countries(self, group: _Group, draft: EntityDraft) -> None:
+        """Nationalities (a note when unread), addresses, and the countries of addresses."""
+        label = draft.label
         for text in group.all("Nationality"):
             for item in _numbered(text):
                 role = self._role(item, CountryRoleKind.NATIONALITY, label, "Nationality")
                 if role is None:
-                    notes.append(f"Nationality: {item}")
-                elif role not in countries:
-                    countries.append(role)
-        addresses = [
+                    draft.note(f"Nationality: {item}")
+                else:
+                    draft.role(role)
+        draft.addresses = [
             address
             for parts in group.addresses
             if (address := self._address(parts, label)) is not None
         ]
-        for address in addresses:
+        for address in draft.addresses:
             if address.country is not None:
                 role = self._role(address.country, CountryRoleKind.LOCATION, label, "Country")
-                if role is not None and role not in countries:
-                    countries.append(role)
-        # A person's titles ("Maulavi", "General", "(1) Mullah (2) Haji") are positions, as
-        # the UN list's TITLE (where most of them come from) and Canada's Title are.
-        positions: list[str] = []
-        for text in [*(titles if cls is Person else ()), *group.all("Position")]:
-            for item in _numbered(text):
-                if item not in positions:
-                    positions.append(item)
-        listed, programmes = self._regimes(group, label, notes)
-        for updated in group.all("Last Updated"):
-            notes.append(f"Last updated on the list: {updated}")
+                if role is not None:
+                    draft.role(role)
 
-        common = {
-            "id": entity_id,
-            "name": name,
-            "aliases": aliases,
-            "identifiers": identifiers,
-            "addresses": addresses,
-            "countries": countries,
-            "sources": (self.source,),
-        }
-        entity: Entity
-        if cls is Person:
-            birth_dates = [
-                born
-                for text in group.all("DOB")
-                if (born := self._date(text, label, "DOB")) is not None
-            ]
-            entity = Person(
-                **common,  # type: ignore[arg-type]
-                notes=notes,
-                birth_dates=list(dict.fromkeys(birth_dates)),
-                birth_places=self._birth_places(group, label),
-                gender=self._gender(facts.get("gender"), label),
-                positions=positions,
-            )
+    def _class_fields(
+        self, group: _Group, facts: dict[str, str], draft: EntityDraft, positions: list[str]
+    ) -> None:
+        """What only the draft's class has: a person's, a ship's or an organisation's."""
+        label = draft.label
+        if draft.kind is Person:
+            for text in group.all("DOB"):
+                born = self._date(text, label, "DOB")
+                if born is not None:
+                    draft.birth_date(born)
+            draft.birth_places = self._birth_places(group, label)
+            draft.gender = self._gender(facts.get("gender"), label)
+            draft.positions = positions
+            return
+        self._person_fields_as_notes(group, facts, draft.notes, positions)
+        if draft.kind is Vessel:
+            self._vessel(draft, facts)
         else:
-            self._person_fields_as_notes(group, facts, notes, positions)
-            if cls is Vessel:
-                entity = self._vessel(common, facts, notes, label)
-            else:
-                identifiers.extend(self._imo_companies(notes, label))
-                entity = Organization(
-                    **common,  # type: ignore[arg-type]
-                    notes=notes,
-                    kind=facts.get("type of entity") or None,
-                )
-        designation = Designation(
-            entity_id=entity_id,
-            authority=uk_ofsi(),
-            authority_ref=references[0] if references else group_id,
-            listed=listed,
-            programmes=programmes,
-            measures=[Measure.ASSET_FREEZE],
-            reasons=reasons,
-            sources=(self.source,),
-        )
-        reading.keep(entity, designation)
-        return True
+            draft.identifiers.extend(self._imo_companies(draft.notes, label))
+            draft.extra["kind"] = facts.get("type of entity") or None
 
     def _names(self, group: _Group, label: str) -> tuple[str | None, list[Alias], list[str]]:
         """The primary name, the aliases and the titles of a group's name rows."""
@@ -710,8 +718,8 @@ class _Builder:
             if title and title not in titles:
                 titles.append(title)
             if original:
-                script = guess_script(original) or _SCRIPTS.get(script_type.lower())
-                alias = Alias(name=original, script=script, language=_language(language))
+                found_script = script(original) or _SCRIPTS.get(script_type.lower())
+                alias = Alias(name=original, script=found_script, language=_language(language))
                 if alias not in aliases:
                     aliases.append(alias)
             if not whole:
@@ -722,30 +730,44 @@ class _Builder:
                     primary.append(whole)
                 continue
             fallback.append(whole)
-            quality = _ALIAS_TYPES.get(kind)
-            if quality is None:
-                quality = AliasQuality.STRONG
-                if alias_type:
-                    self.reading.problem(
-                        "unknown Alias Type; kept as a strong alias",
-                        record=label,
-                        field="Alias Type",
-                        value=alias_type,
-                    )
-            if quality is AliasQuality.STRONG and quality_text:
-                found = _ALIAS_QUALITIES.get(quality_text.lower())
-                if found is None:
-                    self.reading.problem(
-                        "unknown Alias Quality",
-                        record=label,
-                        field="Alias Quality",
-                        value=quality_text,
-                    )
-                else:
-                    quality = found
-            alias = Alias(name=whole, quality=quality)
+            alias = Alias(name=whole, quality=self._quality(alias_type, quality_text, label))
             if alias not in aliases:
                 aliases.append(alias)
+        return self._primary(primary, fallback, aliases, label), aliases, titles
+
+    def _quality(self, alias_type: str, quality_text: str, label: str) -> AliasQuality:
+        """An alias's quality: by its Alias Type, refined by its Alias Quality."""
+        quality = _ALIAS_TYPES.get(alias_type.lower())
+        if quality is None:
+            quality = AliasQuality.STRONG
+            if alias_type:
+                self.reading.problem(
+                    "unknown Alias Type; kept as a strong alias",
+                    record=label,
+                    field="Alias Type",
+                    value=alias_type,
+                )
+        if quality is AliasQuality.STRONG and quality_text:
+            found = _ALIAS_QUALITIES.get(quality_text.lower())
+            if found is None:
+                self.reading.problem(
+                    "unknown Alias Quality",
+                    record=label,
+                    field="Alias Quality",
+                    value=quality_text,
+                )
+            else:
+                quality = found
+        return quality
+
+    def _primary(
+        self, primary: list[str], fallback: list[str], aliases: list[Alias], label: str
+    ) -> str | None:
+        """The name: the first Primary name row's, else the first other name's (a problem).
+
+        The other Primary names become aliases, and the name leaves the aliases
+        (but for its spelling in another script), in place.
+        """
         if primary:
             name = primary[0]
             if len(primary) > 1:
@@ -765,9 +787,9 @@ class _Builder:
                 value=name,
             )
         else:
-            return None, aliases, titles
-        aliases = [alias for alias in aliases if alias.name != name or alias.script]
-        return name, aliases, titles
+            return None
+        aliases[:] = [alias for alias in aliases if alias.name != name or alias.script]
+        return name
 
     def _documents(
         self, group: _Group, number_column: str, details_column: str, scheme: str
@@ -801,14 +823,9 @@ class _Builder:
             if parsed is None:
                 return None
             country = parsed
-        found = self.roles.get((country, role))
-        if found is None:
-            found = self.roles[(country, role)] = CountryRole(country=country, role=role)
-        return found
+        return self.reading.intern(CountryRole(country=country, role=role))
 
     def _address(self, parts: tuple[str, ...], label: str) -> Address | None:
-        if parts in self.places:
-            return self.places[parts]
         *lines, country_text = parts
         full = ", ".join(part for part in (*lines, country_text) if part)
         if not full:
@@ -818,10 +835,7 @@ class _Builder:
             if country_text.lower() not in _BLANKS
             else None
         )
-        address = Address(full=full, country=country)
-        if country is not None or not country_text:
-            self.places[parts] = address  # a bad country is reported in every group
-        return address
+        return self.reading.intern(Address(full=full, country=country))
 
     def _birth_places(self, group: _Group, label: str) -> list[Address]:
         towns = [item for text in group.all("Town of Birth") for item in _numbered(text)]
@@ -833,31 +847,22 @@ class _Builder:
             pairs = list(zip(towns, countries, strict=True))
         places: list[Address] = []
         for town, country_text in pairs:
-            key = ("birth", town, country_text)
-            place = self.places.get(key)
-            if place is None:
-                full = ", ".join(part for part in (town, country_text) if part)
-                if not full:
-                    continue
-                country = (
-                    self.reading.country(country_text, record=label, field="Country of Birth")
-                    if country_text.lower() not in _BLANKS
-                    else None
-                )
-                place = Address(full=full, city=town or None, country=country)
-                if country is not None or not country_text:
-                    self.places[key] = place
+            full = ", ".join(part for part in (town, country_text) if part)
+            if not full:
+                continue
+            country = (
+                self.reading.country(country_text, record=label, field="Country of Birth")
+                if country_text.lower() not in _BLANKS
+                else None
+            )
+            place = self.reading.intern(Address(full=full, city=town or None, country=country))
             if place not in places:
                 places.append(place)
         return places
 
     def _date(self, text: str, label: str, field: str) -> PartialDate | None:
-        if text in self.dates:
-            return self.dates[text]
-        value = _uk_date(self.reading, text, label, field)
-        if value is not None:
-            self.dates[text] = value
-        return value
+        """A dd/mm/yyyy date ("00/00/1958" is the year 1958), or None with a problem."""
+        return self.reading.single_date(text, record=label, field=field, parse=_parse_uk_date)
 
     def _regimes(
         self, group: _Group, label: str, notes: list[str]
@@ -868,7 +873,7 @@ class _Builder:
         several = len(group.regimes) > 1
         for regime, listed_on, designated in group.regimes:
             if regime and regime not in programmes:
-                programmes.append(self.strings.setdefault(regime, regime))
+                programmes.append(self.reading.intern(regime))
             date = self._date(listed_on, label, "Listed On") if listed_on else None
             if date is not None and (listed is None or date.earliest() < listed.earliest()):
                 listed = date
@@ -954,10 +959,8 @@ class _Builder:
                 )
         return found
 
-    def _vessel(
-        self, common: dict[str, Any], facts: dict[str, str], notes: list[str], label: str
-    ) -> Vessel:
-        reading = self.reading
+    def _vessel(self, draft: EntityDraft, facts: dict[str, str]) -> None:
+        reading, label, notes = self.reading, draft.label, draft.notes
         imo = reading.imo_number(facts.get("IMO number"), record=label, field="IMO number")
         # Without an "(IMO number):" label or column, the number written in the text.
         for note in notes:
@@ -981,26 +984,15 @@ class _Builder:
                 country = reading.country(item, record=label, field="Previous flags")
                 if country is not None and country not in past_flags:
                     past_flags.append(country)
-        owner_id = None
         for column in ("Current owner/operator(s)", "Previous owner/operator(s)"):
             if facts.get(column):
                 said = "Current owners" if column.startswith("Current") else "Previous owners"
                 notes.append(f"{said}: {facts[column]}")
-        # "Listed as asset of Korea Samjong Shipping (OFSI ID: 13635, ...)": the owner's group.
-        for note in notes:
-            match = _ASSET_OF.search(note)
-            if match and match.group(1) in self.group_ids:
-                owner_id = f"uk-{match.group(1)}"
-                break
-        for column, said in (
-            ("Length of ship", "Length of ship"),
-            ("Hull identification number (HIN)", "Hull identification number (HIN)"),
-        ):
+        owner_id = self._owner(notes)
+        for column in ("Length of ship", "Hull identification number (HIN)"):
             if facts.get(column):
-                notes.append(f"{said}: {facts[column]}")
-        return Vessel(
-            **common,
-            notes=notes,
+                notes.append(f"{column}: {facts[column]}")
+        draft.extra.update(
             imo=imo,
             flag=flag,
             past_flags=past_flags,
@@ -1009,6 +1001,14 @@ class _Builder:
             build_year=_whole(reading, facts.get("Year Built"), label, "Year built"),
             owner_id=owner_id,
         )
+
+    def _owner(self, notes: list[str]) -> str | None:
+        """ "Listed as asset of Korea Samjong Shipping (OFSI ID: 13635, ...)": the owner's id."""
+        for note in notes:
+            match = _ASSET_OF.search(note)
+            if match and match.group(1) in self.group_ids:
+                return f"uk-{match.group(1)}"
+        return None
 
 
 def _company_number(text: str) -> str:

@@ -36,10 +36,11 @@ from typing import IO
 import attrs
 
 from sanctionkit.formats._authorities import un_security_council
+from sanctionkit.formats._draft import EntityDraft
 from sanctionkit.formats._files import xml_root_name
-from sanctionkit.formats._reading import Reading
+from sanctionkit.formats._reading import Reading, approximately
 from sanctionkit.formats._schemes import identify
-from sanctionkit.formats._scripts import guess_script
+from sanctionkit.formats._text import clean, join, script
 from sanctionkit.formats._xml import iter_records, local_name
 from sanctionkit.identifiers import imo
 from sanctionkit.model import (
@@ -50,7 +51,6 @@ from sanctionkit.model import (
     CountryRoleKind,
     Dataset,
     Designation,
-    Entity,
     Gender,
     Identifier,
     LegalBasis,
@@ -59,7 +59,6 @@ from sanctionkit.model import (
     Person,
     Source,
 )
-from sanctionkit.values.countries import Country
 from sanctionkit.values.dates import DateRange, PartialDate, parse_date
 
 __all__ = ["FORMAT", "LIST_NAME", "legal_basis", "read", "sniff"]
@@ -166,7 +165,7 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
             generated = element.get("dateGenerated")
             published = reading.single_date(generated, record=None, field="dateGenerated")
             if generated and generated.strip():
-                metadata["date_generated"] = generated.strip()
+                metadata["generation_time"] = generated.strip()
             if published is not None:
                 metadata["publish_date"] = published.isoformat()
             records = _Records(reading, _source(name, published), published)
@@ -210,19 +209,22 @@ def _source(name: str, published: PartialDate | None) -> Source:
     )
 
 
-def _clean(text: str | None) -> str:
-    """The text with its runs of white space (line breaks too) made one space."""
-    return " ".join(text.split()) if text else ""
-
-
 def _value(text: str | None) -> str:
-    """Like :func:`_clean`, with the list's words for "nothing" ("null", "na") made empty."""
-    cleaned = _clean(text)
-    return "" if cleaned.lower() in _BLANKS else cleaned
+    """:func:`~sanctionkit.formats._text.clean`, with the list's words for "nothing" made empty."""
+    return clean(text, _BLANKS)
 
 
-def _join(parts: Iterable[str], separator: str = ", ") -> str:
-    return separator.join(part for part in parts if part)
+def _split(record: ET.Element) -> tuple[dict[str, str], dict[str, list[ET.Element]]]:
+    """A record's children: the text of those without children (the first of a tag), and
+    those with children, by tag."""
+    texts: dict[str, str] = {}
+    groups: dict[str, list[ET.Element]] = {}
+    for child in record:
+        if len(child):
+            groups.setdefault(child.tag, []).append(child)
+        elif child.text and child.tag not in texts:
+            texts[child.tag] = child.text
+    return texts, groups
 
 
 def _children(element: ET.Element) -> dict[str, str]:
@@ -236,169 +238,145 @@ def _children(element: ET.Element) -> dict[str, str]:
 
 def _values(elements: Iterable[ET.Element]) -> list[str]:
     """The cleaned texts of the VALUE children of elements such as NATIONALITY."""
-    return [text for element in elements for value in element if (text := _clean(value.text))]
+    return [text for element in elements for value in element if (text := clean(value.text))]
 
 
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
 _APPROXIMATELY = frozenset({"approximately", "approx", "approx.", "circa", "c."})
 
 
-def _script(name: str) -> str | None:
-    """:func:`guess_script`, with a shortcut for the common case of plain ASCII."""
-    if name.isascii():
-        return "Latn" if _ASCII_LETTER.search(name) else None
-    return guess_script(name)
+def _programmes(list_type: str, groups: dict[str, list[ET.Element]]) -> list[str]:
+    programmes = [list_type] if list_type else []
+    for text in _values(groups.get("LIST_TYPE", ())):
+        # Every record says "UN List", which names no programme.
+        if text != "UN List" and text not in programmes:
+            programmes.append(text)
+    return programmes
+
+
+def _quiet_date(text: str) -> PartialDate | DateRange | None:
+    try:
+        return parse_date(text)
+    except ValueError:
+        return None
 
 
 @attrs.define
 class _Records:
-    """Turns INDIVIDUAL and ENTITY elements into entities and designations.
-
-    Values that many records share (dates, countries, places) are made once
-    and shared: they are immutable, and it keeps memory per entity low.
-    """
+    """Turns INDIVIDUAL and ENTITY elements into entities and designations."""
 
     reading: Reading
     source: Source
     generated: PartialDate | None
-    seen: set[str] = attrs.Factory(set)
-    dates: dict[str, PartialDate | DateRange] = attrs.Factory(dict)
-    roles: dict[Country, CountryRole] = attrs.Factory(dict)
-    places: dict[tuple[str, str, str], Address] = attrs.Factory(dict)
-    strings: dict[str, str] = attrs.Factory(dict)
+    sources: tuple[Source, ...] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.sources = (self.source,)
 
     def read(self, record: ET.Element) -> None:
         reading = self.reading
         reading.read += 1
-        texts: dict[str, str] = {}  # children without children: their text
-        groups: dict[str, list[ET.Element]] = {}  # children with children
-        for child in record:
-            if len(child):
-                groups.setdefault(child.tag, []).append(child)
-            elif child.text and child.tag not in texts:
-                texts[child.tag] = child.text
-
-        reference = _clean(texts.get("REFERENCE_NUMBER"))
-        dataid = _clean(texts.get("DATAID"))
+        texts, groups = _split(record)
+        reference = clean(texts.get("REFERENCE_NUMBER"))
+        dataid = clean(texts.get("DATAID"))
         label = reference or (f"DATAID {dataid}" if dataid else None)
         if not label:
             reading.reject("record has neither REFERENCE_NUMBER nor DATAID")
             return
-
-        notes: list[str] = []
-        aliases: list[Alias] = []
-        birth_dates: list[PartialDate | DateRange] = []
-        birth_places: list[Address] = []
-        for element in groups.get("INDIVIDUAL_DATE_OF_BIRTH", ()):
-            self._birth_date(_children(element), label, birth_dates, notes)
-        for element in groups.get("INDIVIDUAL_PLACE_OF_BIRTH", ()):
-            place = self._address(_children(element), label, "PLACE_OF_BIRTH")
-            if place is not None and place not in birth_places:
-                birth_places.append(place)
-        name = _join((_clean(texts.get(part)) for part in _NAME_PARTS), " ")
-        original = _clean(texts.get("NAME_ORIGINAL_SCRIPT"))
-        if original:
-            aliases.append(Alias(name=original, script=_script(original)))
-        for tag in ("INDIVIDUAL_ALIAS", "ENTITY_ALIAS"):
-            for element in groups.get(tag, ()):
-                self._alias(_children(element), label, aliases, notes, birth_dates, birth_places)
-        if not name:
-            if not aliases:
-                reading.reject("record has no name", record=label)
-                return
-            name = aliases.pop(0).name  # the only names are aliases: the first stands in
-        entity_id = self._entity_id(reference, dataid, label)
-        if entity_id is None:
+        person = local_name(record.tag) == "INDIVIDUAL"
+        draft = EntityDraft(label, kind=Person if person else Organization, sources=self.sources)
+        self._births(draft, groups)
+        if not self._names(draft, texts, groups):
             return
-
-        identifiers = [Identifier(scheme="un_dataid", value=dataid)] if dataid else []
+        draft.id = self._entity_id(reference, dataid, label)
+        if draft.id is None:
+            return
+        if dataid:
+            draft.identifiers.append(Identifier(scheme="un_dataid", value=dataid))
         if reference:
             # The number other lists cite ("UN Ref KPe.033"): sk.link joins on it.
-            identifiers.append(Identifier(scheme="un_reference", value=reference))
+            draft.identifiers.append(Identifier(scheme="un_reference", value=reference))
         for element in groups.get("INDIVIDUAL_DOCUMENT", ()):
-            self._document(_children(element), label, identifiers, notes)
-        countries = []
-        for text in _values(groups.get("NATIONALITY", ())):
-            if text.lower() in _BLANKS:
-                continue  # "na": not available (never Namibia, which the list spells out)
-            role = self._nationality(text, label)
-            if role is None:
-                notes.append(f"Nationality: {text}")
-            elif role not in countries:
-                countries.append(role)
-        addresses = []
-        for tag in ("INDIVIDUAL_ADDRESS", "ENTITY_ADDRESS"):
-            for element in groups.get(tag, ()):
-                address = self._address(_children(element), label, "ADDRESS")
-                if address is not None:
-                    addresses.append(address)
-
-        comments = _clean(texts.get("COMMENTS1"))
-        if comments:
-            notes.append(comments)
-            identifiers.extend(self._imo_companies(comments, label))
-        for tag, said in (("SUBMITTED_BY", "Submitted by"), ("SUBMITTED_ON", "Submitted on")):
-            submitted = _clean(texts.get(tag)) or _join(_values(groups.get(tag, ())))
-            if submitted:
-                notes.append(f"{said}: {submitted}")
-        updated = _values(groups.get("LAST_DAY_UPDATED", ()))
-        if updated:
-            notes.append(f"Updated on the UN list: {', '.join(updated)}")
-
-        list_type = _clean(texts.get("UN_LIST_TYPE"))
-        programmes = [list_type] if list_type else []
-        for text in _values(groups.get("LIST_TYPE", ())):
-            # Every record says "UN List", which names no programme.
-            if text != "UN List" and text not in programmes:
-                programmes.append(text)
-        listed = self._date(texts.get("LISTED_ON"), label, "LISTED_ON")
-        if isinstance(listed, DateRange):
-            reading.problem(
-                "expected one date, found a range",
-                record=label,
-                field="LISTED_ON",
-                value=texts.get("LISTED_ON"),
-            )
-            listed = None
-
-        sources = (self.source,)
-        entity: Entity
-        if local_name(record.tag) == "INDIVIDUAL":
-            entity = Person(
-                id=entity_id,
-                name=name,
-                aliases=aliases,
-                identifiers=identifiers,
-                addresses=addresses,
-                countries=countries,
-                notes=notes,
-                sources=sources,
-                birth_dates=birth_dates,
-                birth_places=birth_places,
-                gender=self._gender(texts.get("GENDER"), label),
-                positions=_values((*groups.get("TITLE", ()), *groups.get("DESIGNATION", ()))),
-            )
-        else:
-            entity = Organization(
-                id=entity_id,
-                name=name,
-                aliases=aliases,
-                identifiers=identifiers,
-                addresses=addresses,
-                countries=countries,
-                notes=notes,
-                sources=sources,
-            )
+            self._document(_children(element), draft)
+        self._places(draft, groups)
+        self._notes(draft, texts, groups)
+        list_type = clean(texts.get("UN_LIST_TYPE"))
+        listed_text = _value(texts.get("LISTED_ON"))
+        listed = reading.single_date(listed_text, record=label, field="LISTED_ON")
+        if person:
+            draft.gender = self._gender(texts.get("GENDER"), label)
+            draft.positions = _values((*groups.get("TITLE", ()), *groups.get("DESIGNATION", ())))
+        entity = draft.build(reading)
+        if entity is None:
+            return
         designation = Designation(
-            entity_id=entity_id,
+            entity_id=draft.id,
             authority=un_security_council(),
             authority_ref=reference or None,
             listed=listed,
-            programmes=[self.strings.setdefault(text, text) for text in programmes],
+            programmes=[reading.intern(text) for text in _programmes(list_type, groups)],
             legal_basis=legal_basis(list_type, self.generated),
-            sources=sources,
+            sources=self.sources,
         )
         reading.keep(entity, designation)
+
+    def _births(self, draft: EntityDraft, groups: dict[str, list[ET.Element]]) -> None:
+        for element in groups.get("INDIVIDUAL_DATE_OF_BIRTH", ()):
+            self._birth_date(_children(element), draft)
+        for element in groups.get("INDIVIDUAL_PLACE_OF_BIRTH", ()):
+            place = self._address(_children(element), draft.label, "PLACE_OF_BIRTH")
+            if place is not None:
+                draft.birth_place(place)
+
+    def _names(
+        self, draft: EntityDraft, texts: dict[str, str], groups: dict[str, list[ET.Element]]
+    ) -> bool:
+        """The name and aliases; False (the record rejected) when it has no name at all."""
+        name = join((clean(texts.get(part)) for part in _NAME_PARTS), " ")
+        original = clean(texts.get("NAME_ORIGINAL_SCRIPT"))
+        if original:
+            draft.aliases.append(Alias(name=original, script=script(original)))
+        for tag in ("INDIVIDUAL_ALIAS", "ENTITY_ALIAS"):
+            for element in groups.get(tag, ()):
+                self._alias(_children(element), draft)
+        if not name:
+            if not draft.aliases:
+                self.reading.reject("record has no name", record=draft.label)
+                return False
+            name = draft.aliases.pop(0).name  # the only names are aliases: the first stands in
+        draft.name = name
+        return True
+
+    def _places(self, draft: EntityDraft, groups: dict[str, list[ET.Element]]) -> None:
+        """Nationalities and addresses."""
+        for text in _values(groups.get("NATIONALITY", ())):
+            if text.lower() in _BLANKS:
+                continue  # "na": not available (never Namibia, which the list spells out)
+            country = self.reading.country(text, record=draft.label, field="NATIONALITY")
+            if country is None:
+                draft.note(f"Nationality: {text}")
+            else:
+                role = CountryRole(country=country, role=CountryRoleKind.NATIONALITY)
+                draft.role(self.reading.intern(role))
+        for tag in ("INDIVIDUAL_ADDRESS", "ENTITY_ADDRESS"):
+            for element in groups.get(tag, ()):
+                address = self._address(_children(element), draft.label, "ADDRESS")
+                if address is not None:
+                    draft.addresses.append(address)
+
+    def _notes(
+        self, draft: EntityDraft, texts: dict[str, str], groups: dict[str, list[ET.Element]]
+    ) -> None:
+        comments = clean(texts.get("COMMENTS1"))
+        if comments:
+            draft.note(comments)
+            draft.identifiers.extend(self._imo_companies(comments, draft.label))
+        for tag, said in (("SUBMITTED_BY", "Submitted by"), ("SUBMITTED_ON", "Submitted on")):
+            submitted = clean(texts.get(tag)) or join(_values(groups.get(tag, ())))
+            if submitted:
+                draft.note(f"{said}: {submitted}")
+        updated = _values(groups.get("LAST_DAY_UPDATED", ()))
+        if updated:
+            draft.note(f"Updated on the UN list: {', '.join(updated)}")
 
     def _imo_companies(self, comments: str, label: str) -> list[Identifier]:
         """The IMO company numbers the comments give ("IMO number: 5571322.").
@@ -423,162 +401,115 @@ class _Records:
             candidates.append("un-" + "-".join(reference.lower().split()))
         if dataid:
             candidates.append("un-dataid-" + "-".join(dataid.lower().split()))
-        for number, candidate in enumerate(candidates):
-            if candidate not in self.seen:
-                if number > 0 and reference:
-                    self.reading.problem(
-                        f"another record has the same REFERENCE_NUMBER; this one is {candidate}",
-                        record=label,
-                        field="REFERENCE_NUMBER",
-                        value=reference,
-                    )
-                self.seen.add(candidate)
-                return candidate
-        self.reading.reject(
-            "another record has the same REFERENCE_NUMBER and DATAID", record=label, value=dataid
+        said = "another record has the same REFERENCE_NUMBER; this one is {id}"
+        found = self.reading.unique_id(
+            candidates, duplicate=said, record=label, field="REFERENCE_NUMBER", value=reference
         )
-        return None
+        if found is None:
+            self.reading.reject(
+                "another record has the same REFERENCE_NUMBER and DATAID",
+                record=label,
+                value=dataid,
+            )
+        return found
 
     def _date(self, text: str | None, label: str, field: str) -> PartialDate | DateRange | None:
-        """A date, parsed once per distinct text (a problem for each bad one)."""
-        cleaned = _value(text)
-        if not cleaned:
-            return None
-        value = self.dates.get(cleaned)
-        if value is None:
-            value = self.reading.date(cleaned, record=label, field=field)
-            if value is not None:
-                self.dates[cleaned] = value
-        return value
+        return self.reading.date(_value(text), record=label, field=field)
 
-    def _single_date(self, text: str | None, label: str, field: str) -> PartialDate | None:
-        value = self._date(text, label, field)
-        if isinstance(value, DateRange):
-            self.reading.problem(
-                "expected one date, found a range", record=label, field=field, value=text
-            )
-            return None
-        return value
-
-    def _alias(
-        self,
-        fields: dict[str, str],
-        label: str,
-        aliases: list[Alias],
-        notes: list[str],
-        birth_dates: list[PartialDate | DateRange],
-        birth_places: list[Address],
-    ) -> None:
+    def _alias(self, fields: dict[str, str], draft: EntityDraft) -> None:
         if not fields:
             return  # <INDIVIDUAL_ALIAS><QUALITY/><ALIAS_NAME/></INDIVIDUAL_ALIAS>: none
-        name = _clean(fields.get("ALIAS_NAME"))
-        note = _clean(fields.get("NOTE"))
+        name = clean(fields.get("ALIAS_NAME"))
+        note = clean(fields.get("NOTE"))
         if name:
-            quality_text = _clean(fields.get("QUALITY"))
+            quality_text = clean(fields.get("QUALITY"))
             quality = _ALIAS_QUALITIES.get(quality_text.lower())
             if quality is None:
                 quality = AliasQuality.STRONG
                 if quality_text:
                     self.reading.problem(
                         "unknown alias QUALITY; kept as a strong alias",
-                        record=label,
+                        record=draft.label,
                         field="QUALITY",
                         value=quality_text,
                     )
-            aliases.append(Alias(name=name, quality=quality, script=_script(name)))
+            draft.aliases.append(Alias(name=name, quality=quality, script=script(name)))
             if note:
-                notes.append(f"Alias {name}: {note}")
+                draft.note(f"Alias {name}: {note}")
         elif note:
-            notes.append(f"Alias: {note}")
+            draft.note(f"Alias: {note}")
         # Some aliases carry the date and place of birth that go with them:
         # the entity's too, where the sources disagree.
         if "DATE_OF_BIRTH" in fields:
-            born = self._date(fields["DATE_OF_BIRTH"], label, "ALIAS/DATE_OF_BIRTH")
-            if born is not None and born not in birth_dates:
-                birth_dates.append(born)
+            born = self._date(fields["DATE_OF_BIRTH"], draft.label, "ALIAS/DATE_OF_BIRTH")
+            if born is not None:
+                draft.birth_date(born)
         if "CITY_OF_BIRTH" in fields or "COUNTRY_OF_BIRTH" in fields:
             where = {
                 "CITY": fields.get("CITY_OF_BIRTH", ""),
                 "COUNTRY": fields.get("COUNTRY_OF_BIRTH", ""),
             }
-            place = self._address(where, label, "ALIAS/COUNTRY_OF_BIRTH")
-            if place is not None and place not in birth_places:
-                birth_places.append(place)
+            place = self._address(where, draft.label, "ALIAS/COUNTRY_OF_BIRTH")
+            if place is not None:
+                draft.birth_place(place)
 
-    def _document(
-        self, fields: dict[str, str], label: str, identifiers: list[Identifier], notes: list[str]
-    ) -> None:
+    def _document(self, fields: dict[str, str], draft: EntityDraft) -> None:
         if not fields:
             return  # <INDIVIDUAL_DOCUMENT/>: the list writes one when there is none
-        kind = _clean(fields.get("TYPE_OF_DOCUMENT"))
-        detail = _clean(fields.get("TYPE_OF_DOCUMENT2"))
-        number = _clean(fields.get("NUMBER"))
+        kind = clean(fields.get("TYPE_OF_DOCUMENT"))
+        detail = clean(fields.get("TYPE_OF_DOCUMENT2"))
+        number = clean(fields.get("NUMBER"))
         issuing = _value(fields.get("ISSUING_COUNTRY"))
         of_issue = _value(fields.get("COUNTRY_OF_ISSUE"))
-        city = _clean(fields.get("CITY_OF_ISSUE"))
+        city = clean(fields.get("CITY_OF_ISSUE"))
         issued_text = _value(fields.get("DATE_OF_ISSUE"))
         country_text = issuing or of_issue
+        label = draft.label
         country = self.reading.country(country_text, record=label, field="DOCUMENT/COUNTRY")
-        issued = self._single_date(issued_text, label, "DOCUMENT/DATE_OF_ISSUE")
+        field = "DOCUMENT/DATE_OF_ISSUE"
+        issued = self.reading.single_date(issued_text, record=label, field=field)
         type_text = kind or detail
         extra = [
             detail if detail != type_text else "",
             f"issued in {city}" if city else "",
             f"country of issue {of_issue}" if issuing and of_issue and of_issue != issuing else "",
             f"issuing country {country_text}" if country_text and country is None else "",
-            _clean(fields.get("NOTE")),
+            clean(fields.get("NOTE")),
         ]
         if number:
             scheme, kept = identify("un", type_text or "")
-            identifiers.append(
+            draft.identifiers.append(
                 Identifier(
                     scheme=scheme,
                     label=kept,
                     value=number,
                     country=country,
                     issued=issued,
-                    note=_join(extra, "; ") or None,
+                    note=join(extra, "; ") or None,
                 )
             )
         elif kind or any(extra) or issued_text:
             # No number to make an identifier of (it is sometimes inside the type's text).
             issued_note = f"issued {issued_text}" if issued_text else ""
-            notes.append("Document: " + _join([kind, *extra, issued_note], "; "))
-
-    def _nationality(self, text: str, label: str) -> CountryRole | None:
-        country = self.reading.country(text, record=label, field="NATIONALITY")
-        if country is None:
-            return None
-        role = self.roles.get(country)
-        if role is None:
-            role = CountryRole(country=country, role=CountryRoleKind.NATIONALITY)
-            self.roles[country] = role
-        return role
+            draft.note("Document: " + join([kind, *extra, issued_note], "; "))
 
     def _address(self, fields: dict[str, str], label: str, field: str) -> Address | None:
         """An address or place of birth; the same place twice is one shared object."""
         if not fields:
             return None
-        street = _clean(fields.get("STREET"))
-        city = _clean(fields.get("CITY"))
-        province = _clean(fields.get("STATE_PROVINCE"))
-        zip_code = _clean(fields.get("ZIP_CODE"))
+        street = clean(fields.get("STREET"))
+        city = clean(fields.get("CITY"))
+        province = clean(fields.get("STATE_PROVINCE"))
+        zip_code = clean(fields.get("ZIP_CODE"))
         country_text = _value(fields.get("COUNTRY"))
-        note = _clean(fields.get("NOTE"))
-        full = _join((street, city, province, zip_code, country_text))
+        note = clean(fields.get("NOTE"))
+        full = join((street, city, province, zip_code, country_text))
         if note:
             full = f"{full} ({note})" if full else note
         if not full:
             return None  # <INDIVIDUAL_ADDRESS><COUNTRY/></INDIVIDUAL_ADDRESS>: none
-        key = (full, city, country_text)
-        place = self.places.get(key)
-        if place is not None:
-            return place
         country = self.reading.country(country_text, record=label, field=f"{field}/COUNTRY")
-        place = Address(full=full, city=city or None, country=country)
-        if country is not None or not country_text:
-            self.places[key] = place  # a bad country is reported again in every record
-        return place
+        return self.reading.intern(Address(full=full, city=city or None, country=country))
 
     def _gender(self, text: str | None, label: str) -> Gender | None:
         cleaned = _value(text)
@@ -589,82 +520,49 @@ class _Records:
             self.reading.problem("unknown gender", record=label, field="GENDER", value=text)
         return gender
 
-    def _birth_date(
-        self,
-        fields: dict[str, str],
-        label: str,
-        birth_dates: list[PartialDate | DateRange],
-        notes: list[str],
-    ) -> None:
-        kind = _clean(fields.get("TYPE_OF_DATE")).upper()
+    def _birth_date(self, fields: dict[str, str], draft: EntityDraft) -> None:
+        kind = clean(fields.get("TYPE_OF_DATE")).upper()
         from_year = _value(fields.get("FROM_YEAR"))
         to_year = _value(fields.get("TO_YEAR"))
-        note = _clean(fields.get("NOTE"))
+        note = clean(fields.get("NOTE"))
         approximate = kind == "APPROXIMATELY"
         if note.lower() in _APPROXIMATELY:
             approximate, note = True, ""
         value: PartialDate | DateRange | None = None
+        label, field = draft.label, "DATE_OF_BIRTH"
         if from_year or to_year:  # BETWEEN: a range, never its first year alone
-            start = self._single_date(from_year, label, "DATE_OF_BIRTH/FROM_YEAR")
-            end = self._single_date(to_year, label, "DATE_OF_BIRTH/TO_YEAR")
-            value = self._range(start, end, approximate, label, f"{from_year}/{to_year}")
+            single = self.reading.single_date
+            start = single(from_year, record=label, field=f"{field}/FROM_YEAR")
+            end = single(to_year, record=label, field=f"{field}/TO_YEAR")
+            value = self.reading.date_range(
+                start,
+                end,
+                text=f"{from_year}/{to_year}",
+                record=label,
+                field=field,
+                approximate=approximate,
+            )
         elif fields.get("DATE") or fields.get("YEAR"):
             if kind not in ("EXACT", "APPROXIMATELY", ""):
                 self.reading.problem(
                     "unknown TYPE_OF_DATE; read as EXACT",
                     record=label,
-                    field="DATE_OF_BIRTH/TYPE_OF_DATE",
+                    field=f"{field}/TYPE_OF_DATE",
                     value=kind,
                 )
             part = "DATE" if fields.get("DATE") else "YEAR"
-            value = self._date(fields.get(part), label, f"DATE_OF_BIRTH/{part}")
+            value = self._date(fields.get(part), label, f"{field}/{part}")
             if approximate and value is not None:
-                value = _approximately(value)
+                value = approximately(value)
         elif note:
             # Only a note ("Nov. 1973", "30-35 years old"): a date when it reads as one.
             value = _quiet_date(note)
             if value is not None:
                 note = ""
                 if approximate:
-                    value = _approximately(value)
-        if value is not None and value not in birth_dates:
-            birth_dates.append(value)
+                    value = approximately(value)
+        if value is not None:
+            draft.birth_date(value)
         if note:
             shown = f" {value.isoformat()}" if value is not None else ""
-            notes.append(f"Date of birth{shown}: {note}")
-
-    def _range(
-        self,
-        start: PartialDate | None,
-        end: PartialDate | None,
-        approximate: bool,
-        label: str,
-        text: str,
-    ) -> PartialDate | DateRange | None:
-        if approximate:
-            start = None if start is None else attrs.evolve(start, approximate=True)
-            end = None if end is None else attrs.evolve(end, approximate=True)
-        if start is None and end is None:
-            return None
-        if start is not None and start == end:
-            return start
-        try:
-            return DateRange(start, end, text=text)
-        except ValueError as error:
-            self.reading.problem(str(error), record=label, field="DATE_OF_BIRTH", value=text)
-            return None
-
-
-def _approximately(value: PartialDate | DateRange) -> PartialDate | DateRange:
-    if isinstance(value, PartialDate):
-        return attrs.evolve(value, approximate=True)
-    start = None if value.start is None else attrs.evolve(value.start, approximate=True)
-    end = None if value.end is None else attrs.evolve(value.end, approximate=True)
-    return attrs.evolve(value, start=start, end=end)
-
-
-def _quiet_date(text: str) -> PartialDate | DateRange | None:
-    try:
-        return parse_date(text)
-    except ValueError:
-        return None
+            draft.note(f"Date of birth{shown}: {note}")

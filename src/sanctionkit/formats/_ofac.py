@@ -1,0 +1,435 @@
+"""What OFAC's readers share: ids, lists, entry types, measures and values written alike.
+
+OFAC publishes the same entries in several exports (the classic ``sdnList``
+XML, the legacy CSV, the enhanced and the advanced XML). Each export has its
+own layout, but the entries keep one number (the XML ``uid``, the CSV
+``ent_num``, the enhanced entity id), OFAC writes its entry types, aliases,
+countries "that are none", tonnages and places of birth the same way in all of
+them, and a label ("Aircraft Model", "Vessel Year of Build") means the same
+thing wherever it appears. This module holds those facts once, so that each
+reader is its layout's mapping plus its quirks, and an entry gets the same
+id, class and fields whichever export it was read from.
+
+>>> entity_id("15036"), entity_class("Individual").__name__, alias_quality("f.k.a.").value
+('ofac-15036', 'Person', 'former')
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Hashable, Mapping
+from pathlib import Path
+from typing import Any, Final, TypeVar
+
+from sanctionkit.formats._draft import EntityDraft
+from sanctionkit.formats._reading import Reading
+from sanctionkit.formats._xml import local_name
+from sanctionkit.model import (
+    Aircraft,
+    AliasQuality,
+    Entity,
+    Gender,
+    LegalBasis,
+    LegalBasisKind,
+    Measure,
+    Organization,
+    Person,
+    Vessel,
+)
+from sanctionkit.values.countries import Country, parse_country
+from sanctionkit.values.dates import DateRange, PartialDate
+
+__all__ = [
+    "CONSOLIDATED_LIST",
+    "FIELD_LABELS",
+    "ID_PREFIX",
+    "KINDS",
+    "MEASURE_LABEL",
+    "NO_COUNTRY",
+    "PUBLISHER",
+    "SDN_LIST",
+    "TEXT_FIELDS",
+    "LocalNames",
+    "Shared",
+    "alias_quality",
+    "country",
+    "element_text",
+    "entity_class",
+    "entity_id",
+    "full_name",
+    "gender",
+    "is_measure_label",
+    "legal_basis",
+    "list_name",
+    "listed_name",
+    "measures",
+    "period",
+    "place_country",
+    "set_field",
+    "snake_case",
+    "span",
+    "tonnage",
+    "whole_number",
+]
+
+H = TypeVar("H", bound=Hashable)
+
+#: Every OFAC entity id is this prefix and OFAC's own number for the entry.
+ID_PREFIX: Final = "ofac-"
+#: The publisher the XML readers name in their sources.
+PUBLISHER: Final = "Office of Foreign Assets Control (OFAC)"
+#: The list names in ``dataset.metadata["list"]``.
+SDN_LIST: Final = "OFAC SDN"
+CONSOLIDATED_LIST: Final = "OFAC Consolidated (non-SDN)"
+
+#: OFAC's entry types (``sdnType``, ``entityType``, ``SDN_Type``), lowercased, by class.
+KINDS: Final[Mapping[str, type[Entity]]] = {
+    "individual": Person,
+    "entity": Organization,
+    "vessel": Vessel,
+    "aircraft": Aircraft,
+}
+
+#: How OFAC writes "there is none" where a country belongs (a vessel flag, an
+#: address): an absent value, not an unknown country, and no problem.
+NO_COUNTRY: Final = frozenset({"undetermined", "unknown", "none identified", "none", "n/a"})
+
+#: Labels (an XML ``idType``, an enhanced feature) that say what the sanction
+#: does rather than what the entity is: they become the designation's measure notes.
+MEASURE_LABEL: Final = re.compile(
+    r"sanction|directive|executive order|determination|caatsa|prohibited|\beo \d|peesa|"
+    r"^(?:listing|effective) date|divestment",
+    re.IGNORECASE,
+)
+
+#: Labels whose value is one text field of one class of entity, as (class, field).
+TEXT_FIELDS: Final[Mapping[str, tuple[type[Entity], str]]] = {
+    "Aircraft Tail Number": (Aircraft, "registration"),
+    "Aircraft Manufacturer's Serial Number (MSN)": (Aircraft, "serial_number"),
+    "Aircraft Model": (Aircraft, "model"),
+}
+
+#: Labels whose value is one field of one class of entity, as (class, field, parser);
+#: a parser of None keeps the text. The parsers raise ValueError for a bad value.
+FIELD_LABELS: Final[Mapping[str, tuple[type[Entity], str, Callable[[str], object] | None]]] = {
+    **{label: (cls, field, None) for label, (cls, field) in TEXT_FIELDS.items()},
+    "Vessel Call Sign": (Vessel, "call_sign", None),
+    "VESSEL TYPE": (Vessel, "vessel_type", None),
+    "Vessel Gross Registered Tonnage": (Vessel, "tonnage", lambda text: tonnage(text)),
+    "Vessel Year of Build": (Vessel, "build_year", int),
+    "Gender": (Person, "gender", lambda text: gender(text)),
+}
+
+# Programmes of the non-SDN (consolidated) list whose entries are blocked all
+# the same: the "13599 List" of the Government of Iran ("U.S. persons must
+# continue to block"). Every other non-SDN programme restricts dealings short
+# of blocking (sectoral directives, correspondent accounts, evaders, the PLC).
+_BLOCKING_NON_SDN: Final = frozenset({"IRAN"})
+_BLOCK: Final = (Measure.ASSET_FREEZE,)
+_RESTRICT: Final = (Measure.FINANCIAL_PROHIBITION,)
+
+_ALIAS_KINDS: Final = {
+    "aka": AliasQuality.STRONG,
+    "fka": AliasQuality.FORMER,
+    # "now known as": the current name, as strong as an a.k.a.
+    "nka": AliasQuality.STRONG,
+}
+
+
+def entity_id(number: str) -> str:
+    """The sanctionkit id of OFAC's entry ``number``: the same in every export.
+
+    >>> entity_id("36")
+    'ofac-36'
+    """
+    return f"{ID_PREFIX}{number}"
+
+
+def entity_class(text: str | None) -> type[Entity] | None:
+    """The class of an OFAC entry type ("Individual", "vessel"), or None when unknown.
+
+    >>> entity_class("Vessel").__name__, entity_class("Sloop")
+    ('Vessel', None)
+    """
+    return None if text is None else KINDS.get(text.lower())
+
+
+def list_name(file_name: str, default: str) -> str:
+    """Which list a file holds, from its name: the files themselves do not say.
+
+    >>> list_name("cons_prim.csv", SDN_LIST), list_name("data/sdn.xml", "?")
+    ('OFAC Consolidated (non-SDN)', 'OFAC SDN')
+    """
+    stem = Path(file_name).name.lower()
+    if stem.startswith("sdn"):
+        return SDN_LIST
+    if stem.startswith("cons"):
+        return CONSOLIDATED_LIST
+    return default
+
+
+def measures(list_name: str, programmes: tuple[str, ...]) -> tuple[Measure, ...]:
+    """What a listing does: SDN entries are blocked, most non-SDN ones restricted.
+
+    >>> measures(CONSOLIDATED_LIST, ("UKRAINE-EO13662",))[0].value
+    'financial_prohibition'
+    """
+    if list_name != CONSOLIDATED_LIST or _BLOCKING_NON_SDN.intersection(programmes):
+        return _BLOCK
+    return _RESTRICT
+
+
+def alias_quality(kind: str, *, weak: bool = False) -> AliasQuality | None:
+    """The quality of an alias of OFAC's type ("a.k.a.", "FKA", "n.k.a."); None if unknown.
+
+    A former name stays former even when OFAC calls it weak.
+
+    >>> alias_quality("A.K.A.", weak=True).value, alias_quality("nka").value
+    ('weak', 'strong')
+    >>> alias_quality("d/b/a") is None
+    True
+    """
+    quality = _ALIAS_KINDS.get(kind.replace(".", "").strip().lower())
+    if quality is None or quality is AliasQuality.FORMER or not weak:
+        return quality
+    return AliasQuality.WEAK
+
+
+def full_name(first: str | None, last: str | None) -> str:
+    """A name as people read it: first name, then last name ("" when neither is given).
+
+    >>> full_name("Ali", "HASSAN"), full_name(None, "SHONA")
+    ('Ali HASSAN', 'SHONA')
+    """
+    return " ".join(part for part in (first, last) if part)
+
+
+def listed_name(first: str | None, last: str | None) -> str | None:
+    """OFAC's own form of a person's name, "LASTNAME, Firstname", as users search for it.
+
+    >>> listed_name("Ali", "HASSAN"), listed_name(None, "HASSAN")
+    ('HASSAN, Ali', None)
+    """
+    return f"{last}, {first}" if first and last else None
+
+
+@functools.cache
+def is_measure_label(label: str) -> bool:
+    """Whether a label says what the sanction does (see :data:`MEASURE_LABEL`), remembered.
+
+    >>> is_measure_label("Effective Date (EO 14024 Directive 2)"), is_measure_label("MMSI")
+    (True, False)
+    """
+    return MEASURE_LABEL.search(label) is not None
+
+
+def set_field(draft: EntityDraft, reading: Reading, label: str, text: str | None) -> bool:
+    """Put a labelled value (see :data:`FIELD_LABELS`) in its field of ``draft``.
+
+    False, and nothing done, when the label is no field of the draft's class.
+    A bad value is a problem of ``reading`` (for the draft's record, in the
+    field named by the label), and the field is left empty.
+
+    >>> draft = EntityDraft(label="15036", kind=Vessel)
+    >>> set_field(draft, Reading(file="sdn.xml"), "Vessel Year of Build", "1999"), draft.extra
+    (True, {'build_year': 1999})
+    >>> set_field(draft, Reading(file="sdn.xml"), "Gender", "Male")
+    False
+    """
+    found = FIELD_LABELS.get(label)
+    if found is None or draft.kind is not found[0]:
+        return False
+    _, field, parse = found
+    if field == "gender":
+        draft.gender = reading.value(gender, text, record=draft.label, field=label)
+    elif parse is None:
+        draft.extra[field] = text
+    else:
+        draft.extra[field] = reading.value(parse, text, record=draft.label, field=label)
+    return True
+
+
+def country(reading: Reading, text: str | None, record: str, field: str) -> Country | None:
+    """The country OFAC names in ``text``; None, without a problem, when it says there is none."""
+    if text is None or text.lower() in NO_COUNTRY:
+        return None
+    return reading.country(text, record=record, field=field)
+
+
+def place_country(place: str) -> Country | None:
+    """The country a place of birth ends with, if it names one exactly: never a guess.
+
+    OFAC's own country names hold commas ("Korea, North"), so the last two parts
+    are tried before the last one.
+
+    >>> place_country("Pyongyang, Korea, North").alpha2, place_country("Behbahan, Iran").alpha2
+    ('KP', 'IR')
+    >>> place_country("Khan Younis") is None
+    True
+    """
+    parts = [part.strip() for part in place.split(",")]
+    for candidate in (", ".join(parts[-2:]), parts[-1]) if len(parts) > 1 else (parts[0],):
+        try:
+            return parse_country(candidate, codes=False)
+        except ValueError:
+            continue
+    return None
+
+
+def gender(text: str) -> Gender:
+    """OFAC's "Male" or "Female"; raises ValueError for anything else."""
+    return Gender(text.lower())
+
+
+def tonnage(text: str) -> int:
+    """A tonnage as OFAC writes it ("1,234"); raises ValueError unless a whole number ≥ 0.
+
+    >>> tonnage("98,700")
+    98700
+    """
+    value = int(text.replace(",", ""))
+    if value < 0:
+        raise ValueError(f"a tonnage cannot be negative: {text!r}")
+    return value
+
+
+def whole_number(text: str) -> int:
+    """Digits with thousands commas ("12,345"), strictly; raises ValueError for other text.
+
+    >>> whole_number(" 12,345 ")
+    12345
+    """
+    digits = text.replace(",", "").strip()
+    if not digits.isdigit():
+        raise ValueError(f"not a whole number: {text!r}")
+    return int(digits)
+
+
+def snake_case(label: str) -> str:
+    """A label OFAC has not been mapped for, as a scheme name ("Aircraft Operator" → ...).
+
+    >>> snake_case("Kenyan ID No."), snake_case("...")
+    ('kenyan_id_no', 'other')
+    """
+    return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_") or "other"
+
+
+def span(begin: datetime.date, end: datetime.date, approximate: bool) -> PartialDate | DateRange:
+    """The partial date that runs from ``begin`` to ``end``, or the range of days if none does.
+
+    OFAC's XML exports give a date as the first and last day it may be:
+    1 January to 31 December is a year.
+
+    >>> str(span(datetime.date(1972, 1, 1), datetime.date(1972, 12, 31), False))
+    '1972'
+    >>> str(span(datetime.date(1972, 3, 1), datetime.date(1972, 3, 31), True))
+    '1972-03~'
+    """
+    if begin == end:
+        return PartialDate.from_date(begin, approximate=approximate)
+    if begin.day == 1 and begin.year == end.year:
+        month = PartialDate(begin.year, begin.month, approximate=approximate)
+        if month.latest() == end:
+            return month
+        year = PartialDate(begin.year, approximate=approximate)
+        if begin.month == 1 and year.latest() == end:
+            return year
+    return DateRange(
+        PartialDate.from_date(begin, approximate=approximate),
+        PartialDate.from_date(end, approximate=approximate),
+    )
+
+
+def period(
+    from_begin: datetime.date | None,
+    from_end: datetime.date | None,
+    to_begin: datetime.date | None,
+    to_end: datetime.date | None,
+    *,
+    is_range: bool,
+    approximate: bool,
+) -> PartialDate | DateRange:
+    """A date of OFAC's XML exports, given as the days its start and its end may be.
+
+    A single date is the span from the first to the last day it may be ("1972"
+    runs from 1 January to 31 December); a range runs from the span of its
+    start to the span of its end. Raises ValueError when no bound is given, or
+    when a range's ends are no day, month or year.
+
+    >>> day = datetime.date
+    >>> year = day(1972, 1, 1), None, None, day(1972, 12, 31)
+    >>> str(period(*year, is_range=False, approximate=True))
+    '1972~'
+    >>> years = day(1970, 1, 1), day(1970, 12, 31), day(1972, 1, 1), day(1972, 12, 31)
+    >>> str(period(*years, is_range=True, approximate=False))
+    '1970/1972'
+    """
+    if is_range and from_begin and from_end and to_begin and to_end:
+        start = span(from_begin, from_end, approximate)
+        end = span(to_begin, to_end, approximate)
+        if isinstance(start, PartialDate) and isinstance(end, PartialDate):
+            return start if start == end else DateRange(start, end)
+        raise ValueError("a range whose ends are not dates of a day, month or year")
+    first = from_begin or to_begin
+    last = to_end or from_end or first
+    if first is None or last is None:
+        raise ValueError("a date without fromDateBegin or toDateEnd")
+    return span(first, last, approximate)
+
+
+def legal_basis(text: str) -> LegalBasis:
+    """OFAC's legal authority, typed.
+
+    >>> str(legal_basis("Executive Order 13224 (Terrorism)"))
+    'Executive Order 13224'
+    >>> legal_basis("31 CFR 594.201(a)(5)").kind.value, legal_basis("CISADA").kind.value
+    ('regulation', 'national_act')
+    """
+    order = re.match(r"Executive Order (\d+)\b", text)
+    if order:
+        return LegalBasis(kind=LegalBasisKind.EXECUTIVE_ORDER, number=order[1], title=text)
+    if re.match(r"\d+ CFR\b", text):
+        return LegalBasis(kind=LegalBasisKind.REGULATION, title=text)
+    if "General License" in text:
+        return LegalBasis(kind=LegalBasisKind.OTHER, title=text)
+    return LegalBasis(kind=LegalBasisKind.NATIONAL_ACT, title=text)
+
+
+def element_text(element: ET.Element | None) -> str | None:
+    """An element's text without surrounding blanks, or None when it has none."""
+    if element is None or element.text is None:
+        return None
+    return element.text.strip() or None
+
+
+class LocalNames(dict[str, str]):
+    """``{namespace}name`` → ``name``, computed once per tag: a dict lookup per element."""
+
+    def __missing__(self, tag: str) -> str:
+        name = self[tag] = local_name(tag)
+        return name
+
+
+class Shared:
+    """One copy of each equal value (string, tuple, record) across a file's entries.
+
+    The same strings, countries and tuples recur across thousands of entries
+    ("IRAN", "Tehran", the same Additional Sanctions Information): keeping each
+    once makes memory grow with what is different, not with the file.
+    """
+
+    def __init__(self) -> None:
+        self.shared: dict[Any, Any] = {}
+
+    def share(self, value: H) -> H:
+        """The one copy of an equal value already kept, or this one."""
+        kept: H = self.shared.setdefault(value, value)
+        return kept
+
+    def text(self, element: ET.Element | None) -> str | None:
+        """An element's text (see :func:`element_text`), shared."""
+        text = element_text(element)
+        return None if text is None else self.share(text)
