@@ -244,3 +244,21 @@ def test_a_dtd_is_refused() -> None:
     xml = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><swiss-sanctions-list/>'
     with pytest.raises(ReadError, match="DTD"):
         seco.read(io.BytesIO(xml), name="bad.xml")
+
+
+def test_a_target_without_a_main_primary_name_takes_its_first_name() -> None:
+    xml = (
+        b'<swiss-sanctions-list list-type="whole-list" date="2026-08-15"><target ssid="7">'
+        b'<entity><identity ssid="8"><name name-type="alias" quality="good">'
+        b'<name-part order="1" name-part-type="whole-name"><value>Only Alias Ltd</value>'
+        b"</name-part></name><place-of-birth ssid='9'/></identity></entity></target>"
+        b"</swiss-sanctions-list>"
+    )
+    ds = seco.read(io.BytesIO(xml), name="t.xml")
+    company = entity(ds, "seco-7", Organization)
+    assert (company.name, company.aliases) == ("Only Alias Ltd", ())
+    messages = [p.message for p in ds.problems]
+    assert "no primary name of the main identity; the first name is used" in messages
+    assert [p.field for p in ds.problems if p.code == "unknown-element"] == [
+        "identity/place-of-birth (no place-id)"
+    ]

@@ -106,6 +106,10 @@ def target(element: ET.Element, number: int, reading: Reading, source: Source) -
             f"a target has one individual, entity or object, this one {subjects}", record=ssid
         )
         return None
+    draft = found.draft
+    if not draft.name and draft.aliases:
+        draft.name = draft.aliases.pop(0).name
+        reading.problem("no primary name of the main identity; the first name is used", record=ssid)
     return found
 
 
@@ -128,14 +132,14 @@ def _subject(element: ET.Element, tag: str, found: Target, reading: Reading) -> 
         part = local_name(child.tag)
         if part == "identity":
             _identity(child, found, reading)
-        elif part == "justification" and (text := clean(child.text)):
+        elif part == "justification" and (text := clean(" ".join(child.itertext()))):
             found.reasons.append(reading.intern(text))
         elif part == "other-information":
-            draft.note(reading.intern(clean(child.text)))
+            draft.note(reading.intern(clean(" ".join(child.itertext()))))
         elif part == "relation":
-            related = ID_PREFIX + clean(child.get("target-id"))
             kind = clean(child.get("relation-type")) or "related"
-            draft.note(f"Relation: {kind} {related}")
+            related = clean(child.get("target-id"))
+            draft.note(f"Relation: {kind} {ID_PREFIX + related if related else '(no target-id)'}")
         elif part not in SUBJECT_PARTS:
             unknown_in(child, reading, draft.label, f"{tag}/{part}", draft)
 
@@ -151,19 +155,22 @@ def _identity(element: ET.Element, found: Target, reading: Reading) -> None:
         elif tag == "day-month-year":
             _birth_date(child, draft, reading)
         elif tag == "nationality":
-            for part in child:
+            _only(child, ("country",), reading, draft)
+            for part in child.iter("country"):
                 if (nation := country(part, reading, draft.label)) is not None:
-                    draft.role(
-                        reading.intern(
-                            CountryRole(country=nation, role=CountryRoleKind.NATIONALITY)
-                        )
-                    )
+                    role = CountryRole(country=nation, role=CountryRoleKind.NATIONALITY)
+                    draft.role(reading.intern(role))
         elif tag == "address":
             lines = join(clean(part.text) for name in ADDRESS_PARTS for part in child.iter(name))
             _only(child, ADDRESS_PARTS, reading, draft)
             found.addresses.append((clean(child.get("place-id")) or None, lines))
-        elif tag == "place-of-birth" and (place := clean(child.get("place-id"))):
-            found.birth_places.append(place)
+        elif tag == "place-of-birth":
+            if place := clean(child.get("place-id")):
+                found.birth_places.append(place)
+            else:
+                unknown_in(
+                    child, reading, draft.label, "identity/place-of-birth (no place-id)", draft
+                )
         elif tag == "identification-document":
             _document(child, draft, reading)
         elif tag not in IDENTITY_PARTS:
