@@ -54,6 +54,7 @@ READERS = (
     "bench_uk",
     "bench_uk_sl",
     "bench_ca",
+    "bench_seco",
     "bench_jp",
     "bench_au",
 )

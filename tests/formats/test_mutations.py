@@ -71,6 +71,7 @@ FILES: dict[str, tuple[str, Callable[[], bytes]]] = {
     "eu-xml": ("eu-xml", _file(REAL / "eu" / "fsf-2022-03-18-excerpt.xml")),
     "ca-sema-xml-2025": ("ca-sema-xml", _file(REAL / "ca" / "sema-2025-03-20-excerpt.xml")),
     "ca-sema-xml-2020": ("ca-sema-xml", _file(REAL / "ca" / "sema-2020-04-15-excerpt.xml")),
+    "seco-xml": ("seco-xml", _file(REAL / "seco" / "ch_sample-2026-08-15-excerpt.xml")),
     "sanctionkit": ("sanctionkit", _builtin_jsonl),
     "ftm": ("ftm", _file(REAL / "ftm" / "entities-excerpt.ftm.json")),
     "ftm-written": ("ftm", _builtin_ftm),

@@ -76,7 +76,7 @@ def test_a_default_scheme_is_used_for_an_unknown_label_and_then_no_label_is_kept
 
 
 def test_an_unknown_authority_is_an_error_naming_the_known_ones() -> None:
-    with pytest.raises(ValueError, match="'atlantis'; known: ofac, eu, un, uk, jp, ftm"):
+    with pytest.raises(ValueError, match="'atlantis'; known: ofac, eu, un, uk, jp, seco, ftm"):
         scheme_for("atlantis", "Passport")
 
 

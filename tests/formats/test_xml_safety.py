@@ -16,7 +16,7 @@ from typing import NamedTuple
 import pytest
 
 from sanctionkit.errors import ReadError
-from sanctionkit.formats import ca_sema, eu_xml, ofac_enhanced, ofac_xml, un_xml
+from sanctionkit.formats import ca_sema, eu_xml, ofac_enhanced, ofac_xml, seco, un_xml
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._xml import iter_records
 from sanctionkit.model import Dataset
@@ -245,6 +245,20 @@ LAYOUTS = {
         b'</translation></translations></name></names><sanctionsLists><sanctionsList refId="1550">'
         b"SDN List %d</sanctionsList></sanctionsLists></entity>\n",
         b"</entities></sanctionsData>\n",
+    ),
+    "seco-xml": Layout(
+        seco.read,
+        b"target",
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        b'<swiss-sanctions-list list-type="whole-list" date="2026-08-15">\n'
+        b'<sanctions-program ssid="20"><program-key lang="eng">Belarus</program-key>'
+        b'<sanctions-set ssid="4387" lang="eng">annex 1</sanctions-set></sanctions-program>\n',
+        b'<target ssid="%d"><sanctions-set-id>4387</sanctions-set-id><individual>'
+        b'<identity ssid="1" main="true"><name name-type="primary-name" quality="good">'
+        b'<name-part order="1" name-part-type="whole-name"><value>Person %d</value></name-part>'
+        b'</name></identity></individual><modification modification-type="listed"'
+        b' effective-date="2022-03-%02d"/></target>\n',
+        b'<place ssid="9"><location>Minsk</location></place></swiss-sanctions-list>\n',
     ),
 }
 READER_NAMES = list(LAYOUTS)

@@ -152,6 +152,12 @@ def _ca_sema() -> ReaderModule:
     return ca_sema
 
 
+def _seco() -> ReaderModule:
+    from sanctionkit.formats import seco
+
+    return seco
+
+
 def _ftm() -> ReaderModule:
     from sanctionkit.formats import ftm
 
@@ -184,6 +190,7 @@ REGISTRY: dict[str, Sniffed | InWorkbook] = {
     "uk-sl-csv": Sniffed(_uk_sl_csv),
     "eu-xml": Sniffed(_eu_xml),
     "ca-sema-xml": Sniffed(_ca_sema),
+    "seco-xml": Sniffed(_seco),
     "ftm": Sniffed(_ftm),
     "uk-conlist-xlsx": InWorkbook(_uk_conlist),
     "jp-mof-xlsx": InWorkbook(_jp_mof),

@@ -67,3 +67,12 @@ def australia_dfat() -> Authority:
         country="AU",
         kind=AuthorityKind.MINISTRY,
     )
+
+
+@functools.cache
+def seco() -> Authority:
+    return Authority(
+        name="State Secretariat for Economic Affairs (SECO), Switzerland",
+        country="CH",
+        kind=AuthorityKind.AGENCY,
+    )

@@ -83,6 +83,10 @@ METADATA_KEYS: dict[str, MetadataKey] = {
     "global_file_id": MetadataKey(str, "the publisher's id of this edition of the file"),
     "lists": MetadataKey(str, "the publisher's lists the file draws on, semicolon-separated"),
     "programmes": MetadataKey(str, "the sanctions programmes the file covers"),
+    "list_type": MetadataKey(str, "what part of the list the file holds, as it says (SECO)"),
+    "records_delisted": MetadataKey(
+        int, "records kept whose designation has ended (delisted set; SECO's whole list)"
+    ),
     # A sanctionkit file's header keeps the counts of the read that wrote it:
     "source_records_read": MetadataKey(int, "records_read of the read that made the file"),
     "source_records_returned": MetadataKey(int, "records_returned of that read"),

@@ -203,12 +203,19 @@ _FTM: Final[dict[IdentifierScheme, tuple[str, ...]]] = {
     S.IMO_COMPANY: ("imoNumber",),
 }
 
+# Switzerland's SECO: an identification-document's document-type (only those seen in the list).
+_SECO: Final[dict[IdentifierScheme, tuple[str, ...]]] = {
+    S.PASSPORT: ("passport",),
+    S.NATIONAL_ID: ("id-card",),
+}
+
 _TABLES: Final[dict[str, dict[IdentifierScheme, tuple[str, ...]]]] = {
     "ofac": _OFAC,
     "eu": _EU,
     "un": _UN,
     "uk": _UK,
     "jp": _JP,
+    "seco": _SECO,
     "ftm": {scheme: (scheme.value, *_FTM.get(scheme, ())) for scheme in S},
 }
 
@@ -255,6 +262,7 @@ AUTHORITIES: Final[Mapping[str, str]] = {
     "un": "UN Security Council consolidated list: TYPE_OF_DOCUMENT",
     "uk": "UK OFSI consolidated list: the columns of numbers",
     "jp": "Japan Ministry of Finance: the document columns and their descriptions",
+    "seco": "Switzerland SECO: an identification-document's document-type",
     "ftm": "FollowTheMoney: identifier properties and Identification.type",
 }
 
