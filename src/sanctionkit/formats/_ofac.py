@@ -10,6 +10,23 @@ thing wherever it appears. This module holds those facts once, so that each
 reader is its layout's mapping plus its quirks, and an entry gets the same
 id, class and fields whichever export it was read from.
 
+What is where, for a reader of another OFAC export:
+
+- ids and lists: :func:`entity_id` (``ofac-`` and OFAC's number),
+  :func:`list_name`, :func:`measures` (SDN blocks, most non-SDN restricts);
+- entries: :func:`entity_class`, :func:`alias_quality`, :func:`full_name`,
+  :func:`listed_name` ("LASTNAME, Firstname");
+- values: :func:`country` (with :data:`NO_COUNTRY`), :func:`place_country`,
+  :func:`gender`, :func:`tonnage`, :func:`whole_number`, :func:`period` and
+  :func:`span` (dates given as days), :func:`legal_basis`;
+- labels: :func:`set_field` (:data:`FIELD_LABELS`: "Gender", "Aircraft Model",
+  "Vessel Year of Build" ...), :func:`is_measure_label`; identifier labels
+  ("Cedula No.") are mapped in :mod:`sanctionkit.formats._schemes`
+  (``identify("ofac", label)``), not here;
+- XML: :func:`element_text`, :class:`LocalNames`, :class:`Shared`.
+
+The entity itself is gathered in an :class:`~sanctionkit.formats._draft.EntityDraft`.
+
 >>> entity_id("15036"), entity_class("Individual").__name__, alias_quality("f.k.a.").value
 ('ofac-15036', 'Person', 'former')
 """
@@ -309,7 +326,9 @@ def whole_number(text: str) -> int:
 
 
 def snake_case(label: str) -> str:
-    """A label OFAC has not been mapped for, as a scheme name ("Aircraft Operator" → ...).
+    """A label in snake case, for a key made of it ("Aircraft Operator" → ...).
+
+    Not for identifier schemes: those come from ``_schemes.identify("ofac", label)``.
 
     >>> snake_case("Kenyan ID No."), snake_case("...")
     ('kenyan_id_no', 'other')
