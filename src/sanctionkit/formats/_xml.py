@@ -160,14 +160,7 @@ def iter_records(
             data = stream.read(_CHUNK)
             if not guard.passed:
                 _check_prolog(guard, data, name)
-            failure: ET.ParseError | None = None
-            try:
-                if data:
-                    parser.feed(data)  # a parse error waits in the events, after those before it
-                else:
-                    parser.close()
-            except ET.ParseError as error:
-                failure = error  # the end of the file cut the XML short
+            failure = _feed(parser, data)
             done: list[ET.Element] = []
             closed: list[ET.Element] = []  # what ended after a record: maybe its parent
             try:
@@ -200,6 +193,22 @@ def iter_records(
                 _detach(root, done, closed)
             if not data:
                 return
+
+
+def _feed(parser: ET.XMLPullParser[ET.Element], data: bytes) -> ET.ParseError | None:
+    """Give the parser the next chunk, or close it at the end of the file (``data`` empty).
+
+    Returns the parse error that closing raises when the end of the file cuts the XML
+    short; a parse error within a chunk waits in the events, after those before it.
+    """
+    try:
+        if data:
+            parser.feed(data)
+        else:
+            parser.close()
+    except ET.ParseError as error:
+        return error
+    return None
 
 
 def _events(parser: ET.XMLPullParser[ET.Element]) -> Iterator[tuple[str, ET.Element]]:

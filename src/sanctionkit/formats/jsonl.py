@@ -309,14 +309,26 @@ def _resolve_references(found: _Collected) -> None:
     with a problem, and the record is kept.
     """
     known = {entity.id for entity in found.entities}
+    _resolve_designations(found, known)
+    _resolve_relationships(found, known)
+    _resolve_packages(found, known)
+    _resolve_entity_links(found, known)
+    _resolve_transfers(found, known)
 
-    def missing(record: str, field: str, entity_id: str) -> bool:
-        message = f"{field} refers to {entity_id!r}, an entity the file does not hold"
-        found.problem(
-            Problem(file=found.source, record=record, field=field, message=message, value=entity_id)
-        )
-        return False
 
+def _is_known(found: _Collected, known: set[str], record: str, field: str, entity_id: str) -> bool:
+    """Whether the file holds the entity; if not, a problem about the record's reference."""
+    if entity_id in known:
+        return True
+    message = f"{field} refers to {entity_id!r}, an entity the file does not hold"
+    found.problem(
+        Problem(file=found.source, record=record, field=field, message=message, value=entity_id)
+    )
+    return False
+
+
+def _resolve_designations(found: _Collected, known: set[str]) -> None:
+    """A designation outside any package, of an entity the file does not hold: rejected."""
     kept_designations = []
     for designation, line in zip(found.designations, found.designation_lines, strict=True):
         if designation.entity_id in known:
@@ -334,25 +346,29 @@ def _resolve_references(found: _Collected) -> None:
             )
         )
     found.designations = kept_designations
-    _resolve_relationships(found, known)
 
+
+def _resolve_packages(found: _Collected, known: set[str]) -> None:
+    """A package's designations of entities the file does not hold are left out of it."""
     packages = []
     for package in found.packages:
-        designations = []
-        for designation in package.designations:
-            if designation.entity_id in known:
-                designations.append(designation)
-            else:
-                missing(package.id, "designations", designation.entity_id)
+        designations = [
+            designation
+            for designation in package.designations
+            if _is_known(found, known, package.id, "designations", designation.entity_id)
+        ]
         if len(designations) != len(package.designations):
             package = attrs.evolve(package, designations=designations)
         packages.append(package)
     found.packages = packages
 
+
+def _resolve_entity_links(found: _Collected, known: set[str]) -> None:
+    """A ship's owner or operator, an aircraft's operator, the file does not hold: left out."""
+
     def link(entity: Entity, field: str, target: str | None) -> str | None:
-        if target is None or target in known:
+        if target is None or _is_known(found, known, entity.id, field, target):
             return target
-        missing(entity.id, field, target)
         return None
 
     entities: list[Entity] = []
@@ -369,16 +385,19 @@ def _resolve_references(found: _Collected) -> None:
         entities.append(entity)
     found.entities = entities
 
+
+def _resolve_transfers(found: _Collected, known: set[str]) -> None:
+    """A transfer's carriers and parties the file does not hold are left out of it."""
+
     def party(transfer_id: str, field: str, value: Any) -> bool:
-        if isinstance(value, EntityRef) and value.entity_id not in known:
-            missing(transfer_id, field, value.entity_id)
-            return False
+        if isinstance(value, EntityRef):
+            return _is_known(found, known, transfer_id, field, value.entity_id)
         return True
 
     transfers = []
     for transfer in found.transfers:
         carriers = [
-            c for c in transfer.carriers if c in known or missing(transfer.id, "carriers", c)
+            c for c in transfer.carriers if _is_known(found, known, transfer.id, "carriers", c)
         ]
         claims = [c for c in transfer.claims if party(transfer.id, "claims", c.party)]
         origin = transfer.origin if party(transfer.id, "origin", transfer.origin) else None

@@ -77,6 +77,16 @@ def plain(value: object) -> str:
     >>> plain((PartialDate(1962, 5), DateRange(PartialDate(1960), PartialDate(1962))))
     '1962-05, 1960/1962'
     """
+    text = _plain_value(value)
+    if text is None:
+        text = _plain_name_part(value)
+    if text is None:
+        text = _plain_detail(value)
+    return str(value) if text is None else text  # LegalBasis and any other readable str()
+
+
+def _plain_value(value: object) -> str | None:
+    """:func:`plain` of a value type (text, date, country, enum, number, sequence), else None."""
     if value is None:
         return ""
     if isinstance(value, str):
@@ -93,6 +103,11 @@ def plain(value: object) -> str:
         return ", ".join(plain(item) for item in value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    return None
+
+
+def _plain_name_part(value: object) -> str | None:
+    """:func:`plain` of a reference, authority, alias, identifier, address or role, else None."""
     if isinstance(value, EntityRef):
         return value.entity_id
     if isinstance(value, Authority):
@@ -105,6 +120,11 @@ def plain(value: object) -> str:
         return value.full
     if isinstance(value, CountryRole):
         return f"{value.role.value}: {plain(value.country)}"
+    return None
+
+
+def _plain_detail(value: object) -> str | None:
+    """:func:`plain` of goods, a quantity, a stated count or a source, else None."""
     if isinstance(value, Goods):
         return f"{value.description} ({value.category.value})"
     if isinstance(value, Quantity):
@@ -114,7 +134,7 @@ def plain(value: object) -> str:
         return f"{value.count} {value.kind}{described}"
     if isinstance(value, Source):
         return _source(value)
-    return str(value)  # LegalBasis and anything else with a readable str()
+    return None
 
 
 def _alias(alias: Alias) -> str:

@@ -229,6 +229,22 @@ def _may_continue(tokens: Sequence[_Token], index: int, seconds: frozenset[str] 
     return False
 
 
+# What each mark means in a date; None for the punctuation that only separates its parts.
+_MARK_ITEMS: dict[str, _Item | None] = {
+    **dict.fromkeys(_IGNORED_MARKS),
+    **{mark: _Item(_Is.APPROXIMATE) for mark in _APPROXIMATE_MARKS},
+    "/": _Item(_Is.SLASH),
+    **{dash: _Item(_Is.SEPARATOR, word=dash) for dash in _DASHES},
+}
+
+# The senses that refuse the whole text, and why.
+_REFUSED_SENSES = {
+    _Sense.CALENDAR: "only Gregorian dates are supported",
+    _Sense.BEFORE_COMMON_ERA: "years before the common era are not supported",
+    _Sense.ALTERNATIVE: "it gives alternative dates; parse each one",
+}
+
+
 def _items(tokens: Sequence[_Token], text: str) -> list[_Item]:
     """Give each token its meaning, or refuse the text at the first one with none."""
     lexicon = _lexicon()
@@ -237,59 +253,64 @@ def _items(tokens: Sequence[_Token], text: str) -> list[_Item]:
     index = 0
     while index < len(tokens):
         token = tokens[index]
+        index += 1
         if token.kind is _Kind.NUMBER:
             if len(token.text) > _MAX_DIGITS:
                 unknown = True
             else:
                 items.append(_Item(_Is.NUMBER, int(token.text), len(token.text)))
-            index += 1
-            continue
-        if token.kind is _Kind.MARK:
-            if token.text in _DASHES:
-                items.append(_Item(_Is.SEPARATOR, word=token.text))
-            elif token.text == "/":
-                items.append(_Item(_Is.SLASH))
-            elif token.text in _APPROXIMATE_MARKS:
-                items.append(_Item(_Is.APPROXIMATE))
-            elif token.text not in _IGNORED_MARKS:
+        elif token.kind is _Kind.MARK:
+            if token.text not in _MARK_ITEMS:
                 unknown = True
-            index += 1
-            continue
-        previous = items[-1] if items else None
-        if token.glued and previous is not None and previous.kind is _Is.NUMBER:
-            if token.text in lexicon.ordinals and previous.digits <= 2:
-                index += 1  # "3rd", "1er"
+            elif (mark := _MARK_ITEMS[token.text]) is not None:
+                items.append(mark)
+        elif not _ends_number(token, items, lexicon):
+            found = _longest_phrase(tokens, index - 1, lexicon)
+            if found is None:
+                unknown = True
                 continue
-            if token.text == "s" and previous.digits == 4 and previous.value % 10 == 0:
-                items[-1] = _Item(_Is.DECADE, previous.value)  # "1970s"
-                index += 1
-                continue
-        found = _longest_phrase(tokens, index, lexicon)
-        if found is None:
-            unknown = True
-            index += 1
-            continue
-        (meaning, value), phrase, length = found
-        if meaning is _Sense.CALENDAR:
-            raise _cannot(text, "only Gregorian dates are supported")
-        if meaning is _Sense.BEFORE_COMMON_ERA:
-            raise _cannot(text, "years before the common era are not supported")
-        if meaning is _Sense.ALTERNATIVE:
-            raise _cannot(text, "it gives alternative dates; parse each one")
-        if meaning is _Sense.MONTH:
-            items.append(_Item(_Is.MONTH, value))
-        elif meaning is _Sense.WEEKDAY:
-            items.append(_Item(_Is.WEEKDAY, value))
-        elif meaning is _Sense.APPROXIMATE:
-            items.append(_Item(_Is.APPROXIMATE))
-        elif meaning is _Sense.OPENER:
-            items.append(_Item(_Is.OPENER, word=phrase))
-        elif meaning is _Sense.SEPARATOR:
-            items.append(_Item(_Is.SEPARATOR, word=phrase))
-        index += length
+            (sense, value), phrase, length = found
+            index += length - 1
+            item = _phrase_item(sense, value, phrase, text)
+            if item is not None:
+                items.append(item)
     if unknown:
         raise _cannot(text)
     return items
+
+
+def _ends_number(token: _Token, items: list[_Item], lexicon: _Lexicon) -> bool:
+    """Whether the word is a suffix glued to the number before it ("3rd", "1er", "1970s").
+
+    A decade's "s" turns that number into a decade, in place.
+    """
+    if not token.glued or not items or items[-1].kind is not _Is.NUMBER:
+        return False
+    previous = items[-1]
+    if token.text in lexicon.ordinals and previous.digits <= 2:
+        return True
+    if token.text == "s" and previous.digits == 4 and previous.value % 10 == 0:
+        items[-1] = _Item(_Is.DECADE, previous.value)
+        return True
+    return False
+
+
+def _phrase_item(sense: _Sense, value: int, phrase: str, text: str) -> _Item | None:
+    """The item a phrase of the tables makes, None for a filler; refuse what is out of scope."""
+    refused = _REFUSED_SENSES.get(sense)
+    if refused is not None:
+        raise _cannot(text, refused)
+    if sense is _Sense.MONTH:
+        return _Item(_Is.MONTH, value)
+    if sense is _Sense.WEEKDAY:
+        return _Item(_Is.WEEKDAY, value)
+    if sense is _Sense.APPROXIMATE:
+        return _Item(_Is.APPROXIMATE)
+    if sense is _Sense.OPENER:
+        return _Item(_Is.OPENER, word=phrase)
+    if sense is _Sense.SEPARATOR:
+        return _Item(_Is.SEPARATOR, word=phrase)
+    return None
 
 
 # --- One date ------------------------------------------------------------------------------------
@@ -325,6 +346,18 @@ def _is_year(item: _Item) -> bool:
 def _one_date(items: Sequence[_Item], dayfirst: bool | None, text: str) -> _Parts:
     """Read the items as one date, or raise _NoMatch."""
     approximate, items = _strip_approximate(items)
+    numbers, months = _numbers_and_months(items)
+    if len(months) > 1 or not 1 <= len(numbers) <= 3 - len(months):
+        raise _NoMatch
+    if months:
+        return _with_month_name(items, numbers, months[0], approximate)
+    if len(numbers) == 1:
+        return _one_number(numbers[0], approximate)
+    return _numbers_only(numbers, dayfirst, text, approximate)
+
+
+def _numbers_and_months(items: Sequence[_Item]) -> tuple[list[_Item], list[int]]:
+    """The numbers and the months of one date's items; _NoMatch for any item one date refuses."""
     numbers: list[_Item] = []
     months: list[int] = []
     for item in items:
@@ -338,27 +371,39 @@ def _one_date(items: Sequence[_Item], dayfirst: bool | None, text: str) -> _Part
             # Dashes and slashes separate the parts of one date ("03-MAY-1962");
             # a weekday before a full date adds nothing.
             raise _NoMatch
-    if len(months) > 1 or not 1 <= len(numbers) <= 3 - len(months):
-        raise _NoMatch
-    if months:
-        years = [number for number in numbers if _is_year(number)]
-        days = [number for number in numbers if number.digits <= 2]
-        if not years and _month_dash_two_digits(items):
-            # "Sep-99", "03-MAY-62": the dash between the month and two digits
-            # makes them a year; "Sep 21" or "21-Sep" stays a day.
-            day = numbers[0].value if len(numbers) == 2 else 0
-            return _Parts(numbers[-1].value, months[0], day, approximate, True)
-        if len(years) != 1 or len(days) != len(numbers) - 1:
-            raise _NoMatch  # no year, or two
-        return _Parts(years[0].value, months[0], days[0].value if days else 0, approximate)
-    if len(numbers) == 1:
-        (number,) = numbers
-        if number.digits in (3, 4):
-            return _Parts(number.value, 0, 0, approximate)
-        if number.digits == 8:  # YYYYMMDD
-            value = number.value
-            return _Parts(value // 10000, value // 100 % 100, value % 100, approximate)
-        raise _NoMatch
+    return numbers, months
+
+
+def _with_month_name(
+    items: Sequence[_Item], numbers: list[_Item], month: int, approximate: bool
+) -> _Parts:
+    """One date whose month is a word: one year and at most one day around it."""
+    years = [number for number in numbers if _is_year(number)]
+    days = [number for number in numbers if number.digits <= 2]
+    if not years and _month_dash_two_digits(items):
+        # "Sep-99", "03-MAY-62": the dash between the month and two digits
+        # makes them a year; "Sep 21" or "21-Sep" stays a day.
+        day = numbers[0].value if len(numbers) == 2 else 0
+        return _Parts(numbers[-1].value, month, day, approximate, True)
+    if len(years) != 1 or len(days) != len(numbers) - 1:
+        raise _NoMatch  # no year, or two
+    return _Parts(years[0].value, month, days[0].value if days else 0, approximate)
+
+
+def _one_number(number: _Item, approximate: bool) -> _Parts:
+    """One date written as one number: a year, or YYYYMMDD."""
+    if number.digits in (3, 4):
+        return _Parts(number.value, 0, 0, approximate)
+    if number.digits == 8:  # YYYYMMDD
+        value = number.value
+        return _Parts(value // 10000, value // 100 % 100, value % 100, approximate)
+    raise _NoMatch
+
+
+def _numbers_only(
+    numbers: list[_Item], dayfirst: bool | None, text: str, approximate: bool
+) -> _Parts:
+    """One date of two or three numbers: the year first, last, or two digits at the end."""
     first, *_, last = numbers
     if any(not _is_year(number) and number.digits > 2 for number in numbers):
         raise _NoMatch
@@ -649,97 +694,148 @@ def _resolve(
     reference: datetime.date | None,
     text: str,
 ) -> PartialDate | DateRange | None:
-    senses = [sense for sense, _ in meanings]
-
-    def ref() -> datetime.date:
-        if reference is None:
-            raise _NeedsReference
-        return reference
-
-    def day(date: datetime.date) -> PartialDate:
-        return PartialDate(date.year, date.month, date.day, False, text)
-
-    def month(year: int, number: int) -> PartialDate:
-        return PartialDate(year, number, None, False, text)
-
-    def week(date: datetime.date, offset: int) -> DateRange:
-        monday = date - datetime.timedelta(days=date.weekday()) + datetime.timedelta(weeks=offset)
-        sunday = monday + datetime.timedelta(days=6)
-        return DateRange(PartialDate.from_date(monday), PartialDate.from_date(sunday), text)
-
-    def shift_month(date: datetime.date, offset: int) -> PartialDate:
-        index = date.year * 12 + date.month - 1 + offset
-        return month(index // 12, index % 12 + 1)
-
+    """The date or range a relative phrase names, by its shape; None if it is none of them."""
     words_ = tuple(phrase)
-    if words_ == ("today",):
-        return day(ref())
-    if words_ == ("yesterday",):
-        return day(ref() - datetime.timedelta(days=1))
-    if words_ == ("tomorrow",):
-        return day(ref() + datetime.timedelta(days=1))
-    if len(words_) == 1 and senses[0] is _Sense.WEEKDAY:
-        # The latest such weekday on or before the reference.
-        back = (ref().weekday() - meanings[0][1]) % 7
-        return day(ref() - datetime.timedelta(days=back))
-    if len(words_) == 1 and senses[0] is _Sense.MONTH:
-        # "in August": the latest August that has begun by the reference.
-        number = meanings[0][1]
-        return month(ref().year if number <= ref().month else ref().year - 1, number)
-    if len(words_) == 2 and words_[0] in ("last", "this", "next"):
-        offset = {"last": -1, "this": 0, "next": 1}[words_[0]]
-        if words_[1] == "week":
-            return week(ref(), offset)
-        if words_[1] == "month":
-            return shift_month(ref(), offset)
-        if words_[1] == "year":
-            return PartialDate(ref().year + offset, None, None, False, text)
-        if words_[0] == "last" and senses[1] is _Sense.WEEKDAY:
-            back = (ref().weekday() - meanings[1][1]) % 7 or 7
-            return day(ref() - datetime.timedelta(days=back))
-        if words_[0] == "last" and senses[1] is _Sense.MONTH:
-            number = meanings[1][1]
-            return month(ref().year if number < ref().month else ref().year - 1, number)
-        return None
+    if len(words_) == 1:
+        return _one_word(words_[0], meanings[0], reference, text)
+    if len(words_) == 2 and words_[0] in _NEIGHBOURS:
+        return _last_this_next(words_, meanings[1], reference, text)
     if len(words_) == 3 and words_[:2] == ("earlier", "this") and words_[2] in _PERIODS:
-        today = ref()
-        if words_[2] == "week":
-            first = today - datetime.timedelta(days=today.weekday())
-        elif words_[2] == "month":
-            first = today.replace(day=1)
-        else:
-            first = today.replace(month=1, day=1)
-        return _join(PartialDate.from_date(first), PartialDate.from_date(today), text)
+        return _earlier_this(words_[2], _reference(reference), text)
     if len(words_) == 3 and words_[2] == "ago" and words_[1] in words.UNITS:
-        count = words.NUMBER_WORDS.get(words_[0])
-        if count is None and words_[0].isdecimal() and len(words_[0]) <= 4:
-            count = int(words_[0])
-        if count is None:
-            return None
-        unit = words.UNITS[words_[1]]
-        if unit == "day":
-            return day(ref() - datetime.timedelta(days=count))
-        if unit == "week":
-            return week(ref(), -count)
-        if unit == "month":
-            return shift_month(ref(), -count)
-        return PartialDate(ref().year - count, None, None, False, text)
+        return _ago(words_[0], words.UNITS[words_[1]], reference, text)
+    senses = [sense for sense, _ in meanings]
     if len(words_) == 2 and _Sense.MONTH in senses:
-        # "24 May", "May 24": the latest such day on or before the reference.
-        other = words_[1 - senses.index(_Sense.MONTH)]
-        if not other.isdecimal() or len(other) > 2 or not 1 <= int(other) <= 31:
-            return None
-        number, day_of_month = meanings[senses.index(_Sense.MONTH)][1], int(other)
-        today = ref()
-        for year in range(today.year, today.year - 9, -1):
-            try:
-                candidate = datetime.date(year, number, day_of_month)
-            except ValueError:
-                continue  # 29 February outside a leap year
-            if candidate <= today:
-                return day(candidate)
-        raise _cannot(text, f"there is no day {day_of_month} in month {number}")
+        # "24 May", "May 24"
+        at = senses.index(_Sense.MONTH)
+        return _day_of_month(meanings[at][1], words_[1 - at], reference, text)
     return None
+
+
+_NEIGHBOURS = {"last": -1, "this": 0, "next": 1}
+
+
+def _reference(reference: datetime.date | None) -> datetime.date:
+    """The reference date, asked for only once a phrase is known to need it."""
+    if reference is None:
+        raise _NeedsReference
+    return reference
+
+
+def _day(date: datetime.date, text: str) -> PartialDate:
+    return PartialDate(date.year, date.month, date.day, False, text)
+
+
+def _month(year: int, number: int, text: str) -> PartialDate:
+    return PartialDate(year, number, None, False, text)
+
+
+def _week(date: datetime.date, offset: int, text: str) -> DateRange:
+    """Monday to Sunday of the week ``offset`` weeks from the one holding ``date``."""
+    monday = date - datetime.timedelta(days=date.weekday()) + datetime.timedelta(weeks=offset)
+    sunday = monday + datetime.timedelta(days=6)
+    return DateRange(PartialDate.from_date(monday), PartialDate.from_date(sunday), text)
+
+
+def _shift_month(date: datetime.date, offset: int, text: str) -> PartialDate:
+    index = date.year * 12 + date.month - 1 + offset
+    return _month(index // 12, index % 12 + 1, text)
+
+
+def _one_word(
+    word: str, meaning: tuple[_Sense | None, int], reference: datetime.date | None, text: str
+) -> PartialDate | None:
+    """One word: "today", "yesterday", "tomorrow", a weekday or a month."""
+    if word == "today":
+        return _day(_reference(reference), text)
+    if word == "yesterday":
+        return _day(_reference(reference) - datetime.timedelta(days=1), text)
+    if word == "tomorrow":
+        return _day(_reference(reference) + datetime.timedelta(days=1), text)
+    sense, number = meaning
+    if sense is _Sense.WEEKDAY:
+        # The latest such weekday on or before the reference.
+        today = _reference(reference)
+        back = (today.weekday() - number) % 7
+        return _day(today - datetime.timedelta(days=back), text)
+    if sense is _Sense.MONTH:
+        # "in August": the latest August that has begun by the reference.
+        today = _reference(reference)
+        return _month(today.year if number <= today.month else today.year - 1, number, text)
+    return None
+
+
+def _last_this_next(
+    words_: tuple[str, ...],
+    meaning: tuple[_Sense | None, int],
+    reference: datetime.date | None,
+    text: str,
+) -> PartialDate | DateRange | None:
+    """Last, this or next week, month or year; last Friday, last August."""
+    which, what = words_
+    offset = _NEIGHBOURS[which]
+    if what == "week":
+        return _week(_reference(reference), offset, text)
+    if what == "month":
+        return _shift_month(_reference(reference), offset, text)
+    if what == "year":
+        return PartialDate(_reference(reference).year + offset, None, None, False, text)
+    sense, number = meaning
+    if which == "last" and sense is _Sense.WEEKDAY:
+        today = _reference(reference)
+        back = (today.weekday() - number) % 7 or 7
+        return _day(today - datetime.timedelta(days=back), text)
+    if which == "last" and sense is _Sense.MONTH:
+        today = _reference(reference)
+        return _month(today.year if number < today.month else today.year - 1, number, text)
+    return None
+
+
+def _earlier_this(period: str, today: datetime.date, text: str) -> PartialDate | DateRange:
+    """Earlier this week, month or year: from the period's first day to the reference."""
+    if period == "week":
+        first = today - datetime.timedelta(days=today.weekday())
+    elif period == "month":
+        first = today.replace(day=1)
+    else:
+        first = today.replace(month=1, day=1)
+    return _join(PartialDate.from_date(first), PartialDate.from_date(today), text)
+
+
+def _ago(
+    count_word: str, unit: str, reference: datetime.date | None, text: str
+) -> PartialDate | DateRange | None:
+    """A count of units ago ("three days ago", "2 weeks ago"); None if the count is no number."""
+    count = words.NUMBER_WORDS.get(count_word)
+    if count is None and count_word.isdecimal() and len(count_word) <= 4:
+        count = int(count_word)
+    if count is None:
+        return None
+    if unit == "day":
+        return _day(_reference(reference) - datetime.timedelta(days=count), text)
+    if unit == "week":
+        return _week(_reference(reference), -count, text)
+    if unit == "month":
+        return _shift_month(_reference(reference), -count, text)
+    return PartialDate(_reference(reference).year - count, None, None, False, text)
+
+
+def _day_of_month(
+    number: int, other: str, reference: datetime.date | None, text: str
+) -> PartialDate | None:
+    """A day and a month: the latest such day on or before the reference."""
+    if not other.isdecimal() or len(other) > 2 or not 1 <= int(other) <= 31:
+        return None
+    day_of_month = int(other)
+    today = _reference(reference)
+    for year in range(today.year, today.year - 9, -1):
+        try:
+            candidate = datetime.date(year, number, day_of_month)
+        except ValueError:
+            continue  # 29 February outside a leap year
+        if candidate <= today:
+            return _day(candidate, text)
+    raise _cannot(text, f"there is no day {day_of_month} in month {number}")
 
 
 # --- Clock times ---------------------------------------------------------------------------------
