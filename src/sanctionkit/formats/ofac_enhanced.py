@@ -396,38 +396,24 @@ class _Entity:
         # identityId is OFAC's internal key of the identity; entityType is read by the caller.
 
     def element(self, tag: str, element: ET.Element) -> None:
-        entities = self.entities
-        if tag == "sanctionsLists":
+        """Read each item of one list-valued child of the entity, by the child's name."""
+        read = _ITEMS.get(tag)
+        if read is not None:
             for item in element:
-                self.sanctions_list(item)
-        elif tag == "sanctionsPrograms":
-            for item in element:
-                text = entities.text(item)
-                if text is not None and text not in self.programmes:
-                    self.programmes.append(text)
-        elif tag == "sanctionsTypes":
-            for item in element:
-                self.sanctions_type(entities.text(item))
-        elif tag == "legalAuthorities":
-            for item in element:
-                text = entities.text(item)
-                if text is not None:
-                    self.legal_basis.append(entities.legal_basis(text))
-        elif tag == "names":
-            for item in element:
-                self.names(item)
-        elif tag == "addresses":
-            for item in element:
-                self.address(item)
-        elif tag == "features":
-            for item in element:
-                self.feature(item)
-        elif tag == "identityDocuments":
-            for item in element:
-                self.document(item)
-        elif tag == "relationships":
-            for item in element:
-                self.relationship(item)
+                read(self, item)
+
+    def programme(self, item: ET.Element) -> None:
+        text = self.entities.text(item)
+        if text is not None and text not in self.programmes:
+            self.programmes.append(text)
+
+    def sanctions_type_item(self, item: ET.Element) -> None:
+        self.sanctions_type(self.entities.text(item))
+
+    def legal_authority(self, item: ET.Element) -> None:
+        text = self.entities.text(item)
+        if text is not None:
+            self.legal_basis.append(self.entities.legal_basis(text))
 
     # --- the designation ----------------------------------------------------------
 
@@ -842,4 +828,17 @@ _FEATURES: dict[str, tuple[type[Entity] | None, _Feature]] = {
     "Former Vessel Flag": (Vessel, _Entity.past_flag),
     "Vessel Tonnage": (Vessel, _Entity.deadweight),
     "MMSI": (Vessel, _Entity.mmsi),
+}
+
+#: How the items of each list-valued child of an entity are read, by the child's name.
+_ITEMS: dict[str, Callable[[_Entity, ET.Element], None]] = {
+    "sanctionsLists": _Entity.sanctions_list,
+    "sanctionsPrograms": _Entity.programme,
+    "sanctionsTypes": _Entity.sanctions_type_item,
+    "legalAuthorities": _Entity.legal_authority,
+    "names": _Entity.names,
+    "addresses": _Entity.address,
+    "features": _Entity.feature,
+    "identityDocuments": _Entity.document,
+    "relationships": _Entity.relationship,
 }

@@ -38,7 +38,7 @@ from __future__ import annotations
 import datetime
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -280,51 +280,62 @@ class _Entity:
                 self.draft.countries.append(item)
 
     def element(self, tag: str, element: ET.Element) -> None:
+        """Read one child of the entry (uid, names and sdnType are read by the caller)."""
+        read = _ELEMENTS.get(tag)
+        if read is not None:
+            read(self, element)
+
+    def remarks(self, element: ET.Element) -> None:
+        text = self.entries.text(element)
+        if text is not None:
+            self.draft.notes.append(text)
+
+    def title(self, element: ET.Element) -> None:
         entries = self.entries
-        if tag == "remarks":
-            text = entries.text(element)
-            if text is not None:
-                self.draft.notes.append(text)
-        elif tag == "title":
-            text = entries.text(element)
-            if text is not None and self.kind is Person:
-                self.draft.positions.extend(entries.share(part.strip()) for part in text.split(";"))
-            else:
-                self.note("title", text)
-        elif tag == "programList":
-            programmes = (entries.text(item) for item in element)
-            self.programmes = entries.share(tuple(item for item in programmes if item))
-        elif tag == "idList":
-            for item in element:
-                self.identifier(item)
-        elif tag == "akaList":
-            for item in element:
-                self.alias(item)
-        elif tag == "addressList":
-            for item in element:
-                self.address(item)
-        elif tag in ("nationalityList", "citizenshipList"):
-            role = CountryRoleKind.NATIONALITY
-            if tag == "citizenshipList":
-                role = CountryRoleKind.CITIZENSHIP
-            for item in element:
-                for part in item:
-                    if entries.local[part.tag] == "country":
-                        country = entries.country(_text(part), self.uid, tag[: -len("List")])
-                        self.role(country, role)
-        elif tag == "dateOfBirthList":
-            for item in element:
-                for part in item:
-                    if entries.local[part.tag] == "dateOfBirth":
-                        self.birth_date(_text(part))
-        elif tag == "placeOfBirthList":
-            for item in element:
-                for part in item:
-                    if entries.local[part.tag] == "placeOfBirth":
-                        self.birth_place(entries.text(part))
-        elif tag == "vesselInfo":
-            self.vessel_info(element)
-        # uid, names and sdnType are read by the caller.
+        text = entries.text(element)
+        if text is not None and self.kind is Person:
+            self.draft.positions.extend(entries.share(part.strip()) for part in text.split(";"))
+        else:
+            self.note("title", text)
+
+    def programme_list(self, element: ET.Element) -> None:
+        programmes = (self.entries.text(item) for item in element)
+        self.programmes = self.entries.share(tuple(item for item in programmes if item))
+
+    def id_list(self, element: ET.Element) -> None:
+        for item in element:
+            self.identifier(item)
+
+    def aka_list(self, element: ET.Element) -> None:
+        for item in element:
+            self.alias(item)
+
+    def address_list(self, element: ET.Element) -> None:
+        for item in element:
+            self.address(item)
+
+    def nationality_list(self, element: ET.Element) -> None:
+        self.country_list(element, "nationality", CountryRoleKind.NATIONALITY)
+
+    def citizenship_list(self, element: ET.Element) -> None:
+        self.country_list(element, "citizenship", CountryRoleKind.CITIZENSHIP)
+
+    def country_list(self, element: ET.Element, field: str, role: CountryRoleKind) -> None:
+        for part in self.parts(element, "country"):
+            self.role(self.entries.country(_text(part), self.uid, field), role)
+
+    def birth_date_list(self, element: ET.Element) -> None:
+        for part in self.parts(element, "dateOfBirth"):
+            self.birth_date(_text(part))
+
+    def birth_place_list(self, element: ET.Element) -> None:
+        for part in self.parts(element, "placeOfBirth"):
+            self.birth_place(self.entries.text(part))
+
+    def parts(self, element: ET.Element, name: str) -> Iterator[ET.Element]:
+        """The grandchildren of a list element with the local name ``name``, in file order."""
+        local = self.entries.local
+        return (part for item in element for part in item if local[part.tag] == name)
 
     def birth_date(self, text: str | None) -> None:
         value = self.entries.date(text, self.uid, "dateOfBirth")
@@ -540,4 +551,19 @@ _ID_FIELDS: dict[str, tuple[type[Entity] | None, _IdField]] = {
     "Organization Established Date": (Organization, _Entity.incorporated),
     "Organization Type:": (Organization, _Entity.organization_type),
     "Aircraft Operator": (None, _Entity.operator_note),
+}
+
+#: How each child of an entry is read, by its local name.
+_ELEMENTS: dict[str, Callable[[_Entity, ET.Element], None]] = {
+    "remarks": _Entity.remarks,
+    "title": _Entity.title,
+    "programList": _Entity.programme_list,
+    "idList": _Entity.id_list,
+    "akaList": _Entity.aka_list,
+    "addressList": _Entity.address_list,
+    "nationalityList": _Entity.nationality_list,
+    "citizenshipList": _Entity.citizenship_list,
+    "dateOfBirthList": _Entity.birth_date_list,
+    "placeOfBirthList": _Entity.birth_place_list,
+    "vesselInfo": _Entity.vessel_info,
 }
