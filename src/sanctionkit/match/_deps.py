@@ -14,9 +14,20 @@ INSTALL = "pip install 'sanctionkit[match]'"
 try:
     import jellyfish
     from anyascii import anyascii
+    import numpy
+    from rapidfuzz import fuzz, process
     from rapidfuzz.distance import OSA, Levenshtein
 except ImportError as error:  # pragma: no cover - the test extra installs them
     message = f"sanctionkit.match needs {error.name}: {INSTALL}"
     raise MissingDependencyError(message) from None
 
-__all__ = ["INSTALL", "OSA", "Levenshtein", "anyascii", "jellyfish"]
+__all__ = [
+    "INSTALL",
+    "OSA",
+    "Levenshtein",
+    "anyascii",
+    "fuzz",
+    "jellyfish",
+    "numpy",
+    "process",
+]
