@@ -198,6 +198,10 @@ class _Name:
     analyzed: AnalyzedName
     kind: str | None
 
+    def __reduce__(self) -> tuple[type[_Name], tuple[object, ...]]:
+        # A plain tuple pickles faster than attrs' state dictionary (see NamePart).
+        return _Name, attrs.astuple(self, recurse=False)
+
 
 def _name_keys(name: AnalyzedName) -> list[str]:
     keys = ["n:" + name.joined]
@@ -228,6 +232,8 @@ class Index:
         self._entities: list[Entity] = []
         self._designations: list[tuple[Designation, ...]] = []
         self._names: list[_Name] = []
+        # A blocking key to the names filed under it, then (once built) to its slot
+        # in _offsets: its names are _postings[_offsets[slot] : _offsets[slot + 1]].
         self._keys: dict[str, Any] = {}
         # Character 3-grams of the indexed words, to the words: for misspelt queries.
         self._grams: dict[str, list[str]] = {}
@@ -243,9 +249,12 @@ class Index:
         self._texts = [name.analyzed.text for name in self._names]
         self._skeletons = [_skeleton(name.analyzed) for name in self._names]
         self._kinds = numpy.array([_KIND_CODES[name.kind] for name in self._names], numpy.int8)
-        # Postings as arrays: added in one step by a search, and compact to pickle.
-        for key, posting in self._keys.items():
-            self._keys[key] = numpy.array(posting, numpy.int32)
+        # All postings in one array, a key naming its slice: added in one step by a
+        # search, and a few arrays pickle far faster than 60,000 lists.
+        self._postings = numpy.fromiter(chain.from_iterable(self._keys.values()), numpy.int32)
+        self._offsets = numpy.cumsum([0, *map(len, self._keys.values())], dtype=numpy.int64)
+        for slot, key in enumerate(self._keys):
+            self._keys[key] = slot
             if key.startswith("w:"):
                 for gram in dict.fromkeys(_grams(key[2:])):
                     self._grams.setdefault(gram, []).append(key)
@@ -291,6 +300,13 @@ class Index:
         for value in _entity_identifiers(entity):
             self._identifiers.setdefault(value, []).append(position)
 
+    def _posting(self, key: str) -> Any:
+        """The numbers of the names filed under a key (empty when none are)."""
+        slot = self._keys.get(key, -1)
+        if slot < 0:
+            return self._postings[:0]
+        return self._postings[self._offsets[slot] : self._offsets[slot + 1]]
+
     def _candidates(self, query: AnalyzedName, allowed: set[str] | None) -> list[int]:
         """Names worth scoring: those sharing the rarest keys with the query, best first.
 
@@ -302,8 +318,8 @@ class Index:
         keys = list(dict.fromkeys(_name_keys(query)))
         common: list[str] = []
         for key in keys:
-            posting = self._keys.get(key)
-            if posting is None:
+            posting = self._posting(key)
+            if not len(posting):
                 continue
             if len(posting) > _COMMON and not key.startswith("n:"):
                 common.append(key)
@@ -317,7 +333,7 @@ class Index:
         unknown = [
             part
             for part in query.parts
-            if part.role == "word" and len(self._keys.get("w:" + part.text, ())) <= _RARE
+            if part.role == "word" and len(self._posting("w:" + part.text)) <= _RARE
         ]
         if unknown or reached < _SHORTLIST:
             # Counted in C: a common 3-gram reaches thousands of words.
@@ -332,7 +348,7 @@ class Index:
             if reached >= _SHORTLIST:
                 common = []
             for key in [*common, *close]:
-                posting = self._keys[key]
+                posting = self._posting(key)
                 found[posting[: _COMMON * 2]] += 0.2 * math.log(total / (len(posting) + 1))
         if allowed is not None:
             found[~numpy.isin(self._kinds, [_KIND_CODES[kind] for kind in allowed])] = 0.0

@@ -114,6 +114,11 @@ class NamePart:
     #: The Metaphone key of ``text``.
     metaphone: str
 
+    def __reduce__(self) -> tuple[type[NamePart], tuple[object, ...]]:
+        # A plain tuple pickles several times faster than attrs' state dictionary,
+        # and an index holding tens of thousands of parts is sent to each worker.
+        return NamePart, attrs.astuple(self, recurse=False)
+
 
 @attrs.frozen(slots=True)
 class AnalyzedName:
@@ -132,6 +137,10 @@ class AnalyzedName:
     titles: tuple[str, ...] = ()
     #: True when the name was cut to :data:`MAX_CHARS` or :data:`MAX_PARTS`.
     truncated: bool = False
+
+    def __reduce__(self) -> tuple[type[AnalyzedName], tuple[object, ...]]:
+        # As NamePart's: an index is pickled for each worker that receives it.
+        return AnalyzedName, attrs.astuple(self, recurse=False)
 
     @property
     def joined(self) -> str:
