@@ -58,7 +58,8 @@ def test_ofac_names_agree_with_their_other_spellings(left: str, right: str) -> N
 
 def test_a_variant_is_explained_as_transliterated() -> None:
     parts = compare_names("CHOE, Chun-sik", "Choi Chun-sik", "person").explanation.parts
-    assert [(p.left, p.right, p.reason) for p in parts][0] == (
+    first = parts[0]
+    assert (first.left, first.right, first.reason) == (
         "CHOE",
         "Choi",
         Reason.TRANSLITERATED,

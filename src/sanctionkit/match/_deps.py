@@ -13,8 +13,8 @@ INSTALL = "pip install 'sanctionkit[match]'"
 
 try:
     import jellyfish
-    from anyascii import anyascii
     import numpy
+    from anyascii import anyascii
     from rapidfuzz import fuzz, process
     from rapidfuzz.distance import OSA, Levenshtein
 except ImportError as error:  # pragma: no cover - the test extra installs them
