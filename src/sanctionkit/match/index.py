@@ -329,11 +329,15 @@ class Index:
         reached = int(numpy.count_nonzero(found))
         # A word that no key finds is probably misspelt: look for indexed words
         # that share its 3-grams. When little was found, try the common keys too.
-        # A rare word may be a misspelling of another word too ("SOMAR", "SOLMAR").
+        # A rare word may be a misspelling of another word too ("SOMAR", "SOLMAR"),
+        # unless the whole name is indexed as written: then its rare words are right.
+        whole = len(self._posting("n:" + query.joined)) > 0
         unknown = [
             part
             for part in query.parts
-            if part.role == "word" and len(self._posting("w:" + part.text)) <= _RARE
+            if part.role == "word"
+            and len(posting := self._posting("w:" + part.text)) <= _RARE
+            and not (whole and len(posting))
         ]
         if unknown or reached < _SHORTLIST:
             # Counted in C: a common 3-gram reaches thousands of words.
