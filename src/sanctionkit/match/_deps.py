@@ -13,10 +13,21 @@ INSTALL = "pip install 'sanctionkit[match]'"
 
 try:
     import jellyfish
+    import numpy
     from anyascii import anyascii
+    from rapidfuzz import fuzz, process
     from rapidfuzz.distance import OSA, Levenshtein
 except ImportError as error:  # pragma: no cover - the test extra installs them
     message = f"sanctionkit.match needs {error.name}: {INSTALL}"
     raise MissingDependencyError(message) from None
 
-__all__ = ["INSTALL", "OSA", "Levenshtein", "anyascii", "jellyfish"]
+__all__ = [
+    "INSTALL",
+    "OSA",
+    "Levenshtein",
+    "anyascii",
+    "fuzz",
+    "jellyfish",
+    "numpy",
+    "process",
+]

@@ -23,7 +23,7 @@ from collections import Counter
 
 import attrs
 
-from sanctionkit.match._deps import OSA, Levenshtein
+from sanctionkit.match._deps import OSA, Levenshtein, anyascii
 from sanctionkit.match.names import AnalyzedName, NamePart, analyze_name
 
 __all__ = [
@@ -58,6 +58,15 @@ _EDIT_FLOOR = 0.6
 _UNPAIRED = {"person": 0.25, "organization": 0.5, "vessel": 1.0, "aircraft": 1.0, None: 0.3}
 
 
+# An acronym ("VSC") shares its letters with many names ("VISCO"): it counts
+# only as the initials of the other name's words, and then below the
+# threshold, so that only corroborating facts (an identifier, a country) make
+# it a match. Persons are left out: their vowel-less spellings ("CRR" for
+# "CORREA") are misspellings, not acronyms.
+_INITIALISM = 0.75
+_ACRONYM_KINDS = frozenset({"organization", "vessel", "aircraft", None})
+
+
 class Reason(enum.Enum):
     """Why two parts of two names were paired, or why a part was not."""
 
@@ -71,6 +80,7 @@ class Reason(enum.Enum):
     ORGANISATION_FORM = "organisation form"
     NUMBER_MISMATCH = "numbers differ"
     UNMATCHED = "unmatched"
+    INITIALISM = "initialism"
 
 
 @attrs.frozen
@@ -236,6 +246,8 @@ def _compare(
             for p, q in zip(a.parts, b.parts, strict=True)
         )
         return 1.0, Explanation(same, _form_notes(a, b))
+    if kind in _ACRONYM_KINDS and (_is_acronym(a) or _is_acronym(b)):
+        return _acronym(a, b, explain=explain)
     pairs = _align(a.parts, b.parts)
     paired_a = {i for i, _j, _s, _r in pairs}
     paired_b = {j for _i, j, _s, _r in pairs}
@@ -298,6 +310,49 @@ def _compare(
     if a.truncated or b.truncated:
         notes.append("a name was cut to its first parts before comparing")
     return score, Explanation(tuple(explained), tuple(notes))
+
+
+def _is_acronym(name: AnalyzedName) -> bool:
+    """One word of two to five letters and no vowel, as organisations abbreviate their names."""
+    if len(name.parts) != 1:
+        return False
+    part = name.parts[0]
+    return part.role == "word" and 2 <= len(part.text) <= 5 and _has_no_vowel(part.text)
+
+
+def _initials(name: AnalyzedName) -> str:
+    """The first letters of every word as written, organisation forms included ("VSCL")."""
+    words = "".join(ch if ch.isalnum() else " " for ch in name.original).split()
+    return "".join(anyascii(word)[:1].lower() for word in words)
+
+
+def _acronym(
+    a: AnalyzedName, b: AnalyzedName, *, explain: bool
+) -> tuple[float, Explanation | None]:
+    """Two names of which one is an acronym (and they differ): initials or nothing."""
+    short, long = (a, b) if _is_acronym(a) else (b, a)
+    letters = short.parts[0].text
+    initials = _initials(long)
+    # A trailing organisation form is often left out of an acronym ("VSC" for
+    # VOSTOCHNAYA STEVEDORING COMPANY LLC), never a word of the name itself.
+    named = len(long.parts) >= 2 and (
+        letters == initials or (initials.startswith(letters) and len(letters) >= len(long.parts))
+    )
+    score = _INITIALISM if named else 0.0
+    if not explain:
+        return score, None
+    reason = Reason.INITIALISM if named else Reason.UNMATCHED
+    part = AlignedPart(short.parts[0].original, long.original, score, reason)
+    if short is b:
+        part = AlignedPart(long.original, short.parts[0].original, score, reason)
+    note = (
+        f"acronym {letters.upper()}: the initials of {long.original}, counts {score:.2f}"
+        " until facts corroborate it"
+        if named
+        else f"acronym {letters.upper()}: not the initials of {long.original}, not compared"
+        " by its letters"
+    )
+    return score, Explanation((part,), (*_form_notes(a, b), note))
 
 
 def _form_notes(a: AnalyzedName, b: AnalyzedName) -> tuple[str, ...]:
