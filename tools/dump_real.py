@@ -57,8 +57,12 @@ def dump_one(path: Path) -> str | None:
 
 
 def normalised(text: str, path: Path) -> str:
-    """The dump without the checkout's location: problems name the file as it was given."""
-    return text.replace(str(path), path.name)
+    """The dump without the checkout's location: problems name the file as it was given.
+
+    The file's companions (OFAC's add.csv beside sdn.csv) lose their folder too.
+    """
+    folder = json.dumps(str(path.parent) + "/")[1:-1]  # as it is written inside JSON strings
+    return text.replace(str(path), path.name).replace(folder, "")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -142,6 +142,11 @@ def _pair(a: NamePart, b: NamePart, a_last: bool, b_last: bool) -> tuple[float, 
         if a.text[0] == b.text[0]:
             return _INITIAL, Reason.INITIAL
         return 0.0, Reason.UNMATCHED
+    return _near(a, b, a_last, b_last)
+
+
+def _near(a: NamePart, b: NamePart, a_last: bool, b_last: bool) -> tuple[float, Reason]:
+    """Two different words: how near they are, and why (sound, a cut, spelling)."""
     # Transposed letters count as one edit (optimal string alignment).
     similarity = OSA.normalized_similarity(a.text, b.text)
     # Two-letter skeletons are too common to agree on, unless a word was written

@@ -450,15 +450,7 @@ class Index:
                 continue
             for number in self._shortlist(query_name, self._candidates(query_name, allowed)):
                 self._consider(best, text, query_weight, number, kind)
-        for value in query_ids:
-            for position in self._identifiers.get(value, ()):
-                if position not in best and (
-                    allowed is None or entity_kind(self._entities[position]) in allowed
-                ):
-                    for number, name in enumerate(self._names):
-                        if name.entity == position:
-                            for text, query_weight in dict.fromkeys(names):
-                                self._consider(best, text, query_weight, number, kind)
+        self._consider_identified(best, names, query_ids, allowed, kind)
         facts = _Facts(query_dates, query_countries, query_ids)
         ranked = []
         for position, (name_score, _text, _name) in best.items():
@@ -472,6 +464,30 @@ class Index:
             self._hit(position, best[position], -negative, facts)
             for negative, _n, _id, position in ranked[:limit]
         ]
+
+    def _consider_identified(
+        self,
+        best: dict[int, tuple[float, str, _Name]],
+        names: list[tuple[str, float]],
+        query_ids: set[str],
+        allowed: set[str] | None,
+        kind: str | None,
+    ) -> None:
+        """Score the names of entities that share an identifier with the query, if not yet seen.
+
+        A shared passport or IMO number finds an entity whatever its names, so a
+        candidate that no name key reached still gets its name scored.
+        """
+        for value in query_ids:
+            for position in self._identifiers.get(value, ()):
+                if position in best:
+                    continue
+                if allowed is not None and entity_kind(self._entities[position]) not in allowed:
+                    continue
+                for number, name in enumerate(self._names):
+                    if name.entity == position:
+                        for text, query_weight in dict.fromkeys(names):
+                            self._consider(best, text, query_weight, number, kind)
 
     def _consider(
         self,

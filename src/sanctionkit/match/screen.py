@@ -103,7 +103,7 @@ def screen_schema() -> Any:
     return pa.schema([(name, types[kind]) for name, kind in SCREEN_COLUMNS])
 
 
-def screen(
+def screen(  # noqa: PLR0913  (the keyword options of a public API, as pandas has them)
     table: Any,
     index: Index,
     *,
@@ -156,7 +156,7 @@ def screen(
     return pa.Table.from_batches(results, schema=screen_schema())
 
 
-def screen_batch(
+def screen_batch(  # noqa: PLR0913  (screen's keyword options, for one batch)
     batch: Any,
     index: Index,
     *,
@@ -251,7 +251,7 @@ def _to_pandas(table: Any) -> Any:
 class _Options:
     """What screen_batch was asked to do, checked against the batch's schema once."""
 
-    def __init__(
+    def __init__(  # noqa: PLR0913, PLR0917  (one field per option of screen_batch)
         self,
         name: str,
         key: str | None,
@@ -274,7 +274,7 @@ class _Options:
         self.dayfirst = dayfirst
 
     @classmethod
-    def make(
+    def make(  # noqa: PLR0913, PLR0917  (screen_batch's keyword options, checked once)
         cls,
         schema: Any,
         name: str = "name",
