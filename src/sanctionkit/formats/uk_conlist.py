@@ -702,8 +702,8 @@ class _Builder:
             if "uk statement of reasons" in found:
                 reasons.append(found["uk statement of reasons"])
         for column in _LABELS.values():
-            if group.first(column):
-                facts[column] = group.first(column)  # a column wins over Other Information
+            if value := group.first(column):
+                facts[column] = value  # a column wins over Other Information
         for key, said in _NOTE_LABELS:
             if facts.get(key):
                 notes.append(f"{said}: {facts[key]}")
