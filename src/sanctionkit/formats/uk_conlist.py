@@ -360,20 +360,23 @@ class _Group:
     regimes: dict[tuple[str, ...], None] = attrs.Factory(dict)
     # The distinct rows of the _GROUP_COLUMNS: most groups' rows repeat one.
     facts: dict[tuple[str, ...], None] = attrs.Factory(dict)
-    values: dict[str, dict[str, None]] = attrs.Factory(dict)
+    values: dict[str, list[str]] = attrs.Factory(dict)
 
     def spread(self) -> None:
         """Each group column's distinct values, in file order, from the distinct rows."""
+        seen: dict[str, dict[str, None]] = {}
         for facts in self.facts:
             for column, value in zip(_GROUP_COLUMNS, facts, strict=True):
                 if value:
-                    self.values.setdefault(column, {})[value] = None
+                    seen.setdefault(column, {})[value] = None
+        self.values = {column: list(values) for column, values in seen.items()}
 
     def first(self, column: str) -> str:
-        return next(iter(self.values.get(column, ())), "")
+        values = self.values.get(column)
+        return values[0] if values else ""
 
-    def all(self, column: str) -> list[str]:
-        return list(self.values.get(column, ()))
+    def all(self, column: str) -> Sequence[str]:
+        return self.values.get(column, ())
 
 
 class _Cleaned(dict[str, str]):
