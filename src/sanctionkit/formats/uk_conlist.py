@@ -455,6 +455,7 @@ def _read_rows(cells: Iterator[Sequence[str]], name: str, strict: bool, containe
         rows_read += 1
         if not _add_row(reading, groups, row, layout.cells(values), layout, number):
             rows_rejected += 1
+    cleaned.clear()  # the raw texts: not kept while the entities are built
     if layout is None:
         reading.problem("no ConList header row (Name 6 ... Group Type ... Group ID) found")
     source = Source(
