@@ -31,13 +31,15 @@ True
 
 from __future__ import annotations
 
+import calendar
 import codecs
 import csv
 import datetime
 import functools
 import io
+import operator
 import re
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, Final
 
@@ -194,6 +196,7 @@ _OPERATED: Final = re.compile(
     r"\b(?:vessels|ships) with IMO [Nn]umbers?:\s*(\(a\).*?\d{7})\.", re.S
 )
 _SEVEN_DIGITS: Final = re.compile(r"\b\d{7}\b")
+_DAY_MONTH_YEAR: Final = re.compile(r"(\d\d)/(\d\d)/(\d{4})")
 # Texts the list writes where it means "no value".
 _BLANKS: Final = frozenset({"", "-", "n/a", "na", "none", "unknown"})
 
@@ -269,7 +272,10 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
             sheet = _data_sheet(workbook, name)
             if sheet is None:
                 return _read_rows(iter(()), name, strict, "xlsx")
-            cells = ([_cell(value) for value in values] for _, values in rows(sheet, name))
+            cells = (
+                [value if type(value) is str else _cell(value) for value in values]
+                for _, values in rows(sheet, name)
+            )
             return _read_rows(cells, name, strict, "xlsx")
         finally:
             workbook.close()
@@ -352,18 +358,79 @@ class _Group:
     names: dict[tuple[str, ...], None] = attrs.Factory(dict)
     addresses: dict[tuple[str, ...], None] = attrs.Factory(dict)
     regimes: dict[tuple[str, ...], None] = attrs.Factory(dict)
-    values: dict[str, dict[str, None]] = attrs.Factory(dict)
+    # The distinct rows of the _GROUP_COLUMNS: most groups' rows repeat one.
+    facts: dict[tuple[str, ...], None] = attrs.Factory(dict)
+    values: dict[str, list[str]] = attrs.Factory(dict)
+
+    def spread(self) -> None:
+        """Each group column's distinct values, in file order, from the distinct rows."""
+        seen: dict[str, dict[str, None]] = {}
+        for facts in self.facts:
+            for column, value in zip(_GROUP_COLUMNS, facts, strict=True):
+                if value:
+                    seen.setdefault(column, {})[value] = None
+        self.values = {column: list(values) for column, values in seen.items()}
 
     def first(self, column: str) -> str:
-        return next(iter(self.values.get(column, ())), "")
+        values = self.values.get(column)
+        return values[0] if values else ""
 
-    def all(self, column: str) -> list[str]:
-        return list(self.values.get(column, ()))
+    def all(self, column: str) -> Sequence[str]:
+        return self.values.get(column, ())
+
+
+class _Cleaned(dict[str, str]):
+    """Each distinct cell text of a file, cleaned once: the rows of a group repeat most cells."""
+
+    def __missing__(self, text: str) -> str:
+        self[text] = found = clean(text)
+        return found
+
+
+_Pick = Callable[[Sequence[str]], tuple[str, ...]]
+
+
+@attrs.frozen
+class _Layout:
+    """Where the columns the reader uses sit in a row, found once from the header.
+
+    A column the file lacks reads the empty cell that :meth:`cells` puts last.
+    """
+
+    width: int
+    group_id: int
+    names: _Pick
+    addresses: _Pick
+    regimes: _Pick
+    facts: _Pick
+
+    @classmethod
+    def of(cls, header: dict[str, int]) -> _Layout:
+        def pick(columns: Sequence[str]) -> _Pick:
+            picker: _Pick = operator.itemgetter(*(header.get(_key(c), -1) for c in columns))
+            return picker
+
+        return cls(
+            width=max(header.values(), default=-1) + 1,
+            group_id=header.get(_key("Group ID"), -1),
+            names=pick(_NAME_COLUMNS),
+            addresses=pick(_ADDRESS_COLUMNS),
+            regimes=pick(_REGIME_COLUMNS),
+            facts=pick(_GROUP_COLUMNS),
+        )
+
+    def cells(self, cleaned: list[str]) -> list[str]:
+        """A cleaned row padded to the header's width, then the empty cell of missing columns."""
+        if len(cleaned) < self.width:
+            cleaned.extend([""] * (self.width - len(cleaned)))
+        cleaned.append("")
+        return cleaned
 
 
 def _read_rows(cells: Iterator[Sequence[str]], name: str, strict: bool, container: str) -> Dataset:
     reading = Reading(file=name, strict=strict)
-    columns: dict[str, int] | None = None
+    cleaned = _Cleaned()
+    layout: _Layout | None = None
     groups: dict[str, _Group] = {}
     rows_read = rows_rejected = 0
     last_updated: PartialDate | None = None
@@ -373,21 +440,23 @@ def _read_rows(cells: Iterator[Sequence[str]], name: str, strict: bool, containe
             rows_rejected += 1
             reading.problem(row.message, record=f"line {row.line}", code=row.code)
             continue
-        if columns is None:
+        if layout is None:
             first = clean(row[0]) if row else ""
             if first.lower() == "last updated" and len(row) > 1:
                 last_updated = reading.single_date(
                     clean(row[1]), record=None, field="Last Updated", parse=_parse_uk_date
                 )
             else:
-                columns = _header(reading, row, number)
+                layout = _header(reading, row, number)
             continue
-        if not any(clean(cell) for cell in row):
+        values = [cleaned[cell] for cell in row]
+        if not any(values):
             continue  # a blank line is no row
         rows_read += 1
-        if not _add_row(reading, groups, row, columns, number):
+        if not _add_row(reading, groups, row, layout.cells(values), layout, number):
             rows_rejected += 1
-    if columns is None:
+    cleaned.clear()  # the raw texts: not kept while the entities are built
+    if layout is None:
         reading.problem("no ConList header row (Name 6 ... Group Type ... Group ID) found")
     source = Source(
         url=_URL,
@@ -395,11 +464,7 @@ def _read_rows(cells: Iterator[Sequence[str]], name: str, strict: bool, containe
         title=f"{LIST_NAME} ({_file_name(name, container)})",
         published=last_updated,
     )
-    builder = _Builder(reading, source, set(groups))
-    for group_id, group in groups.items():
-        reading.read += 1
-        if not builder.build(group_id, group):
-            rows_rejected += group.rows
+    rows_rejected += _build(reading, source, groups)
     metadata: dict[str, str | int] = {"format": FORMAT, "list": LIST_NAME, "file_type": container}
     if last_updated is not None:
         metadata["publish_date"] = last_updated.isoformat()
@@ -409,10 +474,22 @@ def _read_rows(cells: Iterator[Sequence[str]], name: str, strict: bool, containe
     return reading.dataset(metadata)
 
 
-def _header(reading: Reading, row: Sequence[str], number: int) -> dict[str, int] | None:
-    """The header's columns by key, when the row is the header; a problem for other text."""
+def _build(reading: Reading, source: Source, groups: dict[str, _Group]) -> int:
+    """Keep each group's entity and designation; the rows of the groups not kept."""
+    builder = _Builder(reading, source, set(groups))
+    rows_rejected = 0
+    for group_id, group in groups.items():
+        reading.read += 1
+        group.spread()
+        if not builder.build(group_id, group):
+            rows_rejected += group.rows
+    return rows_rejected
+
+
+def _header(reading: Reading, row: Sequence[str], number: int) -> _Layout | None:
+    """The header's layout, when the row is the header; a problem for other text."""
     if _has_header(row):
-        return {_key(cell): index for index, cell in enumerate(row) if clean(cell)}
+        return _Layout.of({_key(cell): index for index, cell in enumerate(row) if clean(cell)})
     if any(clean(cell) for cell in row):
         reading.problem(
             "a line before the header that is not 'Last Updated'",
@@ -426,11 +503,12 @@ def _add_row(
     reading: Reading,
     groups: dict[str, _Group],
     row: Sequence[str],
-    columns: dict[str, int],
+    cells: list[str],
+    layout: _Layout,
     number: int,
 ) -> bool:
-    """Add a row's values to its group; False (a problem) for a row without a Group ID."""
-    group_id = _field(row, columns, "Group ID")
+    """Add a row's cleaned cells to its group; False (a problem) for a row without a Group ID."""
+    group_id = cells[layout.group_id]
     if not group_id:
         reading.problem(
             "row without a Group ID; not read", record=f"row {number}", value=",".join(row)
@@ -440,15 +518,12 @@ def _add_row(
     if group is None:
         group = groups[group_id] = _Group(first_row=number)
     group.rows += 1
-    group.names[tuple(_field(row, columns, column) for column in _NAME_COLUMNS)] = None
-    address = tuple(_field(row, columns, column) for column in _ADDRESS_COLUMNS)
+    group.names[layout.names(cells)] = None
+    address = layout.addresses(cells)
     if any(address):
         group.addresses[address] = None
-    group.regimes[tuple(_field(row, columns, column) for column in _REGIME_COLUMNS)] = None
-    for column in _GROUP_COLUMNS:
-        value = _field(row, columns, column)
-        if value:
-            group.values.setdefault(column, {})[value] = None
+    group.regimes[layout.regimes(cells)] = None
+    group.facts[layout.facts(cells)] = None
     return True
 
 
@@ -458,16 +533,22 @@ def _file_name(name: str, container: str) -> str:
     return f"ConList.{container}"
 
 
-def _field(row: Sequence[str], columns: dict[str, int], column: str) -> str:
-    index = columns.get(_key(column))
-    if index is None or index >= len(row):
-        return ""
-    return clean(row[index])
-
-
 def _parse_uk_date(text: str) -> PartialDate | DateRange:
-    """A dd/mm/yyyy date ("00/00/1958" is the year 1958), for :meth:`Reading.date`."""
-    # UK dates are day first; a zero day or month means unknown, which parse_date keeps as such.
+    """A dd/mm/yyyy date ("00/00/1958" is the year 1958), for :meth:`Reading.date`.
+
+    >>> _parse_uk_date("28/06/1960"), _parse_uk_date("00/00/1958").isoformat()
+    (PartialDate(year=1960, month=6, day=28, approximate=False), '1958')
+    """
+    # Most of the list's dates are whole days of the past: read without the general parser,
+    # to the same date. The rest (a zero day or month means unknown, which parse_date keeps
+    # as such; no such day, a year to come) go to parse_date, which says what is wrong.
+    match = _DAY_MONTH_YEAR.fullmatch(text)
+    if match is not None:
+        day, month, year = (int(part) for part in match.groups())
+        past = 1000 <= year <= datetime.date.today().year
+        if past and 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
+            return PartialDate(year, month, day, text=text)
+    # UK dates are day first.
     return parse_date(text, dayfirst=True)
 
 
@@ -625,8 +706,8 @@ class _Builder:
             if "uk statement of reasons" in found:
                 reasons.append(found["uk statement of reasons"])
         for column in _LABELS.values():
-            if group.first(column):
-                facts[column] = group.first(column)  # a column wins over Other Information
+            if value := group.first(column):
+                facts[column] = value  # a column wins over Other Information
         for key, said in _NOTE_LABELS:
             if facts.get(key):
                 notes.append(f"{said}: {facts[key]}")
