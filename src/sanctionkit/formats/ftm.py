@@ -34,32 +34,44 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import attrs
 
 from sanctionkit.errors import ReadError
+from sanctionkit.formats._draft import EntityDraft
+from sanctionkit.formats._ftm_records import (
+    FtmRecord,
+    address_of,
+    company_imo,
+    countries,
+    dates,
+    designation_of,
+    identifier_of,
+    parse_line,
+    single,
+    sources_of,
+    unused,
+    value,
+    whole_number,
+)
 from sanctionkit.formats._ftm_write import (
     ALIAS_PROPERTIES,
     FTM_HISTORICAL,
-    LEGAL_BASIS_PREFIX,
     MEASURE_TEXT,
-    Properties,
     dump,
     dumps,
 )
-from sanctionkit.formats._jsonlines import LineError, guarded_lines, loads_line, text_lines
+from sanctionkit.formats._jsonlines import guarded_lines, text_lines
 from sanctionkit.formats._reading import Reading
-from sanctionkit.formats._schemes import identify, scheme_for
+from sanctionkit.formats._schemes import scheme_for
 from sanctionkit.identifiers import imo, mmsi
 from sanctionkit.model import (
     Address,
     Aircraft,
     Alias,
-    Authority,
-    AuthorityKind,
     CountryRole,
     CountryRoleKind,
     Dataset,
@@ -67,18 +79,11 @@ from sanctionkit.model import (
     Entity,
     Gender,
     Identifier,
-    IdentifierScheme,
-    LegalBasis,
-    LegalBasisKind,
-    Measure,
     Organization,
     Person,
     Problem,
-    Source,
     Vessel,
 )
-from sanctionkit.values.countries import Country
-from sanctionkit.values.dates import PartialDate
 
 __all__ = ["FORMAT", "dump", "dumps", "load", "loads", "read", "sniff"]
 
@@ -152,19 +157,48 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
     return load(source, strict=strict, name=name)
 
 
-# Properties every schema read here may carry, and what they become (read in _common).
-_SOURCE_PROPERTIES = frozenset({"sourceUrl", "publisher"})
-# Properties FtM derives or that repeat what the records say: read without a trace.
-_DERIVED_KEYS = frozenset({"id", "schema", "properties", "caption", "target"})
-# OpenSanctions' crawl timestamps: they describe the export, not the entity.
-_EXPORT_KEYS = frozenset({"first_seen", "last_seen", "last_change", "last_seen_at"})
-_GENDERS = {"male": Gender.MALE, "female": Gender.FEMALE, "other": Gender.OTHER}
-_ENTITY_SCHEMATA = frozenset(
-    {"Person", "Organization", "Company", "LegalEntity", "PublicBody", "Vessel", "Airplane"}
-)
+# --- the mapping: FtM schemata and properties to sanctionkit classes and fields ---------
+
+#: The class of each FtM schema read as an entity.
+_ENTITY_CLASSES: dict[str, type[Entity]] = {
+    "Person": Person,
+    "Organization": Organization,
+    "Company": Organization,
+    "LegalEntity": Organization,
+    "PublicBody": Organization,
+    "Vessel": Vessel,
+    "Airplane": Aircraft,
+}
+#: Schemata read as part of the entities that refer to them, and the Sanction beside them.
 _ATTACHED_SCHEMATA = frozenset({"Address", "Identification", "Passport"})
-# Flat identifier properties and the scheme each becomes (read where no
-# Identification entity already gives the same number).
+_KNOWN_SCHEMATA = frozenset({*_ENTITY_CLASSES, *_ATTACHED_SCHEMATA, "Sanction"})
+#: An organisation's kind when FtM gives no classification.
+_ORGANIZATION_KINDS = {"Company": "company", "PublicBody": "public body"}
+#: Country properties and the role each gives; a Person's first.
+_COUNTRY_ROLES = {"country": CountryRoleKind.LOCATION, "jurisdiction": CountryRoleKind.JURISDICTION}
+_PERSON_COUNTRY_ROLES = {
+    "nationality": CountryRoleKind.NATIONALITY,
+    "citizenship": CountryRoleKind.CITIZENSHIP,
+    **_COUNTRY_ROLES,
+}
+#: A ship's numbers: the field (and scheme of a second number) and the check, by property.
+_VESSEL_NUMBERS: dict[str, tuple[str, Callable[[str], str]]] = {
+    "imoNumber": ("imo", imo.validate),
+    "mmsi": ("mmsi", mmsi.validate),
+    "callSign": ("call_sign", str),
+}
+#: An aircraft's properties of one text value and the field each fills.
+_AIRCRAFT_FIELDS = {
+    "registrationNumber": "registration",
+    "serialNumber": "serial_number",
+    "model": "model",
+    "operator": "operator_id",
+}
+#: A ship's links to other entities, by property.
+_VESSEL_LINKS = {"owner": "owner_id", "operator": "operator_id"}
+_GENDERS = {"male": Gender.MALE, "female": Gender.FEMALE, "other": Gender.OTHER}
+#: Flat identifier properties and the scheme each becomes (read where no
+#: Identification entity already gives the same number).
 _NUMBER_SCHEMES = {
     key: scheme_for("ftm", key)
     for key in (
@@ -185,45 +219,8 @@ _NUMBER_SCHEMES = {
         "imoNumber",
     )
 }
-# Free-text properties kept as labelled notes rather than lost.
-_NOTE_LABELS = {
-    "title": "Title",
-    "description": "Description",
-    "summary": "Summary",
-    "legalForm": "Legal form",
-    "status": "Status",
-    "sector": "Sector",
-    "education": "Education",
-    "religion": "Religion",
-    "political": "Political",
-    "ethnicity": "Ethnicity",
-    "keywords": "Keywords",
-    "program": "Programme (FtM)",
-    "website": "Website",
-    "email": "Email",
-    "phone": "Phone",
-    "birthCountry": "Country of birth",
-}
-
-
-@attrs.define
-class _Record:
-    """One FtM entity as read from a line: its id, schema and properties."""
-
-    id: str
-    schema: str
-    props: Properties
-    top: dict[str, Any]
-    used: set[str] = attrs.Factory(set)
-
-    def take(self, key: str) -> list[str]:
-        """The values of a property, marked as used."""
-        self.used.add(key)
-        return self.props.get(key, [])
-
-    def first(self, key: str) -> str | None:
-        values = self.take(key)
-        return values[0] if values else None
+#: Flat numbers read as fields of the class, not as identifiers.
+_NUMBER_FIELDS = {"Vessel": frozenset({"imoNumber"}), "Airplane": frozenset({"registrationNumber"})}
 
 
 @attrs.define
@@ -231,27 +228,26 @@ class _Reader:
     """Turns FtM entity lines into a dataset: two passes, as references point either way."""
 
     reading: Reading
-    returned: int = 0
-    records: dict[str, _Record] = attrs.Factory(dict)
-    order: list[_Record] = attrs.Factory(list)
+    records: dict[str, FtmRecord] = attrs.Factory(dict)
+    order: list[FtmRecord] = attrs.Factory(list)
     attached: set[str] = attrs.Factory(set)
     #: The Identification and Passport records of each holder, and the ids Sanctions name.
-    held: dict[str, list[_Record]] = attrs.Factory(dict)
+    held: dict[str, list[FtmRecord]] = attrs.Factory(dict)
     sanctioned: set[str] = attrs.Factory(set)
     addresses: dict[str, Address | None] = attrs.Factory(dict)
 
     def run(self, lines: Iterable[str | bytes]) -> Dataset:
         for number, line in text_lines(lines):
-            self._parse(number, line)
-        for record in self.order:
-            if record.schema in ("Identification", "Passport"):
-                for holder in dict.fromkeys(record.props.get("holder", [])):
-                    self.held.setdefault(holder, []).append(record)
-            elif record.schema == "Sanction":
-                self.sanctioned.update(record.props.get("entity", []))
+            record = parse_line(number, line, self.reading, taken=self.records)
+            if record is not None and record.schema not in _KNOWN_SCHEMATA:
+                self._reject(record, f"FtM schema {record.schema} has no sanctionkit counterpart")
+            elif record is not None:
+                self.records[record.id] = record
+                self.order.append(record)
+        self._index()
         entities: dict[str, Entity] = {}
         for record in self.order:
-            if record.schema in _ENTITY_SCHEMATA:
+            if record.schema in _ENTITY_CLASSES:
                 entity = self._entity(record)
                 if entity is not None:
                     entities[entity.id] = entity
@@ -260,11 +256,24 @@ class _Reader:
             designation
             for record in self.order
             if record.schema == "Sanction"
-            and (designation := self._designation(record, entities)) is not None
+            and (designation := designation_of(self.reading, record, entities)) is not None
         ]
         for record in self.order:
             if record.schema in _ATTACHED_SCHEMATA and record.id not in self.attached:
                 self._reject(record, f"{record.schema} that no entity in the file refers to")
+        return self._dataset(list(entities.values()), designations)
+
+    def _index(self) -> None:
+        """Who holds each Identification and Passport, and who a Sanction names."""
+        for record in self.order:
+            if record.schema in ("Identification", "Passport"):
+                for holder in dict.fromkeys(record.props.get("holder", [])):
+                    self.held.setdefault(holder, []).append(record)
+            elif record.schema == "Sanction":
+                self.sanctioned.update(record.props.get("entity", []))
+
+    def _dataset(self, entities: list[Entity], designations: list[Designation]) -> Dataset:
+        """The dataset, once the counts add up: every line is returned or rejected."""
         reading = self.reading
         returned = len(entities) + len(designations) + len(self.attached)
         if reading.read != returned + reading.rejected:
@@ -283,7 +292,7 @@ class _Reader:
         }
         try:
             return Dataset(
-                entities=list(entities.values()),
+                entities=entities,
                 designations=designations,
                 problems=reading.problems,
                 metadata=metadata,
@@ -292,288 +301,132 @@ class _Reader:
             problem = Problem(file=reading.file, message=f"not a valid dataset: {error}")
             raise ReadError(problem) from error
 
-    # -- the first pass: lines into records ---------------------------------------------
-
-    def _parse(self, number: int, line: str | LineError) -> None:
-        reading = self.reading
-        reading.read += 1
-        where = f"line {number}"
-        if isinstance(line, LineError):
-            reading.reject(str(line), record=where, value=line.text)
-            return
-        try:
-            data = loads_line(line)
-        except ValueError as error:
-            reading.reject(f"not JSON: {error}", record=where, value=line[:200])
-            return
-        if not isinstance(data, dict):
-            reading.reject("an FtM entity is a JSON object", record=where, value=line[:200])
-            return
-        entity_id, schema, props = data.get("id"), data.get("schema"), data.get("properties")
-        if not isinstance(entity_id, str) or not entity_id.strip():
-            reading.reject("FtM entity without an id", record=where, value=line[:200])
-            return
-        if not isinstance(schema, str) or not isinstance(props, dict):
-            reading.reject("FtM entity without a schema and properties", record=entity_id)
-            return
-        if entity_id in self.records:
-            reading.reject("a second FtM entity with this id", record=entity_id, value=schema)
-            return
-        cleaned: Properties = {}
-        for key, values in props.items():
-            if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-                reading.problem(
-                    "FtM property values are a list of strings",
-                    record=entity_id,
-                    field=str(key),
-                    value=json.dumps(values, ensure_ascii=False),
-                )
-                continue
-            kept = [" ".join(value.split()) for value in values]
-            cleaned[str(key)] = [value for value in kept if value]
-        record = _Record(id=entity_id, schema=schema, props=cleaned, top=data)
-        if schema not in _ENTITY_SCHEMATA | _ATTACHED_SCHEMATA | {"Sanction"}:
-            self._reject(record, f"FtM schema {schema} has no sanctionkit counterpart")
-            return
-        self.records[entity_id] = record
-        self.order.append(record)
-
-    def _reject(self, record: _Record, message: str) -> None:
+    def _reject(self, record: FtmRecord, message: str) -> None:
         self.reading.reject(message, record=record.id, value=record.schema)
 
-    # -- values -------------------------------------------------------------------------
+    # -- entities -----------------------------------------------------------------------
 
-    def _value(
-        self, parse: Callable[[str], Any], record: _Record, key: str, text: str
-    ) -> Any | None:
-        return self.reading.value(parse, text, record=record.id, field=key)
-
-    def _countries(self, record: _Record, key: str) -> list[Country]:
-        found = [self._value(_country, record, key, text) for text in record.take(key)]
-        return list(dict.fromkeys(country for country in found if country is not None))
-
-    def _dates(self, record: _Record, key: str) -> list[PartialDate]:
-        found = [self._value(_date, record, key, text) for text in record.take(key)]
-        return list(dict.fromkeys(date for date in found if date is not None))
-
-    def _single(self, record: _Record, key: str, values: list[Any]) -> Any | None:
-        """The first of values for a field that holds one; the others are problems."""
-        for extra in record.props.get(key, [])[1:]:
-            self.reading.problem(
-                "FtM gives more than one; sanctionkit keeps the first",
-                record=record.id,
-                field=key,
-                value=extra,
-            )
-        return values[0] if values else None
-
-    def _unused(self, record: _Record, notes: list[str] | None) -> None:
-        """Every property not read: a labelled note when it is free text, else a problem.
-
-        ``notes`` is None for records that have no notes: then every one is a problem.
-        """
-        for key, values in record.props.items():
-            if key in record.used:
-                continue
-            label = _NOTE_LABELS.get(key)
-            if label is not None and notes is not None:
-                notes += [f"{label}: {value}" for value in values]
-            elif values:  # one problem per property, its values joined
-                self.reading.problem(
-                    f"FtM property {record.schema}.{key} has no sanctionkit counterpart",
-                    record=record.id,
-                    field=key,
-                    value="; ".join(values),
-                )
-        for key in record.top.keys() - _DERIVED_KEYS - _EXPORT_KEYS - {"datasets", "referents"}:
-            self.reading.problem(
-                "FtM entity key has no sanctionkit counterpart",
-                record=record.id,
-                field=key,
-                value=json.dumps(record.top[key], ensure_ascii=False)[:200],
-            )
-
-    # -- the second pass: entities ------------------------------------------------------
-
-    def _entity(self, record: _Record) -> Entity | None:
-        names = record.take("name")
-        caption = record.top.get("caption")
-        aliases: list[Alias] = []
-        name = caption if isinstance(caption, str) and caption in names else None
-        name = name or (names[0] if names else None)
-        aliases += [Alias(name=other) for other in names if other != name]
-        for quality, key in ALIAS_PROPERTIES.items():
-            if record.schema == "Vessel" and key == "previousName":
-                continue  # a ship's previous names are its past names
-            aliases += [Alias(name=text, quality=quality) for text in record.take(key)]
-        if name is None and record.schema == "Airplane":
-            name = record.props.get("registrationNumber", [None])[0]
+    def _entity(self, record: FtmRecord) -> Entity | None:
+        name, aliases = _names(record)
         if name is None:
-            if not aliases:
-                self._reject(record, "FtM entity without a name")
-                return None
-            name = aliases.pop(0).name
-        notes = list(record.take("notes"))
-        common: dict[str, Any] = {
-            "id": record.id,
-            "name": name,
-            "aliases": list(dict.fromkeys(aliases)),
-            "addresses": self._addresses(record),
-            "sources": self._sources(record),
-        }
-        countries: list[CountryRole] = []
-        identifiers = self._identifications(record)
+            self._reject(record, "FtM entity without a name")
+            return None
+        draft = EntityDraft(
+            label=record.id,
+            id=record.id,
+            name=name,
+            kind=_ENTITY_CLASSES[record.schema],
+            notes=list(record.take("notes")),
+            aliases=list(dict.fromkeys(aliases)),
+            addresses=self._addresses(record),
+            sources=tuple(sources_of(record)),
+        )
+        draft.identifiers = self._identifications(record)
         try:
-            entity = self._make(record, common, countries, identifiers, notes)
+            self._fill(record, draft)
         except ReadError:
-            raise  # strict mode: a problem raised while making it
+            raise  # strict mode: a problem raised while filling it
         except (ValueError, TypeError) as error:
             self._reject(record, f"not a valid {record.schema}: {error}")
             return None
-        return entity
+        return draft.build(self.reading)
 
-    def _make(
-        self,
-        record: _Record,
-        common: dict[str, Any],
-        countries: list[CountryRole],
-        identifiers: list[Identifier],
-        notes: list[str],
-    ) -> Entity:
+    def _fill(self, record: FtmRecord, draft: EntityDraft) -> None:
+        """The draft's countries, numbers and class fields; what is left, as notes."""
         schema = record.schema
-        roles = {"country": CountryRoleKind.LOCATION, "jurisdiction": CountryRoleKind.JURISDICTION}
-        if schema == "Person":
-            roles = {
-                "nationality": CountryRoleKind.NATIONALITY,
-                "citizenship": CountryRoleKind.CITIZENSHIP,
-                **roles,
-            }
+        roles = _PERSON_COUNTRY_ROLES if schema == "Person" else _COUNTRY_ROLES
         for key, role in roles.items():
-            for country in self._countries(record, key):
-                countries.append(CountryRole(country=country, role=role))
+            for country in countries(self.reading, record, key):
+                draft.countries.append(CountryRole(country=country, role=role))
         topics = record.take("topics")
         if topics and (topics != ["sanction"] or record.id not in self.sanctioned):
-            notes.append(f"Topics (FtM): {', '.join(topics)}")
-        flat = {"imoNumber"} if schema == "Vessel" else set()
-        if schema == "Airplane":
-            flat.add("registrationNumber")
-        self._flat_numbers(record, identifiers, skip=flat)
-        if schema == "Vessel":
-            entity: Entity = self._vessel(record, common, identifiers)
-        elif schema == "Airplane":
-            entity = Aircraft(
-                **common,
-                registration=self._single(
-                    record, "registrationNumber", record.take("registrationNumber")
-                ),
-                serial_number=self._single(record, "serialNumber", record.take("serialNumber")),
-                model=self._single(record, "model", record.take("model")),
-                operator_id=self._single(record, "operator", record.take("operator")),
-            )
-        elif schema == "Person":
-            entity = self._person(record, common)
-        else:
-            kind = self._single(record, "classification", record.take("classification"))
-            if kind is None and schema in ("Company", "PublicBody"):
-                kind = "company" if schema == "Company" else "public body"
-            incorporated = self._dates(record, "incorporationDate")
-            entity = Organization(
-                **common,
-                kind=kind,
-                incorporated=self._single(record, "incorporationDate", incorporated),
-            )
-        self._unused(record, notes)
+            draft.notes.append(f"Topics (FtM): {', '.join(topics)}")
+        self._flat_numbers(record, draft.identifiers, skip=_NUMBER_FIELDS.get(schema, set()))
+        fill = {"Person": self._person, "Vessel": self._vessel, "Airplane": self._aircraft}
+        fill.get(schema, self._organization)(record, draft)
+        unused(self.reading, record, draft.notes)
         referents = record.top.get("referents")
         if isinstance(referents, list) and referents:
             shown = ", ".join(str(referent) for referent in referents)
-            notes.append(f"Same entity in other sources (OpenSanctions referents): {shown}")
-        return attrs.evolve(
-            entity,
-            countries=list(dict.fromkeys(countries)),
-            identifiers=list(dict.fromkeys(identifiers)),
-            notes=list(dict.fromkeys(notes)),
-        )
+            draft.notes.append(f"Same entity in other sources (OpenSanctions referents): {shown}")
+        draft.countries = list(dict.fromkeys(draft.countries))
+        draft.identifiers = list(dict.fromkeys(draft.identifiers))
+        draft.notes = list(dict.fromkeys(draft.notes))
 
-    def _person(self, record: _Record, common: dict[str, Any]) -> Person:
-        gender_text = record.first("gender")
-        gender = None
-        if gender_text is not None:
-            gender = _GENDERS.get(gender_text.lower())
-            if gender is None:
+    def _person(self, record: FtmRecord, draft: EntityDraft) -> None:
+        gender = record.first("gender")
+        if gender is not None:
+            draft.gender = _GENDERS.get(gender.lower())
+            if draft.gender is None:
                 self.reading.problem(
-                    "unknown gender", record=record.id, field="gender", value=gender_text
+                    "unknown gender", record=record.id, field="gender", value=gender
                 )
-        self._single(record, "gender", [])
+        single(self.reading, record, "gender", [])
         places = [Address(full=text) for text in record.take("birthPlace")]
-        born_in = self._countries(record, "birthCountry")
+        born_in = countries(self.reading, record, "birthCountry")
         if len(places) == 1 and len(born_in) == 1:
             places = [attrs.evolve(places[0], country=born_in[0])]
         elif born_in:
             record.used.discard("birthCountry")  # kept as a note: it cannot be paired
-        return Person(
-            **common,
-            birth_dates=self._dates(record, "birthDate"),
-            birth_places=list(dict.fromkeys(places)),
-            gender=gender,
-            positions=list(dict.fromkeys(record.take("position"))),
+        draft.birth_dates.extend(dates(self.reading, record, "birthDate"))
+        draft.birth_places = list(dict.fromkeys(places))
+        draft.positions = list(dict.fromkeys(record.take("position")))
+
+    def _organization(self, record: FtmRecord, draft: EntityDraft) -> None:
+        kind = single(self.reading, record, "classification", record.take("classification"))
+        incorporated = dates(self.reading, record, "incorporationDate")
+        draft.extra["kind"] = kind or _ORGANIZATION_KINDS.get(record.schema)
+        draft.extra["incorporated"] = single(
+            self.reading, record, "incorporationDate", incorporated
         )
 
-    def _vessel(
-        self, record: _Record, common: dict[str, Any], identifiers: list[Identifier]
-    ) -> Vessel:
-        numbers: dict[str, str | None] = {}
-        for key, scheme, check in (
-            ("imoNumber", "imo", imo.validate),
-            ("mmsi", "mmsi", mmsi.validate),
-            ("callSign", "call_sign", str),
-        ):
-            found = [self._value(check, record, key, text) for text in record.take(key)]
-            valid = list(dict.fromkeys(value for value in found if value is not None))
-            numbers[key] = valid[0] if valid else None
+    def _aircraft(self, record: FtmRecord, draft: EntityDraft) -> None:
+        for key, field in _AIRCRAFT_FIELDS.items():
+            draft.extra[field] = single(self.reading, record, key, record.take(key))
+
+    def _vessel(self, record: FtmRecord, draft: EntityDraft) -> None:
+        reading, extra = self.reading, draft.extra
+        for key, (field, check) in _VESSEL_NUMBERS.items():
+            found = [value(reading, check, record, key, text) for text in record.take(key)]
+            valid = list(dict.fromkeys(number for number in found if number is not None))
+            extra[field] = valid[0] if valid else None
             # A second number is kept as an identifier, not lost.
-            identifiers += [Identifier(scheme=scheme, value=value) for value in valid[1:]]
-        flags = self._countries(record, "flag")
-        tonnage = [self._value(_integer, record, "tonnage", t) for t in record.take("tonnage")]
-        if not record.props.get("tonnage"):
-            key = "grossRegisteredTonnage"
-            tonnage = [self._value(_integer, record, key, t) for t in record.take(key)]
-        built = [date.year for date in self._dates(record, "buildDate")]
-        return Vessel(
-            **common,
-            imo=numbers["imoNumber"],
-            mmsi=numbers["mmsi"],
-            call_sign=numbers["callSign"],
-            flag=self._single(record, "flag", flags),
-            past_flags=self._countries(record, "pastFlags"),
-            past_names=list(dict.fromkeys(record.take("previousName"))),
-            vessel_type=self._single(record, "type", record.take("type")),
-            tonnage=self._single(record, "tonnage", [t for t in tonnage if t is not None]),
-            build_year=self._single(record, "buildDate", built),
-            owner_id=self._single(record, "owner", record.take("owner")),
-            operator_id=self._single(record, "operator", record.take("operator")),
-        )
+            draft.identifiers += [Identifier(scheme=field, value=number) for number in valid[1:]]
+        flags = countries(reading, record, "flag")
+        key = "tonnage" if record.props.get("tonnage") else "grossRegisteredTonnage"
+        record.take("tonnage")
+        tonnage = [value(reading, whole_number, record, key, text) for text in record.take(key)]
+        built = [date.year for date in dates(reading, record, "buildDate")]
+        extra["flag"] = single(reading, record, "flag", flags)
+        extra["past_flags"] = countries(reading, record, "pastFlags")
+        extra["past_names"] = list(dict.fromkeys(record.take("previousName")))
+        extra["vessel_type"] = single(reading, record, "type", record.take("type"))
+        extra["tonnage"] = single(reading, record, "tonnage", [t for t in tonnage if t is not None])
+        extra["build_year"] = single(reading, record, "buildDate", built)
+        for key, field in _VESSEL_LINKS.items():
+            extra[field] = single(reading, record, key, record.take(key))
 
-    def _sources(self, record: _Record) -> list[Source]:
-        urls = record.take("sourceUrl")
-        publishers = record.take("publisher")
-        sources: list[Source] = []
-        if len(urls) == 1 and len(publishers) == 1:
-            sources.append(Source(url=urls[0], publisher=publishers[0]))
-        else:
-            sources += [Source(url=url) for url in urls]
-            sources += [Source(publisher=publisher) for publisher in publishers]
-        datasets = record.top.get("datasets")
-        if isinstance(datasets, list) and datasets:
-            sources.append(
-                Source(
-                    url=f"https://www.opensanctions.org/entities/{record.id}/",
-                    publisher="OpenSanctions",
-                    title=f"OpenSanctions dataset {', '.join(str(d) for d in datasets)}",
-                )
-            )
-        return list(dict.fromkeys(sources))
+    def _flat_numbers(
+        self, record: FtmRecord, identifiers: list[Identifier], *, skip: Container[str]
+    ) -> None:
+        """Numbers in properties of their own, unless an Identification gives them already."""
+        known = {identifier.value for identifier in identifiers}
+        for key, scheme in _NUMBER_SCHEMES.items():
+            if key in skip or (
+                record.schema in ("Vessel", "Airplane") and key != "registrationNumber"
+            ):
+                continue
+            for text in record.take(key):
+                number: str | None = text
+                if key == "imoNumber":
+                    number = value(self.reading, company_imo, record, key, text)
+                if number is not None and number not in known:
+                    known.add(number)
+                    identifiers.append(Identifier(scheme=scheme, value=number))
 
-    def _addresses(self, record: _Record) -> list[Address]:
+    # -- the records entities refer to ---------------------------------------------------
+
+    def _addresses(self, record: FtmRecord) -> list[Address]:
         addresses: list[Address] = []
         for target in record.take("addressEntity"):
             linked = self.records.get(target)
@@ -586,7 +439,7 @@ class _Reader:
                 )
                 continue
             if linked.id not in self.addresses:
-                self.addresses[linked.id] = self._address(linked)
+                self.addresses[linked.id] = address_of(self.reading, linked)
             address = self.addresses[linked.id]
             if address is not None:
                 self.attached.add(linked.id)
@@ -595,77 +448,14 @@ class _Reader:
         addresses += [Address(full=text) for text in record.take("address") if text not in written]
         return list(dict.fromkeys(addresses))
 
-    def _address(self, record: _Record) -> Address | None:
-        parts = ("street", "street2", "postOfficeBox", "postalCode", "city", "region", "state")
-        pieces = [value for key in parts for value in record.take(key)]
-        country = self._single(record, "country", self._countries(record, "country"))
-        full = record.first("full") or ", ".join(pieces)
-        if not full and country is not None:
-            full = country.name
-        self._unused(record, None)  # an Address has no notes to keep free text in
-        if not full:
-            self.reading.problem("Address without text", record=record.id, field="full")
-            return None
-        return Address(full=full, city=record.first("city"), country=country)
-
-    def _identifications(self, record: _Record) -> list[Identifier]:
+    def _identifications(self, record: FtmRecord) -> list[Identifier]:
         found: list[Identifier] = []
         for other in self.held.get(record.id, []):
-            identifier = self._identifier(other)
+            identifier = identifier_of(self.reading, other)
             if identifier is not None:
                 self.attached.add(other.id)
                 found.append(identifier)
         return found
-
-    def _identifier(self, record: _Record) -> Identifier | None:
-        record.take("holder")
-        number = record.first("number") or record.props.get("passportNumber", [None])[0]
-        if all(value == number for value in record.props.get("passportNumber", [])):
-            record.used.add("passportNumber")
-        if not number:
-            self.reading.problem(
-                "Identification without a number", record=record.id, field="number"
-            )
-            return None
-        kind = record.first("type")
-        if record.schema == "Passport":
-            scheme, label = IdentifierScheme.PASSPORT, None
-        else:
-            scheme, label = identify("ftm", kind or "")
-        country = self._single(record, "country", self._countries(record, "country"))
-        issued = self._single(record, "startDate", self._dates(record, "startDate"))
-        expires = self._single(record, "endDate", self._dates(record, "endDate"))
-        notes: list[str] = []
-        if kind and label is None and scheme != kind:
-            notes.append(f"Type: {kind}")
-        notes += record.take("description")
-        self._unused(record, notes)
-        return Identifier(
-            scheme=scheme,
-            value=number,
-            country=country,
-            issued=issued,
-            expires=expires,
-            note="; ".join(notes) or None,
-            label=label,
-        )
-
-    def _flat_numbers(
-        self, record: _Record, identifiers: list[Identifier], *, skip: set[str]
-    ) -> None:
-        known = {identifier.value for identifier in identifiers}
-        for key, scheme in _NUMBER_SCHEMES.items():
-            if key in skip or (
-                record.schema in ("Vessel", "Airplane") and key != "registrationNumber"
-            ):
-                continue
-            for text in record.take(key):
-                value: str | None = text
-                if key == "imoNumber":  # "IMO5342883": sanctionkit keeps the checked digits
-                    value = self._value(_company_imo, record, key, text)
-                if value is not None and value not in known:
-                    known.add(value)
-                    identifiers.append(Identifier(scheme=scheme, value=value))
 
     def _drop_dangling_links(self, entities: dict[str, Entity]) -> dict[str, Entity]:
         """A ship's owner or operator that the file does not hold is a problem, not a link."""
@@ -696,106 +486,20 @@ class _Reader:
         )
         return None
 
-    # -- the second pass: designations --------------------------------------------------
 
-    def _designation(self, record: _Record, entities: dict[str, Entity]) -> Designation | None:
-        targets = record.take("entity")
-        target = targets[0] if targets else None
-        if target is None or target not in entities:
-            message = "Sanction of an entity the file does not hold (or that was rejected)"
-            self.reading.reject(message, record=record.id, value=target)
-            return None
-        for extra in targets[1:]:
-            self.reading.problem(
-                "Sanction of more than one entity; kept for the first",
-                record=record.id,
-                field="entity",
-                value=extra,
-            )
-        name = record.first("authority") or record.first("publisher")
-        if name is None:
-            self.reading.reject("Sanction without an authority", record=record.id, value=target)
-            return None
-        country = self._single(record, "country", self._countries(record, "country"))
-        listed = self._dates(record, "listingDate")
-        for start in self._dates(record, "startDate"):
-            if start not in listed[:1]:
-                self.reading.problem(
-                    "Sanction startDate differs from its listingDate; kept the listingDate",
-                    record=record.id,
-                    field="startDate",
-                    value=start.isoformat(),
-                )
-            listed = listed or [start]
-        delisted = self._dates(record, "endDate")
-        measures: list[Measure] = []
-        measure_notes: list[str] = []
-        for text in record.take("provisions"):
-            measure = _MEASURE_FROM_TEXT.get(text.lower())
-            if measure is None:
-                measure_notes.append(text)
-            else:
-                measures.append(measure)
-        legal_basis: list[LegalBasis] = []
-        descriptions: list[str] = []
-        for text in record.take("description"):
-            if text.startswith(LEGAL_BASIS_PREFIX):
-                title = text.removeprefix(LEGAL_BASIS_PREFIX)
-                legal_basis.append(LegalBasis(kind=LegalBasisKind.OTHER, title=title))
-            else:
-                descriptions.append(text)
-        sources = self._sources(record)
-        reasons = [*record.take("reason"), *descriptions]
-        authority_ref = self._single(record, "authorityId", record.take("authorityId"))
-        programmes = list(dict.fromkeys(record.take("program")))
-        self._unused(record, None)  # a designation has no notes to keep free text in
-        try:
-            designation = Designation(
-                entity_id=target,
-                authority=Authority(name=name, country=country, kind=AuthorityKind.OTHER),
-                authority_ref=authority_ref,
-                listed=self._single(record, "listingDate", listed),
-                delisted=self._single(record, "endDate", delisted),
-                programmes=programmes,
-                measures=list(dict.fromkeys(measures)),
-                measure_notes=measure_notes,
-                reasons=list(dict.fromkeys(reasons)),
-                legal_basis=legal_basis,
-                sources=sources,
-            )
-        except ReadError:
-            raise
-        except (ValueError, TypeError) as error:
-            self.reading.reject(f"not a valid Sanction: {error}", record=record.id, value=target)
-            return None
-        return designation
-
-
-def _country(text: str) -> Country:
-    """The country an FtM country code stands for ("kp", "suhh")."""
-    return Country.from_code(_FROM_FTM_HISTORICAL.get(text.lower(), text))
-
-
-def _date(text: str) -> PartialDate:
-    """An FtM date (an ISO prefix, maybe with a time) as a PartialDate."""
-    match = _ISO_PREFIX.fullmatch(text.partition("T")[0])
-    if match is None:
-        raise ValueError(f"not an ISO date prefix: {text!r}")
-    # Built from the digits, not parse_date: an expiry date in the future is no error here.
-    year, month, day = (int(part) if part else None for part in match.groups())
-    assert year is not None  # the pattern requires it
-    return PartialDate(year, month, day, text=text)
-
-
-def _integer(text: str) -> int:
-    number = float(text.replace(",", ""))
-    if not number.is_integer():
-        raise ValueError(f"expected a whole number, not {text!r}")
-    return int(number)
-
-
-def _company_imo(text: str) -> str:
-    return imo.validate(text, kind="company")
-
-
-_ISO_PREFIX = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+def _names(record: FtmRecord) -> tuple[str | None, list[Alias]]:
+    """The entity's name (FtM's caption when it is one of the names) and its aliases."""
+    names = record.take("name")
+    caption = record.top.get("caption")
+    name = caption if isinstance(caption, str) and caption in names else None
+    name = name or (names[0] if names else None)
+    aliases = [Alias(name=other) for other in names if other != name]
+    for quality, key in ALIAS_PROPERTIES.items():
+        if record.schema == "Vessel" and key == "previousName":
+            continue  # a ship's previous names are its past names
+        aliases += [Alias(name=text, quality=quality) for text in record.take(key)]
+    if name is None and record.schema == "Airplane":
+        name = record.props.get("registrationNumber", [None])[0]
+    if name is None and aliases:
+        name = aliases.pop(0).name
+    return name, aliases
