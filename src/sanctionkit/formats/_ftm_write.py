@@ -40,10 +40,12 @@ from sanctionkit.values.countries import Country
 from sanctionkit.values.dates import DateRange, PartialDate
 
 __all__ = [
+    "AIRCRAFT_FIELDS",
     "ALIAS_PROPERTIES",
     "FTM_HISTORICAL",
     "LEGAL_BASIS_PREFIX",
     "MEASURE_TEXT",
+    "VESSEL_LINKS",
     "Properties",
     "dump",
     "dumps",
@@ -83,6 +85,16 @@ _LEGAL_ENTITY_NUMBERS = {
 }
 _ORGANIZATION_NUMBERS = {**_LEGAL_ENTITY_NUMBERS, "imo_company": "imoNumber"}
 _PERSON_NUMBERS = {k: v for k, v in _LEGAL_ENTITY_NUMBERS.items() if v != "swiftBic"}
+
+#: An aircraft's properties of one text value and the field of each (written and read).
+AIRCRAFT_FIELDS = {
+    "registrationNumber": "registration",
+    "serialNumber": "serial_number",
+    "model": "model",
+    "operator": "operator_id",
+}
+#: A ship's links to other entities: the property and the field of each.
+VESSEL_LINKS = {"owner": "owner_id", "operator": "operator_id"}
 
 MEASURE_TEXT = {measure: measure.value.replace("_", " ") for measure in Measure}
 LEGAL_BASIS_PREFIX = "Legal basis: "
@@ -187,10 +199,8 @@ def _write_entity(entity: Entity, *, sanctioned: bool) -> list[dict[str, Any]]:
         _write_vessel(entity, props, notes)
     elif isinstance(entity, Aircraft):
         schema = "Airplane"
-        _set(props, "registrationNumber", entity.registration)
-        _set(props, "serialNumber", entity.serial_number)
-        _set(props, "model", entity.model)
-        _set(props, "operator", entity.operator_id)
+        for key, field in AIRCRAFT_FIELDS.items():
+            _set(props, key, getattr(entity, field))
     else:  # pragma: no cover - every entity kind is above
         raise TypeError(f"no FtM schema for {type(entity).__name__}")
 
@@ -239,8 +249,8 @@ def _write_vessel(vessel: Vessel, props: Properties, notes: list[str]) -> None:
     _set(props, "type", vessel.vessel_type)
     _set(props, "tonnage", None if vessel.tonnage is None else str(vessel.tonnage))
     _set(props, "buildDate", None if vessel.build_year is None else f"{vessel.build_year:04d}")
-    _set(props, "owner", vessel.owner_id)
-    _set(props, "operator", vessel.operator_id)
+    for key, field in VESSEL_LINKS.items():
+        _set(props, key, getattr(vessel, field))
 
 
 # Which FtM property holds a country in each role, by kind of entity.

@@ -58,9 +58,9 @@ from sanctionkit.formats._ftm_records import (
     whole_number,
 )
 from sanctionkit.formats._ftm_write import (
+    AIRCRAFT_FIELDS,
     ALIAS_PROPERTIES,
-    FTM_HISTORICAL,
-    MEASURE_TEXT,
+    VESSEL_LINKS,
     dump,
     dumps,
 )
@@ -90,8 +90,6 @@ __all__ = ["FORMAT", "dump", "dumps", "load", "loads", "read", "sniff"]
 #: The format's name in :data:`sanctionkit.formats.READERS` and in the metadata.
 FORMAT = "ftm"
 
-_FROM_FTM_HISTORICAL = {ftm: iso for iso, ftm in FTM_HISTORICAL.items()}
-_MEASURE_FROM_TEXT = {text: measure for measure, text in MEASURE_TEXT.items()}
 
 # --- reading ---------------------------------------------------------------------------
 
@@ -187,15 +185,6 @@ _VESSEL_NUMBERS: dict[str, tuple[str, Callable[[str], str]]] = {
     "mmsi": ("mmsi", mmsi.validate),
     "callSign": ("call_sign", str),
 }
-#: An aircraft's properties of one text value and the field each fills.
-_AIRCRAFT_FIELDS = {
-    "registrationNumber": "registration",
-    "serialNumber": "serial_number",
-    "model": "model",
-    "operator": "operator_id",
-}
-#: A ship's links to other entities, by property.
-_VESSEL_LINKS = {"owner": "owner_id", "operator": "operator_id"}
 _GENDERS = {"male": Gender.MALE, "female": Gender.FEMALE, "other": Gender.OTHER}
 #: Flat identifier properties and the scheme each becomes (read where no
 #: Identification entity already gives the same number).
@@ -381,7 +370,7 @@ class _Reader:
         )
 
     def _aircraft(self, record: FtmRecord, draft: EntityDraft) -> None:
-        for key, field in _AIRCRAFT_FIELDS.items():
+        for key, field in AIRCRAFT_FIELDS.items():
             draft.extra[field] = single(self.reading, record, key, record.take(key))
 
     def _vessel(self, record: FtmRecord, draft: EntityDraft) -> None:
@@ -403,7 +392,7 @@ class _Reader:
         extra["vessel_type"] = single(reading, record, "type", record.take("type"))
         extra["tonnage"] = single(reading, record, "tonnage", [t for t in tonnage if t is not None])
         extra["build_year"] = single(reading, record, "buildDate", built)
-        for key, field in _VESSEL_LINKS.items():
+        for key, field in VESSEL_LINKS.items():
             extra[field] = single(reading, record, key, record.take(key))
 
     def _flat_numbers(
