@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Container, Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO
 
@@ -208,8 +208,8 @@ _NUMBER_SCHEMES = {
         "imoNumber",
     )
 }
-#: Flat numbers read as fields of the class, not as identifiers.
-_NUMBER_FIELDS = {"Vessel": frozenset({"imoNumber"}), "Airplane": frozenset({"registrationNumber"})}
+#: The flat numbers a ship or an aircraft has as identifiers: its others are its fields.
+_CRAFT_NUMBERS = {"Vessel": frozenset({"registrationNumber"}), "Airplane": frozenset()}
 
 
 @attrs.define
@@ -330,7 +330,7 @@ class _Reader:
         topics = record.take("topics")
         if topics and (topics != ["sanction"] or record.id not in self.sanctioned):
             draft.notes.append(f"Topics (FtM): {', '.join(topics)}")
-        self._flat_numbers(record, draft.identifiers, skip=_NUMBER_FIELDS.get(schema, set()))
+        self._flat_numbers(record, draft.identifiers)
         fill = {"Person": self._person, "Vessel": self._vessel, "Airplane": self._aircraft}
         fill.get(schema, self._organization)(record, draft)
         unused(self.reading, record, draft.notes)
@@ -395,15 +395,12 @@ class _Reader:
         for key, field in VESSEL_LINKS.items():
             extra[field] = single(reading, record, key, record.take(key))
 
-    def _flat_numbers(
-        self, record: FtmRecord, identifiers: list[Identifier], *, skip: Container[str]
-    ) -> None:
+    def _flat_numbers(self, record: FtmRecord, identifiers: list[Identifier]) -> None:
         """Numbers in properties of their own, unless an Identification gives them already."""
         known = {identifier.value for identifier in identifiers}
+        wanted = _CRAFT_NUMBERS.get(record.schema)
         for key, scheme in _NUMBER_SCHEMES.items():
-            if key in skip or (
-                record.schema in ("Vessel", "Airplane") and key != "registrationNumber"
-            ):
+            if wanted is not None and key not in wanted:
                 continue
             for text in record.take(key):
                 number: str | None = text
