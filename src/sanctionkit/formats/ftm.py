@@ -32,27 +32,46 @@ here, not a dependency. The tests check what it writes with that library.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import attrs
 
 from sanctionkit.errors import ReadError
-from sanctionkit.formats._jsonlines import LineError, guarded_lines, loads_line, text_lines
+from sanctionkit.formats._draft import EntityDraft
+from sanctionkit.formats._ftm_records import (
+    FtmRecord,
+    address_of,
+    company_imo,
+    countries,
+    dates,
+    designation_of,
+    identifier_of,
+    parse_line,
+    single,
+    sources_of,
+    unused,
+    value,
+    whole_number,
+)
+from sanctionkit.formats._ftm_write import (
+    AIRCRAFT_FIELDS,
+    ALIAS_PROPERTIES,
+    VESSEL_LINKS,
+    dump,
+    dumps,
+)
+from sanctionkit.formats._jsonlines import guarded_lines, text_lines
 from sanctionkit.formats._reading import Reading
-from sanctionkit.formats._schemes import identify, scheme_for
+from sanctionkit.formats._schemes import scheme_for
 from sanctionkit.identifiers import imo, mmsi
 from sanctionkit.model import (
     Address,
     Aircraft,
     Alias,
-    AliasQuality,
-    Authority,
-    AuthorityKind,
     CountryRole,
     CountryRoleKind,
     Dataset,
@@ -60,391 +79,16 @@ from sanctionkit.model import (
     Entity,
     Gender,
     Identifier,
-    IdentifierScheme,
-    LegalBasis,
-    LegalBasisKind,
-    Measure,
     Organization,
     Person,
     Problem,
-    Source,
     Vessel,
 )
-from sanctionkit.model.relationships import Relationship, RelationshipKind
-from sanctionkit.values.countries import Country
-from sanctionkit.values.dates import DateRange, PartialDate
 
 __all__ = ["FORMAT", "dump", "dumps", "load", "loads", "read", "sniff"]
 
 #: The format's name in :data:`sanctionkit.formats.READERS` and in the metadata.
 FORMAT = "ftm"
-
-Properties = dict[str, list[str]]
-
-# Historical states: FtM's code for each ISO 3166-3 code it knows (checked
-# against followthemoney 4.11.2). Other historical states have no FtM code.
-_FTM_HISTORICAL = {
-    "SUHH": "suhh",
-    "YUCS": "yucs",
-    "CSHH": "cshh",
-    "CSXX": "csxx",
-    "DDDE": "dd",
-    "ZRCD": "zr",
-}
-_FROM_FTM_HISTORICAL = {ftm: iso for iso, ftm in _FTM_HISTORICAL.items()}
-
-# FtM name properties for each alias quality.
-_ALIAS_PROPERTIES = {
-    AliasQuality.STRONG: "alias",
-    AliasQuality.WEAK: "weakAlias",
-    AliasQuality.FORMER: "previousName",
-}
-
-# Identifier schemes with a property of their own on a Person or Organization,
-# written there too (where screening tools look) besides the Identification entity.
-_LEGAL_ENTITY_NUMBERS = {
-    "passport": "passportNumber",
-    "national_id": "idNumber",
-    "tax_id": "taxNumber",
-    "registration": "registrationNumber",
-    "swift_bic": "swiftBic",
-    "lei": "leiCode",
-    "inn": "innCode",
-    "ogrn": "ogrnCode",
-}
-_ORGANIZATION_NUMBERS = {**_LEGAL_ENTITY_NUMBERS, "imo_company": "imoNumber"}
-_PERSON_NUMBERS = {k: v for k, v in _LEGAL_ENTITY_NUMBERS.items() if v != "swiftBic"}
-
-_MEASURE_TEXT = {measure: measure.value.replace("_", " ") for measure in Measure}
-_MEASURE_FROM_TEXT = {text: measure for measure, text in _MEASURE_TEXT.items()}
-_LEGAL_BASIS_PREFIX = "Legal basis: "
-
-
-# --- writing ---------------------------------------------------------------------------
-
-
-def dumps(dataset: Dataset) -> str:
-    """The dataset's entities and designations as FtM entity JSON lines."""
-    return "".join(f"{line}\n" for line in _lines(dataset))
-
-
-def dump(dataset: Dataset, path: str | Path) -> None:
-    """Write the dataset to a file as FtM entity JSON lines (UTF-8)."""
-    with Path(path).open("w", encoding="utf-8", newline="\n") as file:
-        for line in _lines(dataset):
-            file.write(line + "\n")
-
-
-def _lines(dataset: Dataset) -> Iterator[str]:
-    designated = {designation.entity_id for designation in dataset.designations}
-    written: set[str] = set()
-    schemata: dict[str, str] = {}
-    for entity in dataset.entities:
-        for ftm_entity in _write_entity(entity, sanctioned=entity.id in designated):
-            schemata.setdefault(ftm_entity["id"], ftm_entity["schema"])
-            if ftm_entity["id"] not in written:  # a shared address is written once
-                written.add(ftm_entity["id"])
-                yield _json(ftm_entity)
-    for relationship in dataset.relationships:
-        yield _json(_write_relationship(relationship, schemata))
-    for designation in dataset.designations:
-        sanction = _write_sanction(designation)
-        if sanction["id"] not in written:
-            written.add(sanction["id"])
-            yield _json(sanction)
-
-
-def _json(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(", ", ": "))
-
-
-def _ftm_entity(entity_id: str, schema: str, properties: Properties) -> dict[str, Any]:
-    cleaned = {key: list(dict.fromkeys(values)) for key, values in properties.items() if values}
-    return {"id": entity_id, "schema": schema, "properties": cleaned}
-
-
-def _derived_id(prefix: str, *parts: object) -> str:
-    """A deterministic id for an entity that sanctionkit keeps inside another."""
-    digest = hashlib.sha1(json.dumps(parts, default=str).encode("utf-8")).hexdigest()
-    return f"{prefix}-{digest[:20]}"
-
-
-def _ftm_country(country: Country, notes: list[str], what: str) -> list[str]:
-    """FtM's code for a country, or nothing and a note saying which country was left out."""
-    if not country.historical:
-        return [country.alpha2.lower()]
-    code = _FTM_HISTORICAL.get(country.code)
-    if code is not None:
-        return [code]
-    notes.append(f"{what}: {country.name} ({country.code}), a state FtM has no code for")
-    return []
-
-
-def _ftm_dates(value: PartialDate | DateRange, notes: list[str], what: str) -> list[str]:
-    """ISO prefixes for a date; what FtM cannot say (approximately, between) goes in a note."""
-    if isinstance(value, PartialDate):
-        if value.approximate:
-            exact = attrs.evolve(value, approximate=False).isoformat()
-            notes.append(f"{what}: approximately {exact}")
-            return [exact]
-        return [value.isoformat()]
-    ends = [attrs.evolve(end, approximate=False) for end in (value.start, value.end) if end]
-    shown = {(True, True): "between {0} and {1}", (True, False): "{0} or later"}
-    pattern = shown.get((value.start is not None, value.end is not None), "{0} or earlier")
-    approximately = "approximately " if any(end.approximate for end in _ends(value)) else ""
-    notes.append(f"{what}: {approximately}" + pattern.format(*(e.isoformat() for e in ends)))
-    return [end.isoformat() for end in ends]
-
-
-def _ends(value: DateRange) -> list[PartialDate]:
-    return [end for end in (value.start, value.end) if end is not None]
-
-
-def _write_entity(entity: Entity, *, sanctioned: bool) -> list[dict[str, Any]]:
-    """The FtM entity for a sanctionkit entity, then its Address and Identification entities."""
-    props: Properties = {"name": [entity.name]}
-    notes: list[str] = []
-    for alias in entity.aliases:
-        props.setdefault(_ALIAS_PROPERTIES[alias.quality], []).append(alias.name)
-    extra: list[dict[str, Any]] = []
-
-    if isinstance(entity, Person):
-        schema = "Person"
-        _write_person(entity, props, notes)
-    elif isinstance(entity, Organization):
-        schema = "Company" if entity.registration_numbers or entity.incorporated else "Organization"
-        if entity.kind:
-            props["classification"] = [entity.kind]
-        if entity.incorporated:
-            props["incorporationDate"] = [entity.incorporated.isoformat()]
-    elif isinstance(entity, Vessel):
-        schema = "Vessel"
-        _write_vessel(entity, props, notes)
-    elif isinstance(entity, Aircraft):
-        schema = "Airplane"
-        _set(props, "registrationNumber", entity.registration)
-        _set(props, "serialNumber", entity.serial_number)
-        _set(props, "model", entity.model)
-        _set(props, "operator", entity.operator_id)
-    else:  # pragma: no cover - every entity kind is above
-        raise TypeError(f"no FtM schema for {type(entity).__name__}")
-
-    _write_countries(entity, props, notes)
-    for address in entity.addresses:
-        extra.append(_write_address(address, notes))
-        props.setdefault("addressEntity", []).append(extra[-1]["id"])
-        props.setdefault("address", []).append(address.full)
-    _write_identifiers(entity, schema, props, notes, extra)
-
-    sources = _write_sources(entity.sources)
-    props.update(sources)
-    if sanctioned:
-        props["topics"] = ["sanction"]
-    props["notes"] = [*entity.notes, *notes]
-    return [_ftm_entity(entity.id, schema, props), *extra]
-
-
-def _set(props: Properties, key: str, value: str | None) -> None:
-    if value is not None:
-        props[key] = [value]
-
-
-def _write_person(person: Person, props: Properties, notes: list[str]) -> None:
-    for born in person.birth_dates:
-        props.setdefault("birthDate", []).extend(_ftm_dates(born, notes, "Date of birth"))
-    for place in person.birth_places:
-        props.setdefault("birthPlace", []).append(place.full)
-        if place.country is not None:
-            country = _ftm_country(place.country, notes, "Country of birth")
-            props.setdefault("birthCountry", []).extend(country)
-    if person.gender is not None:
-        props["gender"] = [person.gender.value]
-    props["position"] = list(person.positions)
-
-
-def _write_vessel(vessel: Vessel, props: Properties, notes: list[str]) -> None:
-    _set(props, "imoNumber", None if vessel.imo is None else _ftm_imo(vessel.imo))
-    _set(props, "mmsi", vessel.mmsi)
-    _set(props, "callSign", vessel.call_sign)
-    if vessel.flag is not None:
-        props["flag"] = _ftm_country(vessel.flag, notes, "Flag")
-    for flag in vessel.past_flags:
-        props.setdefault("pastFlags", []).extend(_ftm_country(flag, notes, "Past flag"))
-    props.setdefault("previousName", []).extend(vessel.past_names)
-    _set(props, "type", vessel.vessel_type)
-    _set(props, "tonnage", None if vessel.tonnage is None else str(vessel.tonnage))
-    _set(props, "buildDate", None if vessel.build_year is None else f"{vessel.build_year:04d}")
-    _set(props, "owner", vessel.owner_id)
-    _set(props, "operator", vessel.operator_id)
-
-
-# Which FtM property holds a country in each role, by kind of entity.
-_PERSON_ROLES = {
-    CountryRoleKind.NATIONALITY: "nationality",
-    CountryRoleKind.CITIZENSHIP: "citizenship",
-    CountryRoleKind.JURISDICTION: "jurisdiction",
-}
-_ORGANIZATION_ROLES = {
-    CountryRoleKind.JURISDICTION: "jurisdiction",
-    CountryRoleKind.REGISTRATION: "jurisdiction",
-}
-
-
-def _write_countries(entity: Entity, props: Properties, notes: list[str]) -> None:
-    roles: dict[CountryRoleKind, str] = {}
-    if isinstance(entity, Person):
-        roles = _PERSON_ROLES
-    elif isinstance(entity, Organization):
-        roles = _ORGANIZATION_ROLES
-    for item in entity.countries:
-        key = roles.get(item.role, "country")
-        what = f"Country ({item.role.value})"
-        props.setdefault(key, []).extend(_ftm_country(item.country, notes, what))
-
-
-def _write_address(address: Address, notes: list[str]) -> dict[str, Any]:
-    props: Properties = {"full": [address.full]}
-    _set(props, "city", address.city)
-    if address.country is not None:
-        props["country"] = _ftm_country(address.country, notes, f"Address {address.full!r}")
-    code = address.country.code if address.country else None
-    return _ftm_entity(_derived_id("addr", address.full, address.city, code), "Address", props)
-
-
-def _write_identifiers(
-    entity: Entity,
-    schema: str,
-    props: Properties,
-    notes: list[str],
-    extra: list[dict[str, Any]],
-) -> None:
-    if schema in ("Vessel", "Airplane"):
-        # Identification's holder is a legal entity: a ship's numbers go on the ship.
-        numbers = {"imo": "imoNumber", "mmsi": "mmsi", "registration": "registrationNumber"}
-        for identifier in entity.identifiers:
-            key = numbers.get(identifier.scheme) if schema == "Vessel" else None
-            if identifier.scheme == "registration":
-                key = "registrationNumber"
-            if key is None:
-                notes.append(f"Identifier {identifier.scheme}: {identifier.value}")
-            else:
-                value = _ftm_imo(identifier.value) if key == "imoNumber" else identifier.value
-                props.setdefault(key, []).append(value)
-        return
-    flat = _PERSON_NUMBERS if schema == "Person" else _ORGANIZATION_NUMBERS
-    for identifier in entity.identifiers:
-        key = flat.get(identifier.scheme)
-        if key == "imoNumber":
-            props.setdefault(key, []).append(_ftm_imo(identifier.value))
-        elif key is not None:
-            props.setdefault(key, []).append(identifier.value)
-        extra.append(_write_identification(entity.id, identifier))
-
-
-def _write_identification(holder: str, identifier: Identifier) -> dict[str, Any]:
-    notes: list[str] = []
-    props: Properties = {
-        "holder": [holder],
-        "number": [identifier.value],
-        # An ``other`` number is written as what the source called it, and reads back so.
-        "type": [identifier.label or identifier.scheme.value]
-        if identifier.scheme is IdentifierScheme.OTHER
-        else [identifier.scheme.value],
-    }
-    if identifier.country is not None:
-        props["country"] = _ftm_country(identifier.country, notes, "Country")
-    if identifier.issued is not None:
-        props["startDate"] = [identifier.issued.isoformat()]
-    if identifier.expires is not None:
-        props["endDate"] = [identifier.expires.isoformat()]
-    description = [identifier.note] if identifier.note else []
-    props["description"] = ["; ".join([*description, *notes])] if description or notes else []
-    schema = "Passport" if identifier.scheme == "passport" else "Identification"
-    code = identifier.country.code if identifier.country else None
-    entity_id = _derived_id("id", holder, identifier.scheme, identifier.value, code)
-    return _ftm_entity(entity_id, schema, props)
-
-
-def _ftm_imo(number: str) -> str:
-    """An IMO number as FtM cleans it: "IMO" and the seven digits."""
-    digits = re.sub(r"\D", "", number)
-    return f"IMO{digits}" if len(digits) == 7 else number
-
-
-def _write_sources(sources: Iterable[Source]) -> Properties:
-    return {
-        "sourceUrl": [source.url for source in sources if source.url],
-        "publisher": [source.publisher for source in sources if source.publisher],
-    }
-
-
-def _write_sanction(designation: Designation) -> dict[str, Any]:
-    authority = designation.authority
-    notes: list[str] = []
-    props: Properties = {
-        "entity": [designation.entity_id],
-        "authority": [authority.name],
-        "program": list(designation.programmes),
-        "reason": list(designation.reasons),
-        "provisions": [
-            *(_MEASURE_TEXT[measure] for measure in designation.measures),
-            *designation.measure_notes,
-        ],
-        "description": [_LEGAL_BASIS_PREFIX + str(basis) for basis in designation.legal_basis],
-    }
-    if authority.country is not None:
-        props["country"] = _ftm_country(authority.country, notes, "Authority's country")
-    _set(props, "authorityId", designation.authority_ref)
-    if designation.listed is not None:
-        props["listingDate"] = [designation.listed.isoformat()]
-    if designation.delisted is not None:
-        props["endDate"] = [designation.delisted.isoformat()]
-    props.update(_write_sources(designation.sources))
-    props["summary"] = notes
-    entity_id = _derived_id(
-        "sanction",
-        designation.entity_id,
-        authority.name,
-        designation.authority_ref,
-        designation.listed and designation.listed.isoformat(),
-        designation.programmes,
-    )
-    return _ftm_entity(entity_id, "Sanction", props)
-
-
-# FtM schemata that may stand at each end of an Ownership or a Directorship.
-_ASSETS = frozenset({"Company", "Vessel", "Airplane"})
-_LEGAL_ENTITIES = frozenset({"Person", "Organization", "Company"})
-_ORGANIZATIONS = frozenset({"Organization", "Company"})
-
-
-def _write_relationship(relationship: Relationship, schemata: dict[str, str]) -> dict[str, Any]:
-    """An Ownership, a Directorship, or else an UnknownLink with the link's words as role.
-
-    Ownership's asset must be an FtM Asset (a Company, a Vessel, an Airplane) and
-    Directorship's organization an Organization: a link whose ends FtM does not
-    allow there is written as an UnknownLink, so nothing is lost.
-    """
-    subject, other = relationship.subject_id, relationship.object_id
-    kind = relationship.kind
-    ends = schemata.get(subject), schemata.get(other)
-    props: Properties = {"role": [relationship.note or kind.value.replace("_", " ")]}
-    if kind is RelationshipKind.OWNED_OR_CONTROLLED_BY and (
-        ends[0] in _ASSETS and ends[1] in _LEGAL_ENTITIES
-    ):
-        schema, props["asset"], props["owner"] = "Ownership", [subject], [other]
-    elif kind is RelationshipKind.LEADER_OF and (
-        ends[0] in _LEGAL_ENTITIES and ends[1] in _ORGANIZATIONS
-    ):
-        schema, props["director"], props["organization"] = "Directorship", [subject], [other]
-    else:
-        schema, props["subject"], props["object"] = "UnknownLink", [subject], [other]
-    if relationship.former:
-        props["status"] = ["former"]
-    if relationship.source is not None:
-        props.update(_write_sources([relationship.source]))
-    entity_id = _derived_id("link", subject, other, kind.value, relationship.former)
-    return _ftm_entity(entity_id, schema, props)
 
 
 # --- reading ---------------------------------------------------------------------------
@@ -511,19 +155,39 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
     return load(source, strict=strict, name=name)
 
 
-# Properties every schema read here may carry, and what they become (read in _common).
-_SOURCE_PROPERTIES = frozenset({"sourceUrl", "publisher"})
-# Properties FtM derives or that repeat what the records say: read without a trace.
-_DERIVED_KEYS = frozenset({"id", "schema", "properties", "caption", "target"})
-# OpenSanctions' crawl timestamps: they describe the export, not the entity.
-_EXPORT_KEYS = frozenset({"first_seen", "last_seen", "last_change", "last_seen_at"})
-_GENDERS = {"male": Gender.MALE, "female": Gender.FEMALE, "other": Gender.OTHER}
-_ENTITY_SCHEMATA = frozenset(
-    {"Person", "Organization", "Company", "LegalEntity", "PublicBody", "Vessel", "Airplane"}
-)
+# --- the mapping: FtM schemata and properties to sanctionkit classes and fields ---------
+
+#: The class of each FtM schema read as an entity.
+_ENTITY_CLASSES: dict[str, type[Entity]] = {
+    "Person": Person,
+    "Organization": Organization,
+    "Company": Organization,
+    "LegalEntity": Organization,
+    "PublicBody": Organization,
+    "Vessel": Vessel,
+    "Airplane": Aircraft,
+}
+#: Schemata read as part of the entities that refer to them, and the Sanction beside them.
 _ATTACHED_SCHEMATA = frozenset({"Address", "Identification", "Passport"})
-# Flat identifier properties and the scheme each becomes (read where no
-# Identification entity already gives the same number).
+_KNOWN_SCHEMATA = frozenset({*_ENTITY_CLASSES, *_ATTACHED_SCHEMATA, "Sanction"})
+#: An organisation's kind when FtM gives no classification.
+_ORGANIZATION_KINDS = {"Company": "company", "PublicBody": "public body"}
+#: Country properties and the role each gives; a Person's first.
+_COUNTRY_ROLES = {"country": CountryRoleKind.LOCATION, "jurisdiction": CountryRoleKind.JURISDICTION}
+_PERSON_COUNTRY_ROLES = {
+    "nationality": CountryRoleKind.NATIONALITY,
+    "citizenship": CountryRoleKind.CITIZENSHIP,
+    **_COUNTRY_ROLES,
+}
+#: A ship's numbers: the field (and scheme of a second number) and the check, by property.
+_VESSEL_NUMBERS: dict[str, tuple[str, Callable[[str], str]]] = {
+    "imoNumber": ("imo", imo.validate),
+    "mmsi": ("mmsi", mmsi.validate),
+    "callSign": ("call_sign", str),
+}
+_GENDERS = {"male": Gender.MALE, "female": Gender.FEMALE, "other": Gender.OTHER}
+#: Flat identifier properties and the scheme each becomes (read where no
+#: Identification entity already gives the same number).
 _NUMBER_SCHEMES = {
     key: scheme_for("ftm", key)
     for key in (
@@ -544,45 +208,8 @@ _NUMBER_SCHEMES = {
         "imoNumber",
     )
 }
-# Free-text properties kept as labelled notes rather than lost.
-_NOTE_LABELS = {
-    "title": "Title",
-    "description": "Description",
-    "summary": "Summary",
-    "legalForm": "Legal form",
-    "status": "Status",
-    "sector": "Sector",
-    "education": "Education",
-    "religion": "Religion",
-    "political": "Political",
-    "ethnicity": "Ethnicity",
-    "keywords": "Keywords",
-    "program": "Programme (FtM)",
-    "website": "Website",
-    "email": "Email",
-    "phone": "Phone",
-    "birthCountry": "Country of birth",
-}
-
-
-@attrs.define
-class _Record:
-    """One FtM entity as read from a line: its id, schema and properties."""
-
-    id: str
-    schema: str
-    props: Properties
-    top: dict[str, Any]
-    used: set[str] = attrs.Factory(set)
-
-    def take(self, key: str) -> list[str]:
-        """The values of a property, marked as used."""
-        self.used.add(key)
-        return self.props.get(key, [])
-
-    def first(self, key: str) -> str | None:
-        values = self.take(key)
-        return values[0] if values else None
+#: The flat numbers a ship or an aircraft has as identifiers: its others are its fields.
+_CRAFT_NUMBERS = {"Vessel": frozenset({"registrationNumber"}), "Airplane": frozenset()}
 
 
 @attrs.define
@@ -590,27 +217,26 @@ class _Reader:
     """Turns FtM entity lines into a dataset: two passes, as references point either way."""
 
     reading: Reading
-    returned: int = 0
-    records: dict[str, _Record] = attrs.Factory(dict)
-    order: list[_Record] = attrs.Factory(list)
+    records: dict[str, FtmRecord] = attrs.Factory(dict)
+    order: list[FtmRecord] = attrs.Factory(list)
     attached: set[str] = attrs.Factory(set)
     #: The Identification and Passport records of each holder, and the ids Sanctions name.
-    held: dict[str, list[_Record]] = attrs.Factory(dict)
+    held: dict[str, list[FtmRecord]] = attrs.Factory(dict)
     sanctioned: set[str] = attrs.Factory(set)
     addresses: dict[str, Address | None] = attrs.Factory(dict)
 
     def run(self, lines: Iterable[str | bytes]) -> Dataset:
         for number, line in text_lines(lines):
-            self._parse(number, line)
-        for record in self.order:
-            if record.schema in ("Identification", "Passport"):
-                for holder in dict.fromkeys(record.props.get("holder", [])):
-                    self.held.setdefault(holder, []).append(record)
-            elif record.schema == "Sanction":
-                self.sanctioned.update(record.props.get("entity", []))
+            record = parse_line(number, line, self.reading, taken=self.records)
+            if record is not None and record.schema not in _KNOWN_SCHEMATA:
+                self._reject(record, f"FtM schema {record.schema} has no sanctionkit counterpart")
+            elif record is not None:
+                self.records[record.id] = record
+                self.order.append(record)
+        self._index()
         entities: dict[str, Entity] = {}
         for record in self.order:
-            if record.schema in _ENTITY_SCHEMATA:
+            if record.schema in _ENTITY_CLASSES:
                 entity = self._entity(record)
                 if entity is not None:
                     entities[entity.id] = entity
@@ -619,11 +245,24 @@ class _Reader:
             designation
             for record in self.order
             if record.schema == "Sanction"
-            and (designation := self._designation(record, entities)) is not None
+            and (designation := designation_of(self.reading, record, entities)) is not None
         ]
         for record in self.order:
             if record.schema in _ATTACHED_SCHEMATA and record.id not in self.attached:
                 self._reject(record, f"{record.schema} that no entity in the file refers to")
+        return self._dataset(list(entities.values()), designations)
+
+    def _index(self) -> None:
+        """Who holds each Identification and Passport, and who a Sanction names."""
+        for record in self.order:
+            if record.schema in ("Identification", "Passport"):
+                for holder in dict.fromkeys(record.props.get("holder", [])):
+                    self.held.setdefault(holder, []).append(record)
+            elif record.schema == "Sanction":
+                self.sanctioned.update(record.props.get("entity", []))
+
+    def _dataset(self, entities: list[Entity], designations: list[Designation]) -> Dataset:
+        """The dataset, once the counts add up: every line is returned or rejected."""
         reading = self.reading
         returned = len(entities) + len(designations) + len(self.attached)
         if reading.read != returned + reading.rejected:
@@ -642,7 +281,7 @@ class _Reader:
         }
         try:
             return Dataset(
-                entities=list(entities.values()),
+                entities=entities,
                 designations=designations,
                 problems=reading.problems,
                 metadata=metadata,
@@ -651,288 +290,129 @@ class _Reader:
             problem = Problem(file=reading.file, message=f"not a valid dataset: {error}")
             raise ReadError(problem) from error
 
-    # -- the first pass: lines into records ---------------------------------------------
-
-    def _parse(self, number: int, line: str | LineError) -> None:
-        reading = self.reading
-        reading.read += 1
-        where = f"line {number}"
-        if isinstance(line, LineError):
-            reading.reject(str(line), record=where, value=line.text)
-            return
-        try:
-            data = loads_line(line)
-        except ValueError as error:
-            reading.reject(f"not JSON: {error}", record=where, value=line[:200])
-            return
-        if not isinstance(data, dict):
-            reading.reject("an FtM entity is a JSON object", record=where, value=line[:200])
-            return
-        entity_id, schema, props = data.get("id"), data.get("schema"), data.get("properties")
-        if not isinstance(entity_id, str) or not entity_id.strip():
-            reading.reject("FtM entity without an id", record=where, value=line[:200])
-            return
-        if not isinstance(schema, str) or not isinstance(props, dict):
-            reading.reject("FtM entity without a schema and properties", record=entity_id)
-            return
-        if entity_id in self.records:
-            reading.reject("a second FtM entity with this id", record=entity_id, value=schema)
-            return
-        cleaned: Properties = {}
-        for key, values in props.items():
-            if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-                reading.problem(
-                    "FtM property values are a list of strings",
-                    record=entity_id,
-                    field=str(key),
-                    value=json.dumps(values, ensure_ascii=False),
-                )
-                continue
-            kept = [" ".join(value.split()) for value in values]
-            cleaned[str(key)] = [value for value in kept if value]
-        record = _Record(id=entity_id, schema=schema, props=cleaned, top=data)
-        if schema not in _ENTITY_SCHEMATA | _ATTACHED_SCHEMATA | {"Sanction"}:
-            self._reject(record, f"FtM schema {schema} has no sanctionkit counterpart")
-            return
-        self.records[entity_id] = record
-        self.order.append(record)
-
-    def _reject(self, record: _Record, message: str) -> None:
+    def _reject(self, record: FtmRecord, message: str) -> None:
         self.reading.reject(message, record=record.id, value=record.schema)
 
-    # -- values -------------------------------------------------------------------------
+    # -- entities -----------------------------------------------------------------------
 
-    def _value(
-        self, parse: Callable[[str], Any], record: _Record, key: str, text: str
-    ) -> Any | None:
-        return self.reading.value(parse, text, record=record.id, field=key)
-
-    def _countries(self, record: _Record, key: str) -> list[Country]:
-        found = [self._value(_country, record, key, text) for text in record.take(key)]
-        return list(dict.fromkeys(country for country in found if country is not None))
-
-    def _dates(self, record: _Record, key: str) -> list[PartialDate]:
-        found = [self._value(_date, record, key, text) for text in record.take(key)]
-        return list(dict.fromkeys(date for date in found if date is not None))
-
-    def _single(self, record: _Record, key: str, values: list[Any]) -> Any | None:
-        """The first of values for a field that holds one; the others are problems."""
-        for extra in record.props.get(key, [])[1:]:
-            self.reading.problem(
-                "FtM gives more than one; sanctionkit keeps the first",
-                record=record.id,
-                field=key,
-                value=extra,
-            )
-        return values[0] if values else None
-
-    def _unused(self, record: _Record, notes: list[str] | None) -> None:
-        """Every property not read: a labelled note when it is free text, else a problem.
-
-        ``notes`` is None for records that have no notes: then every one is a problem.
-        """
-        for key, values in record.props.items():
-            if key in record.used:
-                continue
-            label = _NOTE_LABELS.get(key)
-            if label is not None and notes is not None:
-                notes += [f"{label}: {value}" for value in values]
-            elif values:  # one problem per property, its values joined
-                self.reading.problem(
-                    f"FtM property {record.schema}.{key} has no sanctionkit counterpart",
-                    record=record.id,
-                    field=key,
-                    value="; ".join(values),
-                )
-        for key in record.top.keys() - _DERIVED_KEYS - _EXPORT_KEYS - {"datasets", "referents"}:
-            self.reading.problem(
-                "FtM entity key has no sanctionkit counterpart",
-                record=record.id,
-                field=key,
-                value=json.dumps(record.top[key], ensure_ascii=False)[:200],
-            )
-
-    # -- the second pass: entities ------------------------------------------------------
-
-    def _entity(self, record: _Record) -> Entity | None:
-        names = record.take("name")
-        caption = record.top.get("caption")
-        aliases: list[Alias] = []
-        name = caption if isinstance(caption, str) and caption in names else None
-        name = name or (names[0] if names else None)
-        aliases += [Alias(name=other) for other in names if other != name]
-        for quality, key in _ALIAS_PROPERTIES.items():
-            if record.schema == "Vessel" and key == "previousName":
-                continue  # a ship's previous names are its past names
-            aliases += [Alias(name=text, quality=quality) for text in record.take(key)]
-        if name is None and record.schema == "Airplane":
-            name = record.props.get("registrationNumber", [None])[0]
+    def _entity(self, record: FtmRecord) -> Entity | None:
+        name, aliases = _names(record)
         if name is None:
-            if not aliases:
-                self._reject(record, "FtM entity without a name")
-                return None
-            name = aliases.pop(0).name
-        notes = list(record.take("notes"))
-        common: dict[str, Any] = {
-            "id": record.id,
-            "name": name,
-            "aliases": list(dict.fromkeys(aliases)),
-            "addresses": self._addresses(record),
-            "sources": self._sources(record),
-        }
-        countries: list[CountryRole] = []
-        identifiers = self._identifications(record)
+            self._reject(record, "FtM entity without a name")
+            return None
+        draft = EntityDraft(
+            label=record.id,
+            id=record.id,
+            name=name,
+            kind=_ENTITY_CLASSES[record.schema],
+            notes=list(record.take("notes")),
+            aliases=list(dict.fromkeys(aliases)),
+            addresses=self._addresses(record),
+            sources=tuple(sources_of(record)),
+        )
+        draft.identifiers = self._identifications(record)
         try:
-            entity = self._make(record, common, countries, identifiers, notes)
+            self._fill(record, draft)
         except ReadError:
-            raise  # strict mode: a problem raised while making it
+            raise  # strict mode: a problem raised while filling it
         except (ValueError, TypeError) as error:
             self._reject(record, f"not a valid {record.schema}: {error}")
             return None
-        return entity
+        return draft.build(self.reading)
 
-    def _make(
-        self,
-        record: _Record,
-        common: dict[str, Any],
-        countries: list[CountryRole],
-        identifiers: list[Identifier],
-        notes: list[str],
-    ) -> Entity:
+    def _fill(self, record: FtmRecord, draft: EntityDraft) -> None:
+        """The draft's countries, numbers and class fields; what is left, as notes."""
         schema = record.schema
-        roles = {"country": CountryRoleKind.LOCATION, "jurisdiction": CountryRoleKind.JURISDICTION}
-        if schema == "Person":
-            roles = {
-                "nationality": CountryRoleKind.NATIONALITY,
-                "citizenship": CountryRoleKind.CITIZENSHIP,
-                **roles,
-            }
+        roles = _PERSON_COUNTRY_ROLES if schema == "Person" else _COUNTRY_ROLES
         for key, role in roles.items():
-            for country in self._countries(record, key):
-                countries.append(CountryRole(country=country, role=role))
+            for country in countries(self.reading, record, key):
+                draft.countries.append(CountryRole(country=country, role=role))
         topics = record.take("topics")
         if topics and (topics != ["sanction"] or record.id not in self.sanctioned):
-            notes.append(f"Topics (FtM): {', '.join(topics)}")
-        flat = {"imoNumber"} if schema == "Vessel" else set()
-        if schema == "Airplane":
-            flat.add("registrationNumber")
-        self._flat_numbers(record, identifiers, skip=flat)
-        if schema == "Vessel":
-            entity: Entity = self._vessel(record, common, identifiers)
-        elif schema == "Airplane":
-            entity = Aircraft(
-                **common,
-                registration=self._single(
-                    record, "registrationNumber", record.take("registrationNumber")
-                ),
-                serial_number=self._single(record, "serialNumber", record.take("serialNumber")),
-                model=self._single(record, "model", record.take("model")),
-                operator_id=self._single(record, "operator", record.take("operator")),
-            )
-        elif schema == "Person":
-            entity = self._person(record, common)
-        else:
-            kind = self._single(record, "classification", record.take("classification"))
-            if kind is None and schema in ("Company", "PublicBody"):
-                kind = "company" if schema == "Company" else "public body"
-            incorporated = self._dates(record, "incorporationDate")
-            entity = Organization(
-                **common,
-                kind=kind,
-                incorporated=self._single(record, "incorporationDate", incorporated),
-            )
-        self._unused(record, notes)
+            draft.notes.append(f"Topics (FtM): {', '.join(topics)}")
+        self._flat_numbers(record, draft.identifiers)
+        fill = {"Person": self._person, "Vessel": self._vessel, "Airplane": self._aircraft}
+        fill.get(schema, self._organization)(record, draft)
+        unused(self.reading, record, draft.notes)
         referents = record.top.get("referents")
         if isinstance(referents, list) and referents:
             shown = ", ".join(str(referent) for referent in referents)
-            notes.append(f"Same entity in other sources (OpenSanctions referents): {shown}")
-        return attrs.evolve(
-            entity,
-            countries=list(dict.fromkeys(countries)),
-            identifiers=list(dict.fromkeys(identifiers)),
-            notes=list(dict.fromkeys(notes)),
-        )
+            draft.notes.append(f"Same entity in other sources (OpenSanctions referents): {shown}")
+        draft.countries = list(dict.fromkeys(draft.countries))
+        draft.identifiers = list(dict.fromkeys(draft.identifiers))
+        draft.notes = list(dict.fromkeys(draft.notes))
 
-    def _person(self, record: _Record, common: dict[str, Any]) -> Person:
-        gender_text = record.first("gender")
-        gender = None
-        if gender_text is not None:
-            gender = _GENDERS.get(gender_text.lower())
-            if gender is None:
+    def _person(self, record: FtmRecord, draft: EntityDraft) -> None:
+        gender = record.first("gender")
+        if gender is not None:
+            draft.gender = _GENDERS.get(gender.lower())
+            if draft.gender is None:
                 self.reading.problem(
-                    "unknown gender", record=record.id, field="gender", value=gender_text
+                    "unknown gender", record=record.id, field="gender", value=gender
                 )
-        self._single(record, "gender", [])
+        single(self.reading, record, "gender", [])
         places = [Address(full=text) for text in record.take("birthPlace")]
-        born_in = self._countries(record, "birthCountry")
+        born_in = countries(self.reading, record, "birthCountry")
         if len(places) == 1 and len(born_in) == 1:
             places = [attrs.evolve(places[0], country=born_in[0])]
         elif born_in:
             record.used.discard("birthCountry")  # kept as a note: it cannot be paired
-        return Person(
-            **common,
-            birth_dates=self._dates(record, "birthDate"),
-            birth_places=list(dict.fromkeys(places)),
-            gender=gender,
-            positions=list(dict.fromkeys(record.take("position"))),
+        draft.birth_dates.extend(dates(self.reading, record, "birthDate"))
+        draft.birth_places = list(dict.fromkeys(places))
+        draft.positions = list(dict.fromkeys(record.take("position")))
+
+    def _organization(self, record: FtmRecord, draft: EntityDraft) -> None:
+        kind = single(self.reading, record, "classification", record.take("classification"))
+        incorporated = dates(self.reading, record, "incorporationDate")
+        draft.extra["kind"] = kind or _ORGANIZATION_KINDS.get(record.schema)
+        draft.extra["incorporated"] = single(
+            self.reading, record, "incorporationDate", incorporated
         )
 
-    def _vessel(
-        self, record: _Record, common: dict[str, Any], identifiers: list[Identifier]
-    ) -> Vessel:
-        numbers: dict[str, str | None] = {}
-        for key, scheme, check in (
-            ("imoNumber", "imo", imo.validate),
-            ("mmsi", "mmsi", mmsi.validate),
-            ("callSign", "call_sign", str),
-        ):
-            found = [self._value(check, record, key, text) for text in record.take(key)]
-            valid = list(dict.fromkeys(value for value in found if value is not None))
-            numbers[key] = valid[0] if valid else None
+    def _aircraft(self, record: FtmRecord, draft: EntityDraft) -> None:
+        for key, field in AIRCRAFT_FIELDS.items():
+            draft.extra[field] = single(self.reading, record, key, record.take(key))
+
+    def _vessel(self, record: FtmRecord, draft: EntityDraft) -> None:
+        reading, extra = self.reading, draft.extra
+        for key, (field, check) in _VESSEL_NUMBERS.items():
+            found = [value(reading, check, record, key, text) for text in record.take(key)]
+            valid = list(dict.fromkeys(number for number in found if number is not None))
+            extra[field] = valid[0] if valid else None
             # A second number is kept as an identifier, not lost.
-            identifiers += [Identifier(scheme=scheme, value=value) for value in valid[1:]]
-        flags = self._countries(record, "flag")
-        tonnage = [self._value(_integer, record, "tonnage", t) for t in record.take("tonnage")]
-        if not record.props.get("tonnage"):
-            key = "grossRegisteredTonnage"
-            tonnage = [self._value(_integer, record, key, t) for t in record.take(key)]
-        built = [date.year for date in self._dates(record, "buildDate")]
-        return Vessel(
-            **common,
-            imo=numbers["imoNumber"],
-            mmsi=numbers["mmsi"],
-            call_sign=numbers["callSign"],
-            flag=self._single(record, "flag", flags),
-            past_flags=self._countries(record, "pastFlags"),
-            past_names=list(dict.fromkeys(record.take("previousName"))),
-            vessel_type=self._single(record, "type", record.take("type")),
-            tonnage=self._single(record, "tonnage", [t for t in tonnage if t is not None]),
-            build_year=self._single(record, "buildDate", built),
-            owner_id=self._single(record, "owner", record.take("owner")),
-            operator_id=self._single(record, "operator", record.take("operator")),
-        )
+            draft.identifiers += [Identifier(scheme=field, value=number) for number in valid[1:]]
+        flags = countries(reading, record, "flag")
+        key = "tonnage" if record.props.get("tonnage") else "grossRegisteredTonnage"
+        record.take("tonnage")
+        tonnage = [value(reading, whole_number, record, key, text) for text in record.take(key)]
+        built = [date.year for date in dates(reading, record, "buildDate")]
+        extra["flag"] = single(reading, record, "flag", flags)
+        extra["past_flags"] = countries(reading, record, "pastFlags")
+        extra["past_names"] = list(dict.fromkeys(record.take("previousName")))
+        extra["vessel_type"] = single(reading, record, "type", record.take("type"))
+        extra["tonnage"] = single(reading, record, "tonnage", [t for t in tonnage if t is not None])
+        extra["build_year"] = single(reading, record, "buildDate", built)
+        for key, field in VESSEL_LINKS.items():
+            extra[field] = single(reading, record, key, record.take(key))
 
-    def _sources(self, record: _Record) -> list[Source]:
-        urls = record.take("sourceUrl")
-        publishers = record.take("publisher")
-        sources: list[Source] = []
-        if len(urls) == 1 and len(publishers) == 1:
-            sources.append(Source(url=urls[0], publisher=publishers[0]))
-        else:
-            sources += [Source(url=url) for url in urls]
-            sources += [Source(publisher=publisher) for publisher in publishers]
-        datasets = record.top.get("datasets")
-        if isinstance(datasets, list) and datasets:
-            sources.append(
-                Source(
-                    url=f"https://www.opensanctions.org/entities/{record.id}/",
-                    publisher="OpenSanctions",
-                    title=f"OpenSanctions dataset {', '.join(str(d) for d in datasets)}",
-                )
-            )
-        return list(dict.fromkeys(sources))
+    def _flat_numbers(self, record: FtmRecord, identifiers: list[Identifier]) -> None:
+        """Numbers in properties of their own, unless an Identification gives them already."""
+        known = {identifier.value for identifier in identifiers}
+        wanted = _CRAFT_NUMBERS.get(record.schema)
+        for key, scheme in _NUMBER_SCHEMES.items():
+            if wanted is not None and key not in wanted:
+                continue
+            for text in record.take(key):
+                number: str | None = text
+                if key == "imoNumber":
+                    number = value(self.reading, company_imo, record, key, text)
+                if number is not None and number not in known:
+                    known.add(number)
+                    identifiers.append(Identifier(scheme=scheme, value=number))
 
-    def _addresses(self, record: _Record) -> list[Address]:
+    # -- the records entities refer to ---------------------------------------------------
+
+    def _addresses(self, record: FtmRecord) -> list[Address]:
         addresses: list[Address] = []
         for target in record.take("addressEntity"):
             linked = self.records.get(target)
@@ -945,7 +425,7 @@ class _Reader:
                 )
                 continue
             if linked.id not in self.addresses:
-                self.addresses[linked.id] = self._address(linked)
+                self.addresses[linked.id] = address_of(self.reading, linked)
             address = self.addresses[linked.id]
             if address is not None:
                 self.attached.add(linked.id)
@@ -954,77 +434,14 @@ class _Reader:
         addresses += [Address(full=text) for text in record.take("address") if text not in written]
         return list(dict.fromkeys(addresses))
 
-    def _address(self, record: _Record) -> Address | None:
-        parts = ("street", "street2", "postOfficeBox", "postalCode", "city", "region", "state")
-        pieces = [value for key in parts for value in record.take(key)]
-        country = self._single(record, "country", self._countries(record, "country"))
-        full = record.first("full") or ", ".join(pieces)
-        if not full and country is not None:
-            full = country.name
-        self._unused(record, None)  # an Address has no notes to keep free text in
-        if not full:
-            self.reading.problem("Address without text", record=record.id, field="full")
-            return None
-        return Address(full=full, city=record.first("city"), country=country)
-
-    def _identifications(self, record: _Record) -> list[Identifier]:
+    def _identifications(self, record: FtmRecord) -> list[Identifier]:
         found: list[Identifier] = []
         for other in self.held.get(record.id, []):
-            identifier = self._identifier(other)
+            identifier = identifier_of(self.reading, other)
             if identifier is not None:
                 self.attached.add(other.id)
                 found.append(identifier)
         return found
-
-    def _identifier(self, record: _Record) -> Identifier | None:
-        record.take("holder")
-        number = record.first("number") or record.props.get("passportNumber", [None])[0]
-        if all(value == number for value in record.props.get("passportNumber", [])):
-            record.used.add("passportNumber")
-        if not number:
-            self.reading.problem(
-                "Identification without a number", record=record.id, field="number"
-            )
-            return None
-        kind = record.first("type")
-        if record.schema == "Passport":
-            scheme, label = IdentifierScheme.PASSPORT, None
-        else:
-            scheme, label = identify("ftm", kind or "")
-        country = self._single(record, "country", self._countries(record, "country"))
-        issued = self._single(record, "startDate", self._dates(record, "startDate"))
-        expires = self._single(record, "endDate", self._dates(record, "endDate"))
-        notes: list[str] = []
-        if kind and label is None and scheme != kind:
-            notes.append(f"Type: {kind}")
-        notes += record.take("description")
-        self._unused(record, notes)
-        return Identifier(
-            scheme=scheme,
-            value=number,
-            country=country,
-            issued=issued,
-            expires=expires,
-            note="; ".join(notes) or None,
-            label=label,
-        )
-
-    def _flat_numbers(
-        self, record: _Record, identifiers: list[Identifier], *, skip: set[str]
-    ) -> None:
-        known = {identifier.value for identifier in identifiers}
-        for key, scheme in _NUMBER_SCHEMES.items():
-            if key in skip or (
-                record.schema in ("Vessel", "Airplane") and key != "registrationNumber"
-            ):
-                continue
-            for text in record.take(key):
-                value: str | None = text
-                if key == "imoNumber":  # "IMO5342883": sanctionkit keeps the checked digits
-                    value = self._value(_company_imo, record, key, text)
-                if value is not None and value not in known:
-                    known.add(value)
-                    identifiers.append(Identifier(scheme=scheme, value=value))
 
     def _drop_dangling_links(self, entities: dict[str, Entity]) -> dict[str, Entity]:
         """A ship's owner or operator that the file does not hold is a problem, not a link."""
@@ -1055,106 +472,20 @@ class _Reader:
         )
         return None
 
-    # -- the second pass: designations --------------------------------------------------
 
-    def _designation(self, record: _Record, entities: dict[str, Entity]) -> Designation | None:
-        targets = record.take("entity")
-        target = targets[0] if targets else None
-        if target is None or target not in entities:
-            message = "Sanction of an entity the file does not hold (or that was rejected)"
-            self.reading.reject(message, record=record.id, value=target)
-            return None
-        for extra in targets[1:]:
-            self.reading.problem(
-                "Sanction of more than one entity; kept for the first",
-                record=record.id,
-                field="entity",
-                value=extra,
-            )
-        name = record.first("authority") or record.first("publisher")
-        if name is None:
-            self.reading.reject("Sanction without an authority", record=record.id, value=target)
-            return None
-        country = self._single(record, "country", self._countries(record, "country"))
-        listed = self._dates(record, "listingDate")
-        for start in self._dates(record, "startDate"):
-            if start not in listed[:1]:
-                self.reading.problem(
-                    "Sanction startDate differs from its listingDate; kept the listingDate",
-                    record=record.id,
-                    field="startDate",
-                    value=start.isoformat(),
-                )
-            listed = listed or [start]
-        delisted = self._dates(record, "endDate")
-        measures: list[Measure] = []
-        measure_notes: list[str] = []
-        for text in record.take("provisions"):
-            measure = _MEASURE_FROM_TEXT.get(text.lower())
-            if measure is None:
-                measure_notes.append(text)
-            else:
-                measures.append(measure)
-        legal_basis: list[LegalBasis] = []
-        descriptions: list[str] = []
-        for text in record.take("description"):
-            if text.startswith(_LEGAL_BASIS_PREFIX):
-                title = text.removeprefix(_LEGAL_BASIS_PREFIX)
-                legal_basis.append(LegalBasis(kind=LegalBasisKind.OTHER, title=title))
-            else:
-                descriptions.append(text)
-        sources = self._sources(record)
-        reasons = [*record.take("reason"), *descriptions]
-        authority_ref = self._single(record, "authorityId", record.take("authorityId"))
-        programmes = list(dict.fromkeys(record.take("program")))
-        self._unused(record, None)  # a designation has no notes to keep free text in
-        try:
-            designation = Designation(
-                entity_id=target,
-                authority=Authority(name=name, country=country, kind=AuthorityKind.OTHER),
-                authority_ref=authority_ref,
-                listed=self._single(record, "listingDate", listed),
-                delisted=self._single(record, "endDate", delisted),
-                programmes=programmes,
-                measures=list(dict.fromkeys(measures)),
-                measure_notes=measure_notes,
-                reasons=list(dict.fromkeys(reasons)),
-                legal_basis=legal_basis,
-                sources=sources,
-            )
-        except ReadError:
-            raise
-        except (ValueError, TypeError) as error:
-            self.reading.reject(f"not a valid Sanction: {error}", record=record.id, value=target)
-            return None
-        return designation
-
-
-def _country(text: str) -> Country:
-    """The country an FtM country code stands for ("kp", "suhh")."""
-    return Country.from_code(_FROM_FTM_HISTORICAL.get(text.lower(), text))
-
-
-def _date(text: str) -> PartialDate:
-    """An FtM date (an ISO prefix, maybe with a time) as a PartialDate."""
-    match = _ISO_PREFIX.fullmatch(text.partition("T")[0])
-    if match is None:
-        raise ValueError(f"not an ISO date prefix: {text!r}")
-    # Built from the digits, not parse_date: an expiry date in the future is no error here.
-    year, month, day = (int(part) if part else None for part in match.groups())
-    assert year is not None  # the pattern requires it
-    return PartialDate(year, month, day, text=text)
-
-
-def _integer(text: str) -> int:
-    number = float(text.replace(",", ""))
-    if not number.is_integer():
-        raise ValueError(f"expected a whole number, not {text!r}")
-    return int(number)
-
-
-def _company_imo(text: str) -> str:
-    return imo.validate(text, kind="company")
-
-
-_ISO_PREFIX = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+def _names(record: FtmRecord) -> tuple[str | None, list[Alias]]:
+    """The entity's name (FtM's caption when it is one of the names) and its aliases."""
+    names = record.take("name")
+    caption = record.top.get("caption")
+    name = caption if isinstance(caption, str) and caption in names else None
+    name = name or (names[0] if names else None)
+    aliases = [Alias(name=other) for other in names if other != name]
+    for quality, key in ALIAS_PROPERTIES.items():
+        if record.schema == "Vessel" and key == "previousName":
+            continue  # a ship's previous names are its past names
+        aliases += [Alias(name=text, quality=quality) for text in record.take(key)]
+    if name is None and record.schema == "Airplane":
+        name = record.props.get("registrationNumber", [None])[0]
+    if name is None and aliases:
+        name = aliases.pop(0).name
+    return name, aliases
