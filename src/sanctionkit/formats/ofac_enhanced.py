@@ -58,7 +58,6 @@ from sanctionkit.formats._draft import EntityDraft
 from sanctionkit.formats._files import xml_root_name
 from sanctionkit.formats._ofac import LocalNames as _LocalNames
 from sanctionkit.formats._ofac import element_text as _text
-from sanctionkit.formats._ofac_remarks import identifier_scheme
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._schemes import identify
 from sanctionkit.formats._xml import iter_records, local_name
@@ -104,9 +103,6 @@ _SCRIPTS = {
     "501": "Hans",
     "502": "Hant",
 }
-
-# Sanctions types short of blocking that restrict dealings; the text stays a measure note.
-_RESTRICTS = re.compile(r"directive|sectoral|restriction|non-blocking|cmic|caatsa|reject", re.I)
 
 # Right-to-left embedding marks that OFAC wraps around names in Arabic script
 # (in formattedFullName, not in the name parts): formatting, not part of the name.
@@ -372,13 +368,11 @@ class _Entity:
 
     def note(self, label: str, text: str | None) -> None:
         if text is not None:
-            self.draft.notes.append(self.entities.share(f"{label}: {text}"))
+            self.draft.note(self.entities.share(f"{label}: {text}"))
 
     def role(self, country: Country | None, role: CountryRoleKind) -> None:
         if country is not None:
-            item = self.entities.share(CountryRole(country=country, role=role))
-            if item not in self.draft.countries:
-                self.draft.countries.append(item)
+            self.draft.role(self.entities.share(CountryRole(country=country, role=role)))
 
     def general(self, tag: str, element: ET.Element) -> None:
         text = self.entities.text(element)
@@ -435,10 +429,8 @@ class _Entity:
     def sanctions_type(self, text: str | None) -> None:
         if text is None:
             return
-        if text == "Block":
-            measure = Measure.ASSET_FREEZE
-        else:
-            measure = Measure.FINANCIAL_PROHIBITION if _RESTRICTS.search(text) else Measure.OTHER
+        measure = _ofac.sanctions_type(text)
+        if measure is not Measure.ASSET_FREEZE:
             self.measure_notes.append(self.entities.share(f"sanctions type: {text}"))
         if measure not in self.measures:
             self.measures.append(measure)
@@ -532,9 +524,7 @@ class _Entity:
                             found[kind] = value
                     break
         country_text = _text(country_element)
-        order = ("ADDRESS1", "ADDRESS2", "ADDRESS3", "CITY", "STATE/PROVINCE", "POSTAL CODE")
-        lines = [found[key] for key in order if key in found]
-        lines += [value for key, value in found.items() if key not in order]
+        lines = _ofac.address_lines(found)
         if country_text:
             lines.append(country_text)
         if not lines:
@@ -578,27 +568,16 @@ class _Entity:
             self.other_feature(label, value, when)
 
     def false_feature(self, label: str, value: str | None, when: ET.Element | None) -> None:
-        """A value OFAC says is false (a date of birth on forged papers, say).
-
-        Not a fact about the entity, but worth knowing, so a note; and a problem,
-        since the model has no place for it.
-        """
+        """A value OFAC says is false: a note and a problem (see :func:`_ofac.false_feature`)."""
         shown = value
         if when is not None:
             date = self.entities.date(when, self.uid, label)
             shown = value if date is None else date.isoformat()
-        self.note(f"{label} (marked false by OFAC)", shown or "")
-        self.entities.reading.problem(
-            "OFAC marks this feature's value false: kept as a note, not as a fact",
-            record=self.uid,
-            field=label,
-            value=shown,
-        )
+        _ofac.false_feature(self.draft, self.entities.reading, label, shown)
 
     def other_feature(self, label: str, value: str | None, when: ET.Element | None) -> None:
         """A feature that is no field: a measure note, an identifier or a note."""
         entities = self.entities
-        known = identifier_scheme(label) is not None
         if _ofac.is_measure_label(label):
             text = value
             if when is not None:
@@ -606,12 +585,8 @@ class _Entity:
                 text = None if date is None else date.isoformat()
             if text is not None:
                 self.measure_notes.append(entities.share(f"{label} {text}"))
-        elif value is not None and known:
-            scheme, kept = identify("ofac", label)
-            identifier = Identifier(
-                scheme=scheme, value=value, note=None if kept else label, label=kept
-            )
-            self.draft.identifiers.append(entities.share(identifier))
+        elif value is not None and (found := _ofac.label_identifier(label, value)) is not None:
+            self.draft.identifiers.append(entities.share(found))
         elif value is not None:
             # Dates of other features (Aircraft Manufacture Date) read better in ISO form.
             if when is not None:
@@ -640,17 +615,11 @@ class _Entity:
             self.draft.birth_places.append(self.entities.share(address))
 
     def country_role(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
-        role = _COUNTRY_ROLES.get(label, CountryRoleKind.REGISTRATION)
+        role = _ofac.COUNTRY_ROLES[label]
         self.role(self.entities.country(ref, value, self.uid, label), role)
 
     def incorporated(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
-        date = self.feature_date(label, value, when)
-        if isinstance(date, DateRange) or "incorporated" in self.draft.extra:
-            # "21 Mar 2015 to 19 Mar 2016" (an Iranian year), or a second date:
-            # true, but not one date, so a note rather than a problem.
-            self.note(label, None if date is None else date.isoformat())
-        else:
-            self.draft.extra["incorporated"] = date
+        _ofac.incorporated(self.draft, label, self.feature_date(label, value, when))
 
     def target_type(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
         # OFAC's kind of target ("Private Company", "Government Entity"): what
@@ -804,11 +773,6 @@ class _Entity:
 
 _Element = ET.Element | None
 _Feature = Callable[[_Entity, str, str | None, str | None, _Element], None]
-
-_COUNTRY_ROLES = {
-    "Nationality Country": CountryRoleKind.NATIONALITY,
-    "Citizenship Country": CountryRoleKind.CITIZENSHIP,
-}
 
 
 # Features that are fields or countries, by the class they belong to (None: any);
