@@ -25,7 +25,8 @@ What is where, for a reader of another OFAC export:
   (``identify("ofac", label)``), not here: :func:`label_identifier` makes one;
 - the features of the enhanced and advanced XML: :data:`COUNTRY_ROLES`,
   :func:`incorporated`, :func:`false_feature` (a value OFAC marks false),
-  :func:`sanctions_type` (a SanctionsType's measure), :func:`address_lines`;
+  :func:`sanctions_type` (a SanctionsType's measure), :func:`address_lines`,
+  :func:`vessel_document` (an IMO number or MMSI given as a document);
 - XML: :func:`element_text`, :class:`LocalNames`, :class:`Shared`.
 
 The entity itself is gathered in an :class:`~sanctionkit.formats._draft.EntityDraft`.
@@ -103,6 +104,7 @@ __all__ = [
     "snake_case",
     "span",
     "tonnage",
+    "vessel_document",
     "whole_number",
 ]
 
@@ -337,6 +339,36 @@ def false_feature(draft: EntityDraft, reading: Reading, label: str, shown: str |
         field=label,
         value=shown,
     )
+
+
+def vessel_document(draft: EntityDraft, reading: Reading, label: str, number: str) -> bool:
+    """A vessel's IMO number or MMSI given as an identity document; False for any other.
+
+    The first IMO number is the vessel's; another one (a few vessels have two)
+    is kept as an identifier noted "alt. IMO". A bad number is a problem.
+
+    >>> draft = EntityDraft(label="15036", kind=Vessel)
+    >>> reading = Reading(file="sdn.xml")
+    >>> vessel_document(draft, reading, "Vessel Registration Identification", "IMO 9187629")
+    True
+    >>> vessel_document(draft, reading, "Vessel Registration Identification", "IMO 9166778")
+    True
+    >>> draft.extra["imo"], draft.identifiers[0].note
+    ('9187629', 'alt. IMO')
+    """
+    if draft.kind is not Vessel:
+        return False
+    if label == "Vessel Registration Identification":
+        value = reading.imo_number(number, record=draft.label)
+        if value is not None and draft.extra.get("imo", value) == value:
+            draft.extra["imo"] = value
+        elif value is not None:
+            draft.identifiers.append(Identifier(scheme="imo", value=value, note="alt. IMO"))
+    elif label == "MMSI":
+        draft.extra["mmsi"] = reading.mmsi_number(number, record=draft.label)
+    else:
+        return False
+    return True
 
 
 def set_field(draft: EntityDraft, reading: Reading, label: str, text: str | None) -> bool:

@@ -20,6 +20,7 @@ from sanctionkit.formats._ofac import (
     listed_name,
     place_country,
     set_field,
+    vessel_document,
 )
 from sanctionkit.formats._ofac_advanced_parts import (
     FAMILY_PARTS,
@@ -154,11 +155,7 @@ class PartyDraft:
         if number is None:
             self.reading.problem("an identity document without a number", record=ref, field=label)
             return
-        if label == "Vessel Registration Identification" and self.kind is Vessel:
-            self.draft.extra["imo"] = self.reading.imo_number(number, record=ref)
-            return
-        if label == "MMSI" and self.kind is Vessel:
-            self.draft.extra["mmsi"] = self.reading.mmsi_number(number, record=ref)
+        if vessel_document(self.draft, self.reading, label, number):
             return
         dates = self._document_dates(document, label)
         note = label

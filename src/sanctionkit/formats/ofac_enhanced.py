@@ -683,17 +683,7 @@ class _Entity:
                 "an identity document without a number", record=uid, field=label, value=None
             )
             return
-        if label == "Vessel Registration Identification" and self.kind is Vessel:
-            value = entities.reading.imo_number(number, record=uid)
-            if value is not None and self.draft.extra.get("imo", value) == value:
-                self.draft.extra["imo"] = value
-            elif value is not None:
-                self.draft.identifiers.append(
-                    Identifier(scheme="imo", value=value, note="alt. IMO")
-                )
-            return
-        if label == "MMSI" and self.kind is Vessel:
-            self.draft.extra["mmsi"] = entities.reading.mmsi_number(number, record=uid)
+        if _ofac.vessel_document(self.draft, entities.reading, label, number):
             return
         country_element = parts.get("issuingCountry")
         country = None
