@@ -181,6 +181,18 @@ def _date_value(element: ET.Element, local: _LocalNames) -> PartialDate | DateRa
     )
 
 
+def _address_parts(translation: ET.Element, local: _LocalNames) -> dict[str, str]:
+    """An address translation's parts by their type ("ADDRESS1", "CITY"), the first of each."""
+    found: dict[str, str] = {}
+    for part in translation.iter():
+        if local[part.tag] == "addressPart":
+            values = {local[piece.tag]: piece for piece in part}
+            kind, value = _text(values.get("type")), _text(values.get("value"))
+            if kind and value and kind not in found:
+                found[kind] = value
+    return found
+
+
 class _Entities(_ofac.Shared):
     """Turns ``entity`` elements into entities and designations, sharing what repeats."""
 
@@ -194,7 +206,6 @@ class _Entities(_ofac.Shared):
         #: refId → (type, value, isoCode) of every referenceValue.
         self.references: dict[str, tuple[str, str, str | None]] = {}
         self._countries: dict[str, Country | None] = {}
-        self._legal: dict[str, LegalBasis] = {}
         self.header: dict[str, str] = {}
         self.published: PartialDate | None = None
         if root is not None:
@@ -275,12 +286,6 @@ class _Entities(_ofac.Shared):
         _, name, iso = self.references.get(ref or "", ("", "", None))
         code = _SCRIPTS.get(iso or "")
         return None if code == "Latn" else code or (name or None)
-
-    def legal_basis(self, text: str) -> LegalBasis:
-        found = self._legal.get(text)
-        if found is None:
-            found = self._legal[text] = _ofac.legal_basis(text)
-        return found
 
     def date(self, element: ET.Element, record: str, field: str) -> PartialDate | DateRange | None:
         try:
@@ -407,7 +412,7 @@ class _Entity:
     def legal_authority(self, item: ET.Element) -> None:
         text = self.entities.text(item)
         if text is not None:
-            self.legal_basis.append(self.entities.legal_basis(text))
+            self.legal_basis.append(_ofac.legal_basis(text))
 
     # --- the designation ----------------------------------------------------------
 
@@ -505,24 +510,11 @@ class _Entity:
 
     def address(self, item: ET.Element) -> None:
         entities = self.entities
-        local = entities.local
-        country_element: ET.Element | None = None
-        found: dict[str, str] = {}
-        for child in item:
-            tag = local[child.tag]
-            if tag == "country":
-                country_element = child
-            elif tag == "translations":
-                # The primary translation (Latin): others repeat it in another script.
-                for translation in child:
-                    for part in translation.iter():
-                        if local[part.tag] != "addressPart":
-                            continue
-                        values = {local[piece.tag]: piece for piece in part}
-                        kind, value = _text(values.get("type")), _text(values.get("value"))
-                        if kind and value and kind not in found:
-                            found[kind] = value
-                    break
+        parts = {entities.local[child.tag]: child for child in item}
+        country_element = parts.get("country")
+        # The primary translation (Latin): others repeat it in another script.
+        translation = next(iter(parts.get("translations", ())), None)
+        found = {} if translation is None else _address_parts(translation, entities.local)
         country_text = _text(country_element)
         lines = _ofac.address_lines(found)
         if country_text:
