@@ -289,3 +289,31 @@ def test_a_date_period_with_unsure_ends_is_a_range() -> None:
     # A range is no one date of incorporation: kept as a note.
     assert isinstance(entity, Organization)
     assert entity.notes == ("Organization Established Date: 1960~/1962~",)
+
+
+def test_a_vessels_second_imo_number_is_an_alternative_not_a_replacement() -> None:
+    # A vessel (PartySubType "Vessel", as in cons_advanced.xml) with two IMO documents,
+    # the second in another number, then a third that is no IMO number at all.
+    head = _HEAD.replace(
+        b"</PartySubTypeValues>",
+        b'<PartySubType ID="1" PartyTypeID="4">Vessel</PartySubType></PartySubTypeValues>'
+        b'<IDRegDocTypeValues><IDRegDocType ID="1626">Vessel Registration Identification'
+        b"</IDRegDocType></IDRegDocTypeValues>",
+    ).replace(b"</PartyTypeValues>", b'<PartyType ID="4">Vessel</PartyType></PartyTypeValues>')
+    documents = b"".join(
+        b'<IDRegDocument ID="%d" IDRegDocTypeID="1626" IdentityID="5">'
+        b"<IDRegistrationNo>IMO %s</IDRegistrationNo></IDRegDocument>" % (number, imo)
+        for number, imo in ((1, b"9187629"), (2, b"9166778"), (3, b"123"))
+    )
+    party = _party("5", "TANKER").replace(b'PartySubTypeID="3"', b'PartySubTypeID="1"')
+    data = _document(party).replace(
+        _HEAD, head + b"<IDRegDocuments>" + documents + b"</IDRegDocuments>"
+    )
+    ds = ofac_advanced.read(io.BytesIO(data), name="t.xml")
+    vessel = ds.get("ofac-5")
+    assert isinstance(vessel, sk.Vessel)
+    assert vessel.imo == "9187629"
+    assert [(i.scheme, i.value, i.note) for i in vessel.identifiers] == [
+        ("imo", "9166778", "alt. IMO")
+    ]
+    assert [problem.field for problem in ds.problems] == ["imo"]

@@ -22,7 +22,11 @@ What is where, for a reader of another OFAC export:
 - labels: :func:`set_field` (:data:`FIELD_LABELS`: "Gender", "Aircraft Model",
   "Vessel Year of Build" ...), :func:`is_measure_label`; identifier labels
   ("Cedula No.") are mapped in :mod:`sanctionkit.formats._schemes`
-  (``identify("ofac", label)``), not here;
+  (``identify("ofac", label)``), not here: :func:`label_identifier` makes one;
+- the features of the enhanced and advanced XML: :data:`COUNTRY_ROLES`,
+  :func:`incorporated`, :func:`false_feature` (a value OFAC marks false),
+  :func:`sanctions_type` (a SanctionsType's measure), :func:`address_lines`,
+  :func:`vessel_document` (an IMO number or MMSI given as a document);
 - XML: :func:`element_text`, :class:`LocalNames`, :class:`Shared`.
 
 The entity itself is gathered in an :class:`~sanctionkit.formats._draft.EntityDraft`.
@@ -42,13 +46,17 @@ from pathlib import Path
 from typing import Any, Final, TypeVar
 
 from sanctionkit.formats._draft import EntityDraft
+from sanctionkit.formats._ofac_remarks import identifier_scheme
 from sanctionkit.formats._reading import Reading
+from sanctionkit.formats._schemes import identify
 from sanctionkit.formats._xml import local_name
 from sanctionkit.model import (
     Aircraft,
     AliasQuality,
+    CountryRoleKind,
     Entity,
     Gender,
+    Identifier,
     LegalBasis,
     LegalBasisKind,
     Measure,
@@ -60,7 +68,9 @@ from sanctionkit.values.countries import Country, parse_country
 from sanctionkit.values.dates import DateRange, PartialDate
 
 __all__ = [
+    "ADDRESS_ORDER",
     "CONSOLIDATED_LIST",
+    "COUNTRY_ROLES",
     "FIELD_LABELS",
     "ID_PREFIX",
     "KINDS",
@@ -71,24 +81,30 @@ __all__ = [
     "TEXT_FIELDS",
     "LocalNames",
     "Shared",
+    "address_lines",
     "alias_quality",
     "country",
     "element_text",
     "entity_class",
     "entity_id",
+    "false_feature",
     "full_name",
     "gender",
+    "incorporated",
     "is_measure_label",
+    "label_identifier",
     "legal_basis",
     "list_name",
     "listed_name",
     "measures",
     "period",
     "place_country",
+    "sanctions_type",
     "set_field",
     "snake_case",
     "span",
     "tonnage",
+    "vessel_document",
     "whole_number",
 ]
 
@@ -147,6 +163,23 @@ FIELD_LABELS: Final[Mapping[str, tuple[type[Entity], str, Callable[[str], object
 _BLOCKING_NON_SDN: Final = frozenset({"IRAN"})
 _BLOCK: Final = (Measure.ASSET_FREEZE,)
 _RESTRICT: Final = (Measure.FINANCIAL_PROHIBITION,)
+
+#: Features of the enhanced and advanced XML that name a country in a role.
+COUNTRY_ROLES: Final[Mapping[str, CountryRoleKind]] = {
+    "Nationality Country": CountryRoleKind.NATIONALITY,
+    "Citizenship Country": CountryRoleKind.CITIZENSHIP,
+    "Nationality of Registration": CountryRoleKind.REGISTRATION,
+    "Registration Country": CountryRoleKind.REGISTRATION,
+}
+
+#: How the parts of an address (their types, in both XML exports) are written, in order;
+#: parts of other types follow.
+ADDRESS_ORDER: Final = ("ADDRESS1", "ADDRESS2", "ADDRESS3", "CITY", "STATE/PROVINCE", "POSTAL CODE")
+
+# Sanctions types short of blocking that restrict dealings; the text stays a measure note.
+_RESTRICTS: Final = re.compile(
+    r"directive|sectoral|restriction|non-blocking|cmic|caatsa|reject", re.IGNORECASE
+)
 
 _ALIAS_KINDS: Final = {
     "aka": AliasQuality.STRONG,
@@ -241,6 +274,101 @@ def is_measure_label(label: str) -> bool:
     (True, False)
     """
     return MEASURE_LABEL.search(label) is not None
+
+
+def sanctions_type(text: str) -> Measure:
+    """What a sanctions type of the XML exports does ("Block", "Sectoral Sanctions ...").
+
+    Anything but "Block" is also worth a measure note with its own words.
+
+    >>> sanctions_type("Block").value, sanctions_type("Directive 4").value
+    ('asset_freeze', 'financial_prohibition')
+    >>> sanctions_type("Secondary sanctions").value
+    'other'
+    """
+    if text == "Block":
+        return Measure.ASSET_FREEZE
+    return Measure.FINANCIAL_PROHIBITION if _RESTRICTS.search(text) else Measure.OTHER
+
+
+def label_identifier(label: str, value: str) -> Identifier | None:
+    """The identifier a labelled value is, when the label is one of OFAC's identifiers.
+
+    >>> label_identifier("Cedula No.", "123").scheme.value, label_identifier("Website", "x")
+    ('national_id', None)
+    """
+    if identifier_scheme(label) is None:
+        return None
+    scheme, kept = identify("ofac", label)
+    return Identifier(scheme=scheme, value=value, note=None if kept else label, label=kept)
+
+
+def address_lines(parts: Mapping[str, str]) -> list[str]:
+    """An address's parts by their type, as lines in the order people write them.
+
+    >>> address_lines({"CITY": "Tehran", "ADDRESS1": "Vanak Sq.", "Unknown": "x"})
+    ['Vanak Sq.', 'Tehran', 'x']
+    """
+    lines = [parts[key] for key in ADDRESS_ORDER if key in parts]
+    return lines + [value for key, value in parts.items() if key not in ADDRESS_ORDER]
+
+
+def incorporated(draft: EntityDraft, label: str, date: PartialDate | DateRange | None) -> None:
+    """An organisation's date of establishment, the first one given (the others notes).
+
+    A range ("21 Mar 2015 to 19 Mar 2016", an Iranian year) or a second date is
+    true, but not one date: a note rather than a problem.
+    """
+    if isinstance(date, DateRange) or "incorporated" in draft.extra:
+        if date is not None:
+            draft.note(f"{label}: {date.isoformat()}")
+    else:
+        draft.extra["incorporated"] = date
+
+
+def false_feature(draft: EntityDraft, reading: Reading, label: str, shown: str | None) -> None:
+    """A value OFAC marks false (a date of birth on forged papers, say).
+
+    Not a fact about the entity, but worth knowing, so a note; and a problem,
+    since the model has no place for it.
+    """
+    draft.note(reading.intern(f"{label} (marked false by OFAC): {shown or ''}"))
+    reading.problem(
+        "OFAC marks this feature's value false: kept as a note, not as a fact",
+        record=draft.label,
+        field=label,
+        value=shown,
+    )
+
+
+def vessel_document(draft: EntityDraft, reading: Reading, label: str, number: str) -> bool:
+    """A vessel's IMO number or MMSI given as an identity document; False for any other.
+
+    The first IMO number is the vessel's; another one (a few vessels have two)
+    is kept as an identifier noted "alt. IMO". A bad number is a problem.
+
+    >>> draft = EntityDraft(label="15036", kind=Vessel)
+    >>> reading = Reading(file="sdn.xml")
+    >>> vessel_document(draft, reading, "Vessel Registration Identification", "IMO 9187629")
+    True
+    >>> vessel_document(draft, reading, "Vessel Registration Identification", "IMO 9166778")
+    True
+    >>> draft.extra["imo"], draft.identifiers[0].note
+    ('9187629', 'alt. IMO')
+    """
+    if draft.kind is not Vessel:
+        return False
+    if label == "Vessel Registration Identification":
+        value = reading.imo_number(number, record=draft.label)
+        if value is not None and draft.extra.get("imo", value) == value:
+            draft.extra["imo"] = value
+        elif value is not None:
+            draft.identifiers.append(Identifier(scheme="imo", value=value, note="alt. IMO"))
+    elif label == "MMSI":
+        draft.extra["mmsi"] = reading.mmsi_number(number, record=draft.label)
+    else:
+        return False
+    return True
 
 
 def set_field(draft: EntityDraft, reading: Reading, label: str, text: str | None) -> bool:
@@ -399,8 +527,9 @@ def period(
     return span(first, last, approximate)
 
 
+@functools.cache
 def legal_basis(text: str) -> LegalBasis:
-    """OFAC's legal authority, typed.
+    """OFAC's legal authority, typed; remembered, as a few authorities recur in every entry.
 
     >>> str(legal_basis("Executive Order 13224 (Terrorism)"))
     'Executive Order 13224'

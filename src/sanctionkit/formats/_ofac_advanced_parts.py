@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import calendar
 import datetime
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
-from sanctionkit.formats._ofac import ID_PREFIX, legal_basis
+from sanctionkit.formats._ofac import ID_PREFIX, address_lines, legal_basis, sanctions_type
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._xml import local_name
 from sanctionkit.model import (
@@ -73,11 +72,6 @@ SCRIPTS = {
     "Hebrew": "Hebr",
     "Greek": "Grek",
 }
-
-# SanctionsType values short of blocking that restrict dealings (the text stays a note).
-_RESTRICTS = re.compile(r"directive|sectoral|restriction|non-blocking|cmic|caatsa|reject", re.I)
-
-_ADDRESS_ORDER = ("ADDRESS1", "ADDRESS2", "ADDRESS3", "CITY", "STATE/PROVINCE", "POSTAL CODE")
 
 
 def relationship_kind(label: str | None) -> RelationshipKind:
@@ -180,8 +174,7 @@ def location(element: ET.Element, refs: References) -> tuple[Address | None, Cou
         text = text_of(child(primary[0], "Value")) if primary else None
         if text is not None and kind not in found:
             found[kind] = text
-    lines = [found[key] for key in _ADDRESS_ORDER if key in found]
-    lines += [value for key, value in found.items() if key not in _ADDRESS_ORDER]
+    lines = address_lines(found)
     if not lines:
         return None, country
     if country is not None:
@@ -334,12 +327,11 @@ class Listing:
             programme = text_of(child(element, "Comment"))
             if programme is not None:
                 self._add(self.programmes, programme)
-        elif kind == "Block":
-            self._add(self.measures, Measure.ASSET_FREEZE)
         elif kind is not None:
-            restricts = _RESTRICTS.search(kind)
-            self._add(self.measures, Measure.FINANCIAL_PROHIBITION if restricts else Measure.OTHER)
-            self._add(self.measure_notes, f"sanctions type: {kind}")
+            measure = sanctions_type(kind)
+            self._add(self.measures, measure)
+            if measure is not Measure.ASSET_FREEZE:
+                self._add(self.measure_notes, f"sanctions type: {kind}")
 
     @staticmethod
     def _add(values: list[Any], value: Any) -> None:

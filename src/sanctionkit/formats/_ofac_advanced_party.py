@@ -12,10 +12,15 @@ import xml.etree.ElementTree as ET
 
 from sanctionkit.formats._draft import EntityDraft
 from sanctionkit.formats._ofac import (
+    COUNTRY_ROLES,
+    false_feature,
+    incorporated,
     is_measure_label,
+    label_identifier,
     listed_name,
     place_country,
     set_field,
+    vessel_document,
 )
 from sanctionkit.formats._ofac_advanced_parts import (
     FAMILY_PARTS,
@@ -26,7 +31,6 @@ from sanctionkit.formats._ofac_advanced_parts import (
     date_period,
     text_of,
 )
-from sanctionkit.formats._ofac_remarks import identifier_scheme
 from sanctionkit.formats._schemes import identify
 from sanctionkit.model import (
     Address,
@@ -48,12 +52,6 @@ __all__ = ["PartyDraft"]
 
 Located = tuple[Address | None, Country | None]
 
-_COUNTRY_ROLES = {
-    "Nationality Country": CountryRoleKind.NATIONALITY,
-    "Citizenship Country": CountryRoleKind.CITIZENSHIP,
-    "Nationality of Registration": CountryRoleKind.REGISTRATION,
-    "Registration Country": CountryRoleKind.REGISTRATION,
-}
 _ALIAS_TYPES = {"A.K.A.": AliasQuality.STRONG, "N.K.A.": AliasQuality.STRONG, "Name": None}
 
 
@@ -157,11 +155,7 @@ class PartyDraft:
         if number is None:
             self.reading.problem("an identity document without a number", record=ref, field=label)
             return
-        if label == "Vessel Registration Identification" and self.kind is Vessel:
-            self.draft.extra["imo"] = self.reading.imo_number(number, record=ref)
-            return
-        if label == "MMSI" and self.kind is Vessel:
-            self.draft.extra["mmsi"] = self.reading.mmsi_number(number, record=ref)
+        if vessel_document(self.draft, self.reading, label, number):
             return
         dates = self._document_dates(document, label)
         note = label
@@ -226,13 +220,7 @@ class PartyDraft:
             shown = text or (None if date is None else date.isoformat())
             if shown is None and located[0] is not None:
                 shown = located[0].full
-            self.draft.note(f"{label} (marked false by OFAC): {shown or ''}")
-            self.reading.problem(
-                "OFAC marks this feature's value false: kept as a note, not as a fact",
-                record=self.ref,
-                field=label,
-                value=shown,
-            )
+            false_feature(self.draft, self.reading, label, shown)
             return
         self.fact(label, text, date, located)
 
@@ -249,10 +237,10 @@ class PartyDraft:
                 self.draft.addresses.append(address)
             if self.kind is not Person:
                 self.role(country, CountryRoleKind.LOCATION)
-        elif label in _COUNTRY_ROLES:
+        elif label in COUNTRY_ROLES:
             if country is None and text:
                 country = self.reading.country(text, record=self.ref, field=label)
-            self.role(country, _COUNTRY_ROLES[label])
+            self.role(country, COUNTRY_ROLES[label])
         elif self.kind is Person and self._birth(label, text, date, address):
             pass
         elif not self._special(label, text, date, country):
@@ -294,11 +282,7 @@ class PartyDraft:
             for part in text.split(";"):
                 draft.position(part.strip())
         elif label == "Organization Established Date" and kind is Organization:
-            date = date or reading.date(text, record=ref, field=label)
-            if isinstance(date, DateRange) or "incorporated" in draft.extra:
-                draft.note(f"{label}: {'' if date is None else date.isoformat()}")
-            else:
-                draft.extra["incorporated"] = date
+            incorporated(draft, label, date or reading.date(text, record=ref, field=label))
         elif label in ("Target Type", "Organization Type:") and kind is Organization and text:
             self.kinds.append(text)
         elif kind is Vessel:
@@ -331,11 +315,7 @@ class PartyDraft:
             return
         if is_measure_label(label):
             self.measure_notes.append(self.refs.share(f"{label} {shown}"))
-        elif identifier_scheme(label) is not None:
-            scheme, kept = identify("ofac", label)
-            identifier = Identifier(
-                scheme=scheme, value=shown, note=None if kept else label, label=kept
-            )
+        elif (identifier := label_identifier(label, shown)) is not None:
             self.draft.identifiers.append(identifier)
         else:
             self.draft.note(self.refs.share(f"{label}: {shown}"))

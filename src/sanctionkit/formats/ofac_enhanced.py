@@ -58,7 +58,6 @@ from sanctionkit.formats._draft import EntityDraft
 from sanctionkit.formats._files import xml_root_name
 from sanctionkit.formats._ofac import LocalNames as _LocalNames
 from sanctionkit.formats._ofac import element_text as _text
-from sanctionkit.formats._ofac_remarks import identifier_scheme
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._schemes import identify
 from sanctionkit.formats._xml import iter_records, local_name
@@ -104,9 +103,6 @@ _SCRIPTS = {
     "501": "Hans",
     "502": "Hant",
 }
-
-# Sanctions types short of blocking that restrict dealings; the text stays a measure note.
-_RESTRICTS = re.compile(r"directive|sectoral|restriction|non-blocking|cmic|caatsa|reject", re.I)
 
 # Right-to-left embedding marks that OFAC wraps around names in Arabic script
 # (in formattedFullName, not in the name parts): formatting, not part of the name.
@@ -185,6 +181,18 @@ def _date_value(element: ET.Element, local: _LocalNames) -> PartialDate | DateRa
     )
 
 
+def _address_parts(translation: ET.Element, local: _LocalNames) -> dict[str, str]:
+    """An address translation's parts by their type ("ADDRESS1", "CITY"), the first of each."""
+    found: dict[str, str] = {}
+    for part in translation.iter():
+        if local[part.tag] == "addressPart":
+            values = {local[piece.tag]: piece for piece in part}
+            kind, value = _text(values.get("type")), _text(values.get("value"))
+            if kind and value and kind not in found:
+                found[kind] = value
+    return found
+
+
 class _Entities(_ofac.Shared):
     """Turns ``entity`` elements into entities and designations, sharing what repeats."""
 
@@ -198,7 +206,6 @@ class _Entities(_ofac.Shared):
         #: refId → (type, value, isoCode) of every referenceValue.
         self.references: dict[str, tuple[str, str, str | None]] = {}
         self._countries: dict[str, Country | None] = {}
-        self._legal: dict[str, LegalBasis] = {}
         self.header: dict[str, str] = {}
         self.published: PartialDate | None = None
         if root is not None:
@@ -279,12 +286,6 @@ class _Entities(_ofac.Shared):
         _, name, iso = self.references.get(ref or "", ("", "", None))
         code = _SCRIPTS.get(iso or "")
         return None if code == "Latn" else code or (name or None)
-
-    def legal_basis(self, text: str) -> LegalBasis:
-        found = self._legal.get(text)
-        if found is None:
-            found = self._legal[text] = _ofac.legal_basis(text)
-        return found
 
     def date(self, element: ET.Element, record: str, field: str) -> PartialDate | DateRange | None:
         try:
@@ -372,13 +373,11 @@ class _Entity:
 
     def note(self, label: str, text: str | None) -> None:
         if text is not None:
-            self.draft.notes.append(self.entities.share(f"{label}: {text}"))
+            self.draft.note(self.entities.share(f"{label}: {text}"))
 
     def role(self, country: Country | None, role: CountryRoleKind) -> None:
         if country is not None:
-            item = self.entities.share(CountryRole(country=country, role=role))
-            if item not in self.draft.countries:
-                self.draft.countries.append(item)
+            self.draft.role(self.entities.share(CountryRole(country=country, role=role)))
 
     def general(self, tag: str, element: ET.Element) -> None:
         text = self.entities.text(element)
@@ -413,7 +412,7 @@ class _Entity:
     def legal_authority(self, item: ET.Element) -> None:
         text = self.entities.text(item)
         if text is not None:
-            self.legal_basis.append(self.entities.legal_basis(text))
+            self.legal_basis.append(_ofac.legal_basis(text))
 
     # --- the designation ----------------------------------------------------------
 
@@ -435,10 +434,8 @@ class _Entity:
     def sanctions_type(self, text: str | None) -> None:
         if text is None:
             return
-        if text == "Block":
-            measure = Measure.ASSET_FREEZE
-        else:
-            measure = Measure.FINANCIAL_PROHIBITION if _RESTRICTS.search(text) else Measure.OTHER
+        measure = _ofac.sanctions_type(text)
+        if measure is not Measure.ASSET_FREEZE:
             self.measure_notes.append(self.entities.share(f"sanctions type: {text}"))
         if measure not in self.measures:
             self.measures.append(measure)
@@ -513,28 +510,13 @@ class _Entity:
 
     def address(self, item: ET.Element) -> None:
         entities = self.entities
-        local = entities.local
-        country_element: ET.Element | None = None
-        found: dict[str, str] = {}
-        for child in item:
-            tag = local[child.tag]
-            if tag == "country":
-                country_element = child
-            elif tag == "translations":
-                # The primary translation (Latin): others repeat it in another script.
-                for translation in child:
-                    for part in translation.iter():
-                        if local[part.tag] != "addressPart":
-                            continue
-                        values = {local[piece.tag]: piece for piece in part}
-                        kind, value = _text(values.get("type")), _text(values.get("value"))
-                        if kind and value and kind not in found:
-                            found[kind] = value
-                    break
+        parts = {entities.local[child.tag]: child for child in item}
+        country_element = parts.get("country")
+        # The primary translation (Latin): others repeat it in another script.
+        translation = next(iter(parts.get("translations", ())), None)
+        found = {} if translation is None else _address_parts(translation, entities.local)
         country_text = _text(country_element)
-        order = ("ADDRESS1", "ADDRESS2", "ADDRESS3", "CITY", "STATE/PROVINCE", "POSTAL CODE")
-        lines = [found[key] for key in order if key in found]
-        lines += [value for key, value in found.items() if key not in order]
+        lines = _ofac.address_lines(found)
         if country_text:
             lines.append(country_text)
         if not lines:
@@ -578,27 +560,16 @@ class _Entity:
             self.other_feature(label, value, when)
 
     def false_feature(self, label: str, value: str | None, when: ET.Element | None) -> None:
-        """A value OFAC says is false (a date of birth on forged papers, say).
-
-        Not a fact about the entity, but worth knowing, so a note; and a problem,
-        since the model has no place for it.
-        """
+        """A value OFAC says is false: a note and a problem (see :func:`_ofac.false_feature`)."""
         shown = value
         if when is not None:
             date = self.entities.date(when, self.uid, label)
             shown = value if date is None else date.isoformat()
-        self.note(f"{label} (marked false by OFAC)", shown or "")
-        self.entities.reading.problem(
-            "OFAC marks this feature's value false: kept as a note, not as a fact",
-            record=self.uid,
-            field=label,
-            value=shown,
-        )
+        _ofac.false_feature(self.draft, self.entities.reading, label, shown)
 
     def other_feature(self, label: str, value: str | None, when: ET.Element | None) -> None:
         """A feature that is no field: a measure note, an identifier or a note."""
         entities = self.entities
-        known = identifier_scheme(label) is not None
         if _ofac.is_measure_label(label):
             text = value
             if when is not None:
@@ -606,12 +577,8 @@ class _Entity:
                 text = None if date is None else date.isoformat()
             if text is not None:
                 self.measure_notes.append(entities.share(f"{label} {text}"))
-        elif value is not None and known:
-            scheme, kept = identify("ofac", label)
-            identifier = Identifier(
-                scheme=scheme, value=value, note=None if kept else label, label=kept
-            )
-            self.draft.identifiers.append(entities.share(identifier))
+        elif value is not None and (found := _ofac.label_identifier(label, value)) is not None:
+            self.draft.identifiers.append(entities.share(found))
         elif value is not None:
             # Dates of other features (Aircraft Manufacture Date) read better in ISO form.
             if when is not None:
@@ -640,17 +607,11 @@ class _Entity:
             self.draft.birth_places.append(self.entities.share(address))
 
     def country_role(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
-        role = _COUNTRY_ROLES.get(label, CountryRoleKind.REGISTRATION)
+        role = _ofac.COUNTRY_ROLES[label]
         self.role(self.entities.country(ref, value, self.uid, label), role)
 
     def incorporated(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
-        date = self.feature_date(label, value, when)
-        if isinstance(date, DateRange) or "incorporated" in self.draft.extra:
-            # "21 Mar 2015 to 19 Mar 2016" (an Iranian year), or a second date:
-            # true, but not one date, so a note rather than a problem.
-            self.note(label, None if date is None else date.isoformat())
-        else:
-            self.draft.extra["incorporated"] = date
+        _ofac.incorporated(self.draft, label, self.feature_date(label, value, when))
 
     def target_type(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
         # OFAC's kind of target ("Private Company", "Government Entity"): what
@@ -714,17 +675,7 @@ class _Entity:
                 "an identity document without a number", record=uid, field=label, value=None
             )
             return
-        if label == "Vessel Registration Identification" and self.kind is Vessel:
-            value = entities.reading.imo_number(number, record=uid)
-            if value is not None and self.draft.extra.get("imo", value) == value:
-                self.draft.extra["imo"] = value
-            elif value is not None:
-                self.draft.identifiers.append(
-                    Identifier(scheme="imo", value=value, note="alt. IMO")
-                )
-            return
-        if label == "MMSI" and self.kind is Vessel:
-            self.draft.extra["mmsi"] = entities.reading.mmsi_number(number, record=uid)
+        if _ofac.vessel_document(self.draft, entities.reading, label, number):
             return
         country_element = parts.get("issuingCountry")
         country = None
@@ -804,11 +755,6 @@ class _Entity:
 
 _Element = ET.Element | None
 _Feature = Callable[[_Entity, str, str | None, str | None, _Element], None]
-
-_COUNTRY_ROLES = {
-    "Nationality Country": CountryRoleKind.NATIONALITY,
-    "Citizenship Country": CountryRoleKind.CITIZENSHIP,
-}
 
 
 # Features that are fields or countries, by the class they belong to (None: any);
