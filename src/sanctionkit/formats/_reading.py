@@ -27,15 +27,8 @@ import attrs
 
 from sanctionkit.errors import NotAvailableError, ParseError, ReadError
 from sanctionkit.identifiers import imo, mmsi
-from sanctionkit.model import (
-    Address,
-    CountryRole,
-    CountryRoleKind,
-    Dataset,
-    Designation,
-    Entity,
-    Problem,
-)
+from sanctionkit.model import Dataset, Designation, Entity, Problem
+from sanctionkit.model.entities import Address, CountryRole, CountryRoleKind
 from sanctionkit.values.countries import Country, parse_country
 from sanctionkit.values.dates import DateRange, PartialDate, parse_date
 

@@ -34,12 +34,12 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import attrs
 
 from sanctionkit.formats._authorities import european_union
-from sanctionkit.formats._draft import EntityDraft
+from sanctionkit.formats._draft import EntityDraft, merged
 from sanctionkit.formats._files import xml_root_name
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._schemes import identify
@@ -415,10 +415,9 @@ class _Records:
         self.reading.designations.append(designation)
 
     def _merge(self, first: Entity, second: Entity, label: str) -> Entity:
-        """The entity of two records with one logicalId: the first, plus what the second adds.
+        """Two records with one logicalId: one entity (see :func:`merged`), two designations.
 
-        The EU lists an entity once per programme (Taliban under AFG and under
-        TAQA); each record is a designation, and the entity is the same.
+        The EU lists an entity once per programme (Taliban under AFG and under TAQA).
         """
         if type(first) is not type(second):
             self.reading.problem(
@@ -427,25 +426,7 @@ class _Records:
                 field="subjectType",
                 value=type(second).__name__,
             )
-        names = set(first.all_names)
-        aliases = list(first.aliases)
-        extra = (
-            [] if second.name in names else [Alias(name=second.name, script=script(second.name))]
-        )
-        for alias in [*extra, *second.aliases]:
-            if alias.name not in names:
-                names.add(alias.name)
-                aliases.append(alias)
-        changes: dict[str, Any] = {"aliases": tuple(aliases)}
-        for field in attrs.fields(type(first)):
-            if field.name in ("id", "name", "aliases") or not hasattr(second, field.name):
-                continue
-            mine, theirs = getattr(first, field.name), getattr(second, field.name)
-            if isinstance(mine, tuple):
-                changes[field.name] = (*mine, *(item for item in theirs if item not in mine))
-            elif mine is None and theirs is not None:
-                changes[field.name] = theirs
-        return attrs.evolve(first, **changes)
+        return merged(first, second)
 
     def _kind(self, subject: list[ET.Element], label: str) -> type[Entity]:
         """The class subjectType's code and classificationCode name (the code wins)."""
@@ -534,10 +515,8 @@ class _Records:
             ]
         )
         if number_title and (kinds or dates):
-            text = join(
-                [f"Regulation {number_title}" + (f" ({kinds})" if kinds else ""), dates], ": "
-            )
-            record.note(self.reading.intern(text))
+            title = f"Regulation {number_title}" + (f" ({kinds})" if kinds else "")
+            record.note(self.reading.intern(join([title, dates], ": ")))
 
     def _summary(self, element: ET.Element, record: _Draft) -> None:
         """A regulationSummary: the act that brought in one value, one more legal basis."""
