@@ -244,14 +244,6 @@ def _remarks(element: ET.Element) -> list[str]:
     return [clean(remark.text) for remark in element.iter(_REMARK)]
 
 
-def _scheme(code: str, description: str) -> tuple[IdentifierScheme, str | None]:
-    """The scheme of an identificationTypeCode, and for ``other`` what the file calls it."""
-    scheme, kept = identify("eu", code)
-    if scheme is not IdentifierScheme.OTHER:
-        return scheme, None
-    return scheme, description or kept
-
-
 def _quiet_country(text: str, *, codes: bool = False) -> Country | None:
     try:
         return parse_country(text, codes=codes)
@@ -766,7 +758,9 @@ class _Records:
             valid_from = None
         note = _document_note(element, number, valid_from)
         if number:
-            scheme, kind = _scheme(code, description)
+            # For a scheme of its own, the type's words are no news; for ``other`` they say it all.
+            scheme, kind = identify("eu", code)
+            kind = (description or kind) if scheme is IdentifierScheme.OTHER else None
             record.identifiers.append(
                 Identifier(
                     scheme=scheme,
