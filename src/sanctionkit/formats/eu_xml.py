@@ -377,7 +377,7 @@ class _Records:
         """Read the record's child elements into the draft, in the order of :data:`_CHILDREN`."""
         for tag, reader in _CHILDREN:
             for child in children.pop(tag, ()):
-                if tag != "regulation":
+                if tag != "regulation":  # a regulation is a basis itself; the others cite theirs
                     self._summary(child, record)
                 reader(self, child, record)
         for tag, unknown in children.items():
