@@ -213,16 +213,12 @@ def legal_basis(number_title: str, url: str | None = None) -> LegalBasis:
 
 def _file_metadata(root: ET.Element, published: PartialDate | None) -> dict[str, str]:
     """generationDate as given and as the publish date, and globalFileId."""
-    metadata = {}
-    generated = (root.get("generationDate") or "").strip()
-    if generated:
-        metadata["generation_time"] = generated
-    if published is not None:
-        metadata["publish_date"] = published.isoformat()
-    file_id = clean(root.get("globalFileId"))
-    if file_id:
-        metadata["global_file_id"] = file_id
-    return metadata
+    values = {
+        "generation_time": (root.get("generationDate") or "").strip(),
+        "publish_date": published.isoformat() if published is not None else "",
+        "global_file_id": clean(root.get("globalFileId")),
+    }
+    return {key: value for key, value in values.items() if value}
 
 
 def _source(name: str, published: PartialDate | None) -> Source:
@@ -425,22 +421,13 @@ class _Records:
         code = _attr(subject[0], "code").lower() if subject else ""
         classification = _attr(subject[0], "classificationCode").upper() if subject else ""
         by_code, by_class = _SUBJECT_KINDS.get(code), _SUBJECT_KINDS.get(classification)
+        problem = functools.partial(self.reading.problem, record=label, field="subjectType")
         if by_code is not None and by_class is not None and by_code is not by_class:
-            self.reading.problem(
-                f"subjectType code {code!r} and classificationCode {classification!r} disagree; "
-                "the code wins",
-                record=label,
-                field="subjectType",
-                value=classification,
-            )
+            message = f"subjectType code {code!r} and classificationCode {classification!r}"
+            problem(f"{message} disagree; the code wins", value=classification)
         found = by_code or by_class
         if found is None:
-            self.reading.problem(
-                "unknown subjectType; read as an organisation",
-                record=label,
-                field="subjectType",
-                value=code or classification,
-            )
+            problem("unknown subjectType; read as an organisation", value=code or classification)
             return Organization
         return found
 
