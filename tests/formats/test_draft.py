@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sanctionkit.errors import ReadError
-from sanctionkit.formats._draft import EntityDraft
+from sanctionkit.formats._draft import EntityDraft, merged
 from sanctionkit.formats._reading import Reading
 from sanctionkit.model import (
     Address,
@@ -132,3 +132,29 @@ def test_adding_methods_leave_out_repeats_and_keep_order() -> None:
     draft.position("Minister")
     draft.position("Minister")
     assert draft.positions == ["Minister"]
+
+
+def test_merged_adds_what_the_second_record_of_one_entity_says() -> None:
+    korea = CountryRole(country=parse_country("KP", codes=True), role=CountryRoleKind.CITIZENSHIP)
+    first = Person(id="eu-1", name="KIM Jong Sik", notes=("listed under PRK",))
+    second = Person(
+        id="eu-1",
+        name="Kim Jong-sik",
+        aliases=(Alias(name="KIM Jong Sik"), Alias(name="Kim Chong Sik")),
+        countries=(korea,),
+        notes=("listed under PRK", "listed under CHEM"),
+        gender=Gender.MALE,
+    )
+    both = merged(first, second)
+    assert (both.id, both.name) == ("eu-1", "KIM Jong Sik")
+    assert [alias.name for alias in both.aliases] == ["Kim Jong-sik", "Kim Chong Sik"]
+    assert both.countries == (korea,)
+    assert both.notes == ("listed under PRK", "listed under CHEM")
+    assert both.gender is Gender.MALE
+
+
+def test_merged_keeps_the_first_record_s_values_where_both_give_one() -> None:
+    first = Person(id="eu-1", name="A", gender=Gender.FEMALE)
+    both = merged(first, Person(id="eu-1", name="A", gender=Gender.MALE))
+    assert both.gender is Gender.FEMALE
+    assert both.aliases == ()

@@ -7,6 +7,8 @@ import pytest
 from sanctionkit.errors import ReadError
 from sanctionkit.formats import _reading
 from sanctionkit.formats._reading import Reading
+from sanctionkit.model import CountryRoleKind
+from sanctionkit.values.countries import parse_country
 from sanctionkit.values.dates import DateRange, PartialDate, parse_date
 
 
@@ -170,3 +172,56 @@ def test_date_range_marks_both_ends_approximate() -> None:
     )
     assert found is not None
     assert found.isoformat() == "1960~/1962~"
+
+
+def test_date_parts_give_one_shared_date_with_the_missing_parts_left_out() -> None:
+    reading = Reading(file="list.xml")
+    first = reading.date_parts("1962", "2", "", record="1", field="birthdate", approximate=True)
+    again = reading.date_parts("1962", "2", "", record="2", field="birthdate", approximate=True)
+    assert first == PartialDate(1962, 2, None, approximate=True)
+    assert first is again
+    assert reading.problems == []
+
+
+@pytest.mark.parametrize(
+    ("parts", "value"),
+    [
+        (("1962", "2", "30"), "30.2.1962"),
+        (("19x2", "", ""), "19x2"),
+        (("1962", "13", ""), "13.1962"),
+    ],
+)
+def test_bad_date_parts_are_a_problem_naming_them_day_first(
+    parts: tuple[str, str, str], value: str
+) -> None:
+    reading = Reading(file="list.xml")
+    assert reading.date_parts(*parts, record="9", field="birthdate") is None
+    assert [(p.record, p.field, p.value) for p in reading.problems] == [("9", "birthdate", value)]
+
+
+def test_address_joins_the_given_parts_in_order_and_shares_equal_places() -> None:
+    reading = Reading(file="list.xml")
+    first = reading.address(["Street 1", "", "Minsk", ""], city="Minsk")
+    again = reading.address(["Street 1", "Minsk"], city="Minsk")
+    assert first is not None
+    assert (first.full, first.city, first.country) == ("Street 1, Minsk", "Minsk", None)
+    assert first is again
+
+
+def test_address_of_empty_parts_is_none() -> None:
+    assert Reading(file="list.xml").address(["", ""], city="") is None
+
+
+def test_country_role_is_one_object_per_country_and_role() -> None:
+    reading = Reading(file="list.xml")
+    korea = parse_country("KP", codes=True)
+    first = reading.country_role(korea, CountryRoleKind.CITIZENSHIP)
+    assert first is reading.country_role(korea, CountryRoleKind.CITIZENSHIP)
+    assert first != reading.country_role(korea, CountryRoleKind.LOCATION)
+    assert (first.country.alpha2, first.role) == ("KP", CountryRoleKind.CITIZENSHIP)
+
+
+def test_first_time_is_true_once_per_key_and_reading() -> None:
+    reading = Reading(file="list.xml")
+    assert [reading.first_time(key) for key in ("a", "b", "a", "b")] == [True, True, False, False]
+    assert Reading(file="other.xml").first_time("a")

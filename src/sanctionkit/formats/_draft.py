@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from sanctionkit.formats._reading import Reading
+from sanctionkit.formats._text import script
 from sanctionkit.model import (
     Address,
     Aircraft,
@@ -33,7 +34,7 @@ from sanctionkit.model import (
 )
 from sanctionkit.values.dates import DateRange, PartialDate
 
-__all__ = ["EntityDraft"]
+__all__ = ["EntityDraft", "merged"]
 
 #: How a value the class cannot hold is written as a note, by field.
 _NOTE_LABELS = {
@@ -208,3 +209,36 @@ class EntityDraft:
                     field=field,
                     value=text,
                 )
+
+
+def merged(first: Entity, second: Entity) -> Entity:
+    """The entity two records with one id describe: the first, plus what the second adds.
+
+    A list that gives one entity a record per programme (the EU lists the
+    Taliban under AFG and under TAQA) describes it twice: the second's name and
+    aliases become aliases, its tuples add the values the first lacks, and its
+    values fill the first's empty fields. The class is the first's.
+
+    >>> one = Organization(id="eu-1", name="KOMID", notes=("a",))
+    >>> two = Organization(id="eu-1", name="Korea Mining", notes=("a", "b"))
+    >>> both = merged(one, two)
+    >>> both.name, [alias.name for alias in both.aliases], both.notes
+    ('KOMID', ['Korea Mining'], ('a', 'b'))
+    """
+    names = set(first.all_names)
+    aliases = list(first.aliases)
+    extra = [] if second.name in names else [Alias(name=second.name, script=script(second.name))]
+    for alias in [*extra, *second.aliases]:
+        if alias.name not in names:
+            names.add(alias.name)
+            aliases.append(alias)
+    changes: dict[str, Any] = {"aliases": tuple(aliases)}
+    for field in attrs.fields(type(first)):
+        if field.name in ("id", "name", "aliases") or not hasattr(second, field.name):
+            continue
+        mine, theirs = getattr(first, field.name), getattr(second, field.name)
+        if isinstance(mine, tuple):
+            changes[field.name] = (*mine, *(item for item in theirs if item not in mine))
+        elif mine is None and theirs is not None:
+            changes[field.name] = theirs
+    return attrs.evolve(first, **changes)

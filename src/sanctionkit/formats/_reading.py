@@ -28,6 +28,7 @@ import attrs
 from sanctionkit.errors import NotAvailableError, ParseError, ReadError
 from sanctionkit.identifiers import imo, mmsi
 from sanctionkit.model import Dataset, Designation, Entity, Problem
+from sanctionkit.model.entities import Address, CountryRole, CountryRoleKind
 from sanctionkit.values.countries import Country, parse_country
 from sanctionkit.values.dates import DateRange, PartialDate, parse_date
 
@@ -104,6 +105,7 @@ class Reading:
     _strings: dict[str, str] = attrs.field(factory=dict, init=False, repr=False)
     _interned: dict[tuple[type, object], object] = attrs.field(factory=dict, init=False, repr=False)
     _ids: set[str] = attrs.field(factory=set, init=False, repr=False)
+    _met: set[str] = attrs.field(factory=set, init=False, repr=False)
 
     def problem(
         self,
@@ -353,6 +355,73 @@ class Reading:
             self._ids.add(candidate)
             return candidate
         return None
+
+    def date_parts(
+        self,
+        year: str,
+        month: str = "",
+        day: str = "",
+        *,
+        record: str | None,
+        field: str,
+        approximate: bool = False,
+    ) -> PartialDate | None:
+        """The date a list gives in parts (a year, perhaps a month and a day), shared.
+
+        A part that is no number, or a day the month does not have, is a problem
+        naming the parts as the list wrote them (day.month.year).
+
+        >>> reading = Reading(file="list.xml")
+        >>> reading.date_parts("1962", "2", "", record="1", field="birthdate").isoformat()
+        '1962-02'
+        >>> reading.date_parts("1962", "2", "30", record="2", field="birthdate") is None
+        True
+        >>> reading.problems[0].value
+        '30.2.1962'
+        """
+        try:
+            date = PartialDate(
+                int(year), int(month) if month else None, int(day) if day else None, approximate
+            )
+        except ValueError as error:
+            value = ".".join(part for part in (day, month, year) if part)
+            self.problem(str(error), record=record, field=field, value=value)
+            return None
+        return self.intern(date)
+
+    def address(
+        self, parts: Iterable[str], *, city: str = "", country: Country | None = None
+    ) -> Address | None:
+        """The address the non-empty ``parts`` spell, in order; None when all are empty.
+
+        The same place twice is one shared object (:meth:`intern`).
+
+        >>> reading = Reading(file="list.xml")
+        >>> reading.address(["1 Main St", "", "Pyongyang"], city="Pyongyang").full
+        '1 Main St, Pyongyang'
+        >>> reading.address(["", ""]) is None
+        True
+        """
+        full = ", ".join(part for part in parts if part)
+        if not full:
+            return None
+        return self.intern(Address(full=full, city=city or None, country=country))
+
+    def country_role(self, country: Country, role: CountryRoleKind) -> CountryRole:
+        """The country in a role (nationality, location ...), one shared object per pair."""
+        return self.intern(CountryRole(country=country, role=role))
+
+    def first_time(self, key: str) -> bool:
+        """Whether this file meets ``key`` for the first time (now met): a problem said once.
+
+        >>> reading = Reading(file="list.xml")
+        >>> reading.first_time("element foo"), reading.first_time("element foo")
+        (True, False)
+        """
+        if key in self._met:
+            return False
+        self._met.add(key)
+        return True
 
     def imo_number(self, text: str | None, *, record: str | None, field: str = "imo") -> str | None:
         return self._remembered(imo.validate, text, record=record, field=field, code="invalid-imo")

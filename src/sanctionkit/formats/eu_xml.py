@@ -32,13 +32,14 @@ from __future__ import annotations
 import functools
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import attrs
 
 from sanctionkit.formats._authorities import european_union
-from sanctionkit.formats._draft import EntityDraft
+from sanctionkit.formats._draft import EntityDraft, merged
 from sanctionkit.formats._files import xml_root_name
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._schemes import identify
@@ -48,7 +49,6 @@ from sanctionkit.model import (
     Address,
     Alias,
     AliasQuality,
-    CountryRole,
     CountryRoleKind,
     Dataset,
     Designation,
@@ -76,15 +76,36 @@ NAMESPACE = "http://eu.europa.ec/fpi/fsd/export"
 
 _ROOT = "export"
 _RECORD = "sanctionEntity"
+_REMARK = f"{{{NAMESPACE}}}remark"
 _PUBLISHER = "European Commission"
 _URL = "https://webgate.ec.europa.eu/fsd/fsf"
 _TITLE = "Consolidated list of persons, groups and entities subject to EU financial sanctions"
 
+# --- the mapping: attributes → fields --------------------------------------------------
+
+#: subjectType's code or classificationCode → the class of the entity.
+_SUBJECT_KINDS: dict[str, type[Entity]] = {
+    "person": Person,
+    "enterprise": Organization,
+    "P": Person,
+    "E": Organization,
+}
+#: nameAlias's parts, for a name without a wholeName.
+_NAME_PARTS = ("firstName", "middleName", "lastName")
 _GENDERS = {"m": Gender.MALE, "f": Gender.FEMALE}
-_TRUE = "true"
-# Words the list writes where it means "no country".
-_NO_COUNTRY_CODES = frozenset({"", "00"})
-_NO_COUNTRY_NAMES = frozenset({"", "unknown"})
+#: An address's attributes, in the order its text gives them, and how each is written.
+_ADDRESS_PARTS = (
+    ("street", "{}"),
+    ("poBox", "P.O. Box {}"),
+    ("city", "{}"),
+    ("zipCode", "{}"),
+    ("region", "{}"),
+    ("place", "{}"),
+)
+#: A place of birth's attributes (birthdate element), in the order its text gives them.
+_BIRTH_PLACE_PARTS = (("city", "{}"), ("place", "{}"), ("region", "{}"), ("zipCode", "{}"))
+#: contactInfo keys → how a note names them.
+_CONTACTS = {"PHONE": "Phone", "FAX": "Fax", "EMAIL": "Email", "WEB": "Website"}
 # The yes/no attributes of an identification, and what "true" says about the document.
 _DOCUMENT_FLAGS = (
     ("diplomatic", "diplomatic"),
@@ -93,7 +114,14 @@ _DOCUMENT_FLAGS = (
     ("reportedLost", "reported lost"),
     ("revokedByIssuer", "revoked by the issuer"),
 )
-_CONTACTS = {"PHONE": "Phone", "FAX": "Fax", "EMAIL": "Email", "WEB": "Website"}
+
+# --- the quirks -------------------------------------------------------------------------
+
+_TRUE = "true"
+_FLAGS = ("", "true", "false")
+# Words the list writes where it means "no country".
+_NO_COUNTRY_CODES = frozenset({"", "00"})
+_NO_COUNTRY_NAMES = frozenset({"", "unknown"})
 _AT_LISTING = "(at the time of listing)"
 # Alias remarks that state the alias's quality ("low quality alias"; typos seen: "qood", "god").
 _QUALITY_REMARK = re.compile(r"^(good|qood|god|low)\s+quality\s+alias\b[\s;,.]*(.*)$", re.I | re.S)
@@ -132,19 +160,14 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
     the format, the list, its publish date, the file id and the record counts.
     """
     reading = Reading(file=name, strict=strict)
-    metadata = {"format": FORMAT, "list": LIST_NAME}
+    metadata: dict[str, str | int] = {"format": FORMAT, "list": LIST_NAME}
     records: _Records | None = None
     for kind, element in iter_records(source, _RECORD, name, containers=(_ROOT,), reading=reading):
         if kind == "root":
-            generated = element.get("generationDate")
-            published = reading.single_date(generated, record=None, field="generationDate")
-            if generated and generated.strip():
-                metadata["generation_time"] = generated.strip()
-            if published is not None:
-                metadata["publish_date"] = published.isoformat()
-            file_id = clean(element.get("globalFileId"))
-            if file_id:
-                metadata["global_file_id"] = file_id
+            published = reading.single_date(
+                element.get("generationDate"), record=None, field="generationDate"
+            )
+            metadata.update(_file_metadata(element, published))
             records = _Records(reading, _source(name, published))
             continue
         assert records is not None  # iter_records yields the root first
@@ -188,17 +211,33 @@ def legal_basis(number_title: str, url: str | None = None) -> LegalBasis:
     )
 
 
+def _file_metadata(root: ET.Element, published: PartialDate | None) -> dict[str, str]:
+    """generationDate as given and as the publish date, and globalFileId."""
+    values = {
+        "generation_time": (root.get("generationDate") or "").strip(),
+        "publish_date": published.isoformat() if published is not None else "",
+        "global_file_id": clean(root.get("globalFileId")),
+    }
+    return {key: value for key, value in values.items() if value}
+
+
 def _source(name: str, published: PartialDate | None) -> Source:
     file = Path(name).name if name and not name.startswith("<") else "export.xml"
     return Source(url=_URL, publisher=_PUBLISHER, title=f"{_TITLE} ({file})", published=published)
 
 
-def _scheme(code: str, description: str) -> tuple[IdentifierScheme, str | None]:
-    """The scheme of an identificationTypeCode, and for ``other`` what the file calls it."""
-    scheme, kept = identify("eu", code)
-    if scheme is not IdentifierScheme.OTHER:
-        return scheme, None
-    return scheme, description or kept
+def _attr(element: ET.Element, name: str, template: str = "{}") -> str:
+    """The attribute's text on one line, written into ``template``; empty when it has none."""
+    text = clean(element.get(name))
+    return template.format(text) if text else ""
+
+
+def _parts(element: ET.Element, parts: tuple[tuple[str, str], ...]) -> list[str]:
+    return [_attr(element, name, template) for name, template in parts]
+
+
+def _remarks(element: ET.Element) -> list[str]:
+    return [clean(remark.text) for remark in element.iter(_REMARK)]
 
 
 def _quiet_country(text: str, *, codes: bool = False) -> Country | None:
@@ -221,12 +260,41 @@ def _iso_day(text: str) -> PartialDate:
     return PartialDate(year, month, day)
 
 
+# "Date of listing: 23.6.2008": the list writes the day first there.
+_parse_day_first = functools.partial(parse_date, dayfirst=True)
+
+
+def _choose_name(names: list[tuple[str, AliasQuality, str | None]]) -> str | None:
+    """The first strong name without a language (or in English); else the first strong one."""
+    strong = [entry for entry in names if entry[1] is AliasQuality.STRONG]
+    for name, _, language in strong:
+        if language in (None, "en"):
+            return name
+    if strong:
+        return strong[0][0]
+    return names[0][0] if names else None
+
+
+def _aliases(name: str, names: list[tuple[str, AliasQuality, str | None]]) -> list[Alias]:
+    """Every other name once: the same spelling in several languages is one alias."""
+    aliases: list[Alias] = []
+    taken = {name}
+    for alias, quality, language in names:
+        if alias not in taken:
+            taken.add(alias)
+            aliases.append(
+                Alias(name=alias, quality=quality, language=language, script=script(alias))
+            )
+    return aliases
+
+
 @attrs.define
 class _Draft(EntityDraft):
     """An :class:`EntityDraft` with what the record says of its names and its designation."""
 
     #: Every name (wholeName, quality, language) before one is chosen as the name.
     names: list[tuple[str, AliasQuality, str | None]] = attrs.Factory(list)
+    remarks: list[str] = attrs.Factory(list)
     programmes: list[str] = attrs.Factory(list)
     bases: list[LegalBasis] = attrs.Factory(list)
 
@@ -256,7 +324,6 @@ class _Records:
     index: dict[str, int] = attrs.Factory(dict)
     # (countryIso2Code, countryDescription) → the country, for pairs that read cleanly.
     countries: dict[tuple[str, str], Country | None] = attrs.Factory(dict)
-    unknown_tags: set[str] = attrs.Factory(set)
 
     def __attrs_post_init__(self) -> None:
         self.sources = (self.source,)
@@ -264,8 +331,7 @@ class _Records:
     def read(self, element: ET.Element) -> None:
         reading = self.reading
         reading.read += 1
-        logical_id = clean(element.get("logicalId"))
-        reference = clean(element.get("euReferenceNumber"))
+        logical_id, reference = _attr(element, "logicalId"), _attr(element, "euReferenceNumber")
         label = reference or (f"logicalId {logical_id}" if logical_id else None)
         if not label:
             reading.reject("record has neither euReferenceNumber nor logicalId")
@@ -274,28 +340,20 @@ class _Records:
         children: dict[str, list[ET.Element]] = {}
         for child in element:
             children.setdefault(local_name(child.tag), []).append(child)
-        kind = Person if self._is_person(children, label) else Organization
+        kind = self._kind(children.pop("subjectType", []), label)
         record = _Draft(label, id=entity_id, kind=kind, sources=self.sources)
-        remarks = self._children(children, record)
-        record.name = self._choose_name(record)
+        self._children(children, record)
+        record.name = _choose_name(record.names)
         if record.name is None:
             reading.reject("record has no name", record=label)
             return
-        identifiers = [Identifier(scheme="eu_logical_id", value=logical_id)] if logical_id else []
-        un_id = clean(element.get("unitedNationId"))
-        if un_id:
-            identifiers.append(Identifier(scheme="un_reference", value=un_id))
-        record.identifiers[:0] = identifiers
-        details = clean(element.get("designationDetails"))
-        listed = self._listed(element.get("designationDate"), details, label)
-        # Older entries give the date in a remark instead ("Date of listing: 9.9.2003").
-        for remark in remarks if listed is None else ():
-            if _LISTED_REMARK.match(remark):
-                listed = self._listed(None, remark, label, field="remark")
-                break
-        if details:
-            record.notes.insert(0, f"Designation details: {details}")
-        record.aliases = self._aliases(record.name, record)
+        un_id = _attr(element, "unitedNationId")
+        record.identifiers[:0] = [
+            *([Identifier(scheme="eu_logical_id", value=logical_id)] if logical_id else []),
+            *([Identifier(scheme="un_reference", value=un_id)] if un_id else []),
+        ]
+        listed = self._listed(element, record)
+        record.aliases = _aliases(record.name, record.names)
         # Only persons have dates and places of birth and a gender: for others they are notes.
         entity = record.build(reading, quiet=True)
         if entity is None:
@@ -311,27 +369,15 @@ class _Records:
         )
         self._keep(entity, designation, label)
 
-    def _children(self, children: dict[str, list[ET.Element]], record: _Draft) -> list[str]:
-        """Read the record's child elements into the draft; the texts of its remarks."""
-        for regulation in children.pop("regulation", ()):
-            self._regulation(regulation, record)
-        for alias in children.pop("nameAlias", ()):
-            self._name(alias, record)
-        for citizenship in children.pop("citizenship", ()):
-            self._citizenship(citizenship, record)
-        for born in children.pop("birthdate", ()):
-            self._birth_date(born, record)
-        for address in children.pop("address", ()):
-            self._address(address, record)
-        for document in children.pop("identification", ()):
-            self._identification(document, record)
-        remarks = [clean(remark.text) for remark in children.pop("remark", ())]
-        for remark in remarks:
-            record.note(remark)
-        children.pop("subjectType", None)
+    def _children(self, children: dict[str, list[ET.Element]], record: _Draft) -> None:
+        """Read the record's child elements into the draft, in the order of :data:`_CHILDREN`."""
+        for tag, reader in _CHILDREN:
+            for child in children.pop(tag, ()):
+                if tag != "regulation":  # a regulation is a basis itself; the others cite theirs
+                    self._summary(child, record)
+                reader(self, child, record)
         for tag, unknown in children.items():
             self._unknown(tag, unknown, record)
-        return remarks
 
     # --- the record as a whole -------------------------------------------------------
 
@@ -357,10 +403,9 @@ class _Records:
         self.reading.designations.append(designation)
 
     def _merge(self, first: Entity, second: Entity, label: str) -> Entity:
-        """The entity of two records with one logicalId: the first, plus what the second adds.
+        """Two records with one logicalId: one entity (see :func:`merged`), two designations.
 
-        The EU lists an entity once per programme (Taliban under AFG and under
-        TAQA); each record is a designation, and the entity is the same.
+        The EU lists an entity once per programme (Taliban under AFG and under TAQA).
         """
         if type(first) is not type(second):
             self.reading.problem(
@@ -369,74 +414,48 @@ class _Records:
                 field="subjectType",
                 value=type(second).__name__,
             )
-        names = set(first.all_names)
-        aliases = list(first.aliases)
-        extra = (
-            [] if second.name in names else [Alias(name=second.name, script=script(second.name))]
-        )
-        for alias in [*extra, *second.aliases]:
-            if alias.name not in names:
-                names.add(alias.name)
-                aliases.append(alias)
-        changes: dict[str, Any] = {"aliases": tuple(aliases)}
-        for field in attrs.fields(type(first)):
-            if field.name in ("id", "name", "aliases") or not hasattr(second, field.name):
-                continue
-            mine, theirs = getattr(first, field.name), getattr(second, field.name)
-            if isinstance(mine, tuple):
-                changes[field.name] = (*mine, *(item for item in theirs if item not in mine))
-            elif mine is None and theirs is not None:
-                changes[field.name] = theirs
-        return attrs.evolve(first, **changes)
+        return merged(first, second)
 
-    def _is_person(self, children: dict[str, list[ET.Element]], label: str) -> bool:
-        subject = children.get("subjectType", [])
-        code = clean(subject[0].get("code")).lower() if subject else ""
-        classification = clean(subject[0].get("classificationCode")).upper() if subject else ""
-        kinds = {"person": True, "enterprise": False, "P": True, "E": False}
-        by_code, by_class = kinds.get(code), kinds.get(classification)
-        if by_code is not None and by_class is not None and by_code != by_class:
-            self.reading.problem(
-                f"subjectType code {code!r} and classificationCode {classification!r} disagree; "
-                "the code wins",
-                record=label,
-                field="subjectType",
-                value=classification,
-            )
-        found = by_code if by_code is not None else by_class
+    def _kind(self, subject: list[ET.Element], label: str) -> type[Entity]:
+        """The class subjectType's code and classificationCode name (the code wins)."""
+        code = _attr(subject[0], "code").lower() if subject else ""
+        classification = _attr(subject[0], "classificationCode").upper() if subject else ""
+        by_code, by_class = _SUBJECT_KINDS.get(code), _SUBJECT_KINDS.get(classification)
+        problem = functools.partial(self.reading.problem, record=label, field="subjectType")
+        if by_code is not None and by_class is not None and by_code is not by_class:
+            message = f"subjectType code {code!r} and classificationCode {classification!r}"
+            problem(f"{message} disagree; the code wins", value=classification)
+        found = by_code or by_class
         if found is None:
-            self.reading.problem(
-                "unknown subjectType; read as an organisation",
-                record=label,
-                field="subjectType",
-                value=code or classification,
-            )
-            return False
+            problem("unknown subjectType; read as an organisation", value=code or classification)
+            return Organization
         return found
 
-    def _listed(
-        self, text: str | None, details: str, label: str, field: str = "designationDetails"
-    ) -> PartialDate | None:
-        """designationDate; without one, the date a "Date of listing: 23.6.2008" detail gives
-        (``details``: the designationDetails attribute, or a remark, named by ``field``)."""
-        if text and text.strip():
-            return self._single_date(text, label, "designationDate")
-        match = _LISTED_DETAIL.match(details)
+    def _listed(self, element: ET.Element, record: _Draft) -> PartialDate | None:
+        """designationDate; without one, the date a designationDetails or (in older entries)
+        a remark gives ("Date of listing: 9.9.2003"). designationDetails is a note too."""
+        details = _attr(element, "designationDetails")
+        if details:
+            record.notes.insert(0, f"Designation details: {details}")
+        given = element.get("designationDate")
+        if given and given.strip():
+            listed = self._single_date(given, record.label, "designationDate")
+        else:
+            listed = self._listed_in(details, record.label, "designationDetails")
+        for remark in record.remarks if listed is None else ():
+            if _LISTED_REMARK.match(remark):
+                return self._listed_in(remark, record.label, "remark")
+        return listed
+
+    def _listed_in(self, text: str, label: str, field: str) -> PartialDate | None:
+        """The date of a "Date of listing: 23.6.2008" text, which ``field`` holds."""
+        match = _LISTED_DETAIL.match(text)
         if match is None:
             return None
-        found = self.reading.value(
-            functools.partial(parse_date, dayfirst=True),
-            match.group(1),
-            record=label,
-            field=field,
-        )
+        found = self.reading.date(match.group(1), record=label, field=field, parse=_parse_day_first)
         if isinstance(found, DateRange):
-            self.reading.problem(
-                "expected one date, found a range",
-                record=label,
-                field=field,
-                value=details,
-            )
+            message = "expected one date, found a range"
+            self.reading.problem(message, record=label, field=field, value=text)
             return None
         return found
 
@@ -448,71 +467,60 @@ class _Records:
             )
             if text:
                 record.note(f"{tag}: {text}")
-        if tag not in self.unknown_tags:
-            self.unknown_tags.add(tag)
+        if self.reading.first_time(f"unknown element {tag}"):
             self.reading.problem(
                 "unknown element; its text and attributes are kept as notes",
                 record=record.label,
                 field=tag,
             )
 
-    # --- regulations -------------------------------------------------------------------
+    # --- regulations and remarks -------------------------------------------------------
 
     def _regulation(self, element: ET.Element, record: _Draft) -> None:
-        programme = clean(element.get("programme"))
+        programme = _attr(element, "programme")
         if programme and programme not in record.programmes:
             record.programmes.append(self.reading.intern(programme))
-        number_title = clean(element.get("numberTitle"))
-        url = clean(element.findtext(f"{{{NAMESPACE}}}publicationUrl")) or clean(
-            element.get("publicationUrl")
+        number_title = _attr(element, "numberTitle")
+        url = clean(element.findtext(f"{{{NAMESPACE}}}publicationUrl")) or _attr(
+            element, "publicationUrl"
         )
         if number_title:
             record.basis(legal_basis(number_title, url or None))
-        kinds = join([clean(element.get("regulationType")), clean(element.get("organisationType"))])
-        published = clean(element.get("publicationDate"))
-        in_force = clean(element.get("entryIntoForceDate"))
+        kinds = join([_attr(element, "regulationType"), _attr(element, "organisationType")])
         dates = join(
             [
-                f"published {published}" if published else "",
-                f"in force from {in_force}" if in_force else "",
+                _attr(element, "publicationDate", "published {}"),
+                _attr(element, "entryIntoForceDate", "in force from {}"),
             ]
         )
         if number_title and (kinds or dates):
-            text = join(
-                [f"Regulation {number_title}" + (f" ({kinds})" if kinds else ""), dates], ": "
-            )
-            record.note(self.reading.intern(text))
+            title = f"Regulation {number_title}" + (f" ({kinds})" if kinds else "")
+            record.note(self.reading.intern(join([title, dates], ": ")))
 
     def _summary(self, element: ET.Element, record: _Draft) -> None:
         """A regulationSummary: the act that brought in one value, one more legal basis."""
         for summary in element:
             if local_name(summary.tag) == "regulationSummary":
-                number_title = clean(summary.get("numberTitle"))
+                number_title = _attr(summary, "numberTitle")
                 if number_title:
-                    url = clean(summary.get("publicationUrl"))
-                    record.basis(legal_basis(number_title, url or None))
+                    record.basis(
+                        legal_basis(number_title, _attr(summary, "publicationUrl") or None)
+                    )
+
+    def _remark(self, element: ET.Element, record: _Draft) -> None:
+        remark = clean(element.text)
+        record.remarks.append(remark)
+        record.note(remark)
 
     # --- names ---------------------------------------------------------------------------
 
     def _name(self, element: ET.Element, record: _Draft) -> None:
-        self._summary(element, record)
-        get = element.get
-        name = clean(get("wholeName")) or join(
-            [clean(get(part)) for part in ("firstName", "middleName", "lastName")], " "
+        name = _attr(element, "wholeName") or join(
+            [_attr(element, part) for part in _NAME_PARTS], " "
         )
-        strong = clean(get("strong")).lower()
-        quality = AliasQuality.WEAK if strong == "false" else AliasQuality.STRONG
-        if strong not in ("", "true", "false"):
-            self.reading.problem(
-                "unknown strong value; kept as a strong name",
-                record=record.label,
-                field="nameAlias/strong",
-                value=strong,
-            )
-        function = clean(get("function"))
-        title = clean(get("title"))
-        for remark_element in element.iter(f"{{{NAMESPACE}}}remark"):
-            remark = clean(remark_element.text)
+        quality = self._strength(element, record)
+        function = _attr(element, "function")
+        for remark in _remarks(element):
             stated = _QUALITY_REMARK.match(remark)
             if stated is not None:
                 if stated.group(1).lower() == "low":
@@ -521,19 +529,26 @@ class _Records:
             if remark and remark != function:
                 record.note(f"Name {name}: {remark}" if name else f"Name: {remark}")
         if name:
-            language = clean(get("nameLanguage")).lower() or None
-            record.names.append(
-                (name, quality, self.reading.intern(language) if language else None)
-            )
-        for kind, text in (("Title", title), ("Function", function)):
-            if not text:
-                continue
-            if record.kind is Person:
-                if text not in record.positions:
-                    record.positions.append(text)
-            else:
+            language = _attr(element, "nameLanguage").lower()
+            record.names.append((name, quality, self.reading.intern(language) or None))
+        for kind, text in (("Title", _attr(element, "title")), ("Function", function)):
+            if text and record.kind is Person:
+                record.position(text)
+            elif text:
                 record.note(f"{kind}: {text}")
-        self._gender(clean(get("gender")), record)
+        self._gender(_attr(element, "gender"), record)
+
+    def _strength(self, element: ET.Element, record: _Draft) -> AliasQuality:
+        """nameAlias's ``strong``: "false" is a weak name; anything else a strong one."""
+        strong = _attr(element, "strong").lower()
+        if strong not in _FLAGS:
+            self.reading.problem(
+                "unknown strong value; kept as a strong name",
+                record=record.label,
+                field="nameAlias/strong",
+                value=strong,
+            )
+        return AliasQuality.WEAK if strong == "false" else AliasQuality.STRONG
 
     def _gender(self, text: str, record: _Draft) -> None:
         if not text:
@@ -553,29 +568,6 @@ class _Records:
                 value=text,
             )
 
-    def _choose_name(self, record: _Draft) -> str | None:
-        """The first strong name without a language (or in English); else the first strong one."""
-        strong = [entry for entry in record.names if entry[1] is AliasQuality.STRONG]
-        for name, _, language in strong:
-            if language in (None, "en"):
-                return name
-        if strong:
-            return strong[0][0]
-        return record.names[0][0] if record.names else None
-
-    def _aliases(self, name: str, record: _Draft) -> list[Alias]:
-        """Every other name once: the same spelling in several languages is one alias."""
-        aliases: list[Alias] = []
-        taken = {name}
-        for alias, quality, language in record.names:
-            if alias in taken:
-                continue
-            taken.add(alias)
-            aliases.append(
-                Alias(name=alias, quality=quality, language=language, script=script(alias))
-            )
-        return aliases
-
     # --- countries, places, addresses --------------------------------------------------
 
     def _country(self, element: ET.Element, record: _Draft, field: str) -> Country | None:
@@ -585,8 +577,8 @@ class _Records:
         description that name different countries are a problem (the code wins).
         Pairs that read cleanly are resolved once; bad ones are reported in each record.
         """
-        code = clean(element.get("countryIso2Code")).upper()
-        description = clean(element.get("countryDescription"))
+        code = _attr(element, "countryIso2Code").upper()
+        description = _attr(element, "countryDescription")
         key = (code, description)
         if key in self.countries:
             return self.countries[key]
@@ -612,53 +604,35 @@ class _Records:
             self.reading.problem(message, record=record.label, field=field, value=value)
         return by_code or by_name
 
-    def _role(self, country: Country, kind: CountryRoleKind) -> CountryRole:
-        return self.reading.intern(CountryRole(country=country, role=kind))
+    def _place(
+        self, element: ET.Element, parts: tuple[tuple[str, str], ...], country: Country | None
+    ) -> Address | None:
+        """An address or place of birth: the parts, then countryDescription unless "unknown"."""
+        description = _attr(element, "countryDescription")
+        shown = "" if description.lower() in _NO_COUNTRY_NAMES else description
+        return self.reading.address(
+            [*_parts(element, parts), shown], city=_attr(element, "city"), country=country
+        )
 
     def _citizenship(self, element: ET.Element, record: _Draft) -> None:
-        self._summary(element, record)
         country = self._country(element, record, "citizenship")
         if country is not None:
-            record.role(self._role(country, CountryRoleKind.CITIZENSHIP))
-        region = clean(element.get("region"))
-        remarks = [clean(remark.text) for remark in element.iter(f"{{{NAMESPACE}}}remark")]
-        said = join([region, *remarks], "; ")
+            record.role(self.reading.country_role(country, CountryRoleKind.CITIZENSHIP))
+        said = join([_attr(element, "region"), *_remarks(element)], "; ")
         if said:
             shown = f" {country.alpha2}" if country is not None else ""
             record.note(f"Citizenship{shown}: {said}")
 
-    def _place(
-        self, parts: list[str], city: str, description: str, country: Country | None
-    ) -> Address | None:
-        """An address or place of birth; the same place twice is one shared object."""
-        shown = "" if description.lower() in _NO_COUNTRY_NAMES else description
-        full = join([*parts, shown])
-        if not full:
-            return None
-        return self.reading.intern(Address(full=full, city=city or None, country=country))
-
     def _address(self, element: ET.Element, record: _Draft) -> None:
-        self._summary(element, record)
-        get = element.get
         country = self._country(element, record, "address")
-        city = clean(get("city"))
-        po_box = clean(get("poBox"))
-        at_listing = clean(get("asAtListingTime")).lower() == _TRUE
-        parts = [
-            clean(get("street")),
-            f"P.O. Box {po_box}" if po_box else "",
-            city,
-            clean(get("zipCode")),
-            clean(get("region")),
-            clean(get("place")),
-        ]
-        place = self._place(parts, city, clean(get("countryDescription")), country)
+        at_listing = _attr(element, "asAtListingTime").lower() == _TRUE
+        place = self._place(element, _ADDRESS_PARTS, country)
         if place is not None and at_listing:
             place = attrs.evolve(place, full=f"{place.full} {_AT_LISTING}")
-        if place is not None and place not in record.addresses:
-            record.addresses.append(place)
+        if place is not None:
+            record.address(place)
         if country is not None:
-            record.role(self._role(country, CountryRoleKind.LOCATION))
+            record.role(self.reading.country_role(country, CountryRoleKind.LOCATION))
         where = f"Address {place.full}" if place is not None else "Address"
         for child in element:
             tag = local_name(child.tag)
@@ -667,7 +641,7 @@ class _Records:
                 if remark and not (at_listing and remark == _AT_LISTING):
                     record.note(f"{where}: {remark}")
             elif tag == "contactInfo":
-                key, value = clean(child.get("key")), clean(child.get("value"))
+                key, value = _attr(child, "key"), _attr(child, "value")
                 if value:
                     record.note(
                         f"{_CONTACTS.get(key.upper(), key.capitalize() or 'Contact')}: {value}"
@@ -681,114 +655,99 @@ class _Records:
     def _expiry(self, text: str | None, label: str) -> PartialDate | None:
         """validTo: a document may expire years from now, which no other date here may."""
         cleaned = clean(text)
+        parse = _iso_day if _ISO_DAY.match(cleaned) else _parse_date
         field = "identification/validTo"
-        if _ISO_DAY.match(cleaned) is None:
-            return self._single_date(cleaned, label, field)
-        return self.reading.intern(self.reading.value(_iso_day, cleaned, record=label, field=field))
-
-    def _ymd(
-        self, year: str, month: str, day: str, approximate: bool, label: str, field: str
-    ) -> PartialDate | None:
-        """A date from its parts (a year, maybe a month and a day)."""
-        try:
-            key = (int(year), int(month) if month else None, int(day) if day else None, approximate)
-            return self.reading.intern(PartialDate(*key))
-        except ValueError as error:
-            text = join([day, month, year], ".")
-            self.reading.problem(str(error), record=label, field=field, value=text)
-            return None
+        return self.reading.single_date(cleaned, record=label, field=field, parse=parse)
 
     def _birth_date(self, element: ET.Element, record: _Draft) -> None:
-        self._summary(element, record)
-        get = element.get
-        label = record.label
-        circa = clean(get("circa")).lower()
-        approximate = circa == _TRUE
-        if circa not in ("", "true", "false"):
-            self.reading.problem(
-                "unknown circa value", record=label, field="birthdate/circa", value=circa
-            )
-        calendar = clean(get("calendarType")).upper()
-        gregorian = calendar in ("", "GREGORIAN")
-        full = clean(get("birthdate"))
-        year, month, day = (clean(get(part)) for part in ("year", "monthOfYear", "dayOfMonth"))
-        start_year, end_year = clean(get("yearRangeFrom")), clean(get("yearRangeTo"))
-        parts_text = join([day, month, year], ".")
-        value: PartialDate | DateRange | None = None
-        if full:
-            # A non-Gregorian record gives its parts in that calendar and the day converted here.
-            value = self._single_date(full, label, "birthdate/birthdate")
-            if value is not None and approximate:
-                value = attrs.evolve(value, approximate=True)
-            if not gregorian and parts_text:
-                record.note(
-                    f"Date of birth {full} is {parts_text} in the {calendar.capitalize()} calendar"
-                )
-        elif not gregorian:
-            if parts_text or start_year or end_year:
-                shown = parts_text or f"{start_year}-{end_year}"
-                record.note(f"Date of birth in the {calendar.capitalize()} calendar: {shown}")
-        elif year:
-            value = self._ymd(year, month, day, approximate, label, "birthdate")
-        elif start_year or end_year:
-            value = self._range(start_year, end_year, approximate, label)
-        elif parts_text:
-            record.note(f"Date of birth without a year: {parts_text}")
-        if value is not None and value not in record.birth_dates:
-            record.birth_dates.append(value)
-
+        value = self._born(element, record)
+        if value is not None:
+            record.birth_date(value)
         country = self._country(element, record, "birthdate")
-        city = clean(get("city"))
-        parts = [city, clean(get("place")), clean(get("region")), clean(get("zipCode"))]
-        place = self._place(parts, city, clean(get("countryDescription")), country)
-        if place is not None and place not in record.birth_places:
-            record.birth_places.append(place)
-        for remark in element.iter(f"{{{NAMESPACE}}}remark"):
-            text = clean(remark.text)
+        place = self._place(element, _BIRTH_PLACE_PARTS, country)
+        if place is not None:
+            record.birth_place(place)
+        for text in _remarks(element):
             if text:
                 shown = f" {value.isoformat()}" if value is not None else ""
                 record.note(f"Date of birth{shown}: {text}")
+
+    def _born(self, element: ET.Element, record: _Draft) -> PartialDate | DateRange | None:
+        """The date of birth: the birthdate attribute, else its parts, else a year range.
+
+        A non-Gregorian record gives its parts in that calendar (and perhaps the
+        day converted, in birthdate): the parts are a note.
+        """
+        label = record.label
+        circa = _attr(element, "circa").lower()
+        if circa not in _FLAGS:
+            self.reading.problem(
+                "unknown circa value", record=label, field="birthdate/circa", value=circa
+            )
+        calendar = _attr(element, "calendarType").upper()
+        foreign = calendar not in ("", "GREGORIAN")
+        full = _attr(element, "birthdate")
+        year, month, day = (_attr(element, p) for p in ("year", "monthOfYear", "dayOfMonth"))
+        start, end = _attr(element, "yearRangeFrom"), _attr(element, "yearRangeTo")
+        parts = join([day, month, year], ".")
+        if full:
+            value = self._single_date(full, label, "birthdate/birthdate")
+            if foreign and parts:
+                record.note(
+                    f"Date of birth {full} is {parts} in the {calendar.capitalize()} calendar"
+                )
+            return (
+                value if value is None or circa != _TRUE else attrs.evolve(value, approximate=True)
+            )
+        if foreign:
+            if parts or start or end:
+                shown = parts or f"{start}-{end}"
+                record.note(f"Date of birth in the {calendar.capitalize()} calendar: {shown}")
+            return None
+        approximate = circa == _TRUE
+        if year:
+            return self.reading.date_parts(
+                year, month, day, record=label, field="birthdate", approximate=approximate
+            )
+        if start or end:
+            return self._range(start, end, approximate, label)
+        if parts:
+            record.note(f"Date of birth without a year: {parts}")
+        return None
 
     def _range(
         self, start_year: str, end_year: str, approximate: bool, label: str
     ) -> PartialDate | DateRange | None:
         field = "birthdate/yearRange"
-        start = self._ymd(start_year, "", "", approximate, label, field) if start_year else None
-        end = self._ymd(end_year, "", "", approximate, label, field) if end_year else None
+        ends = [
+            self.reading.date_parts(year, record=label, field=field, approximate=approximate)
+            if year
+            else None
+            for year in (start_year, end_year)
+        ]
         text = f"{start_year}/{end_year}"
-        return self.reading.date_range(start, end, text=text, record=label, field=field)
+        return self.reading.date_range(*ends, text=text, record=label, field=field)
 
     # --- documents -----------------------------------------------------------------------
 
     def _identification(self, element: ET.Element, record: _Draft) -> None:
-        self._summary(element, record)
-        get = element.get
         label = record.label
-        number = clean(get("number"))
-        code = clean(get("identificationTypeCode"))
-        description = clean(get("identificationTypeDescription"))
+        number = _attr(element, "number")
+        code = _attr(element, "identificationTypeCode")
+        description = _attr(element, "identificationTypeDescription")
         country = self._country(element, record, "identification")
-        issued = self._single_date(get("issueDate"), label, "identification/issueDate")
-        valid_from = self._single_date(get("validFrom"), label, "identification/validFrom")
-        expires = self._expiry(get("validTo"), label)
+        issued = self._single_date(element.get("issueDate"), label, "identification/issueDate")
+        valid_from = self._single_date(element.get("validFrom"), label, "identification/validFrom")
+        expires = self._expiry(element.get("validTo"), label)
         if issued is None:
             issued, valid_from = valid_from, None  # the list gives one or the other
         elif valid_from == issued:
             valid_from = None
-        issued_by, region = clean(get("issuedBy")), clean(get("region"))
-        latin, on_document = clean(get("latinNumber")), clean(get("nameOnDocument"))
-        scheme, kind = _scheme(code, description)
-        extra = [
-            f"issued by {issued_by}" if issued_by else "",
-            f"issued in {region}" if region else "",
-            f"valid from {valid_from.isoformat()}" if valid_from is not None else "",
-            f"number in Latin letters {latin}" if latin and latin != number else "",
-            f"name on document: {on_document}" if on_document else "",
-            *(said for flag, said in _DOCUMENT_FLAGS if clean(get(flag)).lower() == _TRUE),
-            *(clean(remark.text) for remark in element.iter(f"{{{NAMESPACE}}}remark")),
-        ]
-        note = join(extra, "; ") or None
+        note = _document_note(element, number, valid_from)
         if number:
+            # For a scheme of its own, the type's words are no news; for ``other`` they say it all.
+            scheme, kind = identify("eu", code)
+            kind = (description or kind) if scheme is IdentifierScheme.OTHER else None
             record.identifiers.append(
                 Identifier(
                     scheme=scheme,
@@ -807,3 +766,31 @@ class _Records:
                 f"country {country.alpha2}" if country is not None else "",
             ]
             record.note("Document: " + join([description or code, *dates, note or ""], "; "))
+
+
+def _document_note(element: ET.Element, number: str, valid_from: PartialDate | None) -> str | None:
+    """What an identification says beyond its number, type, country and dates."""
+    latin = _attr(element, "latinNumber")
+    extra = [
+        _attr(element, "issuedBy", "issued by {}"),
+        _attr(element, "region", "issued in {}"),
+        f"valid from {valid_from.isoformat()}" if valid_from is not None else "",
+        f"number in Latin letters {latin}" if latin and latin != number else "",
+        _attr(element, "nameOnDocument", "name on document: {}"),
+        *(said for flag, said in _DOCUMENT_FLAGS if _attr(element, flag).lower() == _TRUE),
+        *_remarks(element),
+    ]
+    return join(extra, "; ") or None
+
+
+#: A sanctionEntity's child elements → the method that reads each into the draft, in the
+#: order they are read (subjectType is read first, for the class; others are unknown).
+_CHILDREN: tuple[tuple[str, Callable[[_Records, ET.Element, _Draft], None]], ...] = (
+    ("regulation", _Records._regulation),
+    ("nameAlias", _Records._name),
+    ("citizenship", _Records._citizenship),
+    ("birthdate", _Records._birth_date),
+    ("address", _Records._address),
+    ("identification", _Records._identification),
+    ("remark", _Records._remark),
+)
