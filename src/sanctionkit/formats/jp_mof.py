@@ -20,7 +20,6 @@ as well: its sheets have the same headers, so the same mapping reads them.
 from __future__ import annotations
 
 import datetime
-import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -32,7 +31,7 @@ import attrs
 from sanctionkit.formats._authorities import japan_mof
 from sanctionkit.formats._draft import EntityDraft
 from sanctionkit.formats._jp_documents import Documents, read_documents
-from sanctionkit.formats._reading import Reading
+from sanctionkit.formats._reading import Reading, named_country
 from sanctionkit.formats._schemes import scheme_for
 from sanctionkit.formats._text import blank, clean, script
 from sanctionkit.formats._xlsx import open_workbook, rows
@@ -52,7 +51,7 @@ from sanctionkit.model import (
     Source,
 )
 from sanctionkit.model.sanctions import listed_before_delisted
-from sanctionkit.values.countries import Country, parse_country
+from sanctionkit.values.countries import Country
 from sanctionkit.values.dates import DateRange, PartialDate
 
 __all__ = ["FORMAT", "LIST_NAME", "PROGRAMMES", "read", "recognises", "sniff"]
@@ -304,21 +303,14 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
     metadata: dict[str, str | int] = {"format": FORMAT, "list": LIST_NAME}
     if published is not None:
         metadata["publish_date"] = published.isoformat()
+    counts = {"sheets": 0, "rows_deleted": 0, "rows_continued": 0}
     workbook = open_workbook(source, name)
-    counts = _Counts()
     try:
         for sheet in workbook.worksheets:
             _Sheet(reading, sheet.title, name, published, counts).read(rows(sheet, name))
     finally:
         workbook.close()
-    metadata.update(
-        {
-            "sheets": counts.sheets,
-            "rows_deleted": counts.deleted,
-            "rows_continued": counts.continued,
-        }
-    )
-    return reading.dataset(metadata)
+    return reading.dataset({**metadata, **counts})
 
 
 def _publish_date(name: str) -> PartialDate | None:
@@ -369,13 +361,6 @@ def _script(name: str) -> tuple[str | None, str | None]:
 
 
 @attrs.define
-class _Counts:
-    sheets: int = 0
-    deleted: int = 0
-    continued: int = 0
-
-
-@attrs.define
 class _Row:
     number: int
     cells: dict[str, str]  # field → cell text (line breaks kept), blanks left out
@@ -391,7 +376,7 @@ class _Sheet:
     title: str
     file: str
     published: PartialDate | None
-    counts: _Counts
+    counts: dict[str, int]  # the metadata's counts: sheets, rows deleted, rows continued
     number: str = ""
     programme: tuple[str, ...] = ()
     kind: str = _EITHER
@@ -422,7 +407,7 @@ class _Sheet:
                 if not self._header(values):
                     heading.append(next(_clean(value) for value in values if _clean(value)))
                     continue
-                self.counts.sheets += 1
+                self.counts["sheets"] += 1
                 self.source = self._source(heading)
                 continue
             row = self._row(row_number, values)
@@ -436,7 +421,7 @@ class _Sheet:
                     )
                 else:
                     pending.notes.extend(_labelled(self.columns, row))
-                    self.counts.continued += 1
+                    self.counts["rows_continued"] += 1
                 continue
             if pending is not None:
                 self._record(pending)
@@ -500,7 +485,7 @@ class _Sheet:
         if not _names(row) and any(_DELETED in line for line in date_lines):
             # "2011.11.18削除": the listing was deleted; only its number is left.
             reading.read -= 1
-            self.counts.deleted += 1
+            self.counts["rows_deleted"] += 1
             return
         name_en, en_aliases = _english_name(cells.get(_NAME_EN, ""))
         name_ja = _clean(cells.get(_NAME_JA, ""))
@@ -682,10 +667,8 @@ def _labelled(columns: list[tuple[str, str]], row: _Row) -> list[str]:
         text = _clean(row.cells[field])
         if not _blank(text):
             notes.append(f"{field}: {text}")
-    for field in (_UN_LISTED,):
-        value = row.raw.get(field)
-        if value is None:
-            continue
+    value = row.raw.get(_UN_LISTED)
+    if value is not None:
         date = _excel_date(value) if not isinstance(value, str) else None
         text = date.isoformat() if date is not None else _clean(value)
         if not _blank(text):
@@ -877,17 +860,7 @@ def _identifiers(
 
 def _documents(reading: Reading, documents: Documents, label: str, header: str) -> list[Identifier]:
     """The identifiers of a document cell's numbers; words naming nothing known are problems."""
-    found = []
     for document in documents.documents:
-        found.append(
-            Identifier(
-                scheme=document.scheme,
-                value=document.number,
-                country=document.country,
-                label=document.label,
-                note=document.text if document.text != document.number else None,
-            )
-        )
         if document.unknown is not None:
             reading.problem(
                 "words before a document number name neither a country nor a kind of "
@@ -896,15 +869,7 @@ def _documents(reading: Reading, documents: Documents, label: str, header: str) 
                 field=header,
                 value=document.text,
             )
-    return found
-
-
-@functools.lru_cache(maxsize=4096)
-def _country(text: str) -> Country | None:
-    try:
-        return parse_country(text, codes=False)
-    except ValueError:
-        return None
+    return [document.identifier() for document in documents.documents]
 
 
 def _named_country(address: str) -> Country | None:
@@ -921,7 +886,7 @@ def _named_country(address: str) -> Country | None:
     candidates.append(address)
     for candidate in candidates:
         if candidate and not any(char.isdigit() for char in candidate):
-            country = _country(candidate)
+            country = named_country(candidate, codes=False)
             if country is not None:
                 return country
     return None
