@@ -34,7 +34,7 @@ from sanctionkit.formats._jp_documents import Documents, read_documents
 from sanctionkit.formats._reading import Reading, named_country
 from sanctionkit.formats._schemes import scheme_for
 from sanctionkit.formats._text import blank, clean, script
-from sanctionkit.formats._xlsx import open_workbook, rows
+from sanctionkit.formats._xlsx import cell_date, open_workbook, rows
 from sanctionkit.model import (
     Address,
     Alias,
@@ -677,18 +677,11 @@ def _labelled(columns: list[tuple[str, str]], row: _Row) -> list[str]:
 
 
 def _excel_date(value: object) -> PartialDate | None:
-    """A date Excel stored as a date or as a day number (1900 system); a plain year stays a year."""
-    if isinstance(value, datetime.datetime):
-        return PartialDate.from_date(value.date())
-    if isinstance(value, datetime.date):
-        return PartialDate.from_date(value)
+    """A date cell (see :func:`~sanctionkit.formats._xlsx.cell_date`); a plain year stays a year."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         if 1800 <= value <= 2100 and float(value).is_integer():
             return PartialDate(int(value))
-        if 0 < value < 2958466:
-            day = datetime.date(1899, 12, 30) + datetime.timedelta(days=int(value))
-            return PartialDate.from_date(day)
-    return None
+    return cell_date(value)
 
 
 def _parts(text: str, *, commas: bool = True) -> list[str]:
