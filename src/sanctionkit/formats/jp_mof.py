@@ -384,9 +384,31 @@ class _Sheet:
     columns: list[tuple[str, str]] = attrs.Factory(list)  # (field, header as written)
 
     def read(self, sheet_rows: Iterator[tuple[int, tuple[object, ...]]]) -> None:
+        """Read the sheet: its heading and header row, then its listing rows."""
+        if not self._programme():
+            return  # the index sheet ("一覧"): the programmes' names, no listings
+        heading: list[str] = []
+        pending: _Row | None = None  # a listing row, until the rows that continue it are read
+        for row_number, values in sheet_rows:
+            if not any(_clean(value) for value in values):
+                continue
+            if self.columns:
+                pending = self._listing(self._row(row_number, values), pending)
+            elif self._header(values):
+                self.counts["sheets"] += 1
+                self.source = self._source(heading)
+            else:
+                heading.append(next(_clean(value) for value in values if _clean(value)))
+        if pending is not None:
+            self._record(pending)
+        if not self.columns:
+            self._without_header(heading)
+
+    def _programme(self) -> bool:
+        """The sheet's number, programme and kind, from its title; False for no programme sheet."""
         number, _, rest = self.title.strip().partition(".")
         if not rest or not number.isdigit():
-            return  # the index sheet ("一覧"): the programmes' names, no listings
+            return False
         self.number = number
         programme = _PROGRAMMES.get(_key(rest))
         if programme is None:
@@ -398,38 +420,26 @@ class _Sheet:
             programme = (rest.strip(), _EITHER)
         self.programme = (programme[0],)
         self.kind = programme[1]
-        heading: list[str] = []
-        pending: _Row | None = None
-        for row_number, values in sheet_rows:
-            if not any(_clean(value) for value in values):
-                continue
-            if not self.columns:
-                if not self._header(values):
-                    heading.append(next(_clean(value) for value in values if _clean(value)))
-                    continue
-                self.counts["sheets"] += 1
-                self.source = self._source(heading)
-                continue
-            row = self._row(row_number, values)
-            if not (row.cells.get(_DATE) or row.cells.get(_NUMBER) or _names(row)):
-                # A row of text only, under the row above (Somalia's long statement).
-                if pending is None:
-                    self.reading.problem(
-                        "row of text before any listing row; not read",
-                        record=f"sheet {number} row {row_number}",
-                        value="; ".join(row.cells.values()),
-                    )
-                else:
-                    pending.notes.extend(_labelled(self.columns, row))
-                    self.counts["rows_continued"] += 1
-                continue
+        return True
+
+    def _listing(self, row: _Row, pending: _Row | None) -> _Row | None:
+        """The listing row read next: ``row`` if it starts a listing (``pending`` is then
+        recorded), else ``pending``, which a row of text only continues."""
+        if row.cells.get(_DATE) or row.cells.get(_NUMBER) or _names(row):
             if pending is not None:
                 self._record(pending)
-            pending = row
-        if pending is not None:
-            self._record(pending)
-        if not self.columns:
-            self._without_header(heading)
+            return row
+        # A row of text only, under the row above (Somalia's long statement).
+        if pending is None:
+            self.reading.problem(
+                "row of text before any listing row; not read",
+                record=f"sheet {self.number} row {row.number}",
+                value="; ".join(row.cells.values()),
+            )
+        else:
+            pending.notes.extend(_labelled(self.columns, row))
+            self.counts["rows_continued"] += 1
+        return pending
 
     def _header(self, values: tuple[object, ...]) -> bool:
         keys = [_key(_text(value)) for value in values]
@@ -475,18 +485,18 @@ class _Sheet:
         return _Row(row_number, cells, raw, [])
 
     def _record(self, row: _Row) -> None:
-        reading = self.reading
-        reading.read += 1
+        """A listing row's entity and designation; a deleted listing is counted, not read."""
         cells = row.cells
-        written = _clean(cells.get(_NUMBER, ""))
-        found = _NUMBER_PART.search(written)
-        label = f"{self.number}-{found.group()}" if found else f"{self.number} row {row.number}"
         date_lines = _lines(cells.get(_DATE))
         if not _names(row) and any(_DELETED in line for line in date_lines):
             # "2011.11.18削除": the listing was deleted; only its number is left.
-            reading.read -= 1
             self.counts["rows_deleted"] += 1
             return
+        reading = self.reading
+        reading.read += 1
+        written = _clean(cells.get(_NUMBER, ""))
+        found = _NUMBER_PART.search(written)
+        label = f"{self.number}-{found.group()}" if found else f"{self.number} row {row.number}"
         name_en, en_aliases = _english_name(cells.get(_NAME_EN, ""))
         name_ja = _clean(cells.get(_NAME_JA, ""))
         if not (name_en or name_ja):
@@ -505,21 +515,21 @@ class _Sheet:
         draft.aliases.extend(en_aliases)
         self._fill(draft, row)
         entity = draft.build(reading)
-        if entity is None:
-            return
-        designation = Designation(
-            entity_id=entity_id,
-            authority=japan_mof(),
-            authority_ref=label,
-            listed=listed,
-            delisted=delisted,
-            programmes=self.programme,
-            measures=_MEASURES,
-            reasons=tuple(line for line in _lines(cells.get(_REASON)) if not _blank(line)),
-            legal_basis=(_FOREIGN_EXCHANGE_ACT,),
-            sources=(self.source,),
-        )
-        reading.keep(entity, designation)
+        if entity is not None:
+            reasons = tuple(line for line in _lines(cells.get(_REASON)) if not _blank(line))
+            designation = Designation(
+                entity_id=entity_id,
+                authority=japan_mof(),
+                authority_ref=label,
+                listed=listed,
+                delisted=delisted,
+                programmes=self.programme,
+                measures=_MEASURES,
+                reasons=reasons,
+                legal_basis=(_FOREIGN_EXCHANGE_ACT,),
+                sources=(self.source,),
+            )
+            reading.keep(entity, designation)
 
     def _fill(self, draft: EntityDraft, row: _Row) -> None:
         """Aliases, addresses, countries, documents and notes; what only a person has."""
