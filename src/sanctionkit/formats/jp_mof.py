@@ -189,43 +189,41 @@ def _key(text: str) -> str:
 
 _PROGRAMMES = {_key(name): value for name, value in PROGRAMMES.items()}
 
-# Header cells (compared with _key) → the field they hold.
+# The fields of a listing row.
 _DATE, _NUMBER, _NAME_JA, _NAME_EN = "date", "number", "name_ja", "name_en"
 _ALIAS, _WEAK_ALIAS, _FORMER_ALIAS = "alias", "weak_alias", "former_alias"
 _POSITION, _BIRTH_DATE, _BIRTH, _BIRTH_PLACE = "position", "birth_date", "birth", "birth_place"
 _NATIONALITY, _PASSPORT, _NATIONAL_ID, _ADDRESS = "nationality", "passport", "id", "address"
 _UN_REFERENCE, _UN_LISTED, _REASON = "un_reference", "un_listed", "reason"
-_COLUMNS = {
-    _key(header): field
-    for field, headers in {
-        _DATE: ["告示日付"],
-        _NUMBER: ["告示番号"],
-        _NAME_JA: ["日本語表記"],
-        _NAME_EN: ["英語表記"],
-        _ALIAS: ["別名", "別称", "別名・別称", "別称・別名", "別称・旧称", "確定可能な別名"],
-        _WEAK_ALIAS: ["確定に十分でない別名"],
-        _FORMER_ALIAS: ["旧称", "過去の別名", "以前の別名", "旧称・以前の呼称"],
-        _POSITION: ["称号", "役職", "肩書", "肩書等"],
-        _BIRTH_DATE: ["生年月日"],
-        _BIRTH: ["生年月日・出生地"],
-        _BIRTH_PLACE: ["出生地", "出生地・出身地"],
-        _NATIONALITY: ["国籍"],
-        _PASSPORT: ["旅券番号"],
-        _NATIONAL_ID: ["ID番号", "身分登録番号", "身分証番号"],
-        _ADDRESS: [
-            "住所",
-            "所在地",
-            "住所・所在地",
-            "住所等",
-            "所在地・住所\n登録された事務所の住所",
-            "活動地域・住所",
-        ],
-        _UN_REFERENCE: ["国連参照番号"],
-        _UN_LISTED: ["リスト掲載日", "国連制裁員会による指定日", "国連制裁委員会による指定日"],
-        _REASON: ["指定の根拠"],
-    }.items()
-    for header in headers
+#: Each field → the headers of the columns that hold it, as the sheets write them.
+_HEADERS: dict[str, list[str]] = {
+    _DATE: ["告示日付"],  # notice date: of the listing, its revisions (改訂), its deletion (削除)
+    _NUMBER: ["告示番号"],  # notice number
+    _NAME_JA: ["日本語表記"],  # the name in Japanese
+    _NAME_EN: ["英語表記"],  # the name in English
+    _ALIAS: ["別名", "別称", "別名・別称", "別称・別名", "別称・旧称", "確定可能な別名"],
+    _WEAK_ALIAS: ["確定に十分でない別名"],  # "aliases not sufficient to identify"
+    _FORMER_ALIAS: ["旧称", "過去の別名", "以前の別名", "旧称・以前の呼称"],
+    _POSITION: ["称号", "役職", "肩書", "肩書等"],  # title, position
+    _BIRTH_DATE: ["生年月日"],
+    _BIRTH: ["生年月日・出生地"],  # date and place of birth in one cell
+    _BIRTH_PLACE: ["出生地", "出生地・出身地"],
+    _NATIONALITY: ["国籍"],
+    _PASSPORT: ["旅券番号"],
+    _NATIONAL_ID: ["ID番号", "身分登録番号", "身分証番号"],
+    _ADDRESS: [
+        "住所",
+        "所在地",
+        "住所・所在地",
+        "住所等",
+        "活動地域・住所",
+        "所在地・住所\n登録された事務所の住所",
+    ],
+    _UN_REFERENCE: ["国連参照番号"],
+    _UN_LISTED: ["リスト掲載日", "国連制裁員会による指定日", "国連制裁委員会による指定日"],
+    _REASON: ["指定の根拠"],  # grounds for the listing
 }
+_COLUMNS = {_key(header): field for field, headers in _HEADERS.items() for header in headers}
 # Columns kept as notes, with the label the note gets; any other header is its own label.
 _NOTE_LABELS = {
     _key("その他の情報"): "Other information",
@@ -672,7 +670,7 @@ def _labelled(columns: list[tuple[str, str]], row: _Row) -> list[str]:
     """Notes from the columns that are kept as notes: "Other information: ..."."""
     notes: list[str] = []
     for field, _ in columns:
-        if field in _COLUMNS.values() or field not in row.cells:
+        if field in _HEADERS or field not in row.cells:
             continue
         text = _clean(row.cells[field])
         if not _blank(text):
@@ -688,9 +686,13 @@ def _labelled(columns: list[tuple[str, str]], row: _Row) -> list[str]:
 
 def _excel_date(value: object) -> PartialDate | None:
     """A date cell (see :func:`~sanctionkit.formats._xlsx.cell_date`); a plain year stays a year."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        if 1800 <= value <= 2100 and float(value).is_integer():
-            return PartialDate(int(value))
+    if (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and 1800 <= value <= 2100
+        and float(value).is_integer()
+    ):
+        return PartialDate(int(value))
     return cell_date(value)
 
 
