@@ -613,7 +613,7 @@ class _Sheet:
     def _is_person(self, cells: dict[str, str]) -> bool:
         if self.kind != _EITHER:
             return self.kind == _PERSON
-        return any(not _blank(_clean(cells.get(field, ""))) for field in _PERSON_FIELDS)
+        return any(not _blank(cells.get(field, "")) for field in _PERSON_FIELDS)
 
     def _birth_dates(
         self, row: _Row, label: str, notes: list[str]
@@ -836,7 +836,7 @@ def _identifiers(
         (_NATIONAL_ID, scheme_for("jp", "ID番号"), "Identification number"),
     ):
         text = cells.get(field, "")
-        if _blank(_clean(text)):
+        if _blank(text):
             continue
         header = next((written for key, written in columns if key == field), field)
         documents = read_documents(text, scheme)
