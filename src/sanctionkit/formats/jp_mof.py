@@ -30,7 +30,7 @@ import attrs
 
 from sanctionkit.formats._authorities import japan_mof
 from sanctionkit.formats._draft import EntityDraft
-from sanctionkit.formats._jp_documents import Documents, read_documents
+from sanctionkit.formats._jp_documents import read_documents
 from sanctionkit.formats._reading import Reading, named_country
 from sanctionkit.formats._schemes import scheme_for
 from sanctionkit.formats._text import blank, clean, script
@@ -544,8 +544,7 @@ class _Sheet:
         for address in draft.addresses:
             if address.country is not None:
                 draft.role(self._role(address.country, CountryRoleKind.LOCATION))
-        draft.identifiers, document_notes = _identifiers(self.reading, self.columns, cells, label)
-        notes.extend(document_notes)
+        _identifiers(self.reading, self.columns, cells, draft)
         notes.extend(_labelled(self.columns, row))
         notes.extend(row.notes)
         if not self._is_person(cells):
@@ -820,8 +819,8 @@ def _aliases(text: str, quality: AliasQuality, notes: list[str]) -> list[Alias]:
 
 
 def _identifiers(
-    reading: Reading, columns: list[tuple[str, str]], cells: dict[str, str], label: str
-) -> tuple[list[Identifier], list[str]]:
+    reading: Reading, columns: list[tuple[str, str]], cells: dict[str, str], draft: EntityDraft
+) -> None:
     """Passport, identity and UN reference numbers, and notes of what could not be read.
 
     A document cell is read by :func:`read_documents`: each number becomes an
@@ -829,8 +828,6 @@ def _identifiers(
     A part with no number, and words that name neither a country nor a kind of
     document, are problems; the part without a number stays a note.
     """
-    found: list[Identifier] = []
-    notes: list[str] = []
     for field, scheme, said in (
         (_PASSPORT, scheme_for("jp", "旅券番号"), "Passport"),
         (_NATIONAL_ID, scheme_for("jp", "ID番号"), "Identification number"),
@@ -840,41 +837,31 @@ def _identifiers(
             continue
         header = next((written for key, written in columns if key == field), field)
         documents = read_documents(text, scheme)
-        for identifier in _documents(reading, documents, label, header):
-            if identifier not in found:
-                found.append(identifier)
+        for document in documents.documents:
+            draft.identifier(document.identifier())
+            if document.unknown is not None:
+                reading.problem(
+                    "words before a document number name neither a country nor a kind of "
+                    "document; the number is kept without a country",
+                    record=draft.label,
+                    field=header,
+                    value=document.text,
+                )
         for part in documents.unread:
-            if _blank(part):
-                continue
-            notes.append(f"{said}: {part}")
-            reading.problem(
-                "no document number found in this part of the cell; kept as a note",
-                record=label,
-                field=header,
-                value=part,
-                code="unread-value",
-            )
+            if not _blank(part):
+                draft.notes.append(f"{said}: {part}")
+                reading.problem(
+                    "no document number found in this part of the cell; kept as a note",
+                    record=draft.label,
+                    field=header,
+                    value=part,
+                    code="unread-value",
+                )
     text = _clean(cells.get(_UN_REFERENCE, ""))
-    if not _blank(text):
-        if _SIMPLE_DOCUMENT.match(text):
-            found.append(Identifier(scheme="un_reference", value=text))
-        else:
-            notes.append(f"UN reference: {text}")
-    return found, notes
-
-
-def _documents(reading: Reading, documents: Documents, label: str, header: str) -> list[Identifier]:
-    """The identifiers of a document cell's numbers; words naming nothing known are problems."""
-    for document in documents.documents:
-        if document.unknown is not None:
-            reading.problem(
-                "words before a document number name neither a country nor a kind of "
-                "document; the number is kept without a country",
-                record=label,
-                field=header,
-                value=document.text,
-            )
-    return [document.identifier() for document in documents.documents]
+    if _SIMPLE_DOCUMENT.match(text):
+        draft.identifiers.append(Identifier(scheme="un_reference", value=text))
+    elif not _blank(text):
+        draft.notes.append(f"UN reference: {text}")
 
 
 def _named_country(address: str) -> Country | None:
