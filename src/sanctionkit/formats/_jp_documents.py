@@ -17,15 +17,16 @@ stays with it as the identifier's note, so nothing written is lost.
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 
 import attrs
 
+from sanctionkit.formats._reading import named_country
 from sanctionkit.formats._schemes import identify
+from sanctionkit.model import Identifier
 from sanctionkit.model.schemes import IdentifierScheme, to_scheme
-from sanctionkit.values.countries import Country, parse_country
+from sanctionkit.values.countries import Country
 
 __all__ = ["Document", "Documents", "read_documents"]
 
@@ -72,6 +73,13 @@ class Document:
     unknown: str | None = None
     #: For a document of scheme ``other``, the words that name its kind ("配給カード番号").
     label: str | None = None
+
+    def identifier(self) -> Identifier:
+        """The document as an identifier, its text as the note when it says more than the number."""
+        note = self.text if self.text != self.number else None
+        return Identifier(
+            scheme=self.scheme, value=self.number, country=self.country, label=self.label, note=note
+        )
 
 
 @attrs.frozen
@@ -271,11 +279,5 @@ def _bracket(text: str) -> Country | None:
     return _country(name) if len(name) >= 2 and not name.isascii() else None
 
 
-@functools.lru_cache(maxsize=1024)
 def _country(text: str) -> Country | None:
-    if any(char.isdigit() for char in text):
-        return None
-    try:
-        return parse_country(text)
-    except ValueError:
-        return None
+    return None if any(char.isdigit() for char in text) else named_country(text)

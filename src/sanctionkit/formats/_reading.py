@@ -32,7 +32,7 @@ from sanctionkit.model.entities import Address, CountryRole, CountryRoleKind
 from sanctionkit.values.countries import Country, parse_country
 from sanctionkit.values.dates import DateRange, PartialDate, parse_date
 
-__all__ = ["Reading", "approximately", "problem_code"]
+__all__ = ["Reading", "approximately", "named_country", "problem_code"]
 
 T = TypeVar("T")
 H = TypeVar("H", bound=Hashable)
@@ -497,3 +497,20 @@ def _attempt(parse: Callable[[str], T], text: str, code: str | None) -> T | _Fai
 
 # One function object, so that the cache of a reading keys it like the other parsers.
 _parse_country_name = functools.partial(parse_country, codes=False)
+
+
+@functools.lru_cache(maxsize=4096)
+def named_country(text: str, *, codes: bool = True) -> Country | None:
+    """The country a text names, or None, with no problem: for trying the parts of a text.
+
+    A reader looking for the country in an address or in the words before a
+    document number tries several parts in turn, and a part that names no
+    country is no fault of the list. Cached: the same parts come back often.
+
+    >>> named_country("Switzerland").alpha2, named_country("Main Street") is None
+    ('CH', True)
+    """
+    try:
+        return parse_country(text, codes=codes)
+    except ValueError:
+        return None

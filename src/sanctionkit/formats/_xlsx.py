@@ -29,6 +29,7 @@ import attrs
 from sanctionkit.errors import MissingDependencyError, ReadError
 from sanctionkit.formats._files import read_head
 from sanctionkit.model import Problem
+from sanctionkit.values.dates import PartialDate
 
 if TYPE_CHECKING:
     import zipfile
@@ -44,6 +45,7 @@ __all__ = [
     "Worksheet",
     "broken_part",
     "cell",
+    "cell_date",
     "check_archive",
     "corrupt",
     "damage",
@@ -349,6 +351,25 @@ def cell(value: object) -> object:
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
         return datetime.datetime(value.year, value.month, value.day)
     return value
+
+
+def cell_date(value: object) -> PartialDate | None:
+    """A cell's date: a datetime or date, or a day number (Excel's 1900 system); else None.
+
+    A date in a cell without a date format comes as its day number.
+
+    >>> cell_date(datetime.datetime(2026, 3, 5)).isoformat(), cell_date(45000).isoformat()
+    ('2026-03-05', '2023-03-15')
+    >>> cell_date("2026.3.5") is None, cell_date(True) is None
+    (True, True)
+    """
+    if isinstance(value, datetime.datetime):
+        return PartialDate.from_date(value.date())
+    if isinstance(value, datetime.date):
+        return PartialDate.from_date(value)
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 < value < 2958466:
+        return PartialDate.from_date(datetime.date(1899, 12, 30) + datetime.timedelta(int(value)))
+    return None
 
 
 def broken_part(source: str | Path | IO[bytes]) -> str | None:

@@ -20,7 +20,6 @@ as well: its sheets have the same headers, so the same mapping reads them.
 from __future__ import annotations
 
 import datetime
-import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -31,11 +30,11 @@ import attrs
 
 from sanctionkit.formats._authorities import japan_mof
 from sanctionkit.formats._draft import EntityDraft
-from sanctionkit.formats._jp_documents import Documents, read_documents
-from sanctionkit.formats._reading import Reading
+from sanctionkit.formats._jp_documents import read_documents
+from sanctionkit.formats._reading import Reading, named_country
 from sanctionkit.formats._schemes import scheme_for
 from sanctionkit.formats._text import blank, clean, script
-from sanctionkit.formats._xlsx import open_workbook, rows
+from sanctionkit.formats._xlsx import cell_date, open_workbook, rows
 from sanctionkit.model import (
     Address,
     Alias,
@@ -52,7 +51,7 @@ from sanctionkit.model import (
     Source,
 )
 from sanctionkit.model.sanctions import listed_before_delisted
-from sanctionkit.values.countries import Country, parse_country
+from sanctionkit.values.countries import Country
 from sanctionkit.values.dates import DateRange, PartialDate
 
 __all__ = ["FORMAT", "LIST_NAME", "PROGRAMMES", "read", "recognises", "sniff"]
@@ -190,43 +189,41 @@ def _key(text: str) -> str:
 
 _PROGRAMMES = {_key(name): value for name, value in PROGRAMMES.items()}
 
-# Header cells (compared with _key) → the field they hold.
+# The fields of a listing row.
 _DATE, _NUMBER, _NAME_JA, _NAME_EN = "date", "number", "name_ja", "name_en"
 _ALIAS, _WEAK_ALIAS, _FORMER_ALIAS = "alias", "weak_alias", "former_alias"
 _POSITION, _BIRTH_DATE, _BIRTH, _BIRTH_PLACE = "position", "birth_date", "birth", "birth_place"
 _NATIONALITY, _PASSPORT, _NATIONAL_ID, _ADDRESS = "nationality", "passport", "id", "address"
 _UN_REFERENCE, _UN_LISTED, _REASON = "un_reference", "un_listed", "reason"
-_COLUMNS = {
-    _key(header): field
-    for field, headers in {
-        _DATE: ["告示日付"],
-        _NUMBER: ["告示番号"],
-        _NAME_JA: ["日本語表記"],
-        _NAME_EN: ["英語表記"],
-        _ALIAS: ["別名", "別称", "別名・別称", "別称・別名", "別称・旧称", "確定可能な別名"],
-        _WEAK_ALIAS: ["確定に十分でない別名"],
-        _FORMER_ALIAS: ["旧称", "過去の別名", "以前の別名", "旧称・以前の呼称"],
-        _POSITION: ["称号", "役職", "肩書", "肩書等"],
-        _BIRTH_DATE: ["生年月日"],
-        _BIRTH: ["生年月日・出生地"],
-        _BIRTH_PLACE: ["出生地", "出生地・出身地"],
-        _NATIONALITY: ["国籍"],
-        _PASSPORT: ["旅券番号"],
-        _NATIONAL_ID: ["ID番号", "身分登録番号", "身分証番号"],
-        _ADDRESS: [
-            "住所",
-            "所在地",
-            "住所・所在地",
-            "住所等",
-            "所在地・住所\n登録された事務所の住所",
-            "活動地域・住所",
-        ],
-        _UN_REFERENCE: ["国連参照番号"],
-        _UN_LISTED: ["リスト掲載日", "国連制裁員会による指定日", "国連制裁委員会による指定日"],
-        _REASON: ["指定の根拠"],
-    }.items()
-    for header in headers
+#: Each field → the headers of the columns that hold it, as the sheets write them.
+_HEADERS: dict[str, list[str]] = {
+    _DATE: ["告示日付"],  # notice date: of the listing, its revisions (改訂), its deletion (削除)
+    _NUMBER: ["告示番号"],  # notice number
+    _NAME_JA: ["日本語表記"],  # the name in Japanese
+    _NAME_EN: ["英語表記"],  # the name in English
+    _ALIAS: ["別名", "別称", "別名・別称", "別称・別名", "別称・旧称", "確定可能な別名"],
+    _WEAK_ALIAS: ["確定に十分でない別名"],  # "aliases not sufficient to identify"
+    _FORMER_ALIAS: ["旧称", "過去の別名", "以前の別名", "旧称・以前の呼称"],
+    _POSITION: ["称号", "役職", "肩書", "肩書等"],  # title, position
+    _BIRTH_DATE: ["生年月日"],
+    _BIRTH: ["生年月日・出生地"],  # date and place of birth in one cell
+    _BIRTH_PLACE: ["出生地", "出生地・出身地"],
+    _NATIONALITY: ["国籍"],
+    _PASSPORT: ["旅券番号"],
+    _NATIONAL_ID: ["ID番号", "身分登録番号", "身分証番号"],
+    _ADDRESS: [
+        "住所",
+        "所在地",
+        "住所・所在地",
+        "住所等",
+        "活動地域・住所",
+        "所在地・住所\n登録された事務所の住所",
+    ],
+    _UN_REFERENCE: ["国連参照番号"],
+    _UN_LISTED: ["リスト掲載日", "国連制裁員会による指定日", "国連制裁委員会による指定日"],
+    _REASON: ["指定の根拠"],  # grounds for the listing
 }
+_COLUMNS = {_key(header): field for field, headers in _HEADERS.items() for header in headers}
 # Columns kept as notes, with the label the note gets; any other header is its own label.
 _NOTE_LABELS = {
     _key("その他の情報"): "Other information",
@@ -304,21 +301,14 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
     metadata: dict[str, str | int] = {"format": FORMAT, "list": LIST_NAME}
     if published is not None:
         metadata["publish_date"] = published.isoformat()
+    counts = {"sheets": 0, "rows_deleted": 0, "rows_continued": 0}
     workbook = open_workbook(source, name)
-    counts = _Counts()
     try:
         for sheet in workbook.worksheets:
             _Sheet(reading, sheet.title, name, published, counts).read(rows(sheet, name))
     finally:
         workbook.close()
-    metadata.update(
-        {
-            "sheets": counts.sheets,
-            "rows_deleted": counts.deleted,
-            "rows_continued": counts.continued,
-        }
-    )
-    return reading.dataset(metadata)
+    return reading.dataset({**metadata, **counts})
 
 
 def _publish_date(name: str) -> PartialDate | None:
@@ -369,13 +359,6 @@ def _script(name: str) -> tuple[str | None, str | None]:
 
 
 @attrs.define
-class _Counts:
-    sheets: int = 0
-    deleted: int = 0
-    continued: int = 0
-
-
-@attrs.define
 class _Row:
     number: int
     cells: dict[str, str]  # field → cell text (line breaks kept), blanks left out
@@ -391,7 +374,7 @@ class _Sheet:
     title: str
     file: str
     published: PartialDate | None
-    counts: _Counts
+    counts: dict[str, int]  # the metadata's counts: sheets, rows deleted, rows continued
     number: str = ""
     programme: tuple[str, ...] = ()
     kind: str = _EITHER
@@ -399,9 +382,31 @@ class _Sheet:
     columns: list[tuple[str, str]] = attrs.Factory(list)  # (field, header as written)
 
     def read(self, sheet_rows: Iterator[tuple[int, tuple[object, ...]]]) -> None:
+        """Read the sheet: its heading and header row, then its listing rows."""
+        if not self._programme():
+            return  # the index sheet ("一覧"): the programmes' names, no listings
+        heading: list[str] = []
+        pending: _Row | None = None  # a listing row, until the rows that continue it are read
+        for row_number, values in sheet_rows:
+            if not any(_clean(value) for value in values):
+                continue
+            if self.columns:
+                pending = self._listing(self._row(row_number, values), pending)
+            elif self._header(values):
+                self.counts["sheets"] += 1
+                self.source = self._source(heading)
+            else:
+                heading.append(next(_clean(value) for value in values if _clean(value)))
+        if pending is not None:
+            self._record(pending)
+        if not self.columns:
+            self._without_header(heading)
+
+    def _programme(self) -> bool:
+        """The sheet's number, programme and kind, from its title; False for no programme sheet."""
         number, _, rest = self.title.strip().partition(".")
         if not rest or not number.isdigit():
-            return  # the index sheet ("一覧"): the programmes' names, no listings
+            return False
         self.number = number
         programme = _PROGRAMMES.get(_key(rest))
         if programme is None:
@@ -413,38 +418,26 @@ class _Sheet:
             programme = (rest.strip(), _EITHER)
         self.programme = (programme[0],)
         self.kind = programme[1]
-        heading: list[str] = []
-        pending: _Row | None = None
-        for row_number, values in sheet_rows:
-            if not any(_clean(value) for value in values):
-                continue
-            if not self.columns:
-                if not self._header(values):
-                    heading.append(next(_clean(value) for value in values if _clean(value)))
-                    continue
-                self.counts.sheets += 1
-                self.source = self._source(heading)
-                continue
-            row = self._row(row_number, values)
-            if not (row.cells.get(_DATE) or row.cells.get(_NUMBER) or _names(row)):
-                # A row of text only, under the row above (Somalia's long statement).
-                if pending is None:
-                    self.reading.problem(
-                        "row of text before any listing row; not read",
-                        record=f"sheet {number} row {row_number}",
-                        value="; ".join(row.cells.values()),
-                    )
-                else:
-                    pending.notes.extend(_labelled(self.columns, row))
-                    self.counts.continued += 1
-                continue
+        return True
+
+    def _listing(self, row: _Row, pending: _Row | None) -> _Row | None:
+        """The listing row read next: ``row`` if it starts a listing (``pending`` is then
+        recorded), else ``pending``, which a row of text only continues."""
+        if row.cells.get(_DATE) or row.cells.get(_NUMBER) or _names(row):
             if pending is not None:
                 self._record(pending)
-            pending = row
-        if pending is not None:
-            self._record(pending)
-        if not self.columns:
-            self._without_header(heading)
+            return row
+        # A row of text only, under the row above (Somalia's long statement).
+        if pending is None:
+            self.reading.problem(
+                "row of text before any listing row; not read",
+                record=f"sheet {self.number} row {row.number}",
+                value="; ".join(row.cells.values()),
+            )
+        else:
+            pending.notes.extend(_labelled(self.columns, row))
+            self.counts["rows_continued"] += 1
+        return pending
 
     def _header(self, values: tuple[object, ...]) -> bool:
         keys = [_key(_text(value)) for value in values]
@@ -490,18 +483,18 @@ class _Sheet:
         return _Row(row_number, cells, raw, [])
 
     def _record(self, row: _Row) -> None:
-        reading = self.reading
-        reading.read += 1
+        """A listing row's entity and designation; a deleted listing is counted, not read."""
         cells = row.cells
-        written = _clean(cells.get(_NUMBER, ""))
-        found = _NUMBER_PART.search(written)
-        label = f"{self.number}-{found.group()}" if found else f"{self.number} row {row.number}"
         date_lines = _lines(cells.get(_DATE))
         if not _names(row) and any(_DELETED in line for line in date_lines):
             # "2011.11.18削除": the listing was deleted; only its number is left.
-            reading.read -= 1
-            self.counts.deleted += 1
+            self.counts["rows_deleted"] += 1
             return
+        reading = self.reading
+        reading.read += 1
+        written = _clean(cells.get(_NUMBER, ""))
+        found = _NUMBER_PART.search(written)
+        label = f"{self.number}-{found.group()}" if found else f"{self.number} row {row.number}"
         name_en, en_aliases = _english_name(cells.get(_NAME_EN, ""))
         name_ja = _clean(cells.get(_NAME_JA, ""))
         if not (name_en or name_ja):
@@ -520,21 +513,21 @@ class _Sheet:
         draft.aliases.extend(en_aliases)
         self._fill(draft, row)
         entity = draft.build(reading)
-        if entity is None:
-            return
-        designation = Designation(
-            entity_id=entity_id,
-            authority=japan_mof(),
-            authority_ref=label,
-            listed=listed,
-            delisted=delisted,
-            programmes=self.programme,
-            measures=_MEASURES,
-            reasons=tuple(line for line in _lines(cells.get(_REASON)) if not _blank(line)),
-            legal_basis=(_FOREIGN_EXCHANGE_ACT,),
-            sources=(self.source,),
-        )
-        reading.keep(entity, designation)
+        if entity is not None:
+            reasons = tuple(line for line in _lines(cells.get(_REASON)) if not _blank(line))
+            designation = Designation(
+                entity_id=entity_id,
+                authority=japan_mof(),
+                authority_ref=label,
+                listed=listed,
+                delisted=delisted,
+                programmes=self.programme,
+                measures=_MEASURES,
+                reasons=reasons,
+                legal_basis=(_FOREIGN_EXCHANGE_ACT,),
+                sources=(self.source,),
+            )
+            reading.keep(entity, designation)
 
     def _fill(self, draft: EntityDraft, row: _Row) -> None:
         """Aliases, addresses, countries, documents and notes; what only a person has."""
@@ -551,8 +544,7 @@ class _Sheet:
         for address in draft.addresses:
             if address.country is not None:
                 draft.role(self._role(address.country, CountryRoleKind.LOCATION))
-        draft.identifiers, document_notes = _identifiers(self.reading, self.columns, cells, label)
-        notes.extend(document_notes)
+        _identifiers(self.reading, self.columns, cells, draft)
         notes.extend(_labelled(self.columns, row))
         notes.extend(row.notes)
         if not self._is_person(cells):
@@ -620,7 +612,7 @@ class _Sheet:
     def _is_person(self, cells: dict[str, str]) -> bool:
         if self.kind != _EITHER:
             return self.kind == _PERSON
-        return any(not _blank(_clean(cells.get(field, ""))) for field in _PERSON_FIELDS)
+        return any(not _blank(cells.get(field, "")) for field in _PERSON_FIELDS)
 
     def _birth_dates(
         self, row: _Row, label: str, notes: list[str]
@@ -677,15 +669,13 @@ def _labelled(columns: list[tuple[str, str]], row: _Row) -> list[str]:
     """Notes from the columns that are kept as notes: "Other information: ..."."""
     notes: list[str] = []
     for field, _ in columns:
-        if field in _COLUMNS.values() or field not in row.cells:
+        if field in _HEADERS or field not in row.cells:
             continue
         text = _clean(row.cells[field])
         if not _blank(text):
             notes.append(f"{field}: {text}")
-    for field in (_UN_LISTED,):
-        value = row.raw.get(field)
-        if value is None:
-            continue
+    value = row.raw.get(_UN_LISTED)
+    if value is not None:
         date = _excel_date(value) if not isinstance(value, str) else None
         text = date.isoformat() if date is not None else _clean(value)
         if not _blank(text):
@@ -694,18 +684,15 @@ def _labelled(columns: list[tuple[str, str]], row: _Row) -> list[str]:
 
 
 def _excel_date(value: object) -> PartialDate | None:
-    """A date Excel stored as a date or as a day number (1900 system); a plain year stays a year."""
-    if isinstance(value, datetime.datetime):
-        return PartialDate.from_date(value.date())
-    if isinstance(value, datetime.date):
-        return PartialDate.from_date(value)
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        if 1800 <= value <= 2100 and float(value).is_integer():
-            return PartialDate(int(value))
-        if 0 < value < 2958466:
-            day = datetime.date(1899, 12, 30) + datetime.timedelta(days=int(value))
-            return PartialDate.from_date(day)
-    return None
+    """A date cell (see :func:`~sanctionkit.formats._xlsx.cell_date`); a plain year stays a year."""
+    if (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and 1800 <= value <= 2100
+        and float(value).is_integer()
+    ):
+        return PartialDate(int(value))
+    return cell_date(value)
 
 
 def _parts(text: str, *, commas: bool = True) -> list[str]:
@@ -832,8 +819,8 @@ def _aliases(text: str, quality: AliasQuality, notes: list[str]) -> list[Alias]:
 
 
 def _identifiers(
-    reading: Reading, columns: list[tuple[str, str]], cells: dict[str, str], label: str
-) -> tuple[list[Identifier], list[str]]:
+    reading: Reading, columns: list[tuple[str, str]], cells: dict[str, str], draft: EntityDraft
+) -> None:
     """Passport, identity and UN reference numbers, and notes of what could not be read.
 
     A document cell is read by :func:`read_documents`: each number becomes an
@@ -841,70 +828,40 @@ def _identifiers(
     A part with no number, and words that name neither a country nor a kind of
     document, are problems; the part without a number stays a note.
     """
-    found: list[Identifier] = []
-    notes: list[str] = []
     for field, scheme, said in (
         (_PASSPORT, scheme_for("jp", "旅券番号"), "Passport"),
         (_NATIONAL_ID, scheme_for("jp", "ID番号"), "Identification number"),
     ):
         text = cells.get(field, "")
-        if _blank(_clean(text)):
+        if _blank(text):
             continue
         header = next((written for key, written in columns if key == field), field)
         documents = read_documents(text, scheme)
-        for identifier in _documents(reading, documents, label, header):
-            if identifier not in found:
-                found.append(identifier)
+        for document in documents.documents:
+            draft.identifier(document.identifier())
+            if document.unknown is not None:
+                reading.problem(
+                    "words before a document number name neither a country nor a kind of "
+                    "document; the number is kept without a country",
+                    record=draft.label,
+                    field=header,
+                    value=document.text,
+                )
         for part in documents.unread:
-            if _blank(part):
-                continue
-            notes.append(f"{said}: {part}")
-            reading.problem(
-                "no document number found in this part of the cell; kept as a note",
-                record=label,
-                field=header,
-                value=part,
-                code="unread-value",
-            )
+            if not _blank(part):
+                draft.notes.append(f"{said}: {part}")
+                reading.problem(
+                    "no document number found in this part of the cell; kept as a note",
+                    record=draft.label,
+                    field=header,
+                    value=part,
+                    code="unread-value",
+                )
     text = _clean(cells.get(_UN_REFERENCE, ""))
-    if not _blank(text):
-        if _SIMPLE_DOCUMENT.match(text):
-            found.append(Identifier(scheme="un_reference", value=text))
-        else:
-            notes.append(f"UN reference: {text}")
-    return found, notes
-
-
-def _documents(reading: Reading, documents: Documents, label: str, header: str) -> list[Identifier]:
-    """The identifiers of a document cell's numbers; words naming nothing known are problems."""
-    found = []
-    for document in documents.documents:
-        found.append(
-            Identifier(
-                scheme=document.scheme,
-                value=document.number,
-                country=document.country,
-                label=document.label,
-                note=document.text if document.text != document.number else None,
-            )
-        )
-        if document.unknown is not None:
-            reading.problem(
-                "words before a document number name neither a country nor a kind of "
-                "document; the number is kept without a country",
-                record=label,
-                field=header,
-                value=document.text,
-            )
-    return found
-
-
-@functools.lru_cache(maxsize=4096)
-def _country(text: str) -> Country | None:
-    try:
-        return parse_country(text, codes=False)
-    except ValueError:
-        return None
+    if _SIMPLE_DOCUMENT.match(text):
+        draft.identifiers.append(Identifier(scheme="un_reference", value=text))
+    elif not _blank(text):
+        draft.notes.append(f"UN reference: {text}")
 
 
 def _named_country(address: str) -> Country | None:
@@ -921,7 +878,7 @@ def _named_country(address: str) -> Country | None:
     candidates.append(address)
     for candidate in candidates:
         if candidate and not any(char.isdigit() for char in candidate):
-            country = _country(candidate)
+            country = named_country(candidate, codes=False)
             if country is not None:
                 return country
     return None
