@@ -186,44 +186,12 @@ SOURCE_COUNT_PREFIX = "source_"
 
 def _read(lines: Iterable[str | bytes], *, strict: bool, source: str) -> Dataset:
     numbered = text_lines(lines)
-    first = next(numbered, None)
-    header = None
-    if first is not None and not isinstance(first[1], LineError):
-        header = _header(first[1])
-    if first is None or header is None:
-        seen = "nothing" if first is None else repr(str(_text_of(first[1]))[:80])
-        record = "line 1" if first is None else f"line {first[0]}"
-        raise ReadError(
-            Problem(file=source, record=record, message=f"not sanctionkit JSON lines: found {seen}")
-        )
-    if header.get("version") != FORMAT_VERSION:
-        message = f"format version {header.get('version')!r} is not {FORMAT_VERSION}"
-        raise ReadError(Problem(file=source, record=f"line {first[0]}", message=message))
+    first_line, header = _checked_header(numbered, source)
     found = _Collected(source=source, strict=strict)
-    metadata = _metadata(header.get("metadata", {}), found, line=first[0])
+    metadata = _metadata(header.get("metadata", {}), found, line=first_line)
     for number, line in numbered:
         found.read += 1
-        try:
-            if isinstance(line, LineError):
-                raise line
-            _add(found, loads_line(line), number)
-        except (
-            ValueError,
-            TypeError,
-            KeyError,
-            AttributeError,
-            RecursionError,
-            cattrs.BaseValidationError,
-        ) as error:
-            message, field = describe_error(error)
-            problem = Problem(
-                file=source,
-                record=f"line {number}",
-                field=field,
-                message=message,
-                value=_text_of(line)[:1000],
-            )
-            found.reject(problem, error)
+        _read_line(found, number, line)
     _resolve_references(found)
     if found.read != found.kept + found.rejected:
         message = f"reader lost records: read {found.read}, kept {found.kept}, "
@@ -247,6 +215,51 @@ def _read(lines: Iterable[str | bytes], *, strict: bool, source: str) -> Dataset
         )
     except ValueError as error:  # a check of the model the reader does not know of
         raise ReadError(Problem(file=source, message=f"not a valid dataset: {error}")) from error
+
+
+def _checked_header(
+    numbered: Iterator[tuple[int, str | LineError]], source: str
+) -> tuple[int, dict[str, Any]]:
+    """The first line's number and header; a ReadError when it is no header of this version."""
+    first = next(numbered, None)
+    header = None
+    if first is not None and not isinstance(first[1], LineError):
+        header = _header(first[1])
+    if first is None or header is None:
+        seen = "nothing" if first is None else repr(str(_text_of(first[1]))[:80])
+        record = "line 1" if first is None else f"line {first[0]}"
+        raise ReadError(
+            Problem(file=source, record=record, message=f"not sanctionkit JSON lines: found {seen}")
+        )
+    if header.get("version") != FORMAT_VERSION:
+        message = f"format version {header.get('version')!r} is not {FORMAT_VERSION}"
+        raise ReadError(Problem(file=source, record=f"line {first[0]}", message=message))
+    return first[0], header
+
+
+def _read_line(found: _Collected, number: int, line: str | LineError) -> None:
+    """Add one record line, or reject it with a problem naming the line and field."""
+    try:
+        if isinstance(line, LineError):
+            raise line
+        _add(found, loads_line(line), number)
+    except (
+        ValueError,
+        TypeError,
+        KeyError,
+        AttributeError,
+        RecursionError,
+        cattrs.BaseValidationError,
+    ) as error:
+        message, field = describe_error(error)
+        problem = Problem(
+            file=found.source,
+            record=f"line {number}",
+            field=field,
+            message=message,
+            value=_text_of(line)[:1000],
+        )
+        found.reject(problem, error)
 
 
 def _text_of(line: str | LineError) -> str:
