@@ -47,7 +47,7 @@ from typing import Any, Final, TypeVar
 
 from sanctionkit.formats._draft import EntityDraft
 from sanctionkit.formats._ofac_remarks import identifier_scheme
-from sanctionkit.formats._reading import Reading
+from sanctionkit.formats._reading import Reading, named_country
 from sanctionkit.formats._schemes import identify
 from sanctionkit.formats._xml import local_name
 from sanctionkit.model import (
@@ -64,7 +64,7 @@ from sanctionkit.model import (
     Person,
     Vessel,
 )
-from sanctionkit.values.countries import Country, parse_country
+from sanctionkit.values.countries import Country
 from sanctionkit.values.dates import DateRange, PartialDate
 
 __all__ = [
@@ -101,7 +101,6 @@ __all__ = [
     "place_country",
     "sanctions_type",
     "set_field",
-    "snake_case",
     "span",
     "tonnage",
     "vessel_document",
@@ -417,10 +416,9 @@ def place_country(place: str) -> Country | None:
     """
     parts = [part.strip() for part in place.split(",")]
     for candidate in (", ".join(parts[-2:]), parts[-1]) if len(parts) > 1 else (parts[0],):
-        try:
-            return parse_country(candidate, codes=False)
-        except ValueError:
-            continue
+        country = named_country(candidate, codes=False)
+        if country is not None:
+            return country
     return None
 
 
@@ -451,17 +449,6 @@ def whole_number(text: str) -> int:
     if not digits.isdigit():
         raise ValueError(f"not a whole number: {text!r}")
     return int(digits)
-
-
-def snake_case(label: str) -> str:
-    """A label in snake case, for a key made of it ("Aircraft Operator" → ...).
-
-    Not for identifier schemes: those come from ``_schemes.identify("ofac", label)``.
-
-    >>> snake_case("Kenyan ID No."), snake_case("...")
-    ('kenyan_id_no', 'other')
-    """
-    return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_") or "other"
 
 
 def span(begin: datetime.date, end: datetime.date, approximate: bool) -> PartialDate | DateRange:

@@ -39,11 +39,11 @@ from typing import Final, TypedDict
 
 import attrs
 
-from sanctionkit.formats._reading import Reading
+from sanctionkit.formats._reading import Reading, named_country
 from sanctionkit.formats._schemes import identify, labels, scheme_for
 from sanctionkit.identifiers import imo
 from sanctionkit.model import Address, Alias, AliasQuality, Gender, Identifier, IdentifierScheme
-from sanctionkit.values.countries import Country, parse_country
+from sanctionkit.values.countries import Country
 from sanctionkit.values.dates import DateRange, PartialDate, parse_date
 
 __all__ = [
@@ -234,13 +234,6 @@ def _birth_date(match: re.Match[str], facts: _Facts) -> bool:
     return True
 
 
-def _quiet_country(text: str) -> Country | None:
-    try:
-        return parse_country(text, codes=False)
-    except ValueError:
-        return None
-
-
 def _birth_place(match: re.Match[str], facts: _Facts) -> bool:
     place = match["value"].strip()
     parts = [part.strip() for part in place.split(",") if part.strip()]
@@ -248,7 +241,7 @@ def _birth_place(match: re.Match[str], facts: _Facts) -> bool:
         return False
     # The country only when the last part is one: "POB Guadalajara, Jalisco" has none,
     # and that is not a problem, it is how the list writes places.
-    country = _quiet_country(parts[-1])
+    country = named_country(parts[-1], codes=False)
     city = None if country is not None and len(parts) == 1 else parts[0]
     facts.add("birth_places", Address(full=place, city=city, country=country))
     return True
@@ -454,7 +447,7 @@ def _identifier(match: re.Match[str], facts: _Facts) -> bool:
     if parts["country"]:
         # The parenthesis names the issuing country, or sometimes a registry's city
         # ("Matricula Mercantil No 1362098 (Medellin)"): that one stays in the note.
-        country = _quiet_country(parts["country"])
+        country = named_country(parts["country"], codes=False)
         if country is None:
             note = f"{label} ({parts['country']})"
     issued = facts.reading.single_date(parts["issued"], **facts.where(f"{label} issued"))

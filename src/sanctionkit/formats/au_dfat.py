@@ -37,7 +37,7 @@ import attrs
 
 from sanctionkit.formats._authorities import australia_dfat
 from sanctionkit.formats._draft import EntityDraft
-from sanctionkit.formats._reading import Reading
+from sanctionkit.formats._reading import Reading, named_country
 from sanctionkit.formats._text import clean, script
 from sanctionkit.formats._xlsx import open_workbook, rows
 from sanctionkit.model import (
@@ -58,7 +58,7 @@ from sanctionkit.model import (
     Source,
     Vessel,
 )
-from sanctionkit.values.countries import Country, parse_country
+from sanctionkit.values.countries import Country
 from sanctionkit.values.dates import DateRange, PartialDate, parse_date
 
 __all__ = ["FORMAT", "LIST_NAME", "read", "recognises", "sniff"]
@@ -396,7 +396,7 @@ class _Listing:
 
         "Iran, Islamic Republic of" is one country, "Afghanistan, Pakistan" two.
         """
-        whole = _country(text)
+        whole = named_country(text)  # a whole cell; else its parts one by one
         if whole is not None:
             return [whole]
         found: list[Country] = []
@@ -492,15 +492,6 @@ def _text(value: object) -> str:
     if isinstance(value, datetime.datetime):
         return value.date().isoformat()
     return str(value)
-
-
-@functools.lru_cache(maxsize=512)
-def _country(text: str) -> Country | None:
-    """The country a whole cell names, or None: then its parts are read one by one."""
-    try:
-        return parse_country(text)
-    except ValueError:
-        return None
 
 
 def _day(value: object) -> PartialDate | None:

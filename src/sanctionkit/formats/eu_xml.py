@@ -41,7 +41,7 @@ import attrs
 from sanctionkit.formats._authorities import european_union
 from sanctionkit.formats._draft import EntityDraft, merged
 from sanctionkit.formats._files import xml_root_name
-from sanctionkit.formats._reading import Reading
+from sanctionkit.formats._reading import Reading, named_country
 from sanctionkit.formats._schemes import identify
 from sanctionkit.formats._text import clean, join, script
 from sanctionkit.formats._xml import iter_records, local_name
@@ -62,7 +62,7 @@ from sanctionkit.model import (
     Person,
     Source,
 )
-from sanctionkit.values.countries import Country, parse_country
+from sanctionkit.values.countries import Country
 from sanctionkit.values.dates import DateRange, PartialDate, parse_date
 
 __all__ = ["FORMAT", "LIST_NAME", "NAMESPACE", "legal_basis", "read", "sniff"]
@@ -238,13 +238,6 @@ def _parts(element: ET.Element, parts: tuple[tuple[str, str], ...]) -> list[str]
 
 def _remarks(element: ET.Element) -> list[str]:
     return [clean(remark.text) for remark in element.iter(_REMARK)]
-
-
-def _quiet_country(text: str, *, codes: bool = False) -> Country | None:
-    try:
-        return parse_country(text, codes=codes)
-    except ValueError:
-        return None
 
 
 def _parse_date(text: str) -> PartialDate | DateRange:
@@ -590,8 +583,8 @@ class _Records:
             if found is not None:
                 self.countries[key] = found
             return found
-        by_code = _quiet_country(code, codes=True) if len(code) == 2 else None
-        by_name = None if no_name else _quiet_country(description)
+        by_code = named_country(code, codes=True) if len(code) == 2 else None
+        by_name = None if no_name else named_country(description, codes=False)
         message = None
         if by_code is None:
             message = "countryIso2Code is no country code; read countryDescription"

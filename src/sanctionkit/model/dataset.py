@@ -646,13 +646,7 @@ class Dataset:
         >>> [ship.name for ship in ds.assets_of("co", sk.Vessel)], ds.controllers_of("v")[0].id
         (['V'], 'co')
         """
-        record = self._index.get(entity_id)
-        entity_id = record.id if isinstance(record, Entity) else entity_id
-        found = (
-            self._index[link.subject_id]
-            for link in self.relationships_of(entity_id)
-            if link.kind in CONTROL_KINDS and not link.former and link.object_id == entity_id
-        )
+        found = self._controlled(entity_id, by_it=True)
         return EntityView(
             (e for e in found if isinstance(e, kind)),
             kind=kind,
@@ -661,18 +655,25 @@ class Dataset:
 
     def controllers_of(self, entity_id: str) -> EntityView[Entity]:
         """Who owns or controls this entity, now: "who controls it?" in one call."""
-        record = self._index.get(entity_id)
-        entity_id = record.id if isinstance(record, Entity) else entity_id
-        found = (
-            self._index[link.object_id]
-            for link in self.relationships_of(entity_id)
-            if link.kind in CONTROL_KINDS and not link.former and link.subject_id == entity_id
-        )
+        found = self._controlled(entity_id, by_it=False)
         return EntityView(
             (e for e in found if isinstance(e, Entity)),
             kind=Entity,
             designations_of=self.designations_of,
         )
+
+    def _controlled(self, entity_id: str, *, by_it: bool) -> Iterator[object]:
+        """The other ends of the entity's current control links: what it controls
+        (``by_it``), or what controls it. ``entity_id`` may be a joined id."""
+        record = self._index.get(entity_id)
+        entity_id = record.id if isinstance(record, Entity) else entity_id
+        for link in self.relationships_of(entity_id):
+            if link.kind not in CONTROL_KINDS or link.former:
+                continue
+            if by_it and link.object_id == entity_id:
+                yield self._index[link.subject_id]
+            elif not by_it and link.subject_id == entity_id:
+                yield self._index[link.object_id]
 
     def write_parquet(self, directory: str | Path) -> list[Path]:
         """Write the dataset as Parquet files that DuckDB, Polars and Spark read directly.
