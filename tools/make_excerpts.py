@@ -9,12 +9,13 @@ and JSON-lines excerpts keep whole lines and the file's own trailer (OFAC's
 DOS end-of-file byte). Workbooks cannot be cut that way: the excerpt is a new
 minimal workbook holding the real rows' cell values, copied with openpyxl.
 
-Run ``python tools/make_excerpts.py [SHARED_DATA] [OLDER_CANADA_XML] [DFAT_2024_XLSX]``;
-it rewrites the files and prints what it kept. The older Canadian file and the
-DFAT workbook of 2024 are not in ../shared: give the path of ``sema-lmes.xml``
-from Mendw/cmt-project-api at commit b96b3d1c and of
-``regulation8_consolidated.xlsx`` from Stanux/app-lista-negra at commit 48e08084
-(see tests/data/real/README.md). The .xls excerpts are written by xlwt
+Run ``python tools/make_excerpts.py [SHARED_DATA] [OLDER_CANADA_XML] [DFAT_2024_XLSX]
+[UK_SL_SAMPLE_XML]``; it rewrites the files and prints what it kept. The older
+Canadian file, the DFAT workbook of 2024 and the UK Sanctions List records are not in
+../shared: give the path of ``sema-lmes.xml`` from Mendw/cmt-project-api at commit
+b96b3d1c, of ``regulation8_consolidated.xlsx`` from Stanux/app-lista-negra at commit
+48e08084, and of ``tests/fixtures/uk_sample.xml`` from jaggeman/sanctions at commit
+873c66d2 (see tests/data/real/README.md). The .xls excerpts are written by xlwt
 (values only, text as UTF-16).
 """
 
@@ -440,6 +441,20 @@ def older_canada(path: Path) -> None:
     write("ca/sema-2020-04-15-excerpt.xml", data, path, kept)
 
 
+def uk_sl_excerpt(path: Path) -> None:
+    """The UK Sanctions List records another project carved from the official file.
+
+    Its file adds a comment after the prolog and a made-up record (no UniqueID)
+    after the real ones, each announced as such: both are taken out, the rest
+    (prolog, root, DateGenerated, four Designations) stays byte for byte.
+    """
+    data = path.read_bytes()
+    data = re.sub(rb"(?s)\A(<\?xml[^\n]*\n)<!--.*?-->\n", rb"\1", data, count=1)
+    data = re.sub(rb"(?m)^[ \t]*<!-- Synthetic[^\n]*\n", b"", data)
+    data, kept = cut_xml(data, ["Designation"], any_of(rb"<UniqueID>"))
+    write("uk_sl/UK-Sanctions-List-2026-08-14-excerpt.xml", data, path, kept)
+
+
 def main(argv: Sequence[str]) -> None:
     shared = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parents[2] / "shared/data"
     xml_excerpts(shared)
@@ -450,6 +465,8 @@ def main(argv: Sequence[str]) -> None:
         older_canada(Path(argv[2]))
     if len(argv) > 3:
         dfat_excerpt(Path(argv[3]), "au/dfat-2024-11-11-excerpt.xlsx")
+    if len(argv) > 4:
+        uk_sl_excerpt(Path(argv[4]))
 
 
 if __name__ == "__main__":

@@ -44,9 +44,8 @@ STAND_INS = {
     "sanctionkit": REAL / "un" / "consolidated-2024-11-30-excerpt.xml",
     # No official ConList CSV is on this machine (only its xlsx twin, an excerpt here).
     "uk-conlist": DATA / "uk" / "ConList.csv",
-    # No copy of the FCDO's UK Sanctions List could be obtained (see tests/data/uk_sl/README.md):
-    # files written in its layout stand in until a real excerpt is at hand.
-    "uk-sl-xml": DATA / "uk_sl" / "UK-Sanctions-List-small.xml",
+    # No real copy of the UK Sanctions List's CSV could be found (tests/data/uk_sl/README.md):
+    # the hand-made file in its layout stands in; its XML has a real excerpt.
     "uk-sl-csv": DATA / "uk_sl" / "UK-Sanctions-List-small.csv",
 }
 

@@ -1,9 +1,9 @@
 """The FCDO's UK Sanctions List readers (XML and CSV) on fixtures in the list's layout.
 
-No official copy of the list could be found for the repository (see
-tests/data/uk_sl/README.md): the fixtures are hand-made in the layout that
-public readers of the real file show, three designations written once as XML
-and once as CSV, plus a file of edge cases. Expected values are the fixtures'
+The real layout is tested on a real excerpt of the XML in test_uk_sl_real.py;
+no real copy of the CSV could be found (see tests/data/uk_sl/README.md). The
+fixtures here are hand-made in the list's layout, three designations written
+once as XML and once as CSV, plus a file of edge cases. Expected values are the fixtures'
 own text; counts are made with a plain parser (ElementTree, the csv module).
 """
 

@@ -6,10 +6,11 @@ Development Office's UK Sanctions List; OFSI's Consolidated List (read by
 Each ``Designation`` becomes one entity (``uk-sl-`` and the UniqueID in lower
 case; a :class:`~sanctionkit.Person` for "Individual", an
 :class:`~sanctionkit.Organization` for "Entity", a :class:`~sanctionkit.Vessel`
-for "Ship") and one :class:`~sanctionkit.Designation` by the FCDO. No schema is
-published: the elements below are the layout read off public copies of the
-file, every one is mapped (see the page "UK Sanctions List"), and an element
-not in this table is kept as a note and reported as a problem, never dropped.
+for "Ship") and one :class:`~sanctionkit.Designation` by the FCDO. The file names
+a schema (``SanctionsListSchema-4.33.3.xsd``) that could not be had: the elements
+below are the layout of a real excerpt of the file and of public readers of it,
+every one is mapped (see the page "UK Sanctions List"), and an element not in
+this table is kept as a note and reported as a problem, never dropped.
 The CSV export (:mod:`~sanctionkit.formats.uk_sl_csv`) fills the same
 :class:`Record` and shares everything from there on.
 
