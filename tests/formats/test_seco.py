@@ -29,6 +29,8 @@ from sanctionkit.model import (
     Measure,
     Organization,
     Person,
+    Relationship,
+    RelationshipKind,
     Vessel,
 )
 
@@ -120,8 +122,95 @@ def test_a_delisted_target_is_kept_with_its_delisting_date(real: Dataset) -> Non
     assert designation.delisted.isoformat() == "2013-12-20"
     # the current justification, not the one the "listed" modification's copy holds
     assert designation.reasons == ("Entity controlled by Vladimir Peftiev.",)
-    assert "Relation: related-to seco-5300" in company.notes
+    assert not [note for note in company.notes if "5300" in note]
     assert not [p for p in real.problems if p.code == "rejected-record"]
+
+
+def test_a_relation_with_a_target_the_excerpt_does_not_hold_is_a_problem(real: Dataset) -> None:
+    """5816's <relation ssid="6010" target-id="5300" relation-type="related-to">: 5300 is cut."""
+    assert real.relationships == ()
+    assert (real.metadata["relationships_read"], real.metadata["relationships_returned"]) == (1, 0)
+    assert len(ET.parse(REAL).getroot().findall("target/*/relation")) == 1
+    problem = next(p for p in real.problems if p.field == "relation")
+    assert (problem.record, problem.code) == ("5816", "unknown-profile")
+    assert problem.value == "related-to seco-5300 (relation 6010)"
+
+
+def test_a_relation_is_a_relationship_of_the_dataset(small: Dataset) -> None:
+    """Target 200's <relation ssid="207" target-id="100" relation-type="related-to"/>."""
+    assert len(ET.parse(SMALL).getroot().findall("target/*/relation")) == 1
+    assert small.relationships == (
+        Relationship(
+            subject_id="seco-200",
+            object_id="seco-100",
+            kind=RelationshipKind.LINKED_TO,
+            note="related-to (relation 207)",
+            source=small.designations_of("seco-200")[0].sources[0],
+        ),
+    )
+    assert small.relationships_of("seco-100") == small.relationships
+    meta = small.metadata
+    assert (meta["relationships_read"], meta["relationships_returned"]) == (1, 1)
+    assert not [n for n in entity(small, "seco-200", Organization).notes if "Relation" in n]
+
+
+def _with_relations(relations: str) -> bytes:
+    """Targets 1 and 2, the first with these relations (2 comes after it in the file)."""
+    targets = "".join(
+        f'<target ssid="{ssid}"><entity><identity ssid="{ssid}0" main="true">'
+        f'<name name-type="primary-name" quality="good"><name-part order="1" '
+        f'name-part-type="whole-name"><value>Company {ssid}</value></name-part></name>'
+        f"</identity>{relations if ssid == 1 else ''}</entity></target>"
+        for ssid in (1, 2)
+    )
+    return f'<swiss-sanctions-list list-type="whole-list">{targets}</swiss-sanctions-list>'.encode()
+
+
+@pytest.mark.parametrize(
+    ("relation", "kind", "problem"),
+    [
+        ('<relation ssid="9" target-id="2" relation-type="related-to"/>', "linked_to", None),
+        (
+            '<relation ssid="9" target-id="2" relation-type="owned-by"/>',
+            "linked_to",
+            ("relation/@relation-type", "owned-by seco-2 (relation 9)"),
+        ),
+        (
+            '<relation ssid="9" target-id="3" relation-type="related-to"/>',
+            None,
+            ("relation", "related-to seco-3 (relation 9)"),
+        ),
+        (
+            '<relation ssid="9" target-id="1" relation-type="related-to"/>',
+            None,
+            ("relation", "related-to seco-1 (relation 9)"),
+        ),
+        (
+            '<relation ssid="9" relation-type="related-to"/>',
+            None,
+            ("relation", "relation-type related-to, target-id (none)"),
+        ),
+        (
+            '<relation ssid="9" target-id="2" relation-type="related-to"><share>51%</share>'
+            "</relation>",
+            "linked_to",
+            ("relation/share", "51%"),
+        ),
+    ],
+    ids=["related-to", "unknown-type", "absent-target", "itself", "no-target-id", "child"],
+)
+def test_each_relation_is_a_relationship_or_a_problem(
+    relation: str, kind: str | None, problem: tuple[str, str] | None
+) -> None:
+    ds = seco.read(io.BytesIO(_with_relations(relation)), name="t.xml")
+    assert [(r.subject_id, r.object_id, r.kind.value) for r in ds.relationships] == (
+        [("seco-1", "seco-2", kind)] if kind else []
+    )
+    found = [(p.field, p.value) for p in ds.problems if p.field and "relation" in p.field]
+    assert found == ([problem] if problem else [])
+    if problem is not None:
+        with pytest.raises(ReadError):
+            seco.read(io.BytesIO(_with_relations(relation)), name="t.xml", strict=True)
 
 
 def test_a_vessel_and_a_former_name(real: Dataset) -> None:
@@ -140,7 +229,8 @@ def test_a_vessel_and_a_former_name(real: Dataset) -> None:
 def test_the_excerpt_has_no_programmes_so_each_set_id_is_a_problem(real: Dataset) -> None:
     unresolved = [p.value for p in real.problems if p.field == "sanctions-set-id"]
     assert unresolved == ["4387", "4387", "34422", "27286"]
-    assert len(real.problems) == 4
+    # and the one relation names a target the excerpt does not hold (see above)
+    assert len(real.problems) == 4 + 1
 
 
 # --- the fixture: programmes, places and edge cases -------------------------------------
@@ -238,6 +328,7 @@ def test_a_stream_reads_as_the_path_does(small: Dataset) -> None:
     streamed = seco.read(io.BytesIO(SMALL.read_bytes()), name=str(SMALL))
     assert streamed.entities == small.entities
     assert streamed.designations == small.designations
+    assert streamed.relationships == small.relationships
 
 
 def test_a_dtd_is_refused() -> None:

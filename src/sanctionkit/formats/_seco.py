@@ -4,8 +4,9 @@
 :class:`Target`; the list gives its places (``place``, which addresses name by
 ``place-id``) only after its targets, so every target is built here once the
 whole file is read, with its addresses, its sanctions sets and its
-modifications resolved. The page "Switzerland SECO XML" has the table of what
-becomes what.
+modifications resolved; then its ``relation``s, whose other end may come later
+in the file, become :class:`~sanctionkit.Relationship` records (:func:`relate`).
+The page "Switzerland SECO XML" has the table of what becomes what.
 """
 
 from __future__ import annotations
@@ -30,10 +31,21 @@ from sanctionkit.model import (
     Source,
     Vessel,
 )
+from sanctionkit.model.relationships import Relationship, RelationshipKind
 from sanctionkit.values.countries import Country
 from sanctionkit.values.dates import PartialDate
 
-__all__ = ["ID_PREFIX", "Modification", "Place", "Programme", "Target", "build"]
+__all__ = [
+    "ID_PREFIX",
+    "RELATION_TYPES",
+    "Modification",
+    "Place",
+    "Programme",
+    "Relation",
+    "Target",
+    "build",
+    "relate",
+]
 
 ID_PREFIX: Final = "seco-"
 #: What a sanctions set's English text names, and the measures it is (every one it names;
@@ -46,6 +58,10 @@ _MEASURES: Final = (
 )
 #: A vessel's IMO number, which the list gives only as other information ("IMO Number: 8405270").
 _IMO: Final = re.compile(r"(?i)\bIMO(?:\s+number)?\s*[:.]?\s*(\d{7})\b")
+#: A ``relation``'s ``relation-type`` and the kind of relationship it is. "related-to" is the
+#: only type the list is known to use, and says no more than that the two are linked; another
+#: type is read as ``linked_to`` too (its words in the note), and reported.
+RELATION_TYPES: Final = {"related-to": RelationshipKind.LINKED_TO}
 
 
 @attrs.frozen
@@ -75,6 +91,15 @@ class Modification:
     order: int
 
 
+@attrs.frozen
+class Relation:
+    """A ``relation`` of a target: its ``ssid``, the ``target-id`` it names, its type."""
+
+    ssid: str
+    target_id: str
+    kind: str
+
+
 @attrs.define
 class Target:
     """What one ``target`` says, before its places and sanctions sets are known."""
@@ -87,6 +112,7 @@ class Target:
     birth_places: list[str] = attrs.Factory(list)
     reasons: list[str] = attrs.Factory(list)
     modifications: list[Modification] = attrs.Factory(list)
+    relations: list[Relation] = attrs.Factory(list)
 
 
 def build(
@@ -95,18 +121,56 @@ def build(
     source: Source,
     sets: dict[str, tuple[Programme, str]],
     places: dict[str, Place],
-) -> None:
-    """Keep the target's entity and designation, or reject it with a problem saying why."""
+) -> str | None:
+    """Keep the target's entity and designation and return its id, or reject it with a problem."""
     draft = target.draft
     _places(target, reading, places)
     if draft.kind is Vessel:
         _imo(draft, reading)
     entity = draft.build(reading)
     if entity is None:
-        return
+        return None
     designation = _designation(target, reading, source, sets, entity.id)
-    if designation is not None:
-        reading.keep(entity, designation)
+    if designation is None:
+        return None
+    reading.keep(entity, designation)
+    return entity.id
+
+
+def relate(
+    relations: list[tuple[str, Relation]], reading: Reading, source: Source, kept: set[str]
+) -> list[Relationship]:
+    """Each kept target's relations as relationships, both ends being targets the file keeps.
+
+    A relation naming a target the file does not hold (a file of changes, an
+    excerpt, a rejected target) cannot be a relationship of the dataset: it is
+    reported, with what it said, and left out.
+    """
+    found: dict[Relationship, None] = {}
+    for subject_id, relation in relations:
+        label = subject_id.removeprefix(ID_PREFIX)
+        object_id = ID_PREFIX + relation.target_id
+        said = f"{relation.kind} {object_id} (relation {relation.ssid})"
+        if object_id not in kept or object_id == subject_id:
+            message = "a relation with a target the file does not hold (or with itself): left out"
+            reading.problem(
+                message, record=label, field="relation", value=said, code="unknown-profile"
+            )
+            continue
+        kind = RELATION_TYPES.get(relation.kind)
+        if kind is None:
+            message = "unknown relation-type; read as linked_to, its words in the note"
+            reading.problem(message, record=label, field="relation/@relation-type", value=said)
+        note = f"{relation.kind} (relation {relation.ssid})" if relation.ssid else relation.kind
+        link = Relationship(
+            subject_id=subject_id,
+            object_id=object_id,
+            kind=kind or RelationshipKind.LINKED_TO,
+            note=note,
+            source=source,
+        )
+        found[link] = None
+    return list(found)
 
 
 def _places(target: Target, reading: Reading, places: dict[str, Place]) -> None:

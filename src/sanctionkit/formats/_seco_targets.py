@@ -16,7 +16,7 @@ from typing import Final
 from sanctionkit.formats._draft import EntityDraft
 from sanctionkit.formats._reading import Reading, approximately
 from sanctionkit.formats._schemes import identify
-from sanctionkit.formats._seco import ID_PREFIX, Modification, Target
+from sanctionkit.formats._seco import ID_PREFIX, Modification, Relation, Target
 from sanctionkit.formats._text import clean, join
 from sanctionkit.formats._xml import local_name
 from sanctionkit.model import (
@@ -137,11 +137,24 @@ def _subject(element: ET.Element, tag: str, found: Target, reading: Reading) -> 
         elif part == "other-information":
             draft.note(reading.intern(clean(" ".join(child.itertext()))))
         elif part == "relation":
-            kind = clean(child.get("relation-type")) or "related"
-            related = clean(child.get("target-id"))
-            draft.note(f"Relation: {kind} {ID_PREFIX + related if related else '(no target-id)'}")
+            _relation(child, found, reading)
         elif part not in SUBJECT_PARTS:
             unknown_in(child, reading, draft.label, f"{tag}/{part}", draft)
+
+
+def _relation(element: ET.Element, found: Target, reading: Reading) -> None:
+    """A link to another target, made a relationship once the whole file is read."""
+    label = found.draft.label
+    kind = clean(element.get("relation-type"))
+    related = clean(element.get("target-id"))
+    for child in element:
+        unknown_in(child, reading, label, f"relation/{local_name(child.tag)}", found.draft)
+    if not related or not kind:
+        message = "a relation without a target-id or a relation-type: not read"
+        shown = f"relation-type {kind or '(none)'}, target-id {related or '(none)'}"
+        reading.problem(message, record=label, field="relation", value=shown)
+        return
+    found.relations.append(Relation(ssid=clean(element.get("ssid")), target_id=related, kind=kind))
 
 
 def _identity(element: ET.Element, found: Target, reading: Reading) -> None:

@@ -13,7 +13,9 @@ entity (``seco-`` and its ``ssid``; a :class:`~sanctionkit.Person` for an
 The whole list keeps targets that were de-listed, with their history: a
 target whose latest ``modification`` de-lists it is read like the others, and
 its designation has ``delisted`` set to the de-listing's effective date (the
-metadata's ``records_delisted`` counts them). A ``modification`` keeps copies
+metadata's ``records_delisted`` counts them). A target's ``relation`` to
+another target becomes a :class:`~sanctionkit.Relationship` of the dataset
+(``linked_to``, the list's "related-to" in its note). A ``modification`` keeps copies
 of what it changed (a "listed" one a whole ``target``): these are history,
 and only the elements right under the root are read. Every element below is mapped
 (see the page "Switzerland SECO XML"); one not in these tables is kept as a
@@ -44,11 +46,13 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import IO, Final
 
+import attrs
+
 from sanctionkit.formats import _seco_targets as targets
 from sanctionkit.formats._authorities import seco
 from sanctionkit.formats._files import xml_root_name
 from sanctionkit.formats._reading import Reading
-from sanctionkit.formats._seco import Place, Programme, Target, build
+from sanctionkit.formats._seco import Place, Programme, Relation, Target, build, relate
 from sanctionkit.formats._text import clean, join
 from sanctionkit.formats._xml import iter_records, local_name
 from sanctionkit.model import Dataset, Source
@@ -118,10 +122,17 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
         elif local_name(element.tag) == "place":
             _place(element, places, reading)
     found.reverse()
+    relations: list[tuple[str, Relation]] = []
     while found:  # each draft let go once its entity is made: drafts and entities never all at once
-        build(found.pop(), reading, source_of, sets, places)
+        target = found.pop()
+        kept = build(target, reading, source_of, sets, places)
+        relations += [(kept, relation) for relation in target.relations if kept is not None]
     metadata["records_delisted"] = sum(d.delisted is not None for d in reading.designations)
-    return reading.dataset(metadata)
+    held = {entity.id for entity in reading.entities}
+    relationships = relate(relations, reading, source_of, held)
+    metadata["relationships_read"] = len(relations)
+    metadata["relationships_returned"] = len(relationships)
+    return attrs.evolve(reading.dataset(metadata), relationships=relationships)
 
 
 def _source(reading: Reading, root: ET.Element, metadata: dict[str, str | int]) -> Source:
