@@ -14,7 +14,7 @@ import contextlib
 import datetime
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -43,7 +43,7 @@ from sanctionkit.model import (
 )
 from sanctionkit.model.sanctions import listed_before_delisted
 from sanctionkit.values.countries import Country
-from sanctionkit.values.dates import DateRange, PartialDate
+from sanctionkit.values.dates import PartialDate
 
 __all__ = ["FORMAT", "LIST_NAME", "PROGRAMMES", "read", "recognises", "sniff"]
 
@@ -517,7 +517,7 @@ class _Sheet:
             for alias in _aliases(cells.get(field, ""), quality, notes):
                 if alias not in draft.aliases:
                     draft.aliases.append(alias)
-        draft.addresses = self._places(cells.get(_ADDRESS, ""))
+        self._places(cells.get(_ADDRESS, ""), draft.address)
         for address in draft.addresses:
             if address.country is not None:
                 draft.role(reading.country_role(address.country, CountryRoleKind.LOCATION))
@@ -534,8 +534,8 @@ class _Sheet:
                 notes.append(f"Nationality: {text}")
             else:
                 draft.role(reading.country_role(country, CountryRoleKind.NATIONALITY))
-        draft.birth_dates = self._birth_dates(row, draft.label, notes)
-        draft.birth_places = self._places(cells.get(_BIRTH_PLACE, ""))
+        self._birth_dates(row, draft)
+        self._places(cells.get(_BIRTH_PLACE, ""), draft.birth_place)
         draft.positions = _parts(cells.get(_POSITION, ""), commas=False)
 
     def _dates(
@@ -580,48 +580,42 @@ class _Sheet:
             return self.kind == _PERSON
         return any(not blank(cells.get(field), _BLANKS, strip=_AROUND) for field in _PERSON_FIELDS)
 
-    def _birth_dates(
-        self, row: _Row, label: str, notes: list[str]
-    ) -> list[PartialDate | DateRange]:
-        found: list[PartialDate | DateRange] = []
+    def _birth_dates(self, row: _Row, draft: EntityDraft) -> None:
+        """Dates of birth: Excel's dates and years, the list's Japanese text, notes of the rest."""
         value = row.raw.get(_BIRTH_DATE)
         if isinstance(value, datetime.datetime | datetime.date | int | float):
             date = _excel_date(value)
             if date is None:
                 self.reading.problem(
-                    "not a date", record=label, field="生年月日", value=cell_text(value)
+                    "not a date", record=draft.label, field="生年月日", value=cell_text(value)
                 )
             else:
-                found.append(date)
+                draft.birth_date(date)
         else:
             for text in _birth_parts(row.cells.get(_BIRTH_DATE, "")):
-                date_value = self.reading.date(text, record=label, field="生年月日")
+                date_value = self.reading.date(text, record=draft.label, field="生年月日")
                 if date_value is None:
-                    notes.append(f"Date of birth: {text}")
-                elif date_value not in found:
-                    found.append(date_value)
+                    draft.notes.append(f"Date of birth: {text}")
+                else:
+                    draft.birth_date(date_value)
         combined = row.cells.get(_BIRTH, "")
         if combined:
             # "1941年8月20日セルビア共和国ポジャレヴァッツ生\nBorn at Pozarevac ...": the date
             # is read from the Japanese; the whole text is kept as a note.
             match = _JAPANESE_DATE.search(combined)
             if match is not None:
-                date_value = self.reading.date(
-                    match.group(), record=label, field="生年月日・出生地"
-                )
-                if date_value is not None and date_value not in found:
-                    found.append(date_value)
-            notes.append(f"Date and place of birth: {clean(combined)}")
-        return found
+                field = "生年月日・出生地"
+                date_value = self.reading.date(match.group(), record=draft.label, field=field)
+                if date_value is not None:
+                    draft.birth_date(date_value)
+            draft.notes.append(f"Date and place of birth: {clean(combined)}")
 
-    def _places(self, text: str) -> list[Address]:
+    def _places(self, text: str, add: Callable[[Address], None]) -> None:
         """The addresses in a cell: one per line (or per ";"), with a country when one is named."""
-        places: list[Address] = []
         for part in _parts(text, commas=False):
             place = self.reading.address([part], country=_address_country(part))
-            if place is not None and place not in places:
-                places.append(place)
-        return places
+            if place is not None:
+                add(place)
 
 
 def _names(row: _Row) -> bool:
