@@ -298,6 +298,28 @@ def test_a_sheet_not_in_the_programme_table_keeps_its_japanese_title(tmp_path: P
     ]
 
 
+@pytest.mark.parametrize(
+    ("english", "alias"),
+    [
+        ("Ivan Petrov (a.k.a. Ivan Petroff)", ("Ivan Petroff", "Latn", None)),
+        ("Ivan Petrov (a.k.a. イワン・ペトロフ)", ("イワン・ペトロフ", "Jpan", "ja")),
+        ("Ivan Petrov (original script: Иван Петров)", ("Иван Петров", "Cyrl", None)),
+    ],
+)
+def test_an_alias_in_the_english_name_gets_its_script_and_language(
+    tmp_path: Path, english: str, alias: tuple[str, str, str | None]
+) -> None:
+    # Every name of the list in Japanese letters is Japanese ("ja"), wherever the cell has it.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "29.ロシア連邦(個人)"
+    sheet.append(HEADER_RU_PEOPLE)
+    sheet.append(["2024.5.24", "1", None, english, None, None, None])
+    book.save(tmp_path / "one.xlsx")
+    found = jp_mof.read(tmp_path / "one.xlsx", name="one.xlsx").entities[0].aliases
+    assert [(a.name, a.script, a.language) for a in found] == [alias]
+
+
 # --- the real file -------------------------------------------------------------------
 
 

@@ -1,14 +1,10 @@
 """Passport and identification numbers in the Japanese list's document cells.
 
-The Ministry of Finance writes each person's documents as Japanese prose
-("アフガニスタン旅券：SEー011697（1988年1月25日にカブールで発行、2000年2月23日に失効）",
-"(a)クウェート旅券 106261543 (b)クウェート旅券 1420529"): a country and a kind
-of document before the number, full-width letters and digits, the long-vowel
-mark "ー" as a hyphen, several documents per cell ("(a)", "(b)", lines, "；",
-"又は"), and dates and places in brackets or after "、". This module finds the
-numbers, the country that issued each (from the words before it, or a
-bracket "（北朝鮮旅券）"), and the kind of document; the text of each document
-stays with it as the identifier's note, so nothing written is lost.
+The Ministry of Finance writes each person's documents as Japanese prose: a
+country and a kind of document before each number, full-width characters, "ー"
+for a hyphen, several documents per cell. What this module finds in them (the
+numbers, each one's issuing country and kind, its text as the note) is on the
+documentation page "Japan Ministry of Finance (xlsx)", section Documents.
 
 >>> found = read_documents("アフガニスタン旅券：SEー011697（1988年1月25日発行）", "passport")
 >>> [(doc.scheme.value, doc.number, doc.country and doc.country.alpha2) for doc in found.documents]

@@ -46,6 +46,7 @@ __all__ = [
     "broken_part",
     "cell",
     "cell_date",
+    "cell_text",
     "check_archive",
     "corrupt",
     "damage",
@@ -351,6 +352,24 @@ def cell(value: object) -> object:
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
         return datetime.datetime(value.year, value.month, value.day)
     return value
+
+
+def cell_text(value: object) -> str:
+    """A cell as text: "" for an empty cell, a whole number without ".0", anything else as str.
+
+    The readers of workbook lists compare, split and parse cells as text; a
+    number cell (a notice number, a reference) reads as the list shows it
+    whether calamine or openpyxl gave it as an int or a float. Dates are left to
+    the reader (as :func:`cell_date`, or in the list's own format).
+
+    >>> cell_text(None), cell_text(258.0), cell_text(2.5), cell_text(" 2024.5.24 ")
+    ('', '258', '2.5', ' 2024.5.24 ')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def cell_date(value: object) -> PartialDate | None:

@@ -1,28 +1,20 @@
 """Japan's Ministry of Finance asset-freeze list, as its Excel workbook (format ``jp-mof-xlsx``).
 
-The Ministry of Finance publishes everyone subject to asset freezes under the
-Foreign Exchange and Foreign Trade Act in one workbook
-(``shisantouketsu20260305.xlsx``): an index sheet, then one sheet per
-programme ("28.ロシア連邦(団体(特定銀行を除く))"), each with a heading, a
-header row (告示日付 notice date, 告示番号 notice number, 日本語表記, 英語表記
-...) and one row per listing. Columns differ from sheet to sheet, so they are
-found by their header text. Every listing row becomes a
-:class:`~sanctionkit.Person` or an :class:`~sanctionkit.Organization` with one
-:class:`~sanctionkit.Designation` by the Ministry of Finance. What becomes
-what, and the quirks of the real file, are on the documentation page
-"Japan Ministry of Finance (xlsx)".
-
-The workbook is read with python-calamine (``pip install 'sanctionkit[xlsx]'``),
-the old .xls (BIFF, code page 932) that the Ministry published before the .xlsx
-as well: its sheets have the same headers, so the same mapping reads them.
+This module is the list's mapping (sheet names → programmes in :data:`PROGRAMMES`,
+column headers → fields in ``_HEADERS``) and its quirks, each in a function of
+its own. The workbook's layout, what becomes what and the quirks of the real
+files are on the documentation page "Japan Ministry of Finance (xlsx)"
+(docs/formats/jp-mof.md). The .xlsx and the older BIFF .xls are both read with
+python-calamine (``pip install 'sanctionkit[xlsx]'``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -34,12 +26,11 @@ from sanctionkit.formats._jp_documents import read_documents
 from sanctionkit.formats._reading import Reading, named_country
 from sanctionkit.formats._schemes import scheme_for
 from sanctionkit.formats._text import blank, clean, script
-from sanctionkit.formats._xlsx import cell_date, open_workbook, rows
+from sanctionkit.formats._xlsx import cell_date, cell_text, open_workbook, rows
 from sanctionkit.model import (
     Address,
     Alias,
     AliasQuality,
-    CountryRole,
     CountryRoleKind,
     Dataset,
     Designation,
@@ -52,9 +43,10 @@ from sanctionkit.model import (
 )
 from sanctionkit.model.sanctions import listed_before_delisted
 from sanctionkit.values.countries import Country
-from sanctionkit.values.dates import DateRange, PartialDate
+from sanctionkit.values.dates import PartialDate
 
 __all__ = ["FORMAT", "LIST_NAME", "PROGRAMMES", "read", "recognises", "sniff"]
+
 
 #: The format's name in :data:`sanctionkit.formats.READERS` and in the metadata.
 FORMAT = "jp-mof-xlsx"
@@ -224,6 +216,7 @@ _HEADERS: dict[str, list[str]] = {
     _REASON: ["指定の根拠"],  # grounds for the listing
 }
 _COLUMNS = {_key(header): field for field, headers in _HEADERS.items() for header in headers}
+_HEADER_KEYS = {"告示日付", "告示番号"}  # what makes a row the header row
 # Columns kept as notes, with the label the note gets; any other header is its own label.
 _NOTE_LABELS = {
     _key("その他の情報"): "Other information",
@@ -233,15 +226,28 @@ _NOTE_LABELS = {
     _key("電話番号"): "Telephone",
     _key("FAX"): "Fax",
 }
+#: The alias columns, and the quality of the names in each.
+_ALIAS_COLUMNS = {
+    _ALIAS: AliasQuality.STRONG,
+    _WEAK_ALIAS: AliasQuality.WEAK,
+    _FORMER_ALIAS: AliasQuality.FORMER,
+}
+# The document columns: the scheme their numbers have unless a document says else, and
+# the label of a note for a part without a number.
+_DOCUMENT_COLUMNS = (
+    (_PASSPORT, scheme_for("jp", "旅券番号"), "Passport"),
+    (_NATIONAL_ID, scheme_for("jp", "ID番号"), "Identification number"),
+)
 # Fields whose value says the row is a person, on sheets that list both.
 _PERSON_FIELDS = (_BIRTH_DATE, _BIRTH, _BIRTH_PLACE, _NATIONALITY, _PASSPORT, _NATIONAL_ID)
 
-# Words the list writes where it means "no value": 不明 "unknown", なし "none".
+# Words the list writes where it means "no value" (不明 "unknown", なし "none"), and the
+# punctuation that may stand around them ("不明、").
 _BLANKS = frozenset({"", "不明", "なし", "-", "－"})
+_AROUND = " 、,;."
 _DELETED = "削除"
 _REVISED = "改訂"
 _ABOLISHED = "告示廃止"
-_LIST_DATE = re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})")
 _FILE_DATE = re.compile(r"(20\d\d)(\d\d)(\d\d)")
 _JAPANESE_DATE = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?")
 _NUMBER_PART = re.compile(r"\d+")
@@ -260,6 +266,7 @@ _JAPANESE_SEPARATORS = re.compile(r"[、;,]|及び")
 _BRACKETED = re.compile(r"\(([^()]*)\)")
 _LATIN_IN_BRACKETS = re.compile(r"^(.*[^\x00-\x7f].*?)\s*\(([\x00-\x7f\u00c0-\u024f’‘]+)\)$")
 _SIMPLE_DOCUMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ./-]{1,30}$")
+_JAPANESE_SCRIPTS = (None, "Jpan", "Hani", "Hira", "Kana")
 # Brackets and punctuation that the list writes full-width or half-width at random.
 _PUNCTUATION = str.maketrans({"（": "(", "）": ")", "；": ";", "：": ":", "，": ",", "\u3000": " "})
 
@@ -281,8 +288,7 @@ def recognises(workbook: Any) -> bool:
     """
     for sheet in workbook.worksheets[:4]:
         for values in sheet.iter_rows(max_row=8, values_only=True):
-            cells = {_key(str(value)) for value in values if isinstance(value, str)}
-            if "告示日付" in cells and "告示番号" in cells:
+            if _HEADER_KEYS.issubset(_key(value) for value in values if isinstance(value, str)):
                 return True
     return False
 
@@ -302,12 +308,9 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
     if published is not None:
         metadata["publish_date"] = published.isoformat()
     counts = {"sheets": 0, "rows_deleted": 0, "rows_continued": 0}
-    workbook = open_workbook(source, name)
-    try:
+    with contextlib.closing(open_workbook(source, name)) as workbook:
         for sheet in workbook.worksheets:
             _Sheet(reading, sheet.title, name, published, counts).read(rows(sheet, name))
-    finally:
-        workbook.close()
     return reading.dataset({**metadata, **counts})
 
 
@@ -316,54 +319,19 @@ def _publish_date(name: str) -> PartialDate | None:
     match = _FILE_DATE.search(Path(name).name)
     if match is None:
         return None
+    year, month, day = (int(part) for part in match.groups())
     try:
-        year, month, day = (int(part) for part in match.groups())
         return PartialDate(year, month, day)
-    except ValueError:
+    except ValueError:  # "20261399": eight digits, no date
         return None
-
-
-def _clean(value: object) -> str:
-    """A cell as one line of text (see :func:`~sanctionkit.formats._text.clean`)."""
-    return clean(_text(value))
-
-
-def _text(value: object) -> str:
-    """A cell as text, line breaks kept; whole numbers without ".0"."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _lines(value: object) -> list[str]:
-    """The non-blank lines of a cell, punctuation made half-width, each line's spaces joined."""
-    text = _text(value).translate(_PUNCTUATION)
-    return [line for raw in text.splitlines() if (line := " ".join(raw.split()))]
-
-
-def _blank(text: str) -> bool:
-    """Whether a cell's text says nothing: "不明" (unknown), "なし" (none), "-", "、" ..."""
-    return blank(text, _BLANKS, strip=" 、,;.")
-
-
-def _script(name: str) -> tuple[str | None, str | None]:
-    """The script and language of a name on this list: Japanese unless its letters say else."""
-    if name.isascii():
-        return "Latn", None
-    found = script(name)
-    if found in (None, "Jpan", "Hani", "Hira", "Kana"):
-        return "Jpan", "ja"
-    return found, None
 
 
 @attrs.define
 class _Row:
     number: int
-    cells: dict[str, str]  # field → cell text (line breaks kept), blanks left out
+    cells: dict[str, str]  # field → cell text (line breaks kept), empty cells left out
     raw: dict[str, object]  # field → cell value, for dates Excel stores as numbers
-    notes: list[str]
+    notes: list[str] = attrs.Factory(list)  # from the rows of text that continue it
 
 
 @attrs.define
@@ -388,15 +356,16 @@ class _Sheet:
         heading: list[str] = []
         pending: _Row | None = None  # a listing row, until the rows that continue it are read
         for row_number, values in sheet_rows:
-            if not any(_clean(value) for value in values):
+            texts = [cell_text(value).strip() for value in values]
+            if not any(texts):
                 continue
             if self.columns:
-                pending = self._listing(self._row(row_number, values), pending)
-            elif self._header(values):
+                pending = self._listing(self._row(row_number, values, texts), pending)
+            elif self._header(texts):
                 self.counts["sheets"] += 1
                 self.source = self._source(heading)
             else:
-                heading.append(next(_clean(value) for value in values if _clean(value)))
+                heading.append(clean(next(text for text in texts if text)))
         if pending is not None:
             self._record(pending)
         if not self.columns:
@@ -420,32 +389,15 @@ class _Sheet:
         self.kind = programme[1]
         return True
 
-    def _listing(self, row: _Row, pending: _Row | None) -> _Row | None:
-        """The listing row read next: ``row`` if it starts a listing (``pending`` is then
-        recorded), else ``pending``, which a row of text only continues."""
-        if row.cells.get(_DATE) or row.cells.get(_NUMBER) or _names(row):
-            if pending is not None:
-                self._record(pending)
-            return row
-        # A row of text only, under the row above (Somalia's long statement).
-        if pending is None:
-            self.reading.problem(
-                "row of text before any listing row; not read",
-                record=f"sheet {self.number} row {row.number}",
-                value="; ".join(row.cells.values()),
-            )
-        else:
-            pending.notes.extend(_labelled(self.columns, row))
-            self.counts["rows_continued"] += 1
-        return pending
-
-    def _header(self, values: tuple[object, ...]) -> bool:
-        keys = [_key(_text(value)) for value in values]
-        if "告示日付" not in keys or "告示番号" not in keys:
+    def _header(self, texts: list[str]) -> bool:
+        """Whether the row is the header row; if it is, the sheet's columns are taken from it."""
+        keys = [_key(text) for text in texts]
+        if not _HEADER_KEYS.issubset(keys):
             return False
-        for key, value in zip(keys, values, strict=True):
-            field = _COLUMNS.get(key) or _NOTE_LABELS.get(key) or _clean(value) or "(no header)"
-            self.columns.append((field, _clean(value)))
+        for key, text in zip(keys, texts, strict=True):
+            written = clean(text)
+            field = _COLUMNS.get(key) or _NOTE_LABELS.get(key) or written or "(no header)"
+            self.columns.append((field, written))
         return True
 
     def _without_header(self, heading: list[str]) -> None:
@@ -468,109 +420,123 @@ class _Sheet:
             published=self.published,
         )
 
-    def _row(self, row_number: int, values: tuple[object, ...]) -> _Row:
+    def _row(self, number: int, values: tuple[object, ...], texts: list[str]) -> _Row:
         cells: dict[str, str] = {}
         raw: dict[str, object] = {}
-        for (field, _), value in zip(self.columns, values, strict=False):
-            text = _text(value)
+        for (field, _), value, text in zip(self.columns, values, texts, strict=False):
             if not text:
                 continue
             if field in cells:  # two columns of one kind: keep both
                 cells[field] = f"{cells[field]}\n{text}"
-                continue
-            cells[field] = text
-            raw[field] = value
-        return _Row(row_number, cells, raw, [])
+            else:
+                cells[field] = text
+                raw[field] = value
+        return _Row(number, cells, raw)
+
+    def _listing(self, row: _Row, pending: _Row | None) -> _Row | None:
+        """The listing row read next: ``row`` if it starts a listing (``pending`` is then
+        recorded), else ``pending``, which a row of text only continues."""
+        if row.cells.get(_DATE) or row.cells.get(_NUMBER) or _names(row):
+            if pending is not None:
+                self._record(pending)
+            return row
+        # A row of text only, under the row above (Somalia's long statement).
+        if pending is None:
+            self.reading.problem(
+                "row of text before any listing row; not read",
+                record=f"sheet {self.number} row {row.number}",
+                value="; ".join(row.cells.values()),
+            )
+        else:
+            pending.notes.extend(_labelled(self.columns, row))
+            self.counts["rows_continued"] += 1
+        return pending
 
     def _record(self, row: _Row) -> None:
         """A listing row's entity and designation; a deleted listing is counted, not read."""
-        cells = row.cells
-        date_lines = _lines(cells.get(_DATE))
+        date_lines = _lines(row.cells.get(_DATE))
         if not _names(row) and any(_DELETED in line for line in date_lines):
             # "2011.11.18削除": the listing was deleted; only its number is left.
             self.counts["rows_deleted"] += 1
             return
-        reading = self.reading
-        reading.read += 1
-        written = _clean(cells.get(_NUMBER, ""))
+        self.reading.read += 1
+        written = clean(row.cells.get(_NUMBER))
         found = _NUMBER_PART.search(written)
-        label = f"{self.number}-{found.group()}" if found else f"{self.number} row {row.number}"
-        name_en, en_aliases = _english_name(cells.get(_NAME_EN, ""))
-        name_ja = _clean(cells.get(_NAME_JA, ""))
-        if not (name_en or name_ja):
-            reading.reject("listing row has no name", record=label, value=written or None)
+        digits = found.group() if found else ""
+        label = f"{self.number}-{digits}" if digits else f"{self.number} row {row.number}"
+        draft = self._draft(row, label, written)
+        if draft is None:
             return
-        entity_id = self._id(label)
-        if entity_id is None:
-            return
-        assert self.source is not None  # rows are read after the header, with the source
-        draft = EntityDraft(label, id=entity_id, name=name_en or name_ja, sources=(self.source,))
-        if written and written != (found.group() if found else ""):
+        if written != digits:  # "2(*39)": also number 39 of another list
             draft.note(f"Notice number as written: {written}")
         listed, delisted = self._dates(date_lines, label, draft.notes)
-        if name_ja and name_en:
-            draft.aliases.append(Alias(name=name_ja, script="Jpan", language="ja"))
-        draft.aliases.extend(en_aliases)
         self._fill(draft, row)
-        entity = draft.build(reading)
+        entity = draft.build(self.reading)
         if entity is not None:
-            reasons = tuple(line for line in _lines(cells.get(_REASON)) if not _blank(line))
             designation = Designation(
-                entity_id=entity_id,
+                entity_id=entity.id,
                 authority=japan_mof(),
                 authority_ref=label,
                 listed=listed,
                 delisted=delisted,
                 programmes=self.programme,
                 measures=_MEASURES,
-                reasons=reasons,
+                reasons=tuple(_said(row.cells.get(_REASON))),
                 legal_basis=(_FOREIGN_EXCHANGE_ACT,),
-                sources=(self.source,),
+                sources=entity.sources,
             )
-            reading.keep(entity, designation)
+            self.reading.keep(entity, designation)
 
-    def _fill(self, draft: EntityDraft, row: _Row) -> None:
-        """Aliases, addresses, countries, documents and notes; what only a person has."""
-        cells, label, notes = row.cells, draft.label, draft.notes
-        for field, quality in (
-            (_ALIAS, AliasQuality.STRONG),
-            (_WEAK_ALIAS, AliasQuality.WEAK),
-            (_FORMER_ALIAS, AliasQuality.FORMER),
-        ):
-            for alias in _aliases(cells.get(field, ""), quality, notes):
-                if alias not in draft.aliases:
-                    draft.aliases.append(alias)
-        draft.addresses = self._places(cells.get(_ADDRESS, ""))
-        for address in draft.addresses:
-            if address.country is not None:
-                draft.role(self._role(address.country, CountryRoleKind.LOCATION))
-        _identifiers(self.reading, self.columns, cells, draft)
-        notes.extend(_labelled(self.columns, row))
-        notes.extend(row.notes)
-        if not self._is_person(cells):
-            notes.extend(
-                f"Position: {line}" for line in _lines(cells.get(_POSITION)) if not _blank(line)
-            )
-            return
-        draft.kind = Person
-        for text in _parts(cells.get(_NATIONALITY, "")):
-            country = self.reading.country(text, record=label, field="国籍")
-            if country is None:
-                notes.append(f"Nationality: {text}")
-            else:
-                draft.role(self._role(country, CountryRoleKind.NATIONALITY))
-        draft.birth_dates = self._birth_dates(row, label, notes)
-        draft.birth_places = self._places(cells.get(_BIRTH_PLACE, ""))
-        draft.positions = _parts(cells.get(_POSITION, ""), commas=False)
-
-    def _id(self, label: str) -> str | None:
+    def _draft(self, row: _Row, label: str, written: str) -> EntityDraft | None:
+        """A draft with the row's names and id; None (the row rejected) without either."""
+        name_en, en_aliases = _english_name(row.cells.get(_NAME_EN, ""))
+        name_ja = clean(row.cells.get(_NAME_JA))
+        if not (name_en or name_ja):
+            self.reading.reject("listing row has no name", record=label, value=written or None)
+            return None
         base = f"jp-mof-{label.replace(' row ', '-row-')}"
         said = "another row of the sheet has the same notice number; this one is {id}"
         candidates = (base, *(f"{base}-{n}" for n in range(2, 10)))
-        found = self.reading.unique_id(candidates, duplicate=said, record=label, field="告示番号")
-        if found is None:
+        entity_id = self.reading.unique_id(
+            candidates, duplicate=said, record=label, field="告示番号"
+        )
+        if entity_id is None:
             self.reading.reject("too many rows with the same notice number", record=label)
-        return found
+            return None
+        assert self.source is not None  # rows are read after the header, with the source
+        draft = EntityDraft(label, id=entity_id, name=name_en or name_ja, sources=(self.source,))
+        if name_ja and name_en:
+            draft.aliases.append(Alias(name=name_ja, script="Jpan", language="ja"))
+        draft.aliases.extend(en_aliases)
+        return draft
+
+    def _fill(self, draft: EntityDraft, row: _Row) -> None:
+        """Aliases, addresses, countries, documents and notes; what only a person has."""
+        cells, notes, reading = row.cells, draft.notes, self.reading
+        for field, quality in _ALIAS_COLUMNS.items():
+            for alias in _aliases(cells.get(field, ""), quality, notes):
+                if alias not in draft.aliases:
+                    draft.aliases.append(alias)
+        self._places(cells.get(_ADDRESS, ""), draft.address)
+        for address in draft.addresses:
+            if address.country is not None:
+                draft.role(reading.country_role(address.country, CountryRoleKind.LOCATION))
+        _identifiers(reading, self.columns, cells, draft)
+        notes.extend(_labelled(self.columns, row))
+        notes.extend(row.notes)
+        if not self._is_person(cells):
+            notes.extend(f"Position: {line}" for line in _said(cells.get(_POSITION)))
+            return
+        draft.kind = Person
+        for text in _parts(cells.get(_NATIONALITY, "")):
+            country = reading.country(text, record=draft.label, field="国籍")
+            if country is None:
+                notes.append(f"Nationality: {text}")
+            else:
+                draft.role(reading.country_role(country, CountryRoleKind.NATIONALITY))
+        self._birth_dates(row, draft)
+        self._places(cells.get(_BIRTH_PLACE, ""), draft.birth_place)
+        draft.positions = _parts(cells.get(_POSITION, ""), commas=False)
 
     def _dates(
         self, lines: list[str], label: str, notes: list[str]
@@ -612,57 +578,48 @@ class _Sheet:
     def _is_person(self, cells: dict[str, str]) -> bool:
         if self.kind != _EITHER:
             return self.kind == _PERSON
-        return any(not _blank(cells.get(field, "")) for field in _PERSON_FIELDS)
+        return any(not blank(cells.get(field), _BLANKS, strip=_AROUND) for field in _PERSON_FIELDS)
 
-    def _birth_dates(
-        self, row: _Row, label: str, notes: list[str]
-    ) -> list[PartialDate | DateRange]:
-        found: list[PartialDate | DateRange] = []
+    def _birth_dates(self, row: _Row, draft: EntityDraft) -> None:
+        """Dates of birth: Excel's dates and years, the list's Japanese text, notes of the rest."""
         value = row.raw.get(_BIRTH_DATE)
         if isinstance(value, datetime.datetime | datetime.date | int | float):
             date = _excel_date(value)
             if date is None:
                 self.reading.problem(
-                    "not a date", record=label, field="生年月日", value=_text(value)
+                    "not a date", record=draft.label, field="生年月日", value=cell_text(value)
                 )
             else:
-                found.append(date)
+                draft.birth_date(date)
         else:
             for text in _birth_parts(row.cells.get(_BIRTH_DATE, "")):
-                date_value = self.reading.date(text, record=label, field="生年月日")
+                date_value = self.reading.date(text, record=draft.label, field="生年月日")
                 if date_value is None:
-                    notes.append(f"Date of birth: {text}")
-                elif date_value not in found:
-                    found.append(date_value)
+                    draft.notes.append(f"Date of birth: {text}")
+                else:
+                    draft.birth_date(date_value)
         combined = row.cells.get(_BIRTH, "")
         if combined:
             # "1941年8月20日セルビア共和国ポジャレヴァッツ生\nBorn at Pozarevac ...": the date
             # is read from the Japanese; the whole text is kept as a note.
             match = _JAPANESE_DATE.search(combined)
             if match is not None:
-                date_value = self.reading.date(
-                    match.group(), record=label, field="生年月日・出生地"
-                )
-                if date_value is not None and date_value not in found:
-                    found.append(date_value)
-            notes.append(f"Date and place of birth: {_clean(combined)}")
-        return found
+                field = "生年月日・出生地"
+                date_value = self.reading.date(match.group(), record=draft.label, field=field)
+                if date_value is not None:
+                    draft.birth_date(date_value)
+            draft.notes.append(f"Date and place of birth: {clean(combined)}")
 
-    def _places(self, text: str) -> list[Address]:
+    def _places(self, text: str, add: Callable[[Address], None]) -> None:
         """The addresses in a cell: one per line (or per ";"), with a country when one is named."""
-        places: list[Address] = []
         for part in _parts(text, commas=False):
-            place = self.reading.intern(Address(full=part, country=_named_country(part)))
-            if place not in places:
-                places.append(place)
-        return places
-
-    def _role(self, country: Country, kind: CountryRoleKind) -> CountryRole:
-        return self.reading.intern(CountryRole(country=country, role=kind))
+            place = self.reading.address([part], country=_address_country(part))
+            if place is not None:
+                add(place)
 
 
 def _names(row: _Row) -> bool:
-    return bool(_clean(row.cells.get(_NAME_EN, "")) or _clean(row.cells.get(_NAME_JA, "")))
+    return bool(clean(row.cells.get(_NAME_EN)) or clean(row.cells.get(_NAME_JA)))
 
 
 def _labelled(columns: list[tuple[str, str]], row: _Row) -> list[str]:
@@ -671,14 +628,14 @@ def _labelled(columns: list[tuple[str, str]], row: _Row) -> list[str]:
     for field, _ in columns:
         if field in _HEADERS or field not in row.cells:
             continue
-        text = _clean(row.cells[field])
-        if not _blank(text):
+        text = clean(row.cells[field])
+        if not blank(text, _BLANKS, strip=_AROUND):
             notes.append(f"{field}: {text}")
     value = row.raw.get(_UN_LISTED)
     if value is not None:
-        date = _excel_date(value) if not isinstance(value, str) else None
-        text = date.isoformat() if date is not None else _clean(value)
-        if not _blank(text):
+        date = _excel_date(value)
+        text = date.isoformat() if date is not None else clean(cell_text(value))
+        if not blank(text, _BLANKS, strip=_AROUND):
             notes.append(f"Listed by the UN: {text}")
     return notes
 
@@ -695,6 +652,17 @@ def _excel_date(value: object) -> PartialDate | None:
     return cell_date(value)
 
 
+def _lines(text: str | None) -> list[str]:
+    """The non-blank lines of a cell, punctuation made half-width, each line's spaces joined."""
+    text = (text or "").translate(_PUNCTUATION)
+    return [line for raw in text.splitlines() if (line := " ".join(raw.split()))]
+
+
+def _said(text: str | None) -> list[str]:
+    """The lines of a cell that say something (not 不明, "unknown", nor "-")."""
+    return [line for line in _lines(text) if not blank(line, _BLANKS, strip=_AROUND)]
+
+
 def _parts(text: str, *, commas: bool = True) -> list[str]:
     """The values of a cell: its lines, split at "(a)", "(b)" ... and ";" (and "、", ",")."""
     found: list[str] = []
@@ -703,7 +671,7 @@ def _parts(text: str, *, commas: bool = True) -> list[str]:
             pieces = re.split(r"[;、,]" if commas else r";", item)
             for piece in pieces:
                 cleaned = piece.strip(" 、,;")
-                if cleaned and not _blank(cleaned) and cleaned not in found:
+                if cleaned and not blank(cleaned, _BLANKS, strip=_AROUND) and cleaned not in found:
                     found.append(cleaned)
     return found
 
@@ -734,10 +702,20 @@ def _birth_parts(text: str) -> list[str]:
     return found
 
 
+def _alias(name: str, quality: AliasQuality = AliasQuality.STRONG) -> Alias:
+    """A name of this list as an alias: Latin if plain ASCII, else Japanese ("Jpan", "ja")
+    unless its letters are of another script (an original in Cyrillic or Arabic)."""
+    if name.isascii():
+        return Alias(name=name, quality=quality, script="Latn")
+    found = script(name)
+    if found in _JAPANESE_SCRIPTS:
+        return Alias(name=name, quality=quality, script="Jpan", language="ja")
+    return Alias(name=name, quality=quality, script=found)
+
+
 def _english_name(text: str) -> tuple[str, list[Alias]]:
     """The English name without its bracketed "(a.k.a. ...)" and "(original script: ...)" parts."""
     aliases: list[Alias] = []
-    cleaned = " ".join(_lines(text))
 
     def take(match: re.Match[str]) -> str:
         inner = match.group(1).strip()
@@ -745,20 +723,19 @@ def _english_name(text: str) -> tuple[str, list[Alias]]:
         if lowered.startswith("original script"):
             original = inner.partition(":")[2].strip()
             if original:
-                script, language = _script(original)
-                aliases.append(Alias(name=original, script=script, language=language))
+                aliases.append(_alias(original))
             return " "
         if "a.k.a" in lowered:
-            for name in _split_aka(inner):
-                aliases.append(Alias(name=name, script=_script(name)[0]))
+            aliases.extend(_alias(name) for name in _split_aka(inner))
             return " "
         return match.group(0)
 
-    name = " ".join(_BRACKETED.sub(take, cleaned).split())
+    name = " ".join(_BRACKETED.sub(take, " ".join(_lines(text))).split())
     return name, aliases
 
 
 def _split_aka(text: str) -> list[str]:
+    """The names of "a.k.a. A, a.k.a. B; C"."""
     names = []
     for part in _AKA.split(text):
         for piece in part.split(";"):
@@ -769,12 +746,9 @@ def _split_aka(text: str) -> list[str]:
 
 
 def _aliases(text: str, quality: AliasQuality, notes: list[str]) -> list[Alias]:
-    """The aliases in an alias cell, in the many forms the list writes them.
+    """The aliases in an alias cell, in the many forms the list writes them (see the docs page).
 
-    "(別称、X、Y及びZ)" and "(a.k.a. A, a.k.a. B)", "X;Y" lines in each language,
-    "(a)X、(b)Y" enumerations, "X(Latin X)" pairs, "(旧称)" markers switching to
-    former names. A part that is not a name (it has a ":" such as
-    "リビア旅券番号:215215") becomes a note.
+    A part that is not a name (it has a ":", as "リビア旅券番号:215215") becomes a note.
     """
     found: list[Alias] = []
     current = quality
@@ -803,16 +777,14 @@ def _aliases(text: str, quality: AliasQuality, notes: list[str]) -> list[Alias]:
                 items = by_comma
         for item in items:
             name = item.strip(" 、,;")
-            if not name or _blank(name):
+            if blank(name, _BLANKS, strip=_AROUND):
                 continue
             if ":" in name:
                 notes.append(f"Alias column: {name}")
                 continue
             pair = _LATIN_IN_BRACKETS.match(name)
-            names = [pair.group(1).strip(), pair.group(2).strip()] if pair else [name]
-            for each in names:
-                script, language = _script(each)
-                alias = Alias(name=each, quality=current, script=script, language=language)
+            for each in [pair.group(1).strip(), pair.group(2).strip()] if pair else [name]:
+                alias = _alias(each, current)
                 if alias not in found:
                     found.append(alias)
     return found
@@ -828,12 +800,9 @@ def _identifiers(
     A part with no number, and words that name neither a country nor a kind of
     document, are problems; the part without a number stays a note.
     """
-    for field, scheme, said in (
-        (_PASSPORT, scheme_for("jp", "旅券番号"), "Passport"),
-        (_NATIONAL_ID, scheme_for("jp", "ID番号"), "Identification number"),
-    ):
+    for field, scheme, said in _DOCUMENT_COLUMNS:
         text = cells.get(field, "")
-        if _blank(text):
+        if blank(text, _BLANKS, strip=_AROUND):
             continue
         header = next((written for key, written in columns if key == field), field)
         documents = read_documents(text, scheme)
@@ -848,7 +817,7 @@ def _identifiers(
                     value=document.text,
                 )
         for part in documents.unread:
-            if not _blank(part):
+            if not blank(part, _BLANKS, strip=_AROUND):
                 draft.notes.append(f"{said}: {part}")
                 reading.problem(
                     "no document number found in this part of the cell; kept as a note",
@@ -857,19 +826,20 @@ def _identifiers(
                     value=part,
                     code="unread-value",
                 )
-    text = _clean(cells.get(_UN_REFERENCE, ""))
+    text = clean(cells.get(_UN_REFERENCE))
     if _SIMPLE_DOCUMENT.match(text):
         draft.identifiers.append(Identifier(scheme="un_reference", value=text))
-    elif not _blank(text):
+    elif not blank(text, _BLANKS, strip=_AROUND):
         draft.notes.append(f"UN reference: {text}")
 
 
-def _named_country(address: str) -> Country | None:
+def _address_country(address: str) -> Country | None:
     """The country an address names, exactly, or None: never a guess.
 
-    Tried in turn: the last bracketed part ("レニングラード（ロシア）"), the last
-    comma part ("..., Moscow, 105005, Russia"), the first ("アラブ首長国連邦、ドバイ")
-    and the whole text ("スイス").
+    Where the list writes it, tried in turn: the last bracketed part
+    ("レニングラード（ロシア）"), the last comma part ("..., Moscow, 105005, Russia"),
+    the first (a Japanese address starts with it: "アラブ首長国連邦、ドバイ") and the
+    whole text ("スイス"). A part with a digit is no country's name.
     """
     candidates = [match.strip() for match in _BRACKETED.findall(address)[-1:]]
     parts = [part.strip() for part in re.split(r"[,、]", address) if part.strip()]
