@@ -1,18 +1,11 @@
 """Canada's Consolidated Autonomous Sanctions List, as XML (root element ``data-set``).
 
-Global Affairs Canada publishes every listing under the Special Economic
-Measures Act (SEMA) and the Justice for Victims of Corrupt Foreign Officials
-Act (JVCFOA) in one flat file, ``sema-lmes.xml``: one ``record`` per listing,
-with the regime in ``Country``, the listing's place in the regime's
-regulations in ``Schedule`` and ``Item``, and the name as ``LastName`` and
-``GivenName`` (a :class:`~sanctionkit.Person`) or ``EntityOrShip`` (an
-:class:`~sanctionkit.Organization`, or a :class:`~sanctionkit.Vessel` when
-the record describes a ship). Files before March 2025 name three elements
-differently (``Entity``, ``Title`` and ``DateOfBirth`` for ``EntityOrShip``,
-``TitleOrShip`` and ``DateOfBirthOrShipBuildDate``) and, before late 2024,
-have no ``DateOfListing``: both layouts read the same. What becomes what,
-and the quirks of the real files, are on the documentation page "Canada SEMA
-XML".
+One flat ``record`` per listing under the Special Economic Measures Act (SEMA) and the
+Justice for Victims of Corrupt Foreign Officials Act: the regime in ``Country``, the
+listing's place in its regulations in ``Schedule`` and ``Item``, a person's ``LastName``
+and ``GivenName`` or an organisation's or ship's ``EntityOrShip``. Both layouts Canada has
+used are read (files before March 2025 name three elements differently). What becomes
+what, and the quirks of the real files, are on the documentation page "Canada SEMA XML".
 
 >>> import io
 >>> xml = '''<data-set><record><Country>Russia / Russie</Country>
@@ -38,13 +31,13 @@ import re
 import unicodedata
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import IO
+from typing import IO, Final
 
 import attrs
 
 from sanctionkit.formats._authorities import canada
 from sanctionkit.formats._draft import EntityDraft
-from sanctionkit.formats._files import xml_root_name
+from sanctionkit.formats._files import file_title, xml_root_name
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._text import clean, script
 from sanctionkit.formats._xml import iter_records, local_name
@@ -75,38 +68,30 @@ _URL = (
     "https://www.international.gc.ca/world-monde/assets/office_docs/"
     "international_relations-relations_internationales/sanctions/sema-lmes.xml"
 )
-# The elements a record has in the 2025 layout (the reader's names for the fields).
-_FIELDS = frozenset(
-    {
-        "Country",
-        "LastName",
-        "GivenName",
-        "EntityOrShip",
-        "TitleOrShip",
-        "ShipIMONumber",
-        "DateOfBirthOrShipBuildDate",
-        "Aliases",
-        "Schedule",
-        "Item",
-        "DateOfListing",
-    }
-)
-# The older layout (until March 2025) wrote three of them under other names: the
-# same fields, for persons, organisations and ships alike.
-_OLDER_NAMES = {
+# The elements of a record, each with the field it is (its name in the 2025 layout) and what
+# it becomes. The older layout (until March 2025) wrote three fields under other names.
+_ELEMENTS: Final = {
+    "Country": "Country",  # the regime: the programme, and the id
+    "Schedule": "Schedule",  # the place in the regulations: the reference, and the id
+    "Item": "Item",
+    "DateOfListing": "DateOfListing",  # the designation's listing date (from late 2024)
+    "LastName": "LastName",  # with GivenName, a person's name
+    "GivenName": "GivenName",
+    "EntityOrShip": "EntityOrShip",  # an organisation's or a ship's name
     "Entity": "EntityOrShip",
+    "TitleOrShip": "TitleOrShip",  # a person's position, a ship's type, or a note
     "Title": "TitleOrShip",
+    "DateOfBirthOrShipBuildDate": "DateOfBirthOrShipBuildDate",  # birth date or build year
     "DateOfBirth": "DateOfBirthOrShipBuildDate",
+    "ShipIMONumber": "ShipIMONumber",
+    "Aliases": "Aliases",  # the aliases, split by split_aliases
 }
-_RENAMED = frozenset(_OLDER_NAMES.values())
+_FIELDS = frozenset(_ELEMENTS.values())
+_RENAMED = frozenset(field for tag, field in _ELEMENTS.items() if tag != field)
 # Field names that show a ``data-set`` file is this list, in its first bytes.
-_SNIFF_FIELDS = (
-    b"<Country>",
-    b"<Schedule>",
-    b"<Item>",
-    b"<EntityOrShip>",
-    b"<Entity>",
-    b"<LastName>",
+_SNIFF_FIELDS = tuple(
+    f"<{tag}>".encode()
+    for tag in ("Country", "Schedule", "Item", "EntityOrShip", "Entity", "LastName")
 )
 
 # Regimes (by the English half of Country) and schedules that list ships only:
@@ -125,10 +110,7 @@ _JVCFOA = (
     ),
 )
 
-# "Russian: Александр ...": a label naming the language of the names after it.
-_LANGUAGE_LABEL = re.compile(
-    r"\b(Belarussian|Belarusian|Russian|Ukrainian|Arabic|Persian|Farsi|Hebrew|Chinese)\s*:\s*"
-)
+# The languages the list labels names with ("Russian: Александр ..."), by the label.
 _LANGUAGES = {
     "belarussian": "be",
     "belarusian": "be",
@@ -140,6 +122,8 @@ _LANGUAGES = {
     "hebrew": "he",
     "chinese": "zh",
 }
+# A label as the list writes it, capitalised: "Russian:" (the colon is what makes it one).
+_LANGUAGE_LABEL = re.compile(rf"\b({'|'.join(map(str.capitalize, _LANGUAGES))})\s*:\s*")
 # Between aliases: ";" and "," (the list uses both), " or " (also Russian "или") and " / ".
 _ALIAS_SEPARATOR = re.compile(r"\s*[;,]\s*|\s+(?:or|или)\s+|\s+/\s+")
 _LEADING_OR = re.compile(r"^(?:or|или)\s+")
@@ -188,7 +172,8 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
     latest listing date, and the record counts.
     """
     reading = Reading(file=name, strict=strict)
-    records = _Records(reading, _source(name))
+    title = f"{LIST_NAME} ({file_title(name, 'sema-lmes.xml')})"
+    records = _Records(reading, (Source(url=_URL, publisher=_PUBLISHER, title=title),))
     for kind, element in iter_records(source, _RECORD, name, containers=(_ROOT,), reading=reading):
         if kind == "record":
             records.read(element)
@@ -347,7 +332,7 @@ def _fields(
     for child in record:
         tag = local_name(child.tag)
         text = child.text or ""
-        name = _OLDER_NAMES.get(tag, tag)
+        name = _ELEMENTS.get(tag, tag)
         if name in _FIELDS and name not in fields:
             fields[name] = text
             if name != tag:
@@ -365,19 +350,12 @@ def _reference(schedule: str, item: str) -> str:
     return f"Schedule{joiner}{schedule}, item {item}"
 
 
-def _source(name: str) -> Source:
-    file = Path(name).name if name and not name.startswith("<") else "sema-lmes.xml"
-    return Source(url=_URL, publisher=_PUBLISHER, title=f"{LIST_NAME} ({file})")
-
-
 @attrs.define
 class _Records:
     """Turns ``record`` elements into entities and designations."""
 
     reading: Reading
-    source: Source
-    sources: tuple[Source, ...] = attrs.field(init=False)
-    unknown_tags: set[str] = attrs.Factory(set)
+    sources: tuple[Source, ...]
     with_listing_date: bool = False
     # Records that used an element name only the older layout has, or only the 2025 one.
     with_older_names: bool = False
@@ -385,9 +363,6 @@ class _Records:
     # Each listing date once, by its text, in the order first seen: comparing
     # these few at the end is cheaper than comparing every record's date.
     listing_dates: dict[str, PartialDate] = attrs.Factory(dict)
-
-    def __attrs_post_init__(self) -> None:
-        self.sources = (self.source,)
 
     @property
     def latest(self) -> PartialDate | None:
@@ -470,23 +445,15 @@ class _Records:
         else:
             self.reading.reject("record has no name", record=draft.label)
             return False
-        aliases_text = fields.get("Aliases")
-        if aliases_text:
-            known = {draft.name, *(alias.name for alias in draft.aliases)}
-            for alias_name, language, name_script in _split_aliases(aliases_text):
-                if alias_name not in known:
-                    known.add(alias_name)
-                    draft.aliases.append(
-                        Alias(name=alias_name, script=name_script, language=language)
-                    )
+        for alias_name, language, name_script in _split_aliases(fields.get("Aliases", "")):
+            draft.alias(Alias(name=alias_name, script=name_script, language=language))
         return True
 
     def _extra(self, draft: EntityDraft, extra: list[tuple[str, str]]) -> None:
         """Elements not in the list's layout: notes, and the file's first of each a problem."""
         for tag, text in extra:
             draft.note(f"{tag}: {clean(text)}")
-            if tag not in self.unknown_tags:
-                self.unknown_tags.add(tag)
+            if self.reading.first_time(f"element {tag}"):
                 self.reading.problem(
                     "element not in the list's layout; kept as a note",
                     record=draft.label,
