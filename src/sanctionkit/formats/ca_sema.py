@@ -52,7 +52,7 @@ from sanctionkit.model import (
     Source,
     Vessel,
 )
-from sanctionkit.values.dates import DateRange, PartialDate
+from sanctionkit.values.dates import PartialDate
 
 __all__ = ["FORMAT", "LIST_NAME", "read", "regime_slug", "sniff", "split_aliases"]
 
@@ -307,10 +307,7 @@ def _schedule(text: str) -> str:
     >>> _schedule("1,Part 3"), _schedule("N/A")
     ('1, Part 3', '')
     """
-    cleaned = clean(text)
-    if cleaned.upper() == "N/A":
-        return ""
-    return re.sub(r"\s*,\s*", ", ", cleaned)
+    return re.sub(r"\s*,\s*", ", ", clean(text, {"n/a"}))
 
 
 def _fields(
@@ -427,18 +424,18 @@ class _Records:
             also = _ALSO_KNOWN_AS.search(entity_name)
             if also:
                 entity_name = entity_name[: also.start()].strip()
-                draft.aliases.append(self._alias(also.group(1).strip(), None))
+                draft.aliases.append(_alias(also.group(1).strip(), None))
         person = bool(given or last)
         if entity_name and not person:
             # "Iranian Army/Armée iranienne": the English name, then the French one.
             halves = _split_outside_brackets(entity_name, _SLASH)
             if len(halves) == 2 and all(half.strip() for half in halves):
                 entity_name = halves[0].strip()
-                draft.aliases.insert(0, self._alias(halves[1].strip(), "fr"))
+                draft.aliases.insert(0, _alias(halves[1].strip(), "fr"))
         if person:
             draft.kind = Person
             if entity_name:
-                draft.aliases.append(self._alias(entity_name, None))
+                draft.aliases.append(_alias(entity_name, None))
             draft.name = f"{given} {last}".strip()
         elif entity_name:
             draft.name = entity_name
@@ -466,31 +463,24 @@ class _Records:
     ) -> None:
         """The class and what only it has: a ship's IMO number, type and build year, a
         person's dates of birth and title, an organisation's title and date as notes."""
-        label, notes = draft.label, draft.notes
         title = clean(fields.get("TitleOrShip"))
-        born_text = clean(fields.get("DateOfBirthOrShipBuildDate"))
-        imo_text = clean(fields.get("ShipIMONumber"))
-        if draft.kind is not Person and (imo_text or ship_schedule or (title and born_text)):
+        born = clean(fields.get("DateOfBirthOrShipBuildDate"))
+        imo = clean(fields.get("ShipIMONumber"))
+        if draft.kind is not Person and (imo or ship_schedule or (title and born)):
             draft.kind = Vessel
-            imo = self.reading.imo_number(imo_text, record=label, field="ShipIMONumber")
-            if imo_text and imo is None:
-                notes.append(f"IMO number as listed (not valid): {imo_text}")
-            draft.extra["imo"] = imo
+        if imo:
+            self._imo(draft, imo)
+        if draft.kind is Vessel:
             draft.extra["vessel_type"] = self.reading.intern(title) if title else None
-            draft.extra["build_year"] = self._build_year(born_text, label, notes, born_field)
-            return
-        draft.identifiers = self._imo_identifier(imo_text, label, notes)
-        if draft.kind is Person:
-            draft.birth_dates = self._birth_dates(born_text, label, notes, born_field)
-            draft.positions = [title] if title else []
-            return
-        if title:
-            notes.insert(0, f"Title: {title}")
-        if born_text:
-            notes.append(f"Date: {born_text}")
-
-    def _alias(self, name: str, language: str | None) -> Alias:
-        return Alias(name=name, script=script(name), language=language)
+            draft.extra["build_year"] = self._build_year(draft, born, born_field)
+        elif draft.kind is Person:
+            self._birth_dates(draft, born, born_field)
+            draft.position(title)
+        else:
+            if title:
+                draft.notes.insert(0, f"Title: {title}")
+            if born:
+                draft.note(f"Date: {born}")
 
     def _entity_id(self, label: str) -> str:
         """The label, or the label with "-2", "-3" ... when another record has it (a problem)."""
@@ -510,46 +500,46 @@ class _Records:
             self.listing_dates.setdefault(cleaned, value)
         return value
 
-    def _birth_dates(
-        self, text: str, label: str, notes: list[str], field: str
-    ) -> list[PartialDate | DateRange]:
-        """Dates of birth: "1963-1964" is a range, "1963 or 1964" two dates."""
-        found: list[PartialDate | DateRange] = []
-        if not text:
-            return found
-        for part in _ALTERNATIVES.split(text):
-            value = self.reading.date(part, record=label, field=field)
+    def _birth_dates(self, draft: EntityDraft, text: str, field: str) -> None:
+        """Dates of birth: "1963-1964" is a range, "1963 or 1964" two dates; the text a note
+        from the first part that does not read."""
+        for part in _ALTERNATIVES.split(text) if text else ():
+            value = self.reading.date(part, record=draft.label, field=field)
             if value is None:
-                notes.append(f"Date of birth: {text}")  # unread: the text stays
-                return found
-            if value not in found:
-                found.append(value)
-        return found
+                draft.note(f"Date of birth: {text}")
+                return
+            draft.birth_date(value)
 
-    def _build_year(self, text: str, label: str, notes: list[str], field: str) -> int | None:
+    def _build_year(self, draft: EntityDraft, text: str, field: str) -> int | None:
+        """A ship's build year: a year, or the year of a date; else a note (a range a problem)."""
         if not text:
             return None
         if _YEAR.fullmatch(text):
             return int(text)
-        value = self.reading.date(text, record=label, field=field)
+        value = self.reading.date(text, record=draft.label, field=field)
         if isinstance(value, PartialDate):
             return value.year
         if value is not None:
             self.reading.problem(
                 "expected one build year, found a range",
-                record=label,
+                record=draft.label,
                 field=field,
                 value=text,
             )
-        notes.append(f"Build date: {text}")
+        draft.note(f"Build date: {text}")
         return None
 
-    def _imo_identifier(self, text: str, label: str, notes: list[str]) -> list[Identifier]:
-        """An IMO number on a record that is not a ship (none in real files): an identifier."""
-        if not text:
-            return []
-        imo = self.reading.imo_number(text, record=label, field="ShipIMONumber")
+    def _imo(self, draft: EntityDraft, text: str) -> None:
+        """A ship's IMO number; on a person (none in real files) an identifier; if invalid, a
+        problem and a note."""
+        imo = self.reading.imo_number(text, record=draft.label, field="ShipIMONumber")
         if imo is None:
-            notes.append(f"IMO number as listed (not valid): {text}")
-            return []
-        return [Identifier(scheme="imo", value=imo)]
+            draft.note(f"IMO number as listed (not valid): {text}")
+        elif draft.kind is Vessel:
+            draft.extra["imo"] = imo
+        else:
+            draft.identifier(Identifier(scheme="imo", value=imo))
+
+
+def _alias(name: str, language: str | None) -> Alias:
+    return Alias(name=name, script=script(name), language=language)
