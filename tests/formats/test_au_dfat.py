@@ -304,6 +304,27 @@ def test_an_unknown_column_is_a_problem_and_its_values_notes(tmp_path: Path) -> 
     assert "Control date: 2020-01-02" in kim.notes
 
 
+@pytest.mark.parametrize(
+    ("control", "expected"),
+    [
+        (datetime.datetime(2020, 1, 2), "2020-01-02"),  # a date cell, as in every real file
+        ("05/10/2004", "2004-10-05"),  # text, day first: 569 rows of the 2009 .xls
+        # A number is a year, as the 1,311 numbers in Date of Birth of the real files are
+        # (1923 to 1997), not Excel's day number 2009 (1905-07-01).
+        (2009, "2009"),
+    ],
+)
+def test_a_control_date_is_a_date_cell_text_or_a_year(
+    tmp_path: Path, control: object, expected: str
+) -> None:
+    path = _workbook(tmp_path, [HEADER, [7, "KIM", "Individual", "Primary Name", control]])
+    ds = au_dfat.read(path, name="dfat.xlsx")
+    kim = ds.get("au-dfat-7")
+    assert kim is not None
+    assert f"Control date: {expected}" in kim.notes
+    assert ds.metadata["latest_control_date"] == expected
+
+
 def test_a_row_without_a_reference_is_rejected_and_counted(tmp_path: Path) -> None:
     path = _workbook(
         tmp_path,
