@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, Final
 
@@ -122,14 +122,15 @@ def sniff(head: bytes) -> bool:
 
 def recognises(workbook: Any) -> bool:
     """Whether an open workbook is the DFAT list: a sheet whose first row has its header."""
-    return any(_header_row(sheet) is not None for sheet in workbook.worksheets[:3])
+    return any(_has_header(sheet) for sheet in workbook.worksheets[:3])
 
 
-def _header_row(sheet: Any) -> tuple[object, ...] | None:
-    for values in sheet.iter_rows(max_row=3, values_only=True):
-        if {header_key(value) for value in values} >= _REQUIRED:
-            return tuple(values)
-    return None
+def _has_header(sheet: Any) -> bool:
+    return any(_is_header(values) for values in sheet.iter_rows(max_row=3, values_only=True))
+
+
+def _is_header(values: Iterable[object]) -> bool:
+    return {header_key(value) for value in values} >= _REQUIRED
 
 
 def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool = False) -> Dataset:
@@ -146,7 +147,7 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
     listing = _Listing(reading, Source(url=_URL, publisher=australia_dfat().name, title=title))
     workbook = open_workbook(source, name)
     try:
-        sheet = next((s for s in workbook.worksheets if _header_row(s) is not None), None)
+        sheet = next((sheet for sheet in workbook.worksheets if _has_header(sheet)), None)
         if sheet is None:
             reading.problem("no sheet with the list's header (Reference, Name Type ...) found")
         else:
@@ -190,7 +191,7 @@ class _Listing:
     def read_rows(self, sheet_rows: Iterator[tuple[int, tuple[object, ...]]]) -> None:
         for number, values in sheet_rows:
             if not self.columns:
-                if {header_key(value) for value in values} >= _REQUIRED:
+                if _is_header(values):
                     self._header(values)
                 continue
             if not any(clean(_text(value)) for value in values):
