@@ -442,7 +442,8 @@ class _Records:
         else:
             self.reading.reject("record has no name", record=draft.label)
             return False
-        for alias_name, language, name_script in _split_aliases(fields.get("Aliases", "")):
+        aliases = fields.get("Aliases")
+        for alias_name, language, name_script in _split_aliases(aliases) if aliases else ():
             draft.alias(Alias(name=alias_name, script=name_script, language=language))
         return True
 
