@@ -126,7 +126,9 @@ _LANGUAGES = {
 _LANGUAGE_LABEL = re.compile(rf"\b({'|'.join(map(str.capitalize, _LANGUAGES))})\s*:\s*")
 # Between aliases: ";" and "," (the list uses both), " or " (also Russian "или") and " / ".
 _ALIAS_SEPARATOR = re.compile(r"\s*[;,]\s*|\s+(?:or|или)\s+|\s+/\s+")
-_LEADING_OR = re.compile(r"^(?:or|или)\s+")
+# Words before an alias that are no part of it: "or", "also" ("also Andrey ..."), and "and"
+# after the comma before the last alias of a series ("СКТБ РТ, and ...").
+_LEADING_WORD = re.compile(r"^(?:or|или|also|and)\s+")
 # Legal forms the list writes after a comma ("Интеррос Инвест, МК"): part of the name before.
 _LEGAL_FORMS = frozenset(
     {
@@ -235,7 +237,7 @@ def _split_aliases(text: str) -> list[tuple[str, str | None, str | None]]:
     for language, chunk in chunks:
         pieces: list[str] = []
         for piece in _split_outside_brackets(_unbracket(chunk)):
-            piece = _unbracket(_LEADING_OR.sub("", piece.strip()))
+            piece = _unbracket(_LEADING_WORD.sub("", piece.strip()))
             if pieces and pieces[-1] in _LEGAL_FORMS and len(pieces) == 1:
                 pieces[-1] = f"{pieces[-1]} {piece}"  # "ОАО, БЭТО": the form comes first
             elif piece in _LEGAL_FORMS and pieces:
