@@ -236,6 +236,34 @@ def test_the_2024_layout_and_its_34c1_reference(excerpts: dict[str, Dataset]) ->
     assert not any(d.measures for d in ds.designations)
 
 
+def test_each_lettered_place_of_birth_is_a_place(excerpts: dict[str, Dataset]) -> None:
+    # 34, 34a ...: "a) Khwaja Malik, Arghandab District, Kandahar Province, Afghanistan  b)
+    # Kandahar City, Kandahar Province, Afghanistan"; 34c "Kandahar, Afghanistan"; 34f "Logar,
+    # Afghanistan".
+    listing = excerpts["2024"].get("au-dfat-34")
+    assert isinstance(listing, Person)
+    assert [place.full for place in listing.birth_places] == [
+        "Khwaja Malik, Arghandab District, Kandahar Province, Afghanistan",
+        "Kandahar City, Kandahar Province, Afghanistan",
+        "Kandahar, Afghanistan",
+        "Logar, Afghanistan",
+    ]
+
+
+def test_a_label_before_the_lettered_values_is_no_value() -> None:
+    # 8555: ": a) Haftom Tir Square, ... Tehran, Iran (Islamic Republic of) \r\nb) P.O. Box
+    # 1584864813, ..."; 2544: "... Branch Office 1: a) ...": labels, not addresses.
+    ds = shared_dataset(CURRENT)
+    iran = ds.get("au-dfat-8555")
+    assert iran is not None
+    assert [address.full[:18] for address in iran.addresses] == [
+        "Haftom Tir Square,",
+        "P.O. Box 158486481",
+    ]
+    addresses = [address.full for entity in ds.entities for address in entity.addresses]
+    assert not [address for address in addresses if address.endswith(":")]
+
+
 def test_na_is_not_available_in_the_oldest_layout(excerpts: dict[str, Dataset]) -> None:
     # 1 | Mohammad Rabbani | Individual | Primary Name | Approximately 1961 | Kandahar,
     # Afghanistan | Afghanistan | NA | ...; 1a محمد ربانی, Original Script.

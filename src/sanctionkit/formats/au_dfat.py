@@ -416,7 +416,14 @@ def _countries(reading: Reading, label: str, text: str) -> list[Country] | None:
     return found
 
 
+def _birth_places(reading: Reading, draft: EntityDraft, text: str) -> None:
+    """Places of birth, one per "a) ... b) ..." part, as written."""
+    for part in _parts(text):
+        draft.birth_place(Address(full=part))
+
+
 def _addresses(reading: Reading, draft: EntityDraft, text: str) -> None:
+    """Addresses, one per "a) ... b) ..." part, as written."""
     for part in _parts(text):
         draft.address(Address(full=part))
 
@@ -424,7 +431,7 @@ def _addresses(reading: Reading, draft: EntityDraft, text: str) -> None:
 # What one distinct text of each column of details puts on the listing's draft.
 _DETAIL_READERS: Final[dict[str, Callable[[Reading, EntityDraft, str], None]]] = {
     "Date of Birth": _birth_dates,
-    "Place of Birth": lambda reading, draft, text: draft.birth_place(Address(full=text)),
+    "Place of Birth": _birth_places,
     "Citizenship": _citizenship,
     "Address": _addresses,
 }
@@ -470,11 +477,17 @@ def _text(value: object) -> str:
 
 def _parts(text: str, *, alternatives: bool = False) -> list[str]:
     """The values of a cell written "a) ... b) ...", and with ``alternatives`` also split
-    at ";", ",", ">>", "or" and line breaks."""
+    at ";", ",", ">>", "or" and line breaks. A label before the first ("POB: a) ...", ": a)
+    ...") is no value.
+
+    >>> _parts("POB: a) Danda, Pakistan b) Khost province, Afghanistan.")
+    ['Danda, Pakistan', 'Khost province, Afghanistan']
+    """
     pieces = [piece for piece in _MARKER.split(text) if piece.strip()]
     if alternatives:
         pieces = [part for piece in pieces for part in _ALTERNATIVES.split(piece)]
-    return [cleaned for piece in pieces if (cleaned := clean(piece.strip(" .;,"), _BLANKS))]
+    cleaned = [clean(piece.strip(" .;,"), _BLANKS) for piece in pieces]
+    return [part for part in cleaned if part and not part.endswith(":")]
 
 
 def _legal_basis(committees: list[str], instruments: list[str]) -> list[LegalBasis]:
