@@ -88,8 +88,10 @@ _KINDS: Final[dict[str, type[Entity]]] = {
     "vessel": Vessel,
     "ngo": Organization,
 }
-_PRIMARY, _ORIGINAL = "primaryname", "originalscript"
+_PRIMARY = "primaryname"
+# Name Type (but Primary Name) → the alias's quality, unless Alias Strength gives it.
 _ALIAS_TYPES: Final = {
+    "originalscript": AliasQuality.STRONG,
     "alias": AliasQuality.STRONG,
     "aka": AliasQuality.STRONG,
     "fka": AliasQuality.FORMER,
@@ -299,7 +301,7 @@ class _Listing:
             return
         name_type = header_key(row.cells.get(_NAME_TYPE))
         quality = _ALIAS_TYPES.get(name_type)
-        if quality is None and name_type not in (_ORIGINAL, _PRIMARY):
+        if quality is None and name_type != _PRIMARY:
             self.reading.problem(
                 "unknown Name Type; read as an alias",
                 record=label,
