@@ -206,6 +206,7 @@ class _Listing:
                 self.rows_rejected += len(group)
 
     def _header(self, values: tuple[object, ...]) -> None:
+        """Each column's place; a column not in the table a problem, its values notes."""
         for index, value in enumerate(values):
             key = header_key(value)
             if key in _COLUMNS:
@@ -218,6 +219,7 @@ class _Listing:
                 )
 
     def _group(self, number: int, values: tuple[object, ...]) -> None:
+        """The row under its reference number; a row without one is rejected."""
         cells = {column: values[i] for i, column in self.columns.items() if i < len(values)}
         for index, header in self.unknown.items():
             if index < len(values) and clean(_text(values[index])):
@@ -241,9 +243,9 @@ class _Listing:
         for row in group:
             self._name(draft, row, row is primary)
         values = _distinct(group)
-        for column in _DETAILS:
+        for column, read_text in _DETAIL_READERS.items():
             for text in _texts(values, column):
-                _DETAIL_READERS[column](reading, draft, text)
+                read_text(reading, draft, text)
         for column, template in _NOTES.items():
             for text in _texts(values, column):
                 draft.note(template.format(text))
@@ -278,6 +280,7 @@ class _Listing:
         return chosen
 
     def _kind(self, reference: str, group: list[_Row], primary: _Row) -> type[Entity]:
+        """The class by Type: the primary row's, else the first the rows give."""
         written = clean(_text(primary.cells.get(_TYPE))) or next(
             (clean(_text(row.cells.get(_TYPE))) for row in group if row.cells.get(_TYPE)), ""
         )
@@ -290,6 +293,7 @@ class _Listing:
         return kind
 
     def _name(self, draft: EntityDraft, row: _Row, primary: bool) -> None:
+        """The listing's name from its primary row, an alias from each other row."""
         name = clean(_text(row.cells.get(_NAME)))
         label = f"{draft.label}{row.suffix}"
         if not name:
