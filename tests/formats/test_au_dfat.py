@@ -236,6 +236,34 @@ def test_the_2024_layout_and_its_34c1_reference(excerpts: dict[str, Dataset]) ->
     assert not any(d.measures for d in ds.designations)
 
 
+def test_each_lettered_place_of_birth_is_a_place(excerpts: dict[str, Dataset]) -> None:
+    # 34, 34a ...: "a) Khwaja Malik, Arghandab District, Kandahar Province, Afghanistan  b)
+    # Kandahar City, Kandahar Province, Afghanistan"; 34c "Kandahar, Afghanistan"; 34f "Logar,
+    # Afghanistan".
+    listing = excerpts["2024"].get("au-dfat-34")
+    assert isinstance(listing, Person)
+    assert [place.full for place in listing.birth_places] == [
+        "Khwaja Malik, Arghandab District, Kandahar Province, Afghanistan",
+        "Kandahar City, Kandahar Province, Afghanistan",
+        "Kandahar, Afghanistan",
+        "Logar, Afghanistan",
+    ]
+
+
+def test_a_label_before_the_lettered_values_is_no_value() -> None:
+    # 8555: ": a) Haftom Tir Square, ... Tehran, Iran (Islamic Republic of) \r\nb) P.O. Box
+    # 1584864813, ..."; 2544: "... Branch Office 1: a) ...": labels, not addresses.
+    ds = shared_dataset(CURRENT)
+    iran = ds.get("au-dfat-8555")
+    assert iran is not None
+    assert [address.full[:18] for address in iran.addresses] == [
+        "Haftom Tir Square,",
+        "P.O. Box 158486481",
+    ]
+    addresses = [address.full for entity in ds.entities for address in entity.addresses]
+    assert not [address for address in addresses if address.endswith(":")]
+
+
 def test_na_is_not_available_in_the_oldest_layout(excerpts: dict[str, Dataset]) -> None:
     # 1 | Mohammad Rabbani | Individual | Primary Name | Approximately 1961 | Kandahar,
     # Afghanistan | Afghanistan | NA | ...; 1a محمد ربانی, Original Script.
@@ -302,6 +330,27 @@ def test_an_unknown_column_is_a_problem_and_its_values_notes(tmp_path: Path) -> 
     assert kim is not None
     assert "Gender: Male" in kim.notes
     assert "Control date: 2020-01-02" in kim.notes
+
+
+@pytest.mark.parametrize(
+    ("control", "expected"),
+    [
+        (datetime.datetime(2020, 1, 2), "2020-01-02"),  # a date cell, as in every real file
+        ("05/10/2004", "2004-10-05"),  # text, day first: 569 rows of the 2009 .xls
+        # A number is a year, as the 1,311 numbers in Date of Birth of the real files are
+        # (1923 to 1997), not Excel's day number 2009 (1905-07-01).
+        (2009, "2009"),
+    ],
+)
+def test_a_control_date_is_a_date_cell_text_or_a_year(
+    tmp_path: Path, control: object, expected: str
+) -> None:
+    path = _workbook(tmp_path, [HEADER, [7, "KIM", "Individual", "Primary Name", control]])
+    ds = au_dfat.read(path, name="dfat.xlsx")
+    kim = ds.get("au-dfat-7")
+    assert kim is not None
+    assert f"Control date: {expected}" in kim.notes
+    assert ds.metadata["latest_control_date"] == expected
 
 
 def test_a_row_without_a_reference_is_rejected_and_counted(tmp_path: Path) -> None:

@@ -244,6 +244,16 @@ def test_an_english_and_french_name_is_a_name_and_a_french_alias(small: Dataset)
         ("(Владимир РУЩАК / Володимир РУЩАК", ["Владимир РУЩАК", "Володимир РУЩАК"]),
         ("ОАО, БЭТО", ["ОАО БЭТО"]),
         ("GORT/ORTAS", ["GORT/ORTAS"]),
+        # The 2025-03-20 file: "also" before the first alias of ILNITSKY (item 1366), and the
+        # ", and" before the last alias of Schedule 1, Part 2, item 249: words, not names.
+        (
+            "also Andrey Mikhailovich Ilnitsky; Андрей Михайлович Ильницкий",
+            ["Andrey Mikhailovich Ilnitsky", "Андрей Михайлович Ильницкий"],
+        ),
+        (
+            "СКТБ РТ, and Специальное конструкторско-технологическое бюро по релейной технике, АО",
+            ["СКТБ РТ", "Специальное конструкторско-технологическое бюро по релейной технике, АО"],
+        ),
     ],
 )
 def test_split_aliases(text: str, expected: list[str]) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterable
 
 from sanctionkit.formats._scripts import guess_script
 
-__all__ = ["blank", "clean", "join", "script"]
+__all__ = ["blank", "clean", "header_key", "join", "script"]
 
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 # A name in Cyrillic letters, with perhaps ASCII (Latin letters do not count beside
@@ -61,6 +61,21 @@ def blank(text: str | None, words: Collection[str] = (), *, strip: str | None = 
     if strip is not None:
         key = key.strip(strip)
     return not key or key.lower() in words
+
+
+def header_key(text: object) -> str:
+    """A header cell as compared with a reader's table: without case or any white space.
+
+    Workbooks and CSV files write one column's header with other spacing and case
+    from file to file ("Name Type ", "Year built"); readers look columns up by this key.
+    None (an empty cell) is the empty key.
+
+    >>> header_key("Name Type "), header_key("Year built") == header_key("Year Built")
+    ('nametype', True)
+    >>> header_key(None), header_key(2026)
+    ('', '2026')
+    """
+    return "".join(str(text).split()).lower() if text is not None else ""
 
 
 def join(parts: Iterable[str], separator: str = ", ") -> str:

@@ -375,7 +375,10 @@ def cell_text(value: object) -> str:
 def cell_date(value: object) -> PartialDate | None:
     """A cell's date: a datetime or date, or a day number (Excel's 1900 system); else None.
 
-    A date in a cell without a date format comes as its day number.
+    A date in a cell without a date format comes as its day number. Lists that
+    write years as numbers in their date columns read those first: for DFAT's list
+    (no day numbers in its real files; its 1,311 numbers in Date of Birth are years)
+    and Japan's, 1963 is the year, not the day 1905-05-16 this gives.
 
     >>> cell_date(datetime.datetime(2026, 3, 5)).isoformat(), cell_date(45000).isoformat()
     ('2026-03-05', '2023-03-15')

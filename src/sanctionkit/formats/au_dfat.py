@@ -1,27 +1,13 @@
 """Australia's Consolidated List (DFAT), as its workbook (format ``au-dfat-xlsx``).
 
-The Department of Foreign Affairs and Trade publishes everyone subject to
-Australian sanctions in one sheet, "Consolidated List": one row per name, the
-rows of one listing sharing its reference number ("101" for the primary name,
-"101a", "101b" ... for its aliases and names in the original script), each
-row repeating the listing's details. Three layouts are read alike, their
-columns found by their header text:
-
-- since 1 November 2025, 19 columns: Reference, Name of Individual or Entity,
-  Type (Individual, Entity, Vessel), Name Type, Alias Strength, Date of Birth,
-  Place of Birth, Citizenship, Address, Additional Information, Listing
-  Information, IMO Number, Committees, Control Date, Instrument of
-  Designation, and the flags Targeted Financial Sanction, Travel Ban, Arms
-  Embargo and Maritime Restriction;
-- before it, an .xlsx of 12 columns (no alias strength, IMO number,
-  instrument or flags; Committees before Control Date);
-- the oldest, a 2009 .xls (BIFF) of the same 12 columns, Control Date first.
-
-Every listing becomes a :class:`~sanctionkit.Person`, an
+One sheet, "Consolidated List", one row per name: the rows of one listing share its
+reference number ("101" for the primary name, "101a", "101b" ... for its other names),
+each repeating the listing's details. The three layouts DFAT has used (the .xlsx since
+November 2025, the 12-column .xlsx before it, the 2009 .xls) are read alike, their columns
+found by their header text. Every listing becomes a :class:`~sanctionkit.Person`, an
 :class:`~sanctionkit.Organization` or a :class:`~sanctionkit.Vessel` with one
-:class:`~sanctionkit.Designation` by DFAT; the flags are its measures. "na"
-means not available. What becomes what, and the quirks of the real files, are
-on the documentation page "Australia DFAT Consolidated List".
+:class:`~sanctionkit.Designation` by DFAT. The layouts, what becomes what and the quirks of
+the real files are on the documentation page "Australia DFAT Consolidated List".
 """
 
 from __future__ import annotations
@@ -29,7 +15,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, Final
 
@@ -37,14 +23,14 @@ import attrs
 
 from sanctionkit.formats._authorities import australia_dfat
 from sanctionkit.formats._draft import EntityDraft
+from sanctionkit.formats._files import file_title
 from sanctionkit.formats._reading import Reading, named_country
-from sanctionkit.formats._text import clean, script
-from sanctionkit.formats._xlsx import open_workbook, rows
+from sanctionkit.formats._text import clean, header_key, script
+from sanctionkit.formats._xlsx import cell_date, open_workbook, rows
 from sanctionkit.model import (
     Address,
     Alias,
     AliasQuality,
-    CountryRole,
     CountryRoleKind,
     Dataset,
     Designation,
@@ -69,37 +55,33 @@ FORMAT: Final = "au-dfat-xlsx"
 LIST_NAME: Final = "Australian Sanctions Consolidated List"
 _URL = "https://www.dfat.gov.au/international-relations/security/sanctions/consolidated-list"
 
-# The reader's names for the columns, by their header text (compared by _key).
-_REFERENCE, _NAME, _TYPE, _NAME_TYPE = "reference", "name", "type", "name_type"
-_STRENGTH, _BORN, _BIRTH_PLACE, _CITIZENSHIP = "strength", "born", "birth_place", "citizenship"
-_ADDRESS, _ADDITIONAL, _LISTING, _IMO = "address", "additional", "listing", "imo"
-_COMMITTEES, _CONTROL, _INSTRUMENT = "committees", "control", "instrument"
-_COLUMNS: Final = {
-    "reference": _REFERENCE,
-    "nameofindividualorentity": _NAME,
-    "type": _TYPE,
-    "nametype": _NAME_TYPE,
-    "aliasstrength": _STRENGTH,
-    "dateofbirth": _BORN,
-    "placeofbirth": _BIRTH_PLACE,
-    "citizenship": _CITIZENSHIP,
-    "address": _ADDRESS,
-    "additionalinformation": _ADDITIONAL,
-    "listinginformation": _LISTING,
-    "imonumber": _IMO,
-    "committees": _COMMITTEES,
-    "controldate": _CONTROL,
-    "instrumentofdesignation": _INSTRUMENT,
-}
+# The columns the reader knows, named as the 2026 file writes their headers (and as
+# problems name them); a file's headers are matched by header_key ("Name Type " too).
+_REFERENCE, _NAME = "Reference", "Name of Individual or Entity"
+_TYPE, _NAME_TYPE, _STRENGTH = "Type", "Name Type", "Alias Strength"
+_IMO, _COMMITTEES, _CONTROL = "IMO Number", "Committees", "Control Date"
+_INSTRUMENT = "Instrument of Designation"
+# Columns of details, each read by its function in _DETAIL_READERS (below).
+_DETAILS = ("Date of Birth", "Place of Birth", "Citizenship", "Address")
+# Columns that are notes, as written.
+_NOTES = {"Additional Information": "{}", "Listing Information": "Listing information: {}"}
 #: The sanction-type flags of the layout since November 2025, and the measure each means.
 _FLAGS: Final = {
-    "targetedfinancialsanction": ("Targeted Financial Sanction", Measure.ASSET_FREEZE),
-    "travelban": ("Travel Ban", Measure.TRAVEL_BAN),
-    "armsembargo": ("Arms Embargo", Measure.ARMS_EMBARGO),
+    "Targeted Financial Sanction": Measure.ASSET_FREEZE,
+    "Travel Ban": Measure.TRAVEL_BAN,
+    "Arms Embargo": Measure.ARMS_EMBARGO,
     # A vessel DFAT may direct away from, or refuse entry to, Australian ports.
-    "maritimerestriction": ("Maritime Restriction", Measure.PORT_ENTRY_BAN),
+    "Maritime Restriction": Measure.PORT_ENTRY_BAN,
 }
-_REQUIRED: Final = frozenset({"reference", "nameofindividualorentity", "type", "nametype"})
+_COLUMNS: Final = {
+    header_key(header): header
+    for header in (
+        *(_REFERENCE, _NAME, _TYPE, _NAME_TYPE, _STRENGTH, *_DETAILS, *_NOTES, _IMO),
+        *(_COMMITTEES, _CONTROL, _INSTRUMENT, *_FLAGS),
+    )
+}
+_REQUIRED: Final = frozenset(map(header_key, (_REFERENCE, _NAME, _TYPE, _NAME_TYPE)))
+# Type and Name Type, compared by header_key.
 _KINDS: Final[dict[str, type[Entity]]] = {
     "individual": Person,
     "entity": Organization,
@@ -107,8 +89,9 @@ _KINDS: Final[dict[str, type[Entity]]] = {
     "ngo": Organization,
 }
 _PRIMARY = "primaryname"
-_ORIGINAL = "originalscript"
+# Name Type (but Primary Name) → the alias's quality, unless Alias Strength gives it.
 _ALIAS_TYPES: Final = {
+    "originalscript": AliasQuality.STRONG,
     "alias": AliasQuality.STRONG,
     "aka": AliasQuality.STRONG,
     "fka": AliasQuality.FORMER,
@@ -130,11 +113,6 @@ _AUTONOMOUS = LegalBasis(
 _DATE_PARSE = functools.partial(parse_date, dayfirst=True)  # dd/mm/yyyy, as Australia writes
 
 
-def _key(text: object) -> str:
-    """A header or a value compared without case and spaces: "Name Type " is "nametype"."""
-    return "".join(str(text).split()).lower() if text is not None else ""
-
-
 def sniff(head: bytes) -> bool:
     """False: a workbook's first bytes say only "zip" or "OLE2"; see :func:`recognises`.
 
@@ -146,14 +124,15 @@ def sniff(head: bytes) -> bool:
 
 def recognises(workbook: Any) -> bool:
     """Whether an open workbook is the DFAT list: a sheet whose first row has its header."""
-    return any(_header_row(sheet) is not None for sheet in workbook.worksheets[:3])
+    return any(_has_header(sheet) for sheet in workbook.worksheets[:3])
 
 
-def _header_row(sheet: Any) -> tuple[object, ...] | None:
-    for values in sheet.iter_rows(max_row=3, values_only=True):
-        if {_key(value) for value in values} >= _REQUIRED:
-            return tuple(values)
-    return None
+def _has_header(sheet: Any) -> bool:
+    return any(_is_header(values) for values in sheet.iter_rows(max_row=3, values_only=True))
+
+
+def _is_header(values: Iterable[object]) -> bool:
+    return {header_key(value) for value in values} >= _REQUIRED
 
 
 def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool = False) -> Dataset:
@@ -166,10 +145,11 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
     listings (records) and rows.
     """
     reading = Reading(file=name, strict=strict)
+    title = f"{LIST_NAME} ({file_title(name, 'the workbook')})"
+    listing = _Listing(reading, Source(url=_URL, publisher=australia_dfat().name, title=title))
     workbook = open_workbook(source, name)
     try:
-        sheet = next((s for s in workbook.worksheets if _header_row(s) is not None), None)
-        listing = _Listing(reading, _source(name))
+        sheet = next((sheet for sheet in workbook.worksheets if _has_header(sheet)), None)
         if sheet is None:
             reading.problem("no sheet with the list's header (Reference, Name Type ...) found")
         else:
@@ -190,16 +170,11 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
     return reading.dataset(metadata)
 
 
-def _source(name: str) -> Source:
-    file = Path(name).name if not name.startswith("<") else "the workbook"
-    return Source(url=_URL, publisher=australia_dfat().name, title=f"{LIST_NAME} ({file})")
-
-
 @attrs.define
 class _Row:
     number: int
     suffix: str  # the reference's letters: "" for the primary name's row
-    cells: dict[str, object]
+    cells: dict[str, object]  # column (as _COLUMNS names it, "?Header" if unknown) → value
 
 
 @attrs.define
@@ -208,7 +183,7 @@ class _Listing:
 
     reading: Reading
     source: Source
-    columns: dict[int, str] = attrs.Factory(dict)  # column index → field
+    columns: dict[int, str] = attrs.Factory(dict)  # column index → column
     unknown: dict[int, str] = attrs.Factory(dict)  # column index → header as written
     groups: dict[str, list[_Row]] = attrs.Factory(dict)
     rows_read: int = 0
@@ -218,7 +193,7 @@ class _Listing:
     def read_rows(self, sheet_rows: Iterator[tuple[int, tuple[object, ...]]]) -> None:
         for number, values in sheet_rows:
             if not self.columns:
-                if {_key(value) for value in values} >= _REQUIRED:
+                if _is_header(values):
                     self._header(values)
                 continue
             if not any(clean(_text(value)) for value in values):
@@ -231,21 +206,21 @@ class _Listing:
                 self.rows_rejected += len(group)
 
     def _header(self, values: tuple[object, ...]) -> None:
+        """Each column's place; a column not in the table a problem, its values notes."""
         for index, value in enumerate(values):
-            key = _key(value)
-            if not key:
-                continue
-            if key in _COLUMNS or key in _FLAGS:
-                self.columns[index] = _COLUMNS.get(key, key)
-                continue
-            self.unknown[index] = clean(str(value))
-            self.reading.problem(
-                "column not in the list's layout; its values are kept as notes",
-                field=clean(str(value)),
-            )
+            key = header_key(value)
+            if key in _COLUMNS:
+                self.columns[index] = _COLUMNS[key]
+            elif key:
+                self.unknown[index] = clean(str(value))
+                self.reading.problem(
+                    "column not in the list's layout; its values are kept as notes",
+                    field=clean(str(value)),
+                )
 
     def _group(self, number: int, values: tuple[object, ...]) -> None:
-        cells = {field: values[i] for i, field in self.columns.items() if i < len(values)}
+        """The row under its reference number; a row without one is rejected."""
+        cells = {column: values[i] for i, column in self.columns.items() if i < len(values)}
         for index, header in self.unknown.items():
             if index < len(values) and clean(_text(values[index])):
                 cells[f"?{header}"] = values[index]
@@ -267,17 +242,30 @@ class _Listing:
         draft.kind = self._kind(reference, group, primary)
         for row in group:
             self._name(draft, row, row is primary)
-        details = _Details.of(group)
-        self._details(draft, details)
+        values = _distinct(group)
+        for column, read_text in _DETAIL_READERS.items():
+            for text in _texts(values, column):
+                read_text(reading, draft, text)
+        for column, template in _NOTES.items():
+            for text in _texts(values, column):
+                draft.note(template.format(text))
+        for field, found in values.items():
+            if field.startswith("?"):  # a column the reader does not know
+                draft.notes.extend(f"{field[1:]}: {clean(_text(value))}" for value in found)
+        for text in _texts(values, _IMO):
+            _imo(reading, draft, text)
+        _instrument_dates(reading, draft, values.get(_INSTRUMENT, []))
+        for written in values.get(_CONTROL, []):
+            self._control_date(draft, written)
         entity = draft.build(reading)
         if entity is None:
             return False
-        reading.keep(entity, self._designation(reference, details))
+        reading.keep(entity, self._designation(reference, values))
         return True
 
     def _primary(self, reference: str, group: list[_Row]) -> _Row:
         """The row of the listing's name: the one marked Primary Name, or else the bare number."""
-        marked = [row for row in group if _key(row.cells.get(_NAME_TYPE)) == _PRIMARY]
+        marked = [row for row in group if header_key(row.cells.get(_NAME_TYPE)) == _PRIMARY]
         bare = next((row for row in group if not row.suffix), None)
         chosen = marked[0] if marked else bare or group[0]
         if not marked:
@@ -286,24 +274,26 @@ class _Listing:
                 "no row of this reference is marked Primary Name; the name of "
                 f"{reference}{chosen.suffix} is taken as the listing's name",
                 record=reference,
-                field="Name Type",
+                field=_NAME_TYPE,
                 value=name_type or None,
             )
         return chosen
 
     def _kind(self, reference: str, group: list[_Row], primary: _Row) -> type[Entity]:
+        """The class by Type: the primary row's, else the first the rows give."""
         written = clean(_text(primary.cells.get(_TYPE))) or next(
             (clean(_text(row.cells.get(_TYPE))) for row in group if row.cells.get(_TYPE)), ""
         )
-        kind = _KINDS.get(_key(written))
+        kind = _KINDS.get(header_key(written))
         if kind is None:
             self.reading.problem(
-                "unknown Type; read as an entity", record=reference, field="Type", value=written
+                "unknown Type; read as an entity", record=reference, field=_TYPE, value=written
             )
             return Organization
         return kind
 
     def _name(self, draft: EntityDraft, row: _Row, primary: bool) -> None:
+        """The listing's name from its primary row, an alias from each other row."""
         name = clean(_text(row.cells.get(_NAME)))
         label = f"{draft.label}{row.suffix}"
         if not name:
@@ -313,116 +303,54 @@ class _Listing:
         if primary:
             draft.name = name
             return
-        name_type = _key(row.cells.get(_NAME_TYPE))
+        name_type = header_key(row.cells.get(_NAME_TYPE))
         quality = _ALIAS_TYPES.get(name_type)
-        if quality is None and name_type not in (_ORIGINAL, _PRIMARY):
+        if quality is None and name_type != _PRIMARY:
             self.reading.problem(
                 "unknown Name Type; read as an alias",
                 record=label,
-                field="Name Type",
+                field=_NAME_TYPE,
                 value=clean(_text(row.cells.get(_NAME_TYPE))),
             )
         if name_type == _PRIMARY:
             self.reading.problem(
                 "a second row marked Primary Name; read as an alias", record=label, value=name
             )
-        strength = _key(row.cells.get(_STRENGTH))
+        strength = header_key(row.cells.get(_STRENGTH))
         quality = _STRENGTHS.get(strength) or quality or AliasQuality.STRONG
         draft.alias(Alias(name=name, quality=quality, script=script(name)))
 
-    def _details(self, draft: EntityDraft, details: _Details) -> None:
-        """Dates and places of birth, citizenships, addresses; then the notes."""
-        label = draft.label
-        for text in details.texts(_BORN):
-            born = self._birth_dates(text, label)
-            for value in born:
-                draft.birth_date(value)
-            if not born:
-                draft.note(f"Date of birth: {text}")
-        for text in details.texts(_BIRTH_PLACE):
-            draft.birth_place(Address(full=text))
-        for text in details.texts(_CITIZENSHIP):
-            countries = self._countries(text, label)
-            if countries is None:
-                draft.note(f"Citizenship: {text}")
-            for country in countries or ():
-                draft.role(CountryRole(country=country, role=CountryRoleKind.CITIZENSHIP))
-        for text in details.texts(_ADDRESS):
-            for part in _parts(text):
-                draft.address(Address(full=part))
-        self._notes(draft, details)
+    def _control_date(self, draft: EntityDraft, written: object) -> None:
+        """A note "Control date: ...", and the latest control date of the file so far.
 
-    def _notes(self, draft: EntityDraft, details: _Details) -> None:
-        """The texts the model has no field for, the IMO number, the control date."""
-        reading, label = self.reading, draft.label
-        for text in details.texts(_ADDITIONAL):
-            draft.note(text)
-        for text in details.texts(_LISTING):
-            draft.note(f"Listing information: {text}")
-        for header, text in details.unknown():
-            draft.note(f"{header}: {text}")
-        for text in details.texts(_IMO):
-            self._imo(draft, text)
-        for instrument in details.values(_INSTRUMENT):
-            if isinstance(instrument, datetime.date):  # 28 rows of the 2026 file
-                text = _text(instrument)
-                draft.note(f"Instrument of Designation: {text}")
-                reading.problem(
-                    "a date where the instrument's title belongs; kept as a note",
-                    record=label,
-                    field="Instrument of Designation",
-                    value=text,
-                )
-        for written in details.values(_CONTROL):
-            control = _day(written) or reading.single_date(
-                clean(_text(written)), record=label, field="Control Date", parse=_DATE_PARSE
-            )
-            if control is not None:
-                draft.note(f"Control date: {control.isoformat()}", once=True)
-                self.latest = max(self.latest or control, control)
-
-    def _birth_dates(self, text: str, label: str) -> list[PartialDate | DateRange]:
-        """Each date of birth the cell gives; the whole text as a note when one part is unread."""
-        found: list[PartialDate | DateRange] = []
-        for part in _parts(text, alternatives=True):
-            value = self.reading.date(part, record=label, field="Date of Birth", parse=_DATE_PARSE)
-            if value is None:
-                return []
-            found.append(value)
-        return found
-
-    def _countries(self, text: str, label: str) -> list[Country] | None:
-        """The countries of a Citizenship cell; None (each bad part a problem) when one is unread.
-
-        "Iran, Islamic Republic of" is one country, "Afghanistan, Pakistan" two.
+        A date cell is its day. DFAT writes numbers in its date columns as years (the
+        1,311 numbers in Date of Birth of the 2026 and 2009 files are all 1923 to 1997),
+        never as Excel's day numbers: anything but a date is read as text.
         """
-        whole = named_country(text)  # a whole cell; else its parts one by one
-        if whole is not None:
-            return [whole]
-        found: list[Country] = []
-        for part in _parts(text, alternatives=True):
-            country = self.reading.country(part, record=label, field="Citizenship")
-            if country is None:
-                return None
-            found.append(country)
-        return found
-
-    def _imo(self, draft: EntityDraft, text: str) -> None:
-        imo = self.reading.imo_number(text, record=draft.label, field="IMO Number")
-        if imo is None:
-            draft.note(f"IMO number as listed (not valid): {text}")
-        elif draft.kind is Vessel:
-            draft.extra["imo"] = imo
+        if isinstance(written, datetime.date):
+            control = cell_date(written)
         else:
-            draft.identifiers.append(Identifier(scheme="imo", value=imo))
+            control = self.reading.single_date(
+                clean(_text(written)), record=draft.label, field=_CONTROL, parse=_DATE_PARSE
+            )
+        if control is not None:
+            draft.note(f"Control date: {control.isoformat()}", once=True)
+            self.latest = max(self.latest or control, control)
 
-    def _designation(self, reference: str, details: _Details) -> Designation:
-        committees = details.texts(_COMMITTEES)
-        measures = [measure for key, (_, measure) in _FLAGS.items() if details.flag(key)]
-        flags = [
-            f"{label}: {'yes' if details.flag(key) else 'no'}"
-            for key, (label, _) in (_FLAGS.items())
-            if details.has(key)
+    def _designation(self, reference: str, values: dict[str, list[object]]) -> Designation:
+        committees = _texts(values, _COMMITTEES)
+        measures: list[Measure] = []
+        flags: list[str] = []
+        for column, measure in _FLAGS.items():
+            if column in values:  # the layouts before 2025 have no flags
+                flagged = any(v is True or header_key(v) == "true" for v in values[column])
+                if flagged:
+                    measures.append(measure)
+                flags.append(f"{column}: {'yes' if flagged else 'no'}")
+        instruments = [
+            text
+            for value in values.get(_INSTRUMENT, [])
+            if not isinstance(value, datetime.date) and (text := clean(_text(value), _BLANKS))
         ]
         return Designation(
             entity_id=f"au-dfat-{reference}",
@@ -431,58 +359,117 @@ class _Listing:
             programmes=self.reading.intern(tuple(committees)),
             measures=measures,
             measure_notes=self.reading.intern(tuple(flags)),
-            legal_basis=_legal_basis(committees, details.instruments()),
+            legal_basis=_legal_basis(committees, instruments),
             sources=(self.source,),
         )
 
 
-@attrs.define
-class _Details:
-    """The values of one listing's rows, each distinct value once, in the order met."""
+def _distinct(group: list[_Row]) -> dict[str, list[object]]:
+    """The values of one listing's rows by column, each distinct value once, in the order met."""
+    values: dict[str, list[object]] = {}
+    for row in group:
+        for column, value in row.cells.items():
+            known = values.setdefault(column, [])
+            if value is not None and value not in known:
+                known.append(value)
+    return values
 
-    cells: dict[str, list[object]]
 
-    @classmethod
-    def of(cls, group: list[_Row]) -> _Details:
-        cells: dict[str, list[object]] = {}
-        for row in group:
-            for field, value in row.cells.items():
-                known = cells.setdefault(field, [])
-                if value is not None and value not in known:
-                    known.append(value)
-        return cls(cells)
+def _texts(values: dict[str, list[object]], column: str) -> list[str]:
+    """A column's distinct texts, "na" and the like left out."""
+    found: list[str] = []
+    for value in values.get(column, []):
+        text = clean(_text(value), _BLANKS)
+        if text and text not in found:
+            found.append(text)
+    return found
 
-    def values(self, field: str) -> list[object]:
-        return self.cells.get(field, [])
 
-    def texts(self, field: str) -> list[str]:
-        found: list[str] = []
-        for value in self.values(field):
-            text = clean(_text(value), _BLANKS)
-            if text and text not in found:
-                found.append(text)
-        return found
+def _birth_dates(reading: Reading, draft: EntityDraft, text: str) -> None:
+    """Each date of birth the cell gives; the whole text as a note when one part is unread."""
+    found: list[PartialDate | DateRange] = []
+    for part in _parts(text, alternatives=True):
+        value = reading.date(part, record=draft.label, field="Date of Birth", parse=_DATE_PARSE)
+        if value is None:
+            found = []
+            break
+        found.append(value)
+    for value in found:
+        draft.birth_date(value)
+    if not found:
+        draft.note(f"Date of birth: {text}")
 
-    def unknown(self) -> Iterable[tuple[str, str]]:
-        for field, values in self.cells.items():
-            if field.startswith("?"):
-                for value in values:
-                    yield field[1:], clean(_text(value))
 
-    def instruments(self) -> list[str]:
-        """The titles in Instrument of Designation (dates there are notes: see _details)."""
-        values = self.values(_INSTRUMENT)
-        return [
-            text
-            for value in values
-            if not isinstance(value, datetime.date) and (text := clean(_text(value), _BLANKS))
-        ]
+def _citizenship(reading: Reading, draft: EntityDraft, text: str) -> None:
+    """The countries of a Citizenship cell; the text as a note (each bad part a problem) when
+    one is unread. "Iran, Islamic Republic of" is one country, "Afghanistan, Pakistan" two."""
+    whole = named_country(text)  # a whole cell; else its parts one by one
+    countries = [whole] if whole is not None else _countries(reading, draft.label, text)
+    if countries is None:
+        draft.note(f"Citizenship: {text}")
+    for country in countries or ():
+        draft.role(reading.country_role(country, CountryRoleKind.CITIZENSHIP))
 
-    def has(self, key: str) -> bool:
-        return key in self.cells
 
-    def flag(self, key: str) -> bool:
-        return any(value is True or _key(value) == "true" for value in self.values(key))
+def _countries(reading: Reading, label: str, text: str) -> list[Country] | None:
+    """The countries of the cell's parts; None when one part names none (a problem)."""
+    found: list[Country] = []
+    for part in _parts(text, alternatives=True):
+        country = reading.country(part, record=label, field="Citizenship")
+        if country is None:
+            return None
+        found.append(country)
+    return found
+
+
+def _birth_places(reading: Reading, draft: EntityDraft, text: str) -> None:
+    """Places of birth, one per "a) ... b) ..." part, as written."""
+    for part in _parts(text):
+        draft.birth_place(Address(full=part))
+
+
+def _addresses(reading: Reading, draft: EntityDraft, text: str) -> None:
+    """Addresses, one per "a) ... b) ..." part, as written."""
+    for part in _parts(text):
+        draft.address(Address(full=part))
+
+
+# What one distinct text of each column of details puts on the listing's draft.
+_DETAIL_READERS: Final[dict[str, Callable[[Reading, EntityDraft, str], None]]] = {
+    "Date of Birth": _birth_dates,
+    "Place of Birth": _birth_places,
+    "Citizenship": _citizenship,
+    "Address": _addresses,
+}
+
+
+def _imo(reading: Reading, draft: EntityDraft, text: str) -> None:
+    """A vessel's IMO number; on another listing an identifier; if invalid a problem and a note."""
+    imo = reading.imo_number(text, record=draft.label, field=_IMO)
+    if imo is None:
+        draft.note(f"IMO number as listed (not valid): {text}")
+    elif draft.kind is Vessel:
+        draft.extra["imo"] = imo
+    else:
+        draft.identifiers.append(Identifier(scheme="imo", value=imo))
+
+
+def _instrument_dates(reading: Reading, draft: EntityDraft, values: list[object]) -> None:
+    """A date in Instrument of Designation (28 rows of the 2026 file): a note and a problem.
+
+    The column holds the title of the instrument that designates the listing; a date
+    there is no title, and is kept as written rather than taken for a legal basis.
+    """
+    for instrument in values:
+        if isinstance(instrument, datetime.date):
+            text = _text(instrument)
+            draft.note(f"Instrument of Designation: {text}")
+            reading.problem(
+                "a date where the instrument's title belongs; kept as a note",
+                record=draft.label,
+                field=_INSTRUMENT,
+                value=text,
+            )
 
 
 def _text(value: object) -> str:
@@ -494,23 +481,23 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def _day(value: object) -> PartialDate | None:
-    if isinstance(value, datetime.date):
-        day = value.date() if isinstance(value, datetime.datetime) else value
-        return PartialDate.from_date(day)
-    return None
-
-
 def _parts(text: str, *, alternatives: bool = False) -> list[str]:
     """The values of a cell written "a) ... b) ...", and with ``alternatives`` also split
-    at ";", ",", ">>", "or" and line breaks."""
+    at ";", ",", ">>", "or" and line breaks. A label before the first ("POB: a) ...", ": a)
+    ...") is no value.
+
+    >>> _parts("POB: a) Danda, Pakistan b) Khost province, Afghanistan.")
+    ['Danda, Pakistan', 'Khost province, Afghanistan']
+    """
     pieces = [piece for piece in _MARKER.split(text) if piece.strip()]
     if alternatives:
         pieces = [part for piece in pieces for part in _ALTERNATIVES.split(piece)]
-    return [cleaned for piece in pieces if (cleaned := clean(piece.strip(" .;,"), _BLANKS))]
+    cleaned = [clean(piece.strip(" .;,"), _BLANKS) for piece in pieces]
+    return [part for part in cleaned if part and not part.endswith(":")]
 
 
 def _legal_basis(committees: list[str], instruments: list[str]) -> list[LegalBasis]:
+    """UN resolutions by the committees' numbers, the Autonomous Sanctions Act, instruments."""
     found: list[LegalBasis] = []
     for committee in committees:
         numbers = _COMMITTEE_NUMBERS.match(committee)

@@ -1,18 +1,11 @@
 """Canada's Consolidated Autonomous Sanctions List, as XML (root element ``data-set``).
 
-Global Affairs Canada publishes every listing under the Special Economic
-Measures Act (SEMA) and the Justice for Victims of Corrupt Foreign Officials
-Act (JVCFOA) in one flat file, ``sema-lmes.xml``: one ``record`` per listing,
-with the regime in ``Country``, the listing's place in the regime's
-regulations in ``Schedule`` and ``Item``, and the name as ``LastName`` and
-``GivenName`` (a :class:`~sanctionkit.Person`) or ``EntityOrShip`` (an
-:class:`~sanctionkit.Organization`, or a :class:`~sanctionkit.Vessel` when
-the record describes a ship). Files before March 2025 name three elements
-differently (``Entity``, ``Title`` and ``DateOfBirth`` for ``EntityOrShip``,
-``TitleOrShip`` and ``DateOfBirthOrShipBuildDate``) and, before late 2024,
-have no ``DateOfListing``: both layouts read the same. What becomes what,
-and the quirks of the real files, are on the documentation page "Canada SEMA
-XML".
+One flat ``record`` per listing under the Special Economic Measures Act (SEMA) and the
+Justice for Victims of Corrupt Foreign Officials Act: the regime in ``Country``, the
+listing's place in its regulations in ``Schedule`` and ``Item``, a person's ``LastName``
+and ``GivenName`` or an organisation's or ship's ``EntityOrShip``. Both layouts Canada has
+used are read (files before March 2025 name three elements differently). What becomes
+what, and the quirks of the real files, are on the documentation page "Canada SEMA XML".
 
 >>> import io
 >>> xml = '''<data-set><record><Country>Russia / Russie</Country>
@@ -38,13 +31,13 @@ import re
 import unicodedata
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import IO
+from typing import IO, Final
 
 import attrs
 
 from sanctionkit.formats._authorities import canada
 from sanctionkit.formats._draft import EntityDraft
-from sanctionkit.formats._files import xml_root_name
+from sanctionkit.formats._files import file_title, xml_root_name
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._text import clean, script
 from sanctionkit.formats._xml import iter_records, local_name
@@ -59,7 +52,7 @@ from sanctionkit.model import (
     Source,
     Vessel,
 )
-from sanctionkit.values.dates import DateRange, PartialDate
+from sanctionkit.values.dates import PartialDate
 
 __all__ = ["FORMAT", "LIST_NAME", "read", "regime_slug", "sniff", "split_aliases"]
 
@@ -75,38 +68,30 @@ _URL = (
     "https://www.international.gc.ca/world-monde/assets/office_docs/"
     "international_relations-relations_internationales/sanctions/sema-lmes.xml"
 )
-# The elements a record has in the 2025 layout (the reader's names for the fields).
-_FIELDS = frozenset(
-    {
-        "Country",
-        "LastName",
-        "GivenName",
-        "EntityOrShip",
-        "TitleOrShip",
-        "ShipIMONumber",
-        "DateOfBirthOrShipBuildDate",
-        "Aliases",
-        "Schedule",
-        "Item",
-        "DateOfListing",
-    }
-)
-# The older layout (until March 2025) wrote three of them under other names: the
-# same fields, for persons, organisations and ships alike.
-_OLDER_NAMES = {
+# The elements of a record, each with the field it is (its name in the 2025 layout) and what
+# it becomes. The older layout (until March 2025) wrote three fields under other names.
+_ELEMENTS: Final = {
+    "Country": "Country",  # the regime: the programme, and the id
+    "Schedule": "Schedule",  # the place in the regulations: the reference, and the id
+    "Item": "Item",
+    "DateOfListing": "DateOfListing",  # the designation's listing date (from late 2024)
+    "LastName": "LastName",  # with GivenName, a person's name
+    "GivenName": "GivenName",
+    "EntityOrShip": "EntityOrShip",  # an organisation's or a ship's name
     "Entity": "EntityOrShip",
+    "TitleOrShip": "TitleOrShip",  # a person's position, a ship's type, or a note
     "Title": "TitleOrShip",
+    "DateOfBirthOrShipBuildDate": "DateOfBirthOrShipBuildDate",  # birth date or build year
     "DateOfBirth": "DateOfBirthOrShipBuildDate",
+    "ShipIMONumber": "ShipIMONumber",
+    "Aliases": "Aliases",  # the aliases, split by split_aliases
 }
-_RENAMED = frozenset(_OLDER_NAMES.values())
+_FIELDS = frozenset(_ELEMENTS.values())
+_RENAMED = frozenset(field for tag, field in _ELEMENTS.items() if tag != field)
 # Field names that show a ``data-set`` file is this list, in its first bytes.
-_SNIFF_FIELDS = (
-    b"<Country>",
-    b"<Schedule>",
-    b"<Item>",
-    b"<EntityOrShip>",
-    b"<Entity>",
-    b"<LastName>",
+_SNIFF_FIELDS = tuple(
+    f"<{tag}>".encode()
+    for tag in ("Country", "Schedule", "Item", "EntityOrShip", "Entity", "LastName")
 )
 
 # Regimes (by the English half of Country) and schedules that list ships only:
@@ -125,10 +110,7 @@ _JVCFOA = (
     ),
 )
 
-# "Russian: Александр ...": a label naming the language of the names after it.
-_LANGUAGE_LABEL = re.compile(
-    r"\b(Belarussian|Belarusian|Russian|Ukrainian|Arabic|Persian|Farsi|Hebrew|Chinese)\s*:\s*"
-)
+# The languages the list labels names with ("Russian: Александр ..."), by the label.
 _LANGUAGES = {
     "belarussian": "be",
     "belarusian": "be",
@@ -140,9 +122,13 @@ _LANGUAGES = {
     "hebrew": "he",
     "chinese": "zh",
 }
+# A label as the list writes it, capitalised: "Russian:" (the colon is what makes it one).
+_LANGUAGE_LABEL = re.compile(rf"\b({'|'.join(map(str.capitalize, _LANGUAGES))})\s*:\s*")
 # Between aliases: ";" and "," (the list uses both), " or " (also Russian "или") and " / ".
 _ALIAS_SEPARATOR = re.compile(r"\s*[;,]\s*|\s+(?:or|или)\s+|\s+/\s+")
-_LEADING_OR = re.compile(r"^(?:or|или)\s+")
+# Words before an alias that are no part of it: "or", "also" ("also Andrey ..."), and "and"
+# after the comma before the last alias of a series ("СКТБ РТ, and ...").
+_LEADING_WORD = re.compile(r"^(?:or|или|also|and)\s+")
 # Legal forms the list writes after a comma ("Интеррос Инвест, МК"): part of the name before.
 _LEGAL_FORMS = frozenset(
     {
@@ -188,7 +174,8 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
     latest listing date, and the record counts.
     """
     reading = Reading(file=name, strict=strict)
-    records = _Records(reading, _source(name))
+    title = f"{LIST_NAME} ({file_title(name, 'sema-lmes.xml')})"
+    records = _Records(reading, (Source(url=_URL, publisher=_PUBLISHER, title=title),))
     for kind, element in iter_records(source, _RECORD, name, containers=(_ROOT,), reading=reading):
         if kind == "record":
             records.read(element)
@@ -250,7 +237,7 @@ def _split_aliases(text: str) -> list[tuple[str, str | None, str | None]]:
     for language, chunk in chunks:
         pieces: list[str] = []
         for piece in _split_outside_brackets(_unbracket(chunk)):
-            piece = _unbracket(_LEADING_OR.sub("", piece.strip()))
+            piece = _unbracket(_LEADING_WORD.sub("", piece.strip()))
             if pieces and pieces[-1] in _LEGAL_FORMS and len(pieces) == 1:
                 pieces[-1] = f"{pieces[-1]} {piece}"  # "ОАО, БЭТО": the form comes first
             elif piece in _LEGAL_FORMS and pieces:
@@ -322,10 +309,7 @@ def _schedule(text: str) -> str:
     >>> _schedule("1,Part 3"), _schedule("N/A")
     ('1, Part 3', '')
     """
-    cleaned = clean(text)
-    if cleaned.upper() == "N/A":
-        return ""
-    return re.sub(r"\s*,\s*", ", ", cleaned)
+    return re.sub(r"\s*,\s*", ", ", clean(text, {"n/a"}))
 
 
 def _fields(
@@ -347,7 +331,7 @@ def _fields(
     for child in record:
         tag = local_name(child.tag)
         text = child.text or ""
-        name = _OLDER_NAMES.get(tag, tag)
+        name = _ELEMENTS.get(tag, tag)
         if name in _FIELDS and name not in fields:
             fields[name] = text
             if name != tag:
@@ -365,19 +349,12 @@ def _reference(schedule: str, item: str) -> str:
     return f"Schedule{joiner}{schedule}, item {item}"
 
 
-def _source(name: str) -> Source:
-    file = Path(name).name if name and not name.startswith("<") else "sema-lmes.xml"
-    return Source(url=_URL, publisher=_PUBLISHER, title=f"{LIST_NAME} ({file})")
-
-
 @attrs.define
 class _Records:
     """Turns ``record`` elements into entities and designations."""
 
     reading: Reading
-    source: Source
-    sources: tuple[Source, ...] = attrs.field(init=False)
-    unknown_tags: set[str] = attrs.Factory(set)
+    sources: tuple[Source, ...]
     with_listing_date: bool = False
     # Records that used an element name only the older layout has, or only the 2025 one.
     with_older_names: bool = False
@@ -385,9 +362,6 @@ class _Records:
     # Each listing date once, by its text, in the order first seen: comparing
     # these few at the end is cheaper than comparing every record's date.
     listing_dates: dict[str, PartialDate] = attrs.Factory(dict)
-
-    def __attrs_post_init__(self) -> None:
-        self.sources = (self.source,)
 
     @property
     def latest(self) -> PartialDate | None:
@@ -452,41 +426,34 @@ class _Records:
             also = _ALSO_KNOWN_AS.search(entity_name)
             if also:
                 entity_name = entity_name[: also.start()].strip()
-                draft.aliases.append(self._alias(also.group(1).strip(), None))
+                draft.aliases.append(_alias(also.group(1).strip(), None))
         person = bool(given or last)
         if entity_name and not person:
             # "Iranian Army/Armée iranienne": the English name, then the French one.
             halves = _split_outside_brackets(entity_name, _SLASH)
             if len(halves) == 2 and all(half.strip() for half in halves):
                 entity_name = halves[0].strip()
-                draft.aliases.insert(0, self._alias(halves[1].strip(), "fr"))
+                draft.aliases.insert(0, _alias(halves[1].strip(), "fr"))
         if person:
             draft.kind = Person
             if entity_name:
-                draft.aliases.append(self._alias(entity_name, None))
+                draft.aliases.append(_alias(entity_name, None))
             draft.name = f"{given} {last}".strip()
         elif entity_name:
             draft.name = entity_name
         else:
             self.reading.reject("record has no name", record=draft.label)
             return False
-        aliases_text = fields.get("Aliases")
-        if aliases_text:
-            known = {draft.name, *(alias.name for alias in draft.aliases)}
-            for alias_name, language, name_script in _split_aliases(aliases_text):
-                if alias_name not in known:
-                    known.add(alias_name)
-                    draft.aliases.append(
-                        Alias(name=alias_name, script=name_script, language=language)
-                    )
+        aliases = fields.get("Aliases")
+        for alias_name, language, name_script in _split_aliases(aliases) if aliases else ():
+            draft.alias(Alias(name=alias_name, script=name_script, language=language))
         return True
 
     def _extra(self, draft: EntityDraft, extra: list[tuple[str, str]]) -> None:
         """Elements not in the list's layout: notes, and the file's first of each a problem."""
         for tag, text in extra:
             draft.note(f"{tag}: {clean(text)}")
-            if tag not in self.unknown_tags:
-                self.unknown_tags.add(tag)
+            if self.reading.first_time(f"element {tag}"):
                 self.reading.problem(
                     "element not in the list's layout; kept as a note",
                     record=draft.label,
@@ -499,31 +466,24 @@ class _Records:
     ) -> None:
         """The class and what only it has: a ship's IMO number, type and build year, a
         person's dates of birth and title, an organisation's title and date as notes."""
-        label, notes = draft.label, draft.notes
         title = clean(fields.get("TitleOrShip"))
-        born_text = clean(fields.get("DateOfBirthOrShipBuildDate"))
-        imo_text = clean(fields.get("ShipIMONumber"))
-        if draft.kind is not Person and (imo_text or ship_schedule or (title and born_text)):
+        born = clean(fields.get("DateOfBirthOrShipBuildDate"))
+        imo = clean(fields.get("ShipIMONumber"))
+        if draft.kind is not Person and (imo or ship_schedule or (title and born)):
             draft.kind = Vessel
-            imo = self.reading.imo_number(imo_text, record=label, field="ShipIMONumber")
-            if imo_text and imo is None:
-                notes.append(f"IMO number as listed (not valid): {imo_text}")
-            draft.extra["imo"] = imo
+        if imo:
+            self._imo(draft, imo)
+        if draft.kind is Vessel:
             draft.extra["vessel_type"] = self.reading.intern(title) if title else None
-            draft.extra["build_year"] = self._build_year(born_text, label, notes, born_field)
-            return
-        draft.identifiers = self._imo_identifier(imo_text, label, notes)
-        if draft.kind is Person:
-            draft.birth_dates = self._birth_dates(born_text, label, notes, born_field)
-            draft.positions = [title] if title else []
-            return
-        if title:
-            notes.insert(0, f"Title: {title}")
-        if born_text:
-            notes.append(f"Date: {born_text}")
-
-    def _alias(self, name: str, language: str | None) -> Alias:
-        return Alias(name=name, script=script(name), language=language)
+            draft.extra["build_year"] = self._build_year(draft, born, born_field)
+        elif draft.kind is Person:
+            self._birth_dates(draft, born, born_field)
+            draft.position(title)
+        else:
+            if title:
+                draft.notes.insert(0, f"Title: {title}")
+            if born:
+                draft.note(f"Date: {born}")
 
     def _entity_id(self, label: str) -> str:
         """The label, or the label with "-2", "-3" ... when another record has it (a problem)."""
@@ -543,46 +503,46 @@ class _Records:
             self.listing_dates.setdefault(cleaned, value)
         return value
 
-    def _birth_dates(
-        self, text: str, label: str, notes: list[str], field: str
-    ) -> list[PartialDate | DateRange]:
-        """Dates of birth: "1963-1964" is a range, "1963 or 1964" two dates."""
-        found: list[PartialDate | DateRange] = []
-        if not text:
-            return found
-        for part in _ALTERNATIVES.split(text):
-            value = self.reading.date(part, record=label, field=field)
+    def _birth_dates(self, draft: EntityDraft, text: str, field: str) -> None:
+        """Dates of birth: "1963-1964" is a range, "1963 or 1964" two dates; the text a note
+        from the first part that does not read."""
+        for part in _ALTERNATIVES.split(text) if text else ():
+            value = self.reading.date(part, record=draft.label, field=field)
             if value is None:
-                notes.append(f"Date of birth: {text}")  # unread: the text stays
-                return found
-            if value not in found:
-                found.append(value)
-        return found
+                draft.note(f"Date of birth: {text}")
+                return
+            draft.birth_date(value)
 
-    def _build_year(self, text: str, label: str, notes: list[str], field: str) -> int | None:
+    def _build_year(self, draft: EntityDraft, text: str, field: str) -> int | None:
+        """A ship's build year: a year, or the year of a date; else a note (a range a problem)."""
         if not text:
             return None
         if _YEAR.fullmatch(text):
             return int(text)
-        value = self.reading.date(text, record=label, field=field)
+        value = self.reading.date(text, record=draft.label, field=field)
         if isinstance(value, PartialDate):
             return value.year
         if value is not None:
             self.reading.problem(
                 "expected one build year, found a range",
-                record=label,
+                record=draft.label,
                 field=field,
                 value=text,
             )
-        notes.append(f"Build date: {text}")
+        draft.note(f"Build date: {text}")
         return None
 
-    def _imo_identifier(self, text: str, label: str, notes: list[str]) -> list[Identifier]:
-        """An IMO number on a record that is not a ship (none in real files): an identifier."""
-        if not text:
-            return []
-        imo = self.reading.imo_number(text, record=label, field="ShipIMONumber")
+    def _imo(self, draft: EntityDraft, text: str) -> None:
+        """A ship's IMO number; on a person (none in real files) an identifier; if invalid, a
+        problem and a note."""
+        imo = self.reading.imo_number(text, record=draft.label, field="ShipIMONumber")
         if imo is None:
-            notes.append(f"IMO number as listed (not valid): {text}")
-            return []
-        return [Identifier(scheme="imo", value=imo)]
+            draft.note(f"IMO number as listed (not valid): {text}")
+        elif draft.kind is Vessel:
+            draft.extra["imo"] = imo
+        else:
+            draft.identifier(Identifier(scheme="imo", value=imo))
+
+
+def _alias(name: str, language: str | None) -> Alias:
+    return Alias(name=name, script=script(name), language=language)
