@@ -689,4 +689,3 @@ def check_root(reading: Reading, root: ET.Element | None, expected: str) -> None
     if root is None or local_name(root.tag) != expected:
         found = "nothing" if root is None else f"<{local_name(root.tag)}>"
         reading.problem(f"expected an OFAC <{expected}> document, found {found}")
-
