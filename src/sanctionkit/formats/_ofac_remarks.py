@@ -191,6 +191,13 @@ class _Facts:
     def add(self, name: str, value: object) -> None:
         self.values.setdefault(name, []).append(value)
 
+    def number(self, scheme: str, number: str, note: str) -> None:
+        """A ship's number: the first is its field, the others identifiers noted ``note``."""
+        if scheme in self.values:
+            self.add("identifiers", Identifier(scheme=scheme, value=number, note=note))
+        else:
+            self.add(scheme, number)
+
     def where(self, label: str) -> _Where:
         """The record, and the field name problems give ("Remarks/DOB")."""
         return {"record": self.record, "field": f"{self.field}/{label}"}
@@ -303,10 +310,7 @@ def _ship_imo(match: re.Match[str], facts: _Facts) -> bool:
         if country is None:
             return False
         facts.add("registration_countries", country)
-    if "imo" in facts.values:
-        facts.add("identifiers", Identifier(scheme="imo", value=number, note="alt. IMO"))
-    else:
-        facts.add("imo", number)
+    facts.number("imo", number, "alt. IMO")
     return True
 
 
@@ -354,10 +358,7 @@ def _mmsi(match: re.Match[str], facts: _Facts) -> bool:
     number = facts.reading.mmsi_number(match["value"], **facts.where("MMSI"))
     if number is None:
         return False
-    if "mmsi" in facts.values:
-        facts.add("identifiers", Identifier(scheme="mmsi", value=number, note="alt. MMSI"))
-    else:
-        facts.add("mmsi", number)
+    facts.number("mmsi", number, "alt. MMSI")
     return True
 
 
