@@ -106,12 +106,8 @@ def read(source: str | Path | IO[bytes], *, name: str, strict: bool = False) -> 
     _ofac.check_root(reading, root, ROOT)
     header, list_name = entries.header, entries.list_name
     del entries  # its caches, before the dataset is built: a lower peak of memory
-    _check_count(header, reading)
-    metadata: dict[str, str | int] = {"list": list_name, "format": "ofac-xml", **header}
-    stated = str(metadata.pop("record_count", ""))  # a count, like records_read: as a number
-    if stated.isdigit():  # else a problem (_check_count), and no text where a count belongs
-        metadata["record_count"] = int(stated)
-    return reading.dataset(metadata)
+    count = _record_count(header.pop("record_count", None), reading)
+    return reading.dataset({"list": list_name, "format": "ofac-xml", **header, **count})
 
 
 def _header(root: ET.Element, reading: Reading) -> dict[str, str]:
@@ -138,15 +134,20 @@ def _header(root: ET.Element, reading: Reading) -> dict[str, str]:
     return header
 
 
-def _check_count(header: dict[str, str], reading: Reading) -> None:
-    stated = header.get("record_count")
+def _record_count(stated: str | None, reading: Reading) -> dict[str, int]:
+    """The Record_Count, a number like records_read, checked against the entries read.
+
+    Text that is no number is a problem, and no metadata: no text where a count belongs.
+    """
     if stated is None:
-        return
+        return {}
     if not stated.isdigit():
         reading.problem("expected a number", field="Record_Count", value=stated)
-    elif int(stated) != reading.read:
+        return {}
+    if int(stated) != reading.read:
         message = f"the file says it holds {stated} entries, but it holds {reading.read}"
         reading.problem(message, field="Record_Count", value=stated)
+    return {"record_count": int(stated)}
 
 
 class _Entries:
