@@ -116,6 +116,17 @@ def _day(text: str | None) -> datetime.date | None:
     return None if text is None else datetime.date.fromisoformat(text[:10])
 
 
+def _iso_day(
+    reading: Reading, text: str | None, *, record: str | None, field: str
+) -> datetime.date | None:
+    """The day of an ISO date (perhaps with a time); None, with a problem, for other text."""
+    try:
+        return _day(text)
+    except ValueError:
+        reading.problem("expected an ISO date", record=record, field=field, value=text)
+        return None
+
+
 def _date_value(element: ET.Element, local: _ofac.LocalNames) -> PartialDate | DateRange:
     """A ``valueDate`` (or ``issueDate``, ``expirationDate``) as a partial date or a range.
 
@@ -198,12 +209,7 @@ class _Entities:
         for item in info.iter():
             tag = self.local[item.tag]
             if tag == "dataAsOf":
-                text = _text(item)
-                try:
-                    day = _day(text)
-                except ValueError:
-                    self.reading.problem("expected an ISO date", field="dataAsOf", value=text)
-                    continue
+                day = _iso_day(self.reading, _text(item), record=None, field="dataAsOf")
                 if day is not None:
                     header["publish_date"] = day.isoformat()
                     published = PartialDate.from_date(day)
@@ -353,16 +359,9 @@ class _Entry(_ofac.Entry):
 
     def sanctions_list(self, item: ET.Element) -> None:
         published, list_name = item.get("datePublished"), _text(item)
-        if published:
-            try:
-                day = PartialDate.from_date(datetime.date.fromisoformat(published[:10]))
-            except ValueError:
-                message = "expected an ISO date"
-                self.reading.problem(
-                    message, record=self.uid, field="datePublished", value=published
-                )
-            else:
-                self.listed.append(day)
+        day = _iso_day(self.reading, published or None, record=self.uid, field="datePublished")
+        if day is not None:
+            self.listed.append(PartialDate.from_date(day))
         if list_name is not None and list_name != "SDN List":
             self.measure_notes.append(self.reading.intern(f"on the {list_name}"))
 
