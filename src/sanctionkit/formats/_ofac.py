@@ -605,6 +605,14 @@ class Entry:
         if flag is not None and flag not in self.past_flags:
             self.past_flags.append(flag)
 
+    def address(self, lines: list[str], city: str | None, country: Country | None) -> None:
+        """An address of ``lines``; its country is where an entity other than a person is."""
+        city = None if city is None else self.reading.intern(city)
+        address = Address(full=", ".join(lines), city=city, country=country)
+        self.draft.addresses.append(self.reading.intern(address))
+        if self.kind is not Person:
+            self.role(country, CountryRoleKind.LOCATION)
+
     def birth_place(self, text: str) -> None:
         """A person's place of birth, with the country it ends with (see :func:`place_country`)."""
         place = Address(full=text, country=place_country(text))

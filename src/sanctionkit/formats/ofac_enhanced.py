@@ -26,11 +26,9 @@ from sanctionkit.formats._ofac import element_text as _text
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._schemes import identify
 from sanctionkit.model import (
-    Address,
     Aircraft,
     Alias,
     AliasQuality,
-    CountryRoleKind,
     Dataset,
     Designation,
     Entity,
@@ -432,7 +430,7 @@ class _Entry(_ofac.Entry):
         if quality is AliasQuality.FORMER and self.kind is Vessel:
             self.past_names.append(name)
 
-    def address(self, item: ET.Element) -> None:
+    def address_item(self, item: ET.Element) -> None:
         parts = self.children(item)
         # The primary translation (Latin): others repeat it in another script.
         translation = next(iter(parts.get("translations", ())), None)
@@ -444,12 +442,7 @@ class _Entry(_ofac.Entry):
         if not lines:
             return
         country = self.reference_country(parts.get("country"), "address/country")
-        city = found.get("CITY")
-        city = None if city is None else self.reading.intern(city)
-        address = Address(full=", ".join(lines), city=city, country=country)
-        self.draft.addresses.append(self.reading.intern(address))
-        if self.kind is not Person:
-            self.role(country, CountryRoleKind.LOCATION)
+        self.address(lines, found.get("CITY"), country)
 
     # --- features -----------------------------------------------------------------
 
@@ -664,7 +657,7 @@ _ITEMS: dict[str, Callable[[_Entry, ET.Element], None]] = {
     "sanctionsTypes": _Entry.sanctions_type,
     "legalAuthorities": _Entry.legal_authority,
     "names": _Entry.names,
-    "addresses": _Entry.address,
+    "addresses": _Entry.address_item,
     "features": _Entry.feature,
     "identityDocuments": _Entry.document,
     "relationships": _Entry.relationship,

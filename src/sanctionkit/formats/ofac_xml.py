@@ -38,7 +38,6 @@ from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._schemes import identify
 from sanctionkit.formats._xml import local_name
 from sanctionkit.model import (
-    Address,
     Alias,
     AliasQuality,
     CountryRoleKind,
@@ -271,7 +270,7 @@ class _Entry(_ofac.Entry):
             self.past_names.append(name)
         self.draft.aliases.append(self.reading.intern(Alias(name=name, quality=quality)))
 
-    def address(self, element: ET.Element) -> None:
+    def address_item(self, element: ET.Element) -> None:
         parts = {self.local[child.tag]: _text(child) for child in element}
         city, country_text = parts.get("city"), parts.get("country")
         lines = [line for line in map(parts.get, _ADDRESS_ORDER) if line]
@@ -279,12 +278,7 @@ class _Entry(_ofac.Entry):
             lines.append(country_text)
         if not lines:
             return
-        country = self.country(country_text, "address/country")
-        city = None if city is None else self.reading.intern(city)
-        address = Address(full=", ".join(lines), city=city, country=country)
-        self.draft.addresses.append(self.reading.intern(address))
-        if self.kind is not Person:
-            self.role(country, CountryRoleKind.LOCATION)
+        self.address(lines, city, self.country(country_text, "address/country"))
 
     def identifier(self, item: ET.Element) -> None:
         parts = self.children(item)
@@ -461,7 +455,7 @@ _ELEMENTS: dict[str, tuple[str, Callable[[_Entry, ET.Element], None]]] = {
     "vesselInfo": (_WHOLE, _Entry.vessel_info),
     "idList": (_EACH, _Entry.identifier),
     "akaList": (_EACH, _Entry.alias),
-    "addressList": (_EACH, _Entry.address),
+    "addressList": (_EACH, _Entry.address_item),
     "nationalityList": ("country", _nationality),
     "citizenshipList": ("country", _citizenship),
     "dateOfBirthList": ("dateOfBirth", _Entry.birth_date),
