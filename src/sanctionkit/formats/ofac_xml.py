@@ -6,18 +6,8 @@ Each ``sdnEntry`` becomes one entity with the id ``ofac-{uid}`` and one
 Elements are matched by their local names, in any namespace OFAC has used. This
 module is the layout's mapping (:data:`_ELEMENTS`, :data:`_ID_FIELDS`) and its
 quirks; what the OFAC readers share is in :mod:`sanctionkit.formats._ofac`. What
-becomes what, and the quirks of the real files: ``docs/formats/ofac-xml.md``.
-
->>> import io
->>> data = b'''<sdnList xmlns="http://tempuri.org/sdnList.xsd">
-...   <sdnEntry><uid>15036</uid><lastName>SHONA</lastName><sdnType>Vessel</sdnType>
-...     <idList><id><uid>8045</uid><idType>Vessel Registration Identification</idType>
-...     <idNumber>IMO 9187629</idNumber></id></idList>
-...     <vesselInfo><vesselFlag>Tanzania</vesselFlag></vesselInfo></sdnEntry>
-... </sdnList>'''
->>> ship = read(io.BytesIO(data), name="sdn.xml", strict=False).vessels[0]
->>> ship.id, ship.imo, ship.flag.alpha2
-('ofac-15036', '9187629', 'TZ')
+becomes what, with an example, and the quirks of the real files:
+``docs/formats/ofac-xml.md``.
 """
 
 from __future__ import annotations
@@ -292,16 +282,14 @@ class _Entry(_ofac.Entry):
         if self.special(id_type, number, country):
             return
         scheme, label = identify("ofac", id_type)
-        dates = [
-            self.reading.single_date(_text(parts.get(field)), record=self.uid, field=field)
-            for field in ("issueDate", "expirationDate")
-        ]
+        issued = _text(parts.get("issueDate"))
+        expires = _text(parts.get("expirationDate"))
         identifier = Identifier(
             scheme=scheme,
             value=number,
             country=country,
-            issued=dates[0],
-            expires=dates[1],
+            issued=self.reading.single_date(issued, record=self.uid, field="issueDate"),
+            expires=self.reading.single_date(expires, record=self.uid, field="expirationDate"),
             note=None if label or id_type in _PLAIN_ID_TYPES else id_type,
             label=label,
         )
