@@ -45,13 +45,12 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, Final
+from typing import IO, Any, Final
 
 import attrs
 
 from sanctionkit.formats._authorities import ofac
 from sanctionkit.formats._draft import EntityDraft
-from sanctionkit.formats._files import Source
 from sanctionkit.formats._ofac_remarks import identifier_scheme
 from sanctionkit.formats._reading import Reading, named_country
 from sanctionkit.formats._schemes import identify
@@ -70,9 +69,9 @@ from sanctionkit.model import (
     Measure,
     Organization,
     Person,
+    Source,
     Vessel,
 )
-from sanctionkit.model import Source as Publication
 from sanctionkit.values.countries import Country
 from sanctionkit.values.dates import DateRange, PartialDate
 
@@ -567,6 +566,14 @@ class Entry:
     build it the same way; each reader's entry adds what only its layout has.
     Equal values are interned (:meth:`~sanctionkit.formats._reading.Reading.intern`):
     the same "IRAN" and "Tehran" recur across thousands of entries.
+
+    >>> entry = Entry(Reading(file="sdn.xml"), "15036", Vessel)
+    >>> entry.draft.name = "SHONA"
+    >>> entry.past_flag(entry.country("Malta", "Former Vessel Flag"))
+    >>> entry.note("vesselOwner", "SHONA SHIPPING")
+    >>> ship = entry.build("ofac-15036", ())
+    >>> [flag.alpha2 for flag in ship.past_flags], ship.notes
+    (['MT'], ('vesselOwner: SHONA SHIPPING',))
     """
 
     reading: Reading
@@ -618,7 +625,7 @@ class Entry:
         place = Address(full=text, country=place_country(text))
         self.draft.birth_places.append(self.reading.intern(place))
 
-    def build(self, entity_id: str, sources: tuple[Publication, ...]) -> Entity | None:
+    def build(self, entity_id: str, sources: tuple[Source, ...]) -> Entity | None:
         """The entity (a vessel with its former flags and names), or None when rejected."""
         draft = self.draft
         draft.id, draft.sources = entity_id, sources
@@ -631,7 +638,7 @@ class Entry:
         self,
         entity_id: str,
         measures: tuple[Measure, ...],
-        sources: tuple[Publication, ...],
+        sources: tuple[Source, ...],
         **more: Any,
     ) -> Designation:
         """OFAC's designation of this entry: its programmes and measure notes, and ``more``."""
@@ -666,7 +673,7 @@ def entry_class(reading: Reading, text: str | None, *, record: str, field: str) 
 
 
 def stream(
-    source: Source,
+    source: str | Path | IO[bytes],
     reading: Reading,
     add: Callable[[ET.Element | None, ET.Element], None],
     *,

@@ -96,7 +96,7 @@ def read(source: str | Path | IO[bytes], *, name: str, strict: bool = False) -> 
     reading = Reading(file=name, strict=strict)
     entities = _Entities(reading)
     root = _ofac.stream(source, reading, entities.add, record="entity", containers=("entities",))
-    if entities.sources is None:
+    if entities.sources is None:  # a file without entities: its header all the same
         entities.start(root)
     _ofac.check_root(reading, root, ROOT)
     entities.unlink_missing()
