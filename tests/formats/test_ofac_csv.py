@@ -196,6 +196,37 @@ def test_sibling_rows_without_an_entry_are_problems(sdn: Dataset) -> None:
     assert orphans == {(str(DATA / "add.csv"), "99999"), (str(DATA / "alt.csv"), "88888")}
 
 
+@pytest.mark.parametrize(
+    ("sibling", "row", "message"),
+    [
+        # add.csv has 6 columns (ent_num, Add_num, Address, City, Country, remarks).
+        ("add.csv", b'306,1,"Havana"', "expected 6 fields starting with an ent_num, found 3"),
+        # alt.csv has 5 (ent_num, alt_num, alt_type, alt_name, remarks); no ent_num here.
+        (
+            "alt.csv",
+            b'x,1,"aka","NAME",-0- ',
+            "expected 5 fields starting with an ent_num, found 5",
+        ),
+    ],
+)
+def test_a_sibling_row_that_cannot_be_read_is_a_problem_not_a_rejection(
+    sibling: str, row: bytes, message: str, tmp_path: Path
+) -> None:
+    for path in REAL.iterdir():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    (tmp_path / sibling).write_bytes(row + b"\r\n" + (REAL / sibling).read_bytes())
+    before, after = read(REAL / "sdn.csv"), read(tmp_path / "sdn.csv")
+    (problem,) = [
+        p for p in after.problems if p.file == str(tmp_path / sibling) and p.record == "line 1"
+    ]
+    assert (problem.message, problem.value) == (message, row.decode().replace('"', ""))
+    assert problem.code != "rejected-record"
+    # The entries are what they were: a sibling's row is no record of the list.
+    counts = ("records_read", "records_returned", "records_rejected")
+    assert [after.metadata[key] for key in counts] == [before.metadata[key] for key in counts]
+    assert after.entities == before.entities
+
+
 def test_a_bad_value_leaves_the_record_without_it(sdn: Dataset) -> None:
     ship = sdn.get("ofac-7003")
     assert isinstance(ship, Vessel)

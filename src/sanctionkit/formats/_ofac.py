@@ -27,7 +27,9 @@ What is where, for a reader of another OFAC export:
   :func:`incorporated`, :func:`false_feature` (a value OFAC marks false),
   :func:`sanctions_type` (a SanctionsType's measure), :func:`address_lines`,
   :func:`vessel_document` (an IMO number or MMSI given as a document);
-- XML: :func:`element_text`, :class:`LocalNames`, :class:`Shared`.
+- XML: :func:`stream` and :func:`check_root` (the document), :class:`Entry` (an
+  entry while it is read, for the classic and the enhanced XML),
+  :func:`entry_class`, :func:`element_text`, :class:`LocalNames`.
 
 The entity itself is gathered in an :class:`~sanctionkit.formats._draft.EntityDraft`.
 
@@ -41,19 +43,24 @@ import datetime
 import functools
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, Final, TypeVar
+from typing import IO, Any, Final
 
+import attrs
+
+from sanctionkit.formats._authorities import ofac
 from sanctionkit.formats._draft import EntityDraft
 from sanctionkit.formats._ofac_remarks import identifier_scheme
 from sanctionkit.formats._reading import Reading, named_country
 from sanctionkit.formats._schemes import identify
-from sanctionkit.formats._xml import local_name
+from sanctionkit.formats._xml import iter_records, local_name
 from sanctionkit.model import (
+    Address,
     Aircraft,
     AliasQuality,
     CountryRoleKind,
+    Designation,
     Entity,
     Gender,
     Identifier,
@@ -62,6 +69,7 @@ from sanctionkit.model import (
     Measure,
     Organization,
     Person,
+    Source,
     Vessel,
 )
 from sanctionkit.values.countries import Country
@@ -79,14 +87,16 @@ __all__ = [
     "PUBLISHER",
     "SDN_LIST",
     "TEXT_FIELDS",
+    "Entry",
     "LocalNames",
-    "Shared",
     "address_lines",
     "alias_quality",
+    "check_root",
     "country",
     "element_text",
     "entity_class",
     "entity_id",
+    "entry_class",
     "false_feature",
     "full_name",
     "gender",
@@ -102,12 +112,11 @@ __all__ = [
     "sanctions_type",
     "set_field",
     "span",
+    "stream",
     "tonnage",
     "vessel_document",
     "whole_number",
 ]
-
-H = TypeVar("H", bound=Hashable)
 
 #: Every OFAC entity id is this prefix and OFAC's own number for the entry.
 ID_PREFIX: Final = "ofac-"
@@ -548,23 +557,150 @@ class LocalNames(dict[str, str]):
         return name
 
 
-class Shared:
-    """One copy of each equal value (string, tuple, record) across a file's entries.
+@attrs.define
+class Entry:
+    """One entry of an OFAC XML export while it is read: its draft and its designation's parts.
 
-    The same strings, countries and tuples recur across thousands of entries
-    ("IRAN", "Tehran", the same Additional Sanctions Information): keeping each
-    once makes memory grow with what is different, not with the file.
+    The classic and the enhanced XML gather the same things from an entry (notes,
+    countries in roles, a vessel's former flags and names, the measure notes) and
+    build it the same way; each reader's entry adds what only its layout has.
+    Equal values are interned (:meth:`~sanctionkit.formats._reading.Reading.intern`):
+    the same "IRAN" and "Tehran" recur across thousands of entries.
+
+    >>> entry = Entry(Reading(file="sdn.xml"), "15036", Vessel)
+    >>> entry.draft.name = "SHONA"
+    >>> entry.past_flag(entry.country("Malta", "Former Vessel Flag"))
+    >>> entry.note("vesselOwner", "SHONA SHIPPING")
+    >>> ship = entry.build("ofac-15036", ())
+    >>> [flag.alpha2 for flag in ship.past_flags], ship.notes
+    (['MT'], ('vesselOwner: SHONA SHIPPING',))
     """
 
-    def __init__(self) -> None:
-        self.shared: dict[Any, Any] = {}
+    reading: Reading
+    uid: str
+    kind: type[Entity]
+    draft: EntityDraft = attrs.field(init=False)
+    programmes: list[str] = attrs.Factory(list)
+    measure_notes: list[str] = attrs.Factory(list)
+    past_flags: list[Country] = attrs.Factory(list)
+    past_names: list[str] = attrs.Factory(list)
 
-    def share(self, value: H) -> H:
-        """The one copy of an equal value already kept, or this one."""
-        kept: H = self.shared.setdefault(value, value)
-        return kept
+    def __attrs_post_init__(self) -> None:
+        self.draft = EntityDraft(label=self.uid, kind=self.kind)
 
     def text(self, element: ET.Element | None) -> str | None:
-        """An element's text (see :func:`element_text`), shared."""
+        """An element's text (see :func:`element_text`), interned."""
         text = element_text(element)
-        return None if text is None else self.share(text)
+        return None if text is None else self.reading.intern(text)
+
+    def note(self, label: str, text: str | None) -> None:
+        """A note "label: text", unless there is no text."""
+        if text is not None:
+            self.draft.notes.append(self.reading.intern(f"{label}: {text}"))
+
+    def role(self, country: Country | None, role: CountryRoleKind) -> None:
+        """A country in a role, once; nothing for no country."""
+        if country is not None:
+            self.draft.role(self.reading.country_role(country, role))
+
+    def country(self, text: str | None, field: str) -> Country | None:
+        """The country a field of this entry names (see :func:`country`)."""
+        return country(self.reading, text, self.uid, field)
+
+    def past_flag(self, flag: Country | None) -> None:
+        """A vessel's former flag, once."""
+        if flag is not None and flag not in self.past_flags:
+            self.past_flags.append(flag)
+
+    def address(self, lines: list[str], city: str | None, country: Country | None) -> None:
+        """An address of ``lines``; its country is where an entity other than a person is."""
+        city = None if city is None else self.reading.intern(city)
+        address = Address(full=", ".join(lines), city=city, country=country)
+        self.draft.addresses.append(self.reading.intern(address))
+        if self.kind is not Person:
+            self.role(country, CountryRoleKind.LOCATION)
+
+    def birth_place(self, text: str) -> None:
+        """A person's place of birth, with the country it ends with (see :func:`place_country`)."""
+        place = Address(full=text, country=place_country(text))
+        self.draft.birth_places.append(self.reading.intern(place))
+
+    def build(self, entity_id: str, sources: tuple[Source, ...]) -> Entity | None:
+        """The entity (a vessel with its former flags and names), or None when rejected."""
+        draft = self.draft
+        draft.id, draft.sources = entity_id, sources
+        if self.kind is Vessel:
+            draft.extra["past_flags"] = tuple(self.past_flags)
+            draft.extra["past_names"] = tuple(self.past_names)
+        return draft.build(self.reading)
+
+    def designation(
+        self,
+        entity_id: str,
+        measures: tuple[Measure, ...],
+        sources: tuple[Source, ...],
+        **more: Any,
+    ) -> Designation:
+        """OFAC's designation of this entry: its programmes and measure notes, and ``more``."""
+        intern = self.reading.intern
+        return Designation(
+            entity_id=entity_id,
+            authority=ofac(),
+            authority_ref=self.uid,
+            programmes=intern(tuple(self.programmes)),
+            measures=measures,
+            measure_notes=intern(tuple(self.measure_notes)),
+            sources=sources,
+            **more,
+        )
+
+
+def entry_class(reading: Reading, text: str | None, *, record: str, field: str) -> type[Entity]:
+    """The class of an entry's type; an organisation, with a problem, when it is unknown.
+
+    >>> reading = Reading(file="sdn.xml")
+    >>> entry_class(reading, "Sloop", record="1", field="sdnType").__name__
+    'Organization'
+    >>> reading.problems[0].message
+    'unknown sdnType: read as an organisation'
+    """
+    kind = entity_class(text)
+    if kind is None:
+        message = f"unknown {field}: read as an organisation"
+        reading.problem(message, record=record, field=field, value=text)
+        kind = Organization
+    return kind
+
+
+def stream(
+    source: str | Path | IO[bytes],
+    reading: Reading,
+    add: Callable[[ET.Element | None, ET.Element], None],
+    *,
+    record: str,
+    containers: tuple[str, ...],
+    beside: tuple[str, ...] = (),
+) -> ET.Element | None:
+    """Stream an OFAC XML export: ``add(root, element)`` for each ``record`` element.
+
+    The root comes first (its header children grow as the file is read); it is
+    returned, or None when the file has none. See
+    :func:`~sanctionkit.formats._xml.iter_records`: no DTD, one entry in memory at a time.
+    """
+    root: ET.Element | None = None
+    records = iter_records(
+        source, record, reading.file, containers=containers, beside=beside, reading=reading
+    )
+    for kind, element in records:
+        if kind == "root":
+            root = element
+        else:
+            add(root, element)
+    return root
+
+
+def check_root(reading: Reading, root: ET.Element | None, expected: str) -> None:
+    """A problem unless the document's root element is ``expected`` (in any namespace)."""
+    if root is None or local_name(root.tag) != expected:
+        found = "nothing" if root is None else f"<{local_name(root.tag)}>"
+        reading.problem(f"expected an OFAC <{expected}> document, found {found}")

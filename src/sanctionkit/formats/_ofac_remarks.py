@@ -191,6 +191,13 @@ class _Facts:
     def add(self, name: str, value: object) -> None:
         self.values.setdefault(name, []).append(value)
 
+    def number(self, scheme: str, number: str, note: str) -> None:
+        """A ship's number: the first is its field, the others identifiers noted ``note``."""
+        if scheme in self.values:
+            self.add("identifiers", Identifier(scheme=scheme, value=number, note=note))
+        else:
+            self.add(scheme, number)
+
     def where(self, label: str) -> _Where:
         """The record, and the field name problems give ("Remarks/DOB")."""
         return {"record": self.record, "field": f"{self.field}/{label}"}
@@ -303,10 +310,7 @@ def _ship_imo(match: re.Match[str], facts: _Facts) -> bool:
         if country is None:
             return False
         facts.add("registration_countries", country)
-    if "imo" in facts.values:
-        facts.add("identifiers", Identifier(scheme="imo", value=number, note="alt. IMO"))
-    else:
-        facts.add("imo", number)
+    facts.number("imo", number, "alt. IMO")
     return True
 
 
@@ -354,25 +358,12 @@ def _mmsi(match: re.Match[str], facts: _Facts) -> bool:
     number = facts.reading.mmsi_number(match["value"], **facts.where("MMSI"))
     if number is None:
         return False
-    if "mmsi" in facts.values:
-        facts.add("identifiers", Identifier(scheme="mmsi", value=number, note="alt. MMSI"))
-    else:
-        facts.add("mmsi", number)
+    facts.number("mmsi", number, "alt. MMSI")
     return True
 
 
 def _build_year(match: re.Match[str], facts: _Facts) -> bool:
     facts.add("build_year", int(match["value"]))
-    return True
-
-
-def _past_flag(match: re.Match[str], facts: _Facts) -> bool:
-    if match["value"].lower().startswith(_NOT_A_COUNTRY):
-        return False  # a note; a problem too unless it states an absence
-    country = facts.reading.country(match["value"], **facts.where("Former Vessel Flag"))
-    if country is None:
-        return False
-    facts.add("past_flags", country)
     return True
 
 
@@ -411,11 +402,6 @@ def _incorporated(match: re.Match[str], facts: _Facts) -> bool:
     if value is None:
         return False
     facts.add("incorporated", value)
-    return True
-
-
-def _organization_type(match: re.Match[str], facts: _Facts) -> bool:
-    facts.add("organization_types", match["value"].strip())
     return True
 
 
@@ -529,31 +515,49 @@ def _keywords(labels: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(word for word in words if word))
 
 
+_ReaderRow = tuple[str, tuple[str, ...], re.Pattern[str], _Handler]
+
+
+def _reader(
+    kind: str,
+    label: str,
+    handler: _Handler,
+    *,
+    alt: bool = True,
+    gap: str = r":?\s+",
+    value: str = ".+",
+    tail: str = "",
+    flags: int = 0,
+) -> _ReaderRow:
+    """A reader of the clauses "label value": the row of :data:`_READERS` for them.
+
+    ``label`` is a pattern whose first word is the keyword the clause is filed
+    under; ``alt`` allows an "alt." before it, ``gap`` is what separates it from
+    the value (by default a space, perhaps after a colon), ``value`` what the
+    value may be and ``tail`` what may follow it (a country in brackets).
+
+    >>> row = _reader("birth_date", "DOB", _birth_date)
+    >>> row[1], row[2].match("alt. DOB: 1960")["value"]
+    (('dob',), '1960')
+    """
+    pattern = rf"^{_ALT if alt else ''}{label}{gap}(?P<value>{value}){tail}$"
+    return kind, _keywords((label,)), re.compile(pattern, flags), handler
+
+
+# The value after a space (no colon), after a colon (perhaps no space).
+_SPACE: Final = r"\s+"
+_COLON: Final = r":\s*"
+
 # Each reader: the kind it reads, the first words of the clauses it reads
 # (lowercased, without "alt."), the pattern and the handler. Tried in order;
 # the first pattern that matches reads the clause. Patterns see the clause
 # without its final full stop.
-_READERS: Final[tuple[tuple[str, tuple[str, ...], re.Pattern[str], _Handler], ...]] = (
-    ("birth_date", ("dob",), re.compile(rf"^{_ALT}DOB:?\s+(?P<value>.+)$"), _birth_date),
-    ("birth_place", ("pob",), re.compile(rf"^{_ALT}POB:?\s+(?P<value>.+)$"), _birth_place),
-    (
-        "nationality",
-        ("nationality",),
-        re.compile(rf"^{_ALT}nationality:?\s+(?P<value>.+)$"),
-        _country_role("nationalities", "nationality"),
-    ),
-    (
-        "citizenship",
-        ("citizen",),
-        re.compile(rf"^{_ALT}citizen:?\s+(?P<value>.+)$"),
-        _country_role("citizenships", "citizen"),
-    ),
-    (
-        "gender",
-        ("gender",),
-        re.compile(r"^Gender:?\s+(?P<value>Male|Female)$", re.IGNORECASE),
-        _gender,
-    ),
+_READERS: Final[tuple[_ReaderRow, ...]] = (
+    _reader("birth_date", "DOB", _birth_date),
+    _reader("birth_place", "POB", _birth_place),
+    _reader("nationality", "nationality", _country_role("nationalities", "nationality")),
+    _reader("citizenship", "citizen", _country_role("citizenships", "citizen")),
+    _reader("gender", "Gender", _gender, alt=False, value="Male|Female", flags=re.IGNORECASE),
     (
         "alias",
         ("a", "f", "n", "d"),
@@ -578,13 +582,13 @@ _READERS: Final[tuple[tuple[str, tuple[str, ...], re.Pattern[str], _Handler], ..
         ),
         _ship_imo,
     ),
-    (
+    _reader(
         "imo",
-        ("vessel",),
-        re.compile(
-            rf"^{_ALT}Vessel Registration Identification\s+(?P<value>\d{{7}}){_COUNTRY_AFTER}$"
-        ),
+        "Vessel Registration Identification",
         _ship_imo,
+        gap=_SPACE,
+        value=r"\d{7}",
+        tail=_COUNTRY_AFTER,
     ),
     (
         "vessel_registration",
@@ -595,67 +599,36 @@ _READERS: Final[tuple[tuple[str, tuple[str, ...], re.Pattern[str], _Handler], ..
         ),
         _vessel_registration,
     ),
-    ("mmsi", ("mmsi",), re.compile(rf"^{_ALT}MMSI\s+(?P<value>\S+)$"), _mmsi),
-    (
-        "build_year",
-        ("vessel",),
-        re.compile(r"^Vessel Year of Build\s+(?P<value>\d{4})$"),
-        _build_year,
+    _reader("mmsi", "MMSI", _mmsi, gap=_SPACE, value=r"\S+"),
+    _reader(
+        "build_year", "Vessel Year of Build", _build_year, gap=_SPACE, value=r"\d{4}", alt=False
     ),
-    (
+    _reader(
         "past_flag",
-        ("former",),
-        re.compile(rf"^{_ALT}Former Vessel Flag\s+(?P<value>.+)$"),
-        _past_flag,
+        "Former Vessel Flag",
+        _country_role("past_flags", "Former Vessel Flag"),
+        gap=_SPACE,
     ),
-    (
-        "registration_country",
-        ("nationality",),
-        re.compile(rf"^{_ALT}Nationality of Registration\s+(?P<value>.+)$"),
-        _country_role("registration_countries", "Nationality of Registration"),
+    *(
+        _reader(
+            "registration_country",
+            label,
+            _country_role("registration_countries", label),
+            gap=_SPACE,
+        )
+        for label in ("Nationality of Registration", "Registration Country")
     ),
-    (
-        "registration_country",
-        ("registration",),
-        re.compile(rf"^{_ALT}Registration Country\s+(?P<value>.+)$"),
-        _country_role("registration_countries", "Registration Country"),
+    *(
+        _reader(name, re.escape(label), _text(name), gap=_SPACE, alt=False)
+        for name, label in (
+            ("aircraft_model", "Aircraft Model"),
+            ("aircraft_serial_number", "Aircraft Manufacturer's Serial Number (MSN)"),
+            ("aircraft_registration", "Aircraft Tail Number"),
+        )
     ),
-    (
-        "aircraft_model",
-        ("aircraft",),
-        re.compile(r"^Aircraft Model\s+(?P<value>.+)$"),
-        _text("aircraft_model"),
-    ),
-    (
-        "aircraft_serial_number",
-        ("aircraft",),
-        re.compile(r"^Aircraft Manufacturer's Serial Number \(MSN\)\s+(?P<value>.+)$"),
-        _text("aircraft_serial_number"),
-    ),
-    (
-        "aircraft_registration",
-        ("aircraft",),
-        re.compile(r"^Aircraft Tail Number\s+(?P<value>.+)$"),
-        _text("aircraft_registration"),
-    ),
-    (
-        "linked_to",
-        ("linked",),
-        re.compile(r"^Linked To:\s*(?P<value>.+)$"),
-        _text("linked_to"),
-    ),
-    (
-        "incorporated",
-        ("organization",),
-        re.compile(rf"^{_ALT}Organization Established Date\s+(?P<value>.+)$"),
-        _incorporated,
-    ),
-    (
-        "organization_type",
-        ("organization",),
-        re.compile(rf"^{_ALT}Organization Type:\s*(?P<value>.+)$"),
-        _organization_type,
-    ),
+    _reader("linked_to", "Linked To", _text("linked_to"), alt=False, gap=_COLON),
+    _reader("incorporated", "Organization Established Date", _incorporated, gap=_SPACE),
+    _reader("organization_type", "Organization Type", _text("organization_types"), gap=_COLON),
     (
         "sanctions",
         (*_keywords(_SANCTION_PREFIXES), "executive"),

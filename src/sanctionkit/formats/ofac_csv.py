@@ -1,19 +1,13 @@
 """OFAC's legacy CSV files: ``sdn.csv`` with its siblings, and the consolidated twins.
 
-OFAC publishes each list as four headerless CSV files joined by ``ent_num``:
-the entries (``sdn.csv`` / ``cons_prim.csv``: ent_num, SDN_Name, SDN_Type,
-Program, Title, Call_Sign, Vess_type, Tonnage, GRT, Vess_flag, Vess_owner,
-Remarks), their addresses (``add.csv`` / ``cons_add.csv``), their strong
-aliases (``alt.csv`` / ``cons_alt.csv``) and the continuations of long remarks
-(``sdn_comments.csv`` / ``cons_comments.csv``). Empty fields are ``-0-``,
-lines end in CRLF and the file in a DOS end-of-file byte (0x1A).
-
-Given the path of ``sdn.csv`` or ``cons_prim.csv``, :func:`read` also reads the
-siblings found beside it (by those names only); given an open file, only that
-file. Each entry becomes one entity (``ofac-{ent_num}``) and one designation.
-Most of what OFAC knows sits in the free-text remarks, which
-:mod:`sanctionkit.formats._ofac_remarks` reads into typed fields; what it
-cannot read stays as a note on the entity.
+OFAC publishes each list as four headerless CSV files joined by ``ent_num``: the
+entries (:data:`COLUMNS`), their addresses, their strong aliases and the
+continuations of long remarks. Given the path of ``sdn.csv`` or ``cons_prim.csv``,
+:func:`read` also reads the siblings found beside it; given an open file, only that
+file. Each entry becomes one entity (``ofac-{ent_num}``) and one designation; most
+of what OFAC knows sits in the free-text remarks, which
+:mod:`sanctionkit.formats._ofac_remarks` reads into typed fields. The files, the
+columns and what becomes what: ``docs/formats/ofac-csv.md``.
 
 >>> import io
 >>> row = b'36,"AEROCARIBBEAN AIRLINES",-0- ,"CUBA"' + b",-0- " * 8 + b"\\r\\n\\x1a"
@@ -30,7 +24,7 @@ import codecs
 import csv
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Final
 
@@ -126,12 +120,6 @@ def sniff(head: bytes) -> bool:
     return len(fields) == len(COLUMNS) and fields[0].strip().isdigit()
 
 
-def _text(stream: IO[bytes]) -> io.TextIOWrapper:
-    # Windows-1252: Latin-1 for every printable byte, and the quotes and dashes
-    # Windows writes in 0x80-0x9F (which are control codes in Latin-1).
-    return io.TextIOWrapper(stream, encoding="cp1252", errors=_ENCODING_ERRORS, newline="")
-
-
 def _csv_rows(stream: IO[bytes]) -> Iterator[tuple[int, list[str] | csv.Error, str | None]]:
     """Each row's last line number, fields and whether the file cuts it short, streamed,
     without the 0x1A and blank lines.
@@ -143,23 +131,57 @@ def _csv_rows(stream: IO[bytes]) -> Iterator[tuple[int, list[str] | csv.Error, s
     says why the file's end cuts the row short (an open quote, a last line
     without its CRLF; see :class:`~sanctionkit.formats._csv.Lines`), or is None.
     """
-    text = _text(stream)
+    # Windows-1252: Latin-1 for every printable byte, and the quotes and dashes
+    # Windows writes in 0x80-0x9F (which are control codes in Latin-1).
+    text = io.TextIOWrapper(stream, encoding="cp1252", errors=_ENCODING_ERRORS, newline="")
     try:
-        yield from _csv_records(text)
+        for line, row, cut in records(text):
+            if isinstance(row, list):
+                if not row or (len(row) == 1 and not row[0].strip(_EOF + " \t\r\n")):
+                    continue
+                if row[-1].endswith(_EOF):
+                    row[-1] = row[-1].rstrip(_EOF)
+            yield line, row, cut
     finally:
         text.detach()  # the caller closes the stream it opened
 
 
-def _csv_records(
-    text: Iterable[str],
-) -> Iterator[tuple[int, list[str] | csv.Error, str | None]]:
-    for line, row, cut in records(text):
-        if isinstance(row, list):
-            if not row or (len(row) == 1 and not row[0].strip(_EOF + " \t\r\n")):
-                continue
-            if row[-1].endswith(_EOF):
-                row[-1] = row[-1].rstrip(_EOF)
-        yield line, row, cut
+def _rows(
+    stream: IO[bytes], reading: Reading, columns: int, *, entry: bool
+) -> Iterator[tuple[int, str, list[str]]]:
+    """The rows of ``columns`` fields with an ent_num, as (line, ent_num, fields).
+
+    The others are problems. A row of the entries (``entry``) is counted as
+    read, and one that cannot be read is rejected; a sibling's is only a problem.
+    """
+    for line, row, cut in _csv_rows(stream):
+        reading.read += 1 if entry else 0
+        number = None if isinstance(row, csv.Error) else _entity_number(row)
+        where = (number if entry else None) or f"line {line}"
+        if isinstance(row, csv.Error):
+            _refuse(reading, f"not a CSV row: {row}", f"line {line}", entry=entry)
+        elif cut is not None:
+            # Its last field is what precedes the cut: remarks shortened, a name halved.
+            what = "this entry" if entry else "its last row"
+            reading.problem(
+                f"{cut}: {what} is cut short and not read", record=where, code=TRUNCATED
+            )
+            reading.rejected += 1 if entry else 0
+        elif number is None or len(row) != columns:
+            message = f"expected {columns} fields starting with an ent_num, found {len(row)}"
+            _refuse(reading, message, where, entry=entry, value=",".join(row))
+        else:
+            yield line, number, row
+
+
+def _refuse(
+    reading: Reading, message: str, record: str, *, entry: bool, value: str | None = None
+) -> None:
+    """An entry's row rejected, or a sibling's row a problem."""
+    if entry:
+        reading.reject(message, record=record, value=value)
+    else:
+        reading.problem(message, record=record, value=value)
 
 
 def _clean(value: str) -> str | None:
@@ -201,21 +223,7 @@ class _Siblings:
         self.readings.append(reading)
         self.files.append(path.name)
         with path.open("rb") as stream:
-            for line, row, cut in _csv_rows(stream):
-                if isinstance(row, csv.Error):
-                    reading.problem(f"not a CSV row: {row}", record=f"line {line}")
-                    continue
-                if cut is not None:
-                    message = f"{cut}: its last row is cut short and not read"
-                    reading.problem(message, record=f"line {line}", code=TRUNCATED)
-                    continue
-                number = _entity_number(row)
-                if number is None or len(row) != columns:
-                    message = (
-                        f"expected {columns} fields starting with an ent_num, found {len(row)}"
-                    )
-                    reading.problem(message, record=f"line {line}", value=",".join(row))
-                    continue
+            for line, number, row in _rows(stream, reading, columns, entry=False):
                 self.seen.append((reading, str(line), number))
                 if kind == "address":
                     self.addresses.setdefault(number, []).append(_address(row, reading, number))
@@ -256,22 +264,7 @@ def _read_entries(
     file_name = Path(name).name
     source = Source(publisher=ofac().name, title=f"{list_name} list, {file_name}")
     entries: set[str] = set()
-    for line, row, cut in _csv_rows(stream):
-        reading.read += 1
-        if isinstance(row, csv.Error):
-            reading.reject(f"not a CSV row: {row}", record=f"line {line}")
-            continue
-        number = _entity_number(row)
-        if cut is not None:
-            # Its last field is what precedes the cut: remarks shortened, a name halved.
-            message = f"{cut}: this entry is cut short and not read"
-            reading.problem(message, record=number or f"line {line}", code=TRUNCATED)
-            reading.rejected += 1
-            continue
-        if number is None or len(row) != len(COLUMNS):
-            message = f"expected {len(COLUMNS)} fields starting with an ent_num, found {len(row)}"
-            reading.reject(message, record=number or f"line {line}", value=",".join(row))
-            continue
+    for _, number, row in _rows(stream, reading, len(COLUMNS), entry=True):
         if number in entries:
             reading.reject("a second entry with this ent_num", record=number, value=number)
             continue

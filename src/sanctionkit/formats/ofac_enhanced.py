@@ -1,44 +1,12 @@
 """OFAC's enhanced XML (``sanctionsData``), the Sanctions List Service's richest export.
 
-Each ``entity`` becomes one entity (Individual → :class:`~sanctionkit.Person`,
-Entity → :class:`~sanctionkit.Organization`, Vessel → :class:`~sanctionkit.Vessel`,
-Aircraft → :class:`~sanctionkit.Aircraft`) with the id ``ofac-{entity id}`` and one
-:class:`~sanctionkit.Designation` by OFAC whose ``authority_ref`` is the entity id.
-OFAC's enhanced entity id is the classic list's ``uid`` (the legacy CSV's ent_num), so
-an entry read from either format gets the same id.
-
-Unlike the classic list, the enhanced file says when each entity was listed
-(``sanctionsList/@datePublished``), under which legal authority, with which
-sanctions type, and gives dates as spans (``fromDateBegin`` … ``toDateEnd``)
-rather than text. Its ``referenceValues`` table (countries with ISO codes,
-scripts with ISO 15924 numbers) comes before the entities and is read first.
-
-The file is streamed (:func:`~sanctionkit.formats._xml.iter_records`): one
-entity in memory at a time, and no DTD, so no entity is ever expanded or fetched.
-Elements are matched by their local names, whatever the namespace.
-
-What becomes what, and the quirks of the real files, are in ``docs/formats/ofac-enhanced.md``.
-
->>> import io
->>> data = b'''<?xml version="1.0"?>
-... <sanctionsData xmlns="https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/ENHANCED_XML">
-...   <publicationInfo><dataAsOf>2024-08-28T00:00:00</dataAsOf></publicationInfo>
-...   <entities><entity id="24475">
-...     <generalInfo><identityId>16179</identityId>
-...       <entityType refId="91120">Aircraft</entityType></generalInfo>
-...     <sanctionsLists><sanctionsList refId="1550" id="1" datePublished="2018-05-24"
-...       >SDN List</sanctionsList></sanctionsLists>
-...     <names><name id="1"><isPrimary>true</isPrimary><translations><translation id="2">
-...       <isPrimary>true</isPrimary><formattedLastName>EP-PUL</formattedLastName>
-...     </translation></translations></name></names>
-...     <features><feature id="3"><type featureTypeId="47">Aircraft Model</type>
-...       <value>IL-76</value></feature></features>
-...   </entity></entities>
-... </sanctionsData>'''
->>> ds = read(io.BytesIO(data), name="IRGC_sanctions.xml", strict=False)
->>> plane = ds.get("ofac-24475")
->>> plane.registration, plane.model, ds.designations[0].listed.isoformat()
-('EP-PUL', 'IL-76', '2018-05-24')
+Each ``entity`` becomes one entity with the id ``ofac-{entity id}`` (the classic
+list's ``uid``, the CSV's ent_num) and one :class:`~sanctionkit.Designation` by
+OFAC. Its ``referenceValues`` table (countries with ISO codes, scripts) comes
+before the entities and is read first; the entities are streamed. This module is
+the layout's mapping (:data:`_ITEMS`, :data:`_FEATURES`) and its quirks; what the
+OFAC readers share is in :mod:`sanctionkit.formats._ofac`. What becomes what, with
+an example, and the quirks of the real files: ``docs/formats/ofac-enhanced.md``.
 """
 
 from __future__ import annotations
@@ -48,26 +16,19 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO
+from typing import IO, NamedTuple
 
 import attrs
 
 from sanctionkit.formats import _ofac
-from sanctionkit.formats._authorities import ofac
-from sanctionkit.formats._draft import EntityDraft
 from sanctionkit.formats._files import xml_root_name
-from sanctionkit.formats._ofac import LocalNames as _LocalNames
 from sanctionkit.formats._ofac import element_text as _text
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._schemes import identify
-from sanctionkit.formats._xml import iter_records, local_name
 from sanctionkit.model import (
-    Address,
     Aircraft,
     Alias,
     AliasQuality,
-    CountryRole,
-    CountryRoleKind,
     Dataset,
     Designation,
     Entity,
@@ -133,23 +94,11 @@ def read(source: str | Path | IO[bytes], *, name: str, strict: bool = False) -> 
     ``dataset.problems``; ``strict=True`` raises the first as ReadError.
     """
     reading = Reading(file=name, strict=strict)
-    entities: _Entities | None = None
-    root: ET.Element | None = None
-    for kind, element in iter_records(
-        source, "entity", name, containers=("entities",), reading=reading
-    ):
-        if kind == "root":
-            root = element
-            continue
-        if entities is None:
-            # publicationInfo and referenceValues precede the entities: complete by now.
-            entities = _Entities(reading, root)
-        entities.add(element)
-    if entities is None:
-        entities = _Entities(reading, root)
-    if root is None or local_name(root.tag) != ROOT:
-        found = "nothing" if root is None else f"<{local_name(root.tag)}>"
-        reading.problem(f"expected an OFAC <sanctionsData> document, found {found}")
+    entities = _Entities(reading)
+    root = _ofac.stream(source, reading, entities.add, record="entity", containers=("entities",))
+    if entities.sources is None:  # a file without entities: its header all the same
+        entities.start(root)
+    _ofac.check_root(reading, root, ROOT)
     entities.unlink_missing()
     metadata = {"format": "ofac-enhanced-xml", **entities.header}
     del entities  # its caches, before the dataset is built: a lower peak of memory
@@ -165,7 +114,18 @@ def _day(text: str | None) -> datetime.date | None:
     return None if text is None else datetime.date.fromisoformat(text[:10])
 
 
-def _date_value(element: ET.Element, local: _LocalNames) -> PartialDate | DateRange:
+def _iso_day(
+    reading: Reading, text: str | None, *, record: str | None, field: str
+) -> datetime.date | None:
+    """The day of an ISO date (perhaps with a time); None, with a problem, for other text."""
+    try:
+        return _day(text)
+    except ValueError:
+        reading.problem("expected an ISO date", record=record, field=field, value=text)
+        return None
+
+
+def _date_value(element: ET.Element, local: _ofac.LocalNames) -> PartialDate | DateRange:
     """A ``valueDate`` (or ``issueDate``, ``expirationDate``) as a partial date or a range.
 
     See :func:`~sanctionkit.formats._ofac.period`; raises ValueError when a
@@ -181,7 +141,7 @@ def _date_value(element: ET.Element, local: _LocalNames) -> PartialDate | DateRa
     )
 
 
-def _address_parts(translation: ET.Element, local: _LocalNames) -> dict[str, str]:
+def _address_parts(translation: ET.Element, local: _ofac.LocalNames) -> dict[str, str]:
     """An address translation's parts by their type ("ADDRESS1", "CITY"), the first of each."""
     found: dict[str, str] = {}
     for part in translation.iter():
@@ -193,13 +153,21 @@ def _address_parts(translation: ET.Element, local: _LocalNames) -> dict[str, str
     return found
 
 
-class _Entities(_ofac.Shared):
-    """Turns ``entity`` elements into entities and designations, sharing what repeats."""
+class _Value(NamedTuple):
+    """A feature's label, value, ``valueRefId`` and ``valueDate``: what its reader is given."""
 
-    def __init__(self, reading: Reading, root: ET.Element | None) -> None:
-        super().__init__()
+    label: str
+    value: str | None
+    ref: str | None
+    when: ET.Element | None
+
+
+class _Entities:
+    """The file's header and reference table, and the entities read so far."""
+
+    def __init__(self, reading: Reading) -> None:
         self.reading = reading
-        self.local = _LocalNames()
+        self.local = _ofac.LocalNames()
         #: The ids of the entities kept, and the positions of those that link to another.
         self._ids: set[str] = set()
         self.linked: list[int] = []
@@ -207,18 +175,20 @@ class _Entities(_ofac.Shared):
         self.references: dict[str, tuple[str, str, str | None]] = {}
         self._countries: dict[str, Country | None] = {}
         self.header: dict[str, str] = {}
-        self.published: PartialDate | None = None
-        if root is not None:
-            self._read_head(root)
-        title = f"OFAC Sanctions List Service, enhanced XML ({Path(reading.file).name})"
-        self.sources = (Source(publisher=_ofac.PUBLISHER, title=title, published=self.published),)
+        self.sources: tuple[Source, ...] | None = None
 
-    def _read_head(self, root: ET.Element) -> None:
-        local = self.local
+    def start(self, root: ET.Element | None) -> None:
+        """Read the header and the reference table: they precede the entities."""
+        published = None if root is None else self._read_head(root)
+        title = f"OFAC Sanctions List Service, enhanced XML ({Path(self.reading.file).name})"
+        self.sources = (Source(publisher=_ofac.PUBLISHER, title=title, published=published),)
+
+    def _read_head(self, root: ET.Element) -> PartialDate | None:
+        local, published = self.local, None
         for child in list(root):
             tag = local[child.tag]
             if tag == "publicationInfo":
-                self._publication(child)
+                published = self._publication(child)
             elif tag == "referenceValues":
                 for item in child:
                     parts = {local[part.tag]: _text(part) for part in item}
@@ -230,27 +200,24 @@ class _Entities(_ofac.Shared):
                 continue
             # Read once: no need to keep it in the tree while the entities stream by.
             root.remove(child)
+        return published
 
-    def _publication(self, info: ET.Element) -> None:
-        local, header = self.local, self.header
+    def _publication(self, info: ET.Element) -> PartialDate | None:
+        header, published = self.header, None
         for item in info.iter():
-            tag = local[item.tag]
+            tag = self.local[item.tag]
             if tag == "dataAsOf":
-                text = _text(item)
-                try:
-                    day = _day(text)
-                except ValueError:
-                    self.reading.problem("expected an ISO date", field="dataAsOf", value=text)
-                    continue
+                day = _iso_day(self.reading, _text(item), record=None, field="dataAsOf")
                 if day is not None:
                     header["publish_date"] = day.isoformat()
-                    self.published = PartialDate.from_date(day)
+                    published = PartialDate.from_date(day)
             elif tag in ("sanctionsList", "sanctionsProgram") and _text(item):
                 key = "lists" if tag == "sanctionsList" else "programmes"
                 header[key] = "; ".join(filter(None, (header.get(key), _text(item))))
         header["list"] = "OFAC Sanctions List Service"
         if "programmes" in header:
             header["list"] += f" ({header['programmes']})"
+        return published
 
     def unlink_missing(self) -> None:
         """Drop operator links to entities the file does not hold (a filtered export).
@@ -262,8 +229,6 @@ class _Entities(_ofac.Shared):
             entity = kept[index]
             if isinstance(entity, Aircraft) and entity.operator_id not in self._ids:
                 kept[index] = attrs.evolve(entity, operator_id=None)
-
-    # --- lookups ------------------------------------------------------------------
 
     def country(self, ref: str | None, text: str | None, record: str, field: str) -> Country | None:
         """The country of a reference (by its ISO code) or, failing that, of its name."""
@@ -287,29 +252,9 @@ class _Entities(_ofac.Shared):
         code = _SCRIPTS.get(iso or "")
         return None if code == "Latn" else code or (name or None)
 
-    def date(self, element: ET.Element, record: str, field: str) -> PartialDate | DateRange | None:
-        try:
-            return _date_value(element, self.local)
-        except ValueError as error:
-            self.reading.problem(str(error), record=record, field=field, value=None)
-            return None
-
-    def single_date(
-        self, element: ET.Element | None, record: str, field: str
-    ) -> PartialDate | None:
-        if element is None:
-            return None
-        value = self.date(element, record, field)
-        if isinstance(value, DateRange):
-            self.reading.problem(
-                "expected one date, found a range", record=record, field=field, value=str(value)
-            )
-            return None
-        return value
-
-    # --- one entity ---------------------------------------------------------------
-
-    def add(self, element: ET.Element) -> None:
+    def add(self, root: ET.Element | None, element: ET.Element) -> None:
+        if self.sources is None:
+            self.start(root)
         reading = self.reading
         reading.read += 1
         uid = element.get("id")
@@ -322,168 +267,148 @@ class _Entities(_ofac.Shared):
             return
         parts = {self.local[child.tag]: child for child in element}
         general = {self.local[child.tag]: child for child in parts.get("generalInfo", ())}
-        entity = _Entity(self, uid, self.kind(uid, _text(general.get("entityType"))))
+        type_text = _text(general.get("entityType"))
+        kind = _ofac.entry_class(reading, type_text, record=uid, field="entityType")
+        entry = _Entry(reading, uid, kind, entities=self)
         for tag, child in general.items():
-            entity.general(tag, child)
+            entry.general(tag, child)
         for tag, child in parts.items():
-            entity.element(tag, child)
-        if entity.draft.name is None:
+            entry.items(tag, child)
+        if entry.draft.name is None:
             reading.reject("entity without a primary name", record=uid)
             return
-        built = entity.build(entity_id)
+        built = entry.finish(entity_id, self.sources or ())
         if built is None:
             return
         if isinstance(built, Aircraft) and built.operator_id is not None:
             self.linked.append(len(reading.entities))
         self._ids.add(entity_id)
-        reading.keep(built, entity.designation(entity_id))
-
-    def kind(self, uid: str, entity_type: str | None) -> type[Entity]:
-        kind = _ofac.entity_class(entity_type)
-        if kind is None:
-            self.reading.problem(
-                "unknown entityType: read as an organisation",
-                record=uid,
-                field="entityType",
-                value=entity_type,
-            )
-            kind = Organization
-        return kind
+        reading.keep(built, entry.designate(entity_id, self.sources or ()))
 
 
-class _Entity:
-    """What one entity element says, gathered element by element, then built."""
+@attrs.define
+class _Entry(_ofac.Entry):
+    """What one entity element says, gathered item by item (see :data:`_ITEMS`), then built."""
 
-    def __init__(self, entities: _Entities, uid: str, kind: type[Entity]) -> None:
-        self.entities = entities
-        self.uid = uid
-        self.kind = kind
-        self.draft = EntityDraft(label=uid, kind=kind)
-        self.past_flags: list[Country] = []
-        self.past_names: list[str] = []
-        self.programmes: list[str] = []
-        self.listed: list[PartialDate] = []
-        self.measures: list[Measure] = []
-        self.measure_notes: list[str] = []
-        self.legal_basis: list[LegalBasis] = []
-        self.operator_name: str | None = None
-        self.related: dict[str, str] = {}
-        self.target_types: list[str] = []
-        self.organization_types: list[str] = []
+    entities: _Entities = attrs.field(kw_only=True)
+    listed: list[PartialDate] = attrs.Factory(list)
+    measures: list[Measure] = attrs.Factory(list)
+    legal_basis: list[LegalBasis] = attrs.Factory(list)
+    operator_name: str | None = None
+    #: The names (casefolded) of related entities, to their ids.
+    related: dict[str, str] = attrs.Factory(dict)
+    target_types: list[str] = attrs.Factory(list)
+    organization_types: list[str] = attrs.Factory(list)
 
-    def note(self, label: str, text: str | None) -> None:
-        if text is not None:
-            self.draft.note(self.entities.share(f"{label}: {text}"))
+    def children(self, element: ET.Element) -> dict[str, ET.Element]:
+        return {self.entities.local[child.tag]: child for child in element}
 
-    def role(self, country: Country | None, role: CountryRoleKind) -> None:
-        if country is not None:
-            self.draft.role(self.entities.share(CountryRole(country=country, role=role)))
-
-    def general(self, tag: str, element: ET.Element) -> None:
-        text = self.entities.text(element)
-        if text is None:
-            return
-        if tag == "remarks":
-            self.draft.notes.append(text)
-        elif tag == "title":
-            if self.kind is Person:
-                self.draft.positions.extend(
-                    part.strip() for part in text.split(";") if part.strip()
-                )
-            else:
-                self.note("title", text)
-        # identityId is OFAC's internal key of the identity; entityType is read by the caller.
-
-    def element(self, tag: str, element: ET.Element) -> None:
-        """Read each item of one list-valued child of the entity, by the child's name."""
+    def items(self, tag: str, element: ET.Element) -> None:
+        """Read each item of one list-valued child of the entity, as :data:`_ITEMS` says."""
         read = _ITEMS.get(tag)
         if read is not None:
             for item in element:
                 read(self, item)
 
-    def programme(self, item: ET.Element) -> None:
-        text = self.entities.text(item)
-        if text is not None and text not in self.programmes:
-            self.programmes.append(text)
+    def reference_country(self, element: ET.Element | None, field: str) -> Country | None:
+        """The country an element names by its ``refId`` (or its text)."""
+        if element is None:
+            return None
+        return self.entities.country(element.get("refId"), _text(element), self.uid, field)
 
-    def sanctions_type_item(self, item: ET.Element) -> None:
-        self.sanctions_type(self.entities.text(item))
+    def date(self, element: ET.Element, field: str) -> PartialDate | DateRange | None:
+        try:
+            return _date_value(element, self.entities.local)
+        except ValueError as error:
+            self.reading.problem(str(error), record=self.uid, field=field, value=None)
+            return None
 
-    def legal_authority(self, item: ET.Element) -> None:
-        text = self.entities.text(item)
-        if text is not None:
-            self.legal_basis.append(_ofac.legal_basis(text))
+    def single_date(self, element: ET.Element | None, field: str) -> PartialDate | None:
+        value = None if element is None else self.date(element, field)
+        if isinstance(value, DateRange):
+            message = "expected one date, found a range"
+            self.reading.problem(message, record=self.uid, field=field, value=str(value))
+            return None
+        return value
+
+    def general(self, tag: str, element: ET.Element) -> None:
+        # identityId is OFAC's internal key of the identity; entityType is read by the caller.
+        text = self.text(element)
+        if text is None:
+            return
+        if tag == "remarks":
+            self.draft.notes.append(text)
+        elif tag == "title" and self.kind is Person:
+            self.draft.positions.extend(part.strip() for part in text.split(";") if part.strip())
+        elif tag == "title":
+            self.note("title", text)
 
     # --- the designation ----------------------------------------------------------
 
-    def sanctions_list(self, item: ET.Element) -> None:
-        published = item.get("datePublished")
-        list_name = _text(item)
-        if published:
-            try:
-                day = PartialDate.from_date(datetime.date.fromisoformat(published[:10]))
-            except ValueError:
-                self.entities.reading.problem(
-                    "expected an ISO date", record=self.uid, field="datePublished", value=published
-                )
-            else:
-                self.listed.append(day)
-        if list_name is not None and list_name != "SDN List":
-            self.measure_notes.append(self.entities.share(f"on the {list_name}"))
+    def programme(self, item: ET.Element) -> None:
+        text = self.text(item)
+        if text is not None and text not in self.programmes:
+            self.programmes.append(text)
 
-    def sanctions_type(self, text: str | None) -> None:
+    def legal_authority(self, item: ET.Element) -> None:
+        text = self.text(item)
+        if text is not None:
+            self.legal_basis.append(_ofac.legal_basis(text))
+
+    def sanctions_list(self, item: ET.Element) -> None:
+        published, list_name = item.get("datePublished"), _text(item)
+        day = _iso_day(self.reading, published or None, record=self.uid, field="datePublished")
+        if day is not None:
+            self.listed.append(PartialDate.from_date(day))
+        if list_name is not None and list_name != "SDN List":
+            self.measure_notes.append(self.reading.intern(f"on the {list_name}"))
+
+    def sanctions_type(self, item: ET.Element) -> None:
+        text = self.text(item)
         if text is None:
             return
         measure = _ofac.sanctions_type(text)
         if measure is not Measure.ASSET_FREEZE:
-            self.measure_notes.append(self.entities.share(f"sanctions type: {text}"))
+            self.measure_notes.append(self.reading.intern(f"sanctions type: {text}"))
         if measure not in self.measures:
             self.measures.append(measure)
 
-    def designation(self, entity_id: str) -> Designation:
-        share = self.entities.share
-        return Designation(
-            entity_id=entity_id,
-            authority=ofac(),
-            authority_ref=self.uid,
+    def designate(self, entity_id: str, sources: tuple[Source, ...]) -> Designation:
+        intern = self.reading.intern
+        return self.designation(
+            entity_id,
+            intern(tuple(self.measures)),
+            sources,
             # Listed on several lists: the earliest is when OFAC first listed it.
             listed=min(self.listed) if self.listed else None,
-            programmes=share(tuple(self.programmes)),
-            measures=share(tuple(self.measures)),
-            measure_notes=share(tuple(self.measure_notes)),
-            legal_basis=share(tuple(self.legal_basis)),
-            sources=self.entities.sources,
+            legal_basis=intern(tuple(self.legal_basis)),
         )
 
-    # --- names --------------------------------------------------------------------
+    # --- names and addresses ------------------------------------------------------
 
     def names(self, item: ET.Element) -> None:
-        parts = {self.entities.local[child.tag]: child for child in item}
-        primary = _bool(parts.get("isPrimary"))
-        alias_type = _text(parts.get("aliasType"))
-        weak = _bool(parts.get("isLowQuality"))
+        parts = self.children(item)
+        alias_type, weak = _text(parts.get("aliasType")), _bool(parts.get("isLowQuality"))
         quality = _ofac.alias_quality(alias_type or "A.K.A.", weak=weak)
+        if quality is None and not weak:
+            message = "unknown aliasType: kept as an a.k.a."
+            self.reading.problem(message, record=self.uid, field="aliasType", value=alias_type)
         if quality is None:
-            if not weak:
-                self.entities.reading.problem(
-                    "unknown aliasType: kept as an a.k.a.",
-                    record=self.uid,
-                    field="aliasType",
-                    value=alias_type,
-                )
             quality = AliasQuality.WEAK if weak else AliasQuality.STRONG
+        primary = _bool(parts.get("isPrimary"))
         for translation in parts.get("translations", ()):
             self.translation(translation, primary, quality)
 
     def translation(self, translation: ET.Element, primary: bool, quality: AliasQuality) -> None:
         """One writing of a name: the entity's name, its listed form, or an alias."""
-        entities = self.entities
-        fields = {entities.local[child.tag]: child for child in translation}
+        fields = self.children(translation)
         first = _text(fields.get("formattedFirstName"))
         last = _text(fields.get("formattedLastName"))
         full = _text(fields.get("formattedFullName"))
         script_element = fields.get("script")  # an element without children is falsy
-        script = entities.script(None if script_element is None else script_element.get("refId"))
+        script = self.entities.script(
+            None if script_element is None else script_element.get("refId")
+        )
         if script is None:
             name = _ofac.full_name(first, last) or full
             listed = full if first and last and full else None
@@ -491,156 +416,80 @@ class _Entity:
             name, listed = _BIDI.sub("", full or last or "").strip() or None, None
         if name is None:
             return
-        name = entities.share(name)
+        name = self.reading.intern(name)
         if primary and self.draft.name is None and script is None:
             self.draft.name = name
             if self.kind is Person and listed:
                 # The list's own form, "LASTNAME, Firstname", as users search for it.
-                self.draft.aliases.append(entities.share(Alias(name=listed)))
+                self.draft.aliases.append(self.reading.intern(Alias(name=listed)))
             return
-        alias = entities.share(
-            Alias(name=name, quality=AliasQuality.STRONG if primary else quality, script=script)
-        )
+        quality = AliasQuality.STRONG if primary else quality
+        alias = self.reading.intern(Alias(name=name, quality=quality, script=script))
         if alias not in self.draft.aliases:
             self.draft.aliases.append(alias)
-        if quality is AliasQuality.FORMER and self.kind is Vessel and not primary:
+        if quality is AliasQuality.FORMER and self.kind is Vessel:
             self.past_names.append(name)
 
-    # --- addresses ----------------------------------------------------------------
-
-    def address(self, item: ET.Element) -> None:
-        entities = self.entities
-        parts = {entities.local[child.tag]: child for child in item}
-        country_element = parts.get("country")
+    def address_item(self, item: ET.Element) -> None:
+        parts = self.children(item)
         # The primary translation (Latin): others repeat it in another script.
         translation = next(iter(parts.get("translations", ())), None)
-        found = {} if translation is None else _address_parts(translation, entities.local)
-        country_text = _text(country_element)
+        found = {} if translation is None else _address_parts(translation, self.entities.local)
+        country_text = _text(parts.get("country"))
         lines = _ofac.address_lines(found)
         if country_text:
             lines.append(country_text)
         if not lines:
             return
-        country = None
-        if country_element is not None:
-            country = entities.country(
-                country_element.get("refId"), country_text, self.uid, "address/country"
-            )
-        city = found.get("CITY")
-        address = Address(
-            full=", ".join(lines),
-            city=None if city is None else entities.share(city),
-            country=country,
-        )
-        self.draft.addresses.append(entities.share(address))
-        if self.kind is not Person:
-            self.role(country, CountryRoleKind.LOCATION)
+        country = self.reference_country(parts.get("country"), "address/country")
+        self.address(lines, found.get("CITY"), country)
 
     # --- features -----------------------------------------------------------------
 
     def feature(self, item: ET.Element) -> None:
-        parts = {self.entities.local[child.tag]: child for child in item}
+        parts = self.children(item)
         label = (_text(parts.get("type")) or "").replace("’", "'")
-        value = self.entities.text(parts.get("value"))
-        ref = _text(parts.get("valueRefId"))
+        value = self.text(parts.get("value"))
         when = parts.get("valueDate")
         reliability = self.reliability(parts.get("reliability"), label, value)
         if reliability == _FALSE:
-            self.false_feature(label, value, when)
+            # Not a fact, but worth knowing: see _ofac.false_feature.
+            shown = value if when is None else self.iso_date(when, label, value)
+            _ofac.false_feature(self.draft, self.reading, label, shown)
             return
         if reliability not in (None, _CONFIRMED):
             # "Reported": kept as a fact; the model has no place for how sure OFAC is.
             self.note(f"{label} {value or ''}".strip(), f"reliability {reliability}")
         handler = _FEATURES.get(label)
-        if _ofac.set_field(self.draft, self.entities.reading, label, value):
+        if _ofac.set_field(self.draft, self.reading, label, value):
             pass
         elif handler is not None and handler[0] in (None, self.kind):
-            handler[1](self, label, value, ref, when)
+            handler[1](self, _Value(label, value, _text(parts.get("valueRefId")), when))
         else:
             self.other_feature(label, value, when)
 
-    def false_feature(self, label: str, value: str | None, when: ET.Element | None) -> None:
-        """A value OFAC says is false: a note and a problem (see :func:`_ofac.false_feature`)."""
-        shown = value
-        if when is not None:
-            date = self.entities.date(when, self.uid, label)
-            shown = value if date is None else date.isoformat()
-        _ofac.false_feature(self.draft, self.entities.reading, label, shown)
-
     def other_feature(self, label: str, value: str | None, when: ET.Element | None) -> None:
         """A feature that is no field: a measure note, an identifier or a note."""
-        entities = self.entities
         if _ofac.is_measure_label(label):
-            text = value
-            if when is not None:
-                date = entities.date(when, self.uid, label)
-                text = None if date is None else date.isoformat()
+            text = value if when is None else self.iso_date(when, label, None)
             if text is not None:
-                self.measure_notes.append(entities.share(f"{label} {text}"))
+                self.measure_notes.append(self.reading.intern(f"{label} {text}"))
         elif value is not None and (found := _ofac.label_identifier(label, value)) is not None:
-            self.draft.identifiers.append(entities.share(found))
+            self.draft.identifiers.append(self.reading.intern(found))
         elif value is not None:
             # Dates of other features (Aircraft Manufacture Date) read better in ISO form.
-            if when is not None:
-                date = entities.date(when, self.uid, label)
-                value = value if date is None else date.isoformat()
-            self.note(label, value)
+            self.note(label, value if when is None else self.iso_date(when, label, value))
 
-    def feature_date(
-        self, label: str, value: str | None, when: ET.Element | None
-    ) -> PartialDate | DateRange | None:
+    def iso_date(self, when: ET.Element, label: str, default: str | None) -> str | None:
+        """A ``valueDate`` in ISO form, or ``default`` when it is no date (a problem)."""
+        date = self.date(when, label)
+        return default if date is None else date.isoformat()
+
+    def feature_date(self, feature: _Value) -> PartialDate | DateRange | None:
         """A feature's date: its ``valueDate`` when it has one, else its text read as a date."""
-        if when is not None:
-            return self.entities.date(when, self.uid, label)
-        return self.entities.reading.date(value, record=self.uid, field=label)
-
-    # Each reader of a feature that is a field takes (label, value, valueRefId, valueDate).
-
-    def birth_date(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
-        date = self.feature_date(label, value, when)
-        if date is not None:
-            self.draft.birth_dates.append(date)
-
-    def birth_place(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
-        if value:
-            address = Address(full=value, country=_ofac.place_country(value))
-            self.draft.birth_places.append(self.entities.share(address))
-
-    def country_role(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
-        role = _ofac.COUNTRY_ROLES[label]
-        self.role(self.entities.country(ref, value, self.uid, label), role)
-
-    def incorporated(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
-        _ofac.incorporated(self.draft, label, self.feature_date(label, value, when))
-
-    def target_type(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
-        # OFAC's kind of target ("Private Company", "Government Entity"): what
-        # Organization.kind means. It wins over an "Organization Type:" (see build).
-        if value:
-            self.target_types.append(value)
-
-    def org_type(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
-        if value:
-            self.organization_types.append(value)
-
-    def operator(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
-        self.operator_name = value
-        self.note(label, value)
-
-    def flag(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
-        self.draft.extra["flag"] = self.entities.country(ref, value, self.uid, label)
-
-    def past_flag(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
-        country = self.entities.country(ref, value, self.uid, label)
-        if country is not None and country not in self.past_flags:
-            self.past_flags.append(country)
-
-    def mmsi(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
-        self.draft.extra["mmsi"] = self.entities.reading.mmsi_number(value, record=self.uid)
-
-    def deadweight(self, label: str, value: str | None, ref: str | None, when: _Element) -> None:
-        # OFAC's "tonnage" is the deadweight, about twice the gross tonnage of a tanker.
-        self.note("tonnage (deadweight)", value)
+        if feature.when is not None:
+            return self.date(feature.when, feature.label)
+        return self.reading.date(feature.value, record=self.uid, field=feature.label)
 
     def reliability(self, element: ET.Element | None, label: str, value: str | None) -> str | None:
         """How sure OFAC is of a feature: "Confirmed", "Reported", "False", or None if unsaid.
@@ -652,10 +501,8 @@ class _Entity:
             return None
         reference = self.entities.references.get(element.get("refId") or "")
         said = reference[1] if reference is not None else _text(element)
-        if said is None:
-            return None
-        if said not in (_CONFIRMED, _REPORTED, _FALSE):
-            self.entities.reading.problem(
+        if said is not None and said not in (_CONFIRMED, _REPORTED, _FALSE):
+            self.reading.problem(
                 f"unknown reliability {said!r}; the feature is kept, with a note",
                 record=self.uid,
                 field=label,
@@ -666,26 +513,17 @@ class _Entity:
     # --- documents and relationships ---------------------------------------------
 
     def document(self, item: ET.Element) -> None:
-        entities, uid = self.entities, self.uid
-        parts = {entities.local[child.tag]: child for child in item}
-        label = entities.text(parts.get("type")) or "other"
+        parts, uid = self.children(item), self.uid
+        label = self.text(parts.get("type")) or "other"
         number = _text(parts.get("documentNumber"))
         if number is None:
-            entities.reading.problem(
-                "an identity document without a number", record=uid, field=label, value=None
-            )
+            message = "an identity document without a number"
+            self.reading.problem(message, record=uid, field=label, value=None)
             return
-        if _ofac.vessel_document(self.draft, entities.reading, label, number):
+        if _ofac.vessel_document(self.draft, self.reading, label, number):
             return
-        country_element = parts.get("issuingCountry")
-        country = None
-        if country_element is not None:
-            country = entities.country(
-                country_element.get("refId"), _text(country_element), uid, "issuingCountry"
-            )
-        note = label
-        if _text(parts.get("isValid")) == "false":
-            note = f"{label} (not valid)"
+        country = self.reference_country(parts.get("issuingCountry"), "issuingCountry")
+        note = f"{label} (not valid)" if _text(parts.get("isValid")) == "false" else label
         location = _text(parts.get("issuingLocation"))
         if location is not None:
             note = f"{note}, issued in {location}"
@@ -695,17 +533,14 @@ class _Entity:
             label=kept,
             value=number,
             country=country,
-            issued=entities.single_date(parts.get("issueDate"), uid, f"{label}/issueDate"),
-            expires=entities.single_date(
-                parts.get("expirationDate"), uid, f"{label}/expirationDate"
-            ),
-            note=None if note == kept else entities.share(note),
+            issued=self.single_date(parts.get("issueDate"), f"{label}/issueDate"),
+            expires=self.single_date(parts.get("expirationDate"), f"{label}/expirationDate"),
+            note=None if note == kept else self.reading.intern(note),
         )
         self.draft.identifiers.append(identifier)
 
     def relationship(self, item: ET.Element) -> None:
-        entities = self.entities
-        parts = {entities.local[child.tag]: child for child in item}
+        parts = self.children(item)
         kind = _text(parts.get("type")) or "Linked To"
         related = parts.get("relatedEntity")
         name = _text(related)
@@ -715,17 +550,13 @@ class _Entity:
         if other is not None:
             self.related[(name or "").casefold()] = _ofac.entity_id(other)
         target = " ".join(part for part in (name, other and f"({_ofac.entity_id(other)})") if part)
-        self.draft.notes.append(entities.share(f"{kind}: {target}"))
+        self.draft.notes.append(self.reading.intern(f"{kind}: {target}"))
 
     # --- the entity ---------------------------------------------------------------
 
-    def build(self, entity_id: str) -> Entity | None:
+    def finish(self, entity_id: str, sources: tuple[Source, ...]) -> Entity | None:
         draft = self.draft
-        draft.id, draft.sources = entity_id, self.entities.sources
-        if self.kind is Vessel:
-            draft.extra["past_flags"] = tuple(self.past_flags)
-            draft.extra["past_names"] = tuple(self.past_names)
-        elif self.kind is Organization:
+        if self.kind is Organization:
             self.organization_kind()
         elif self.kind is Aircraft:
             # OFAC names most aircraft by their registration ("EP-PUL").
@@ -736,7 +567,7 @@ class _Entity:
             if operator is not None and operator.casefold() in self.related:
                 # The operator is named, and one of the related entities has that name.
                 draft.extra["operator_id"] = self.related[operator.casefold()]
-        return draft.build(self.entities.reading)
+        return self.build(entity_id, sources)
 
     def organization_kind(self) -> None:
         """The first Target Type (or else Organization Type) is the kind; the others notes."""
@@ -750,41 +581,84 @@ class _Entity:
                 for text in self.organization_types[0 if self.target_types else 1 :]
             ),
         ]
-        self.draft.notes.extend(self.entities.share(note) for note in notes)
+        self.draft.notes.extend(map(self.reading.intern, notes))
 
 
-_Element = ET.Element | None
-_Feature = Callable[[_Entity, str, str | None, str | None, _Element], None]
+def _birth_date(entry: _Entry, feature: _Value) -> None:
+    date = entry.feature_date(feature)
+    if date is not None:
+        entry.draft.birth_dates.append(date)
 
+
+def _birth_place(entry: _Entry, feature: _Value) -> None:
+    if feature.value:
+        entry.birth_place(feature.value)
+
+
+def _country(entry: _Entry, feature: _Value) -> None:
+    label = feature.label
+    country = entry.entities.country(feature.ref, feature.value, entry.uid, label)
+    if label in _ofac.COUNTRY_ROLES:
+        entry.role(country, _ofac.COUNTRY_ROLES[label])
+    elif label == "Vessel Flag":
+        entry.draft.extra["flag"] = country
+    else:  # Former Vessel Flag
+        entry.past_flag(country)
+
+
+def _incorporated(entry: _Entry, feature: _Value) -> None:
+    _ofac.incorporated(entry.draft, feature.label, entry.feature_date(feature))
+
+
+def _kind(entry: _Entry, feature: _Value) -> None:
+    # OFAC's kind of target ("Private Company", "Government Entity"): what
+    # Organization.kind means. It wins over an "Organization Type:" (organization_kind).
+    if feature.value:
+        target = feature.label == "Target Type"
+        (entry.target_types if target else entry.organization_types).append(feature.value)
+
+
+def _operator(entry: _Entry, feature: _Value) -> None:
+    entry.operator_name = feature.value
+    entry.note(feature.label, feature.value)
+
+
+def _mmsi(entry: _Entry, feature: _Value) -> None:
+    entry.draft.extra["mmsi"] = entry.reading.mmsi_number(feature.value, record=entry.uid)
+
+
+def _deadweight(entry: _Entry, feature: _Value) -> None:
+    # OFAC's "tonnage" is the deadweight, about twice the gross tonnage of a tanker.
+    entry.note("tonnage (deadweight)", feature.value)
+
+
+_Feature = Callable[[_Entry, _Value], None]
 
 # Features that are fields or countries, by the class they belong to (None: any);
-# the others are measure notes, identifiers or notes (see _Entity.other_feature).
+# the others are measure notes, identifiers or notes (see _Entry.other_feature).
 _FEATURES: dict[str, tuple[type[Entity] | None, _Feature]] = {
-    "Birthdate": (Person, _Entity.birth_date),
-    "Place of Birth": (Person, _Entity.birth_place),
-    "Nationality Country": (None, _Entity.country_role),
-    "Citizenship Country": (None, _Entity.country_role),
-    "Nationality of Registration": (None, _Entity.country_role),
-    "Registration Country": (None, _Entity.country_role),
-    "Organization Established Date": (Organization, _Entity.incorporated),
-    "Target Type": (Organization, _Entity.target_type),
-    "Organization Type:": (Organization, _Entity.org_type),
-    "Aircraft Operator": (None, _Entity.operator),
-    "Vessel Flag": (Vessel, _Entity.flag),
-    "Former Vessel Flag": (Vessel, _Entity.past_flag),
-    "Vessel Tonnage": (Vessel, _Entity.deadweight),
-    "MMSI": (Vessel, _Entity.mmsi),
+    "Birthdate": (Person, _birth_date),
+    "Place of Birth": (Person, _birth_place),
+    **dict.fromkeys(_ofac.COUNTRY_ROLES, (None, _country)),
+    "Organization Established Date": (Organization, _incorporated),
+    "Target Type": (Organization, _kind),
+    "Organization Type:": (Organization, _kind),
+    "Aircraft Operator": (None, _operator),
+    "Vessel Flag": (Vessel, _country),
+    "Former Vessel Flag": (Vessel, _country),
+    "Vessel Tonnage": (Vessel, _deadweight),
+    "MMSI": (Vessel, _mmsi),
 }
 
 #: How the items of each list-valued child of an entity are read, by the child's name.
-_ITEMS: dict[str, Callable[[_Entity, ET.Element], None]] = {
-    "sanctionsLists": _Entity.sanctions_list,
-    "sanctionsPrograms": _Entity.programme,
-    "sanctionsTypes": _Entity.sanctions_type_item,
-    "legalAuthorities": _Entity.legal_authority,
-    "names": _Entity.names,
-    "addresses": _Entity.address,
-    "features": _Entity.feature,
-    "identityDocuments": _Entity.document,
-    "relationships": _Entity.relationship,
+_ITEMS: dict[str, Callable[[_Entry, ET.Element], None]] = {
+    "sanctionsLists": _Entry.sanctions_list,
+    "sanctionsPrograms": _Entry.programme,
+    "sanctionsTypes": _Entry.sanctions_type,
+    "legalAuthorities": _Entry.legal_authority,
+    "names": _Entry.names,
+    "addresses": _Entry.address_item,
+    "features": _Entry.feature,
+    "identityDocuments": _Entry.document,
+    "relationships": _Entry.relationship,
 }
