@@ -331,15 +331,18 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-class _Texts(dict[str, str]):
-    """Each distinct cell text of a file, cleaned once: the rows of a group repeat most cells."""
+class _Texts(dict[object, str]):
+    """Each distinct cell text of a file, cleaned once: the rows of a group repeat most cells.
 
-    def __missing__(self, text: str) -> str:
-        self[text] = found = clean(text)
+    A number or a date is made text (:func:`_cell`) at each lookup, not kept: as a key,
+    a TRUE cell would find the text of an earlier 1.
+    """
+
+    def __missing__(self, value: object) -> str:
+        if type(value) is not str:
+            return clean(_cell(value))
+        self[value] = found = clean(value)
         return found
-
-    def of(self, value: object) -> str:
-        return self[value if type(value) is str else _cell(value)]
 
 
 _Row = Sequence[object]
@@ -351,23 +354,22 @@ class _Pick:
     tuple (most of a group's rows repeat its tuples). A missing column reads as empty."""
 
     take: Callable[[_Row], tuple[object, ...]]
-    places: tuple[int, ...]  # each column's place in what ``take`` gives; -1: missing
+    # Each column's place in what ``take`` gives, then "" (-1) for a missing one.
+    arrange: Callable[[list[str]], tuple[str, ...]]
 
     @classmethod
     def of(cls, header: dict[str, int], columns: Sequence[str]) -> _Pick:
-        indexes = [header[_key(c)] for c in columns if _key(c) in header]
-        places: list[int] = []
-        for column in columns:
-            places.append(len([p for p in places if p >= 0]) if _key(column) in header else -1)
-        return cls(_taker(indexes), tuple(places))
+        present = [column for column in columns if _key(column) in header]
+        places = [present.index(c) if c in present else -1 for c in columns]
+        return cls(_taker([header[_key(c)] for c in present]), operator.itemgetter(*places))
 
     def texts(self, values: Iterable[tuple[object, ...]], texts: _Texts) -> list[tuple[str, ...]]:
         """Each distinct tuple of ``values`` as cleaned text, in order, once."""
         found: dict[tuple[str, ...], None] = {}
         for taken in values:
-            cells = [texts.of(value) for value in taken]
+            cells = list(map(texts.__getitem__, taken))
             cells.append("")
-            found[tuple(cells[place] for place in self.places)] = None
+            found[self.arrange(cells)] = None
         return list(found)
 
 
@@ -469,7 +471,7 @@ class _Rows:
 
     def _group(self, number: int, row: _Row, cell: object) -> _Group | None:
         """The group of a Group ID cell met for the first time; None for a row without one."""
-        group_id = self.texts.of(cell)
+        group_id = self.texts[cell]
         if not group_id:
             cells = [_cell(value) for value in row]
             if any(self.texts[text] for text in cells):  # a blank line is no row
@@ -508,41 +510,44 @@ def _read_rows(cells: Iterator[_Row], name: str, strict: bool, container: str) -
 
 @attrs.frozen
 class _Listing:
-    """A group's rows as text: its distinct name, address and regime rows, and each group
-    column's distinct values, in file order."""
+    """A group's rows as text: its distinct name, address, regime and group-column rows, in
+    file order. A group column's values are found when asked for: most are asked for once."""
 
     id: str
     names: list[tuple[str, ...]]
     addresses: list[tuple[str, ...]]
     regimes: list[tuple[str, ...]]
-    values: dict[str, list[str]]
+    facts: list[tuple[str, ...]]
 
     @classmethod
     def of(cls, group_id: str, group: _Group, layout: _Layout, texts: _Texts) -> _Listing:
-        values: dict[str, dict[str, None]] = {}
-        for facts in layout.facts.texts(group.facts, texts):
-            for column, value in zip(_GROUP_COLUMNS, facts, strict=True):
-                if value:
-                    values.setdefault(column, {})[value] = None
         addresses = layout.addresses.texts(group.addresses, texts)
         return cls(
             id=group_id,
             names=layout.names.texts(group.names, texts),
             addresses=[address for address in addresses if any(address)],
             regimes=layout.regimes.texts(group.regimes, texts),
-            values={column: list(found) for column, found in values.items()},
+            facts=layout.facts.texts(group.facts, texts),
         )
 
-    def first(self, column: str) -> str:
-        values = self.values.get(column)
-        return values[0] if values else ""
-
     def all(self, column: str) -> Sequence[str]:
-        return self.values.get(column, ())
+        """The distinct values of a group column, in file order."""
+        index = _FACT_INDEX[column]
+        if len(self.facts) == 1:
+            value = self.facts[0][index]
+            return (value,) if value else ()
+        return list(dict.fromkeys(facts[index] for facts in self.facts if facts[index]))
+
+    def first(self, column: str) -> str:
+        index = _FACT_INDEX[column]
+        return next((facts[index] for facts in self.facts if facts[index]), "")
 
     def items(self, column: str) -> list[str]:
         """The numbered items of every value of the column (see :func:`_numbered`)."""
         return [item for text in self.all(column) for item in _numbered(text)]
+
+
+_FACT_INDEX: Final = {column: index for index, column in enumerate(_GROUP_COLUMNS)}
 
 
 def _build(reading: Reading, source: Source, found: _Rows) -> int:
@@ -705,7 +710,7 @@ def _facts(
             reasons.append(found["uk statement of reasons"])
     for column in _LABELS.values():
         if value := group.first(column):
-            facts[column] = value
+            facts[column] = value  # a column wins over a label
     notes.extend(f"{said}: {facts[key]}" for key, said in _NOTE_LABELS if facts.get(key))
     return facts, reasons
 
@@ -760,6 +765,8 @@ def _identifiers(group: _Listing, facts: dict[str, str], draft: EntityDraft) -> 
 
 def _documents(group: _Listing, number_column: str, details_column: str) -> list[Identifier]:
     """Numbered numbers paired with their numbered details: "(1) A1 (2) B2"."""
+    if not group.first(number_column) and not group.first(details_column):
+        return []
     scheme = scheme_for("uk", number_column)
     found: list[Identifier] = []
     numbers, details = group.items(number_column), group.items(details_column)
