@@ -341,7 +341,8 @@ class _Texts(dict[object, str]):
     def __missing__(self, value: object) -> str:
         if type(value) is not str:
             return clean(_cell(value))
-        self[value] = found = clean(value)
+        found = clean(value)
+        self[value] = found = value if found == value else found  # one object when clean
         return found
 
 
@@ -552,14 +553,22 @@ _FACT_INDEX: Final = {column: index for index, column in enumerate(_GROUP_COLUMN
 
 def _build(reading: Reading, source: Source, found: _Rows) -> int:
     """Keep each group's entity and designation; the rows of the groups not kept."""
-    rejected, ids, layout = 0, set(found.groups), found.layout
-    for group_id, group in found.groups.items():
-        if layout is None:  # no group without a header: this only tells mypy
-            break
+    layout = found.layout
+    if layout is None:  # no header, no group
+        return 0
+    listings = [
+        (_Listing.of(group_id, group, layout, found.texts), group.rows)
+        for group_id, group in found.groups.items()
+    ]
+    ids = set(found.groups)
+    found.texts.clear()  # the raw cells: not kept while the entities are built
+    found.groups.clear()
+    found.by_cell.clear()
+    rejected = 0
+    for listing, row_count in listings:
         reading.read += 1
-        listing = _Listing.of(group_id, group, layout, found.texts)
         if not _keep(reading, source, listing, ids):
-            rejected += group.rows
+            rejected += row_count
     return rejected
 
 
