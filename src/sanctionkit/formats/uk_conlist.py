@@ -541,7 +541,10 @@ class _Listing:
 
     def first(self, column: str) -> str:
         index = _FACT_INDEX[column]
-        return next((facts[index] for facts in self.facts if facts[index]), "")
+        for facts in self.facts:
+            if facts[index]:
+                return facts[index]
+        return ""
 
     def items(self, column: str) -> list[str]:
         """The numbered items of every value of the column (see :func:`_numbered`)."""
