@@ -370,8 +370,8 @@ def raw_rows(sheet: Any, name: str) -> Iterator[Sequence[object]]:
     damaged sheet is a ReadError naming the file and the sheet.
     """
     if not isinstance(sheet, Worksheet):
-        for _, values in rows(sheet, name):
-            yield values
+        for _, padded in rows(sheet, name):
+            yield padded
         return
     number = 0
     try:
