@@ -349,39 +349,12 @@ class _Texts(dict[object, str]):
 _Row = Sequence[object]
 
 
-@attrs.frozen
-class _Pick:
-    """Where some columns sit in a row: taken raw from every row, made text once per distinct
-    tuple (most of a group's rows repeat its tuples). A missing column reads as empty."""
-
-    take: Callable[[_Row], tuple[object, ...]]
-    # Each column's place in what ``take`` gives, then "" (-1) for a missing one.
-    arrange: Callable[[list[str]], tuple[str, ...]]
-
-    @classmethod
-    def of(cls, header: dict[str, int], columns: Sequence[str]) -> _Pick:
-        present = [column for column in columns if _key(column) in header]
-        places = [present.index(c) if c in present else -1 for c in columns]
-        return cls(_taker([header[_key(c)] for c in present]), operator.itemgetter(*places))
-
-    def texts(self, values: Iterable[tuple[object, ...]], texts: _Texts) -> list[tuple[str, ...]]:
-        """Each distinct tuple of ``values`` as cleaned text, in order, once."""
-        found: dict[tuple[str, ...], None] = {}
-        for taken in values:
-            cells = list(map(texts.__getitem__, taken))
-            cells.append("")
-            found[self.arrange(cells)] = None
-        return list(found)
+_Take = Callable[[list[object]], tuple[object, ...]]
 
 
-def _taker(indexes: list[int]) -> Callable[[_Row], tuple[object, ...]]:
-    """The cells at ``indexes`` of a row, as a tuple, in C (operator.itemgetter) for most."""
-    if len(indexes) == 1:
-        index = indexes[0]
-        return lambda row: (row[index],)
-    if not indexes:
-        return lambda row: ()
-    return operator.itemgetter(*indexes)
+def _texts(values: Iterable[tuple[object, ...]], texts: _Texts) -> list[tuple[str, ...]]:
+    """Each distinct tuple of raw cells as cleaned text, in order, once."""
+    return list(dict.fromkeys(tuple(map(texts.__getitem__, taken)) for taken in values))
 
 
 @attrs.define
@@ -401,25 +374,33 @@ class _Group:
 
 @attrs.frozen
 class _Layout:
-    """The columns of a file's header, found once."""
+    """Where the columns sit in a row, found once from the header. Every kind of column is
+    taken from a row in one call (operator.itemgetter, in C); a column the file lacks reads
+    the empty cell put after the header's last (see :meth:`_Rows._add`)."""
 
     width: int
     group_id: int
-    names: _Pick
-    addresses: _Pick
-    regimes: _Pick
-    facts: _Pick
+    names: _Take
+    addresses: _Take
+    regimes: _Take
+    facts: _Take
 
     @classmethod
     def of(cls, row: Sequence[str]) -> _Layout:
         header = {_key(cell): index for index, cell in enumerate(row) if clean(cell)}
+        width = max(header.values()) + 1
+
+        def take(columns: Sequence[str]) -> _Take:
+            getter: _Take = operator.itemgetter(*(header.get(_key(c), width) for c in columns))
+            return getter
+
         return cls(
-            width=max(header.values(), default=-1) + 1,
+            width=width,
             group_id=header[_key("Group ID")],
-            names=_Pick.of(header, _NAME_COLUMNS),
-            addresses=_Pick.of(header, _ADDRESS_COLUMNS),
-            regimes=_Pick.of(header, _REGIME_COLUMNS),
-            facts=_Pick.of(header, _GROUP_COLUMNS),
+            names=take(_NAME_COLUMNS),
+            addresses=take(_ADDRESS_COLUMNS),
+            regimes=take(_REGIME_COLUMNS),
+            facts=take(_GROUP_COLUMNS),
         )
 
 
@@ -458,17 +439,18 @@ class _Rows:
             self.reading.problem(message, record=f"row {number}", value=",".join(row))
 
     def _add(self, number: int, row: _Row, layout: _Layout) -> None:
-        cells = row if len(row) >= layout.width else [*row, *[""] * (layout.width - len(row))]
+        # The header's width of cells, then the empty cell of the columns the file lacks.
+        cells = [*row[: layout.width], *[""] * (layout.width + 1 - min(len(row), layout.width))]
         cell = cells[layout.group_id]
         group = self.by_cell.get(cell)
         if group is None and (group := self._group(number, row, cell)) is None:
             return
         self.read += 1
         group.rows += 1
-        group.names[layout.names.take(cells)] = None
-        group.addresses[layout.addresses.take(cells)] = None
-        group.regimes[layout.regimes.take(cells)] = None
-        group.facts[layout.facts.take(cells)] = None
+        group.names[layout.names(cells)] = None
+        group.addresses[layout.addresses(cells)] = None
+        group.regimes[layout.regimes(cells)] = None
+        group.facts[layout.facts(cells)] = None
 
     def _group(self, number: int, row: _Row, cell: object) -> _Group | None:
         """The group of a Group ID cell met for the first time; None for a row without one."""
@@ -521,14 +503,14 @@ class _Listing:
     facts: list[tuple[str, ...]]
 
     @classmethod
-    def of(cls, group_id: str, group: _Group, layout: _Layout, texts: _Texts) -> _Listing:
-        addresses = layout.addresses.texts(group.addresses, texts)
+    def of(cls, group_id: str, group: _Group, texts: _Texts) -> _Listing:
+        addresses = _texts(group.addresses, texts)
         return cls(
             id=group_id,
-            names=layout.names.texts(group.names, texts),
+            names=_texts(group.names, texts),
             addresses=[address for address in addresses if any(address)],
-            regimes=layout.regimes.texts(group.regimes, texts),
-            facts=layout.facts.texts(group.facts, texts),
+            regimes=_texts(group.regimes, texts),
+            facts=_texts(group.facts, texts),
         )
 
     def all(self, column: str) -> Sequence[str]:
@@ -556,11 +538,8 @@ _FACT_INDEX: Final = {column: index for index, column in enumerate(_GROUP_COLUMN
 
 def _build(reading: Reading, source: Source, found: _Rows) -> int:
     """Keep each group's entity and designation; the rows of the groups not kept."""
-    layout = found.layout
-    if layout is None:  # no header, no group
-        return 0
     listings = [
-        (_Listing.of(group_id, group, layout, found.texts), group.rows)
+        (_Listing.of(group_id, group, found.texts), group.rows)
         for group_id, group in found.groups.items()
     ]
     ids = set(found.groups)
