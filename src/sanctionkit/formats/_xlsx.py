@@ -46,6 +46,7 @@ __all__ = [
     "broken_part",
     "cell",
     "cell_date",
+    "cell_text",
     "check_archive",
     "corrupt",
     "damage",
@@ -400,6 +401,28 @@ def cell(value: object) -> object:
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
         return datetime.datetime(value.year, value.month, value.day)
     return value
+
+
+def cell_text(value: object, *, date_format: str = "%Y-%m-%d") -> str:
+    """A cell's value as text: "" for an empty cell, a date in ``date_format``, a whole
+    number without ".0" (Excel keeps every number as a double), anything else as ``str``.
+
+    Workbook readers compare and clean text, as their lists' CSV twins give it.
+
+    >>> cell_text(None), cell_text(14727.0), cell_text(2.5), cell_text(" KIM ")
+    ('', '14727', '2.5', ' KIM ')
+    >>> cell_text(datetime.date(2022, 5, 4), date_format="%d/%m/%Y")
+    '04/05/2022'
+    """
+    if type(value) is str:
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.strftime(date_format)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def cell_date(value: object) -> PartialDate | None:
