@@ -45,7 +45,7 @@ from sanctionkit.formats._files import open_source, read_head
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._schemes import scheme_for
 from sanctionkit.formats._text import clean, language_code, script
-from sanctionkit.formats._xlsx import is_zip, open_workbook, raw_rows, rows
+from sanctionkit.formats._xlsx import cell_text, is_zip, open_workbook, raw_rows, rows
 from sanctionkit.identifiers import imo as imo_numbers
 from sanctionkit.model import (
     Address,
@@ -319,16 +319,8 @@ codecs.register_error(_CP1252_FALLBACK, _cp1252_fallback)
 
 
 def _cell(value: object) -> str:
-    """A cell as the CSV writes it: dates dd/mm/yyyy, whole numbers without ".0", None empty."""
-    if type(value) is str:
-        return value
-    if value is None:
-        return ""
-    if isinstance(value, datetime.datetime | datetime.date):
-        return value.strftime("%d/%m/%Y")
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+    """A workbook cell as the CSV writes it: dates dd/mm/yyyy, whole numbers without ".0"."""
+    return cell_text(value, date_format="%d/%m/%Y")
 
 
 class _Texts(dict[object, str]):
@@ -346,10 +338,8 @@ class _Texts(dict[object, str]):
         return found
 
 
-_Row = Sequence[object]
-
-
-_Take = Callable[[list[object]], tuple[object, ...]]
+_Row = Sequence[object]  # a CSV row's texts, or a workbook row's values
+_Take = Callable[[list[object]], tuple[object, ...]]  # some columns' cells of a row
 
 
 def _texts(values: Iterable[tuple[object, ...]], texts: _Texts) -> list[tuple[str, ...]]:
