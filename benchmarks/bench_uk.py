@@ -8,11 +8,12 @@ not committed) against a bare ``csv.reader`` pass, peak memory per kept entity
 (tracemalloc, in a separate pass so that tracing does not slow the timing),
 and entities per second. Times are CPU seconds (``time.process_time``: the machine
 may be shared, and waiting for a core is no cost of the reader), the median of five
-rounds after a warm-up.
-A third row reads a copy of the workbook whose sheet declares a forged
-``<dimension ref="A1:XFD1048576"/>`` (built at benchmark time), against the bare
+rounds after a warm-up. A third row reads a copy of the workbook whose sheet declares a
+forged ``<dimension ref="A1:XFD1048576"/>`` (built at benchmark time), against the bare
 pass over the real one: a reader that trusted the dimension would pad every row
-to 16,384 cells (about 19 s where the real workbook takes 4 on openpyxl).
+to 16,384 cells (about 19 s where the real workbook takes 4 on openpyxl). A last line
+gives a bare openpyxl pass against a bare calamine pass over the workbook: the speed-up
+that no reader on calamine can pass, as its records cost the same on either.
 
 Run: ``python benchmarks/bench_uk.py``.
 """
@@ -32,6 +33,7 @@ from _measure import (
     Column,
     bare_calamine,
     bare_csv,
+    bare_workbook,
     on_openpyxl,
     peak_bytes,
     print_header,
@@ -132,6 +134,19 @@ def run() -> None:
         ratio, per_entity, rate = ours / floor, peak / entities, entities / ours
         values = [label, entities, floor, ours, ratio, before, before / ours]
         print_row(COLUMNS, [*values, per_entity, rate])
+    print_ceiling(workbook)
+
+
+def print_ceiling(workbook: Path) -> None:
+    """The speed-up the workbook's reader could reach if building its records cost nothing:
+    a bare openpyxl pass over the sheet against a bare calamine pass."""
+    calamine = cpu_median(partial(bare_calamine, workbook), ROUNDS)
+    openpyxl = cpu_median(partial(bare_workbook, workbook), ROUNDS)
+    print(
+        f"bare passes: openpyxl {openpyxl:.2f} s, calamine {calamine:.2f} s CPU: no reader "
+        f"of the workbook on calamine is more than {openpyxl / calamine:.1f}× faster than "
+        "the same reader on openpyxl"
+    )
 
 
 if __name__ == "__main__":
