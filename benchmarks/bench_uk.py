@@ -8,8 +8,9 @@ not committed) against a bare ``csv.reader`` pass, peak memory per kept entity
 (tracemalloc, in a separate pass so that tracing does not slow the timing),
 and entities per second. Times are CPU seconds (``time.process_time``: the machine
 may be shared, and waiting for a core is no cost of the reader), the median of five
-rounds after a warm-up. A third row reads a copy of the workbook whose sheet declares a
-forged ``<dimension ref="A1:XFD1048576"/>`` (built at benchmark time), against the bare
+rounds after a warm-up, the calls of a row taking turns in each round. A third row reads
+a copy of the workbook whose sheet declares a forged ``<dimension ref="A1:XFD1048576"/>``
+(built at benchmark time), against the bare
 pass over the real one: a reader that trusted the dimension would pad every row
 to 16,384 cells (about 19 s where the real workbook takes 4 on openpyxl). A last line
 gives a bare openpyxl pass against a bare calamine pass over the workbook: the speed-up
@@ -57,15 +58,18 @@ COLUMNS = (
 )
 
 
-def cpu_median(call: Callable[[], object], rounds: int) -> float:
-    """The median CPU time, in seconds, of ``rounds`` calls (garbage collected before each)."""
-    seconds = []
+def cpu_medians(calls: list[Callable[[], object]], rounds: int) -> list[float]:
+    """The median CPU time, in seconds, of each call over ``rounds`` rounds in which the
+    calls take turns (so that all see the same load of a shared machine); garbage is
+    collected before each call."""
+    seconds: list[list[float]] = [[] for _ in calls]
     for _ in range(rounds):
-        gc.collect()
-        started = time.process_time()
-        call()
-        seconds.append(time.process_time() - started)
-    return statistics.median(seconds)
+        for call, times in zip(calls, seconds, strict=True):
+            gc.collect()
+            started = time.process_time()
+            call()
+            times.append(time.process_time() - started)
+    return [statistics.median(times) for times in seconds]
 
 
 def csv_twin(path: Path) -> bytes:
@@ -126,9 +130,8 @@ def run() -> None:
     ]
     print_header(COLUMNS)
     for label, load, bare in cases:
-        ours = cpu_median(load, ROUNDS)
-        floor = cpu_median(bare, ROUNDS)
-        before = cpu_median(partial(on_openpyxl, uk_conlist, load), ROUNDS)
+        on_openpyxl_too = partial(on_openpyxl, uk_conlist, load)
+        ours, floor, before = cpu_medians([load, bare, on_openpyxl_too], ROUNDS)
         peak, dataset = peak_bytes(load)
         entities = len(dataset)
         ratio, per_entity, rate = ours / floor, peak / entities, entities / ours
@@ -140,8 +143,8 @@ def run() -> None:
 def print_ceiling(workbook: Path) -> None:
     """The speed-up the workbook's reader could reach if building its records cost nothing:
     a bare openpyxl pass over the sheet against a bare calamine pass."""
-    calamine = cpu_median(partial(bare_calamine, workbook), ROUNDS)
-    openpyxl = cpu_median(partial(bare_workbook, workbook), ROUNDS)
+    calls = [partial(bare_calamine, workbook), partial(bare_workbook, workbook)]
+    calamine, openpyxl = cpu_medians(calls, ROUNDS)
     print(
         f"bare passes: openpyxl {openpyxl:.2f} s, calamine {calamine:.2f} s CPU: no reader "
         f"of the workbook on calamine is more than {openpyxl / calamine:.1f}× faster than "
