@@ -490,7 +490,7 @@ class _Listing:
     names: list[tuple[str, ...]]
     addresses: list[tuple[str, ...]]
     regimes: list[tuple[str, ...]]
-    facts: list[tuple[str, ...]]
+    values: dict[str, Sequence[str]]  # a group column's distinct values; none: absent
 
     @classmethod
     def of(cls, group_id: str, group: _Group, texts: _Texts) -> _Listing:
@@ -500,30 +500,32 @@ class _Listing:
             names=_texts(group.names, texts),
             addresses=[address for address in addresses if any(address)],
             regimes=_texts(group.regimes, texts),
-            facts=_texts(group.facts, texts),
+            values=_values(_texts(group.facts, texts)),
         )
 
     def all(self, column: str) -> Sequence[str]:
         """The distinct values of a group column, in file order."""
-        index = _FACT_INDEX[column]
-        if len(self.facts) == 1:
-            value = self.facts[0][index]
-            return (value,) if value else ()
-        return list(dict.fromkeys(facts[index] for facts in self.facts if facts[index]))
+        return self.values.get(column, ())
 
     def first(self, column: str) -> str:
-        index = _FACT_INDEX[column]
-        for facts in self.facts:
-            if facts[index]:
-                return facts[index]
-        return ""
+        found = self.values.get(column)
+        return found[0] if found else ""
 
     def items(self, column: str) -> list[str]:
         """The numbered items of every value of the column (see :func:`_numbered`)."""
         return [item for text in self.all(column) for item in _numbered(text)]
 
 
-_FACT_INDEX: Final = {column: index for index, column in enumerate(_GROUP_COLUMNS)}
+def _values(facts: list[tuple[str, ...]]) -> dict[str, Sequence[str]]:
+    """Each group column's distinct values, from the distinct rows of the group columns."""
+    if len(facts) == 1:  # most groups: their rows repeat one
+        only = zip(_GROUP_COLUMNS, facts[0], strict=True)
+        return {column: (value,) for column, value in only if value}
+    values: dict[str, Sequence[str]] = {}
+    for column, cells in zip(_GROUP_COLUMNS, zip(*facts, strict=True), strict=True):
+        if distinct := [value for value in dict.fromkeys(cells) if value]:
+            values[column] = distinct
+    return values
 
 
 def _build(reading: Reading, source: Source, found: _Rows) -> int:
