@@ -483,8 +483,8 @@ def _read_rows(cells: Iterator[_Row], name: str, strict: bool, container: str) -
 
 @attrs.frozen
 class _Listing:
-    """A group's rows as text: its distinct name, address, regime and group-column rows, in
-    file order. A group column's values are found when asked for: most are asked for once."""
+    """A group's rows as text: its distinct name, address and regime rows, and each group
+    column's distinct values, in file order."""
 
     id: str
     names: list[tuple[str, ...]]
