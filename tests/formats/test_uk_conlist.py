@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import re
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 import attrs
@@ -26,7 +28,7 @@ def _rows_of(path: Path) -> list[list[str]]:
         return list(csv.reader(file))
 
 
-def _workbook_bytes(rows: list[list[str]]) -> bytes:
+def _workbook_bytes(rows: Sequence[Sequence[object]]) -> bytes:
     openpyxl = pytest.importorskip("openpyxl")
     workbook = openpyxl.Workbook()
     sheet = workbook.active
@@ -222,6 +224,38 @@ def test_the_xlsx_twin_reads_the_same_as_the_csv(small: Dataset, small_xlsx: Dat
     ]
     assert small_xlsx.metadata["file_type"] == "xlsx"
     assert small_xlsx.metadata["rows_read"] == small.metadata["rows_read"]
+
+
+def test_workbook_numbers_and_dates_read_as_the_csv_writes_them() -> None:
+    # calamine gives a number cell as a float and a date cell as a date: the Group ID 13600
+    # must be "13600" (not "13600.0") and the date the day it is, as in ConList.csv.
+    pytest.importorskip("python_calamine")
+    header = ["Name 6", "Group Type", "Alias Type", "Regime", "Listed On", "Group ID"]
+    when = datetime.datetime(2017, 12, 22)
+    rows = [["Last Updated", datetime.datetime(2022, 5, 4)], header]
+    rows += [["KOMID", "Entity", "Primary name", "DPRK", when, 13600]]
+    rows += [["KOMID", "Entity", "Primary name", "DPRK", when, 13600.0]]  # the same group
+    ds = uk_conlist.read(io.BytesIO(_workbook_bytes(rows)), name="ConList.xlsx")
+    assert [entity.id for entity in ds] == ["uk-13600"]
+    assert ds.designations[0].listed == PartialDate(2017, 12, 22)
+    assert ds.metadata["publish_date"] == "2022-05-04"
+    assert (ds.metadata["rows_read"], ds.metadata["records_read"]) == (2, 1)
+
+
+def test_a_workbook_opened_with_openpyxl_reads_as_with_calamine(
+    small_xlsx: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # recognises() takes openpyxl workbooks too: their cells (None, int) give the same data.
+    openpyxl = pytest.importorskip("openpyxl")
+
+    def with_openpyxl(source: object, name: str) -> object:
+        return openpyxl.load_workbook(source, read_only=True, data_only=True)
+
+    monkeypatch.setattr(uk_conlist, "open_workbook", with_openpyxl)
+    data = _workbook_bytes(_rows_of(CSV))
+    ds = uk_conlist.read(io.BytesIO(data), name="ConList.xlsx")
+    assert list(ds) == list(small_xlsx)
+    assert (ds.designations, ds.problems) == (small_xlsx.designations, small_xlsx.problems)
 
 
 def test_later_layout_with_ship_columns_reads_them_from_the_columns() -> None:

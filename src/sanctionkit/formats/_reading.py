@@ -426,6 +426,20 @@ class Reading:
     def imo_number(self, text: str | None, *, record: str | None, field: str = "imo") -> str | None:
         return self._remembered(imo.validate, text, record=record, field=field, code="invalid-imo")
 
+    def whole_number(self, text: str | None, *, record: str | None, field: str) -> int | None:
+        """A count or a size written with perhaps thousands commas ("12,345"), parsed once per
+        distinct text; other text is a problem ("not a whole number") and None.
+
+        >>> reading = Reading(file="list.csv")
+        >>> reading.whole_number(" 1,976 ", record="1", field="tonnage")
+        1976
+        >>> reading.whole_number("about 2000", record="2", field="tonnage") is None
+        True
+        >>> reading.problems[0].message
+        "not a whole number: 'about 2000'"
+        """
+        return self._remembered(_whole_number, text, record=record, field=field)
+
     def mmsi_number(
         self, text: str | None, *, record: str | None, field: str = "mmsi"
     ) -> str | None:
@@ -493,6 +507,13 @@ def _attempt(parse: Callable[[str], T], text: str, code: str | None) -> T | _Fai
         return None
     except ValueError as error:
         return _Failure(str(error), code or problem_code(error))
+
+
+def _whole_number(text: str) -> int:
+    digits = text.replace(",", "").strip()
+    if not digits.isdigit():
+        raise ValueError(f"not a whole number: {text!r}")
+    return int(digits)
 
 
 # One function object, so that the cache of a reading keys it like the other parsers.

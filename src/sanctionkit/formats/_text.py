@@ -8,12 +8,13 @@ text its own way; these are the one way, with parameters where lists differ
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Iterable
 
 from sanctionkit.formats._scripts import guess_script
 
-__all__ = ["blank", "clean", "header_key", "join", "script"]
+__all__ = ["blank", "clean", "header_key", "join", "language_code", "script"]
 
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 # A name in Cyrillic letters, with perhaps ASCII (Latin letters do not count beside
@@ -102,3 +103,25 @@ def script(name: str) -> str | None:
     if _CYRILLIC_NAME.fullmatch(name):
         return "Cyrl"
     return guess_script(name)
+
+
+@functools.lru_cache(maxsize=256)
+def language_code(name: str) -> str | None:
+    """The ISO 639-1 code of a language's English name ("Bosnian": "bs"), or None.
+
+    Lists name the language of a spelling in words; the model keeps the code.
+    None for empty text, an unknown name, or a language without a two-letter code.
+
+    >>> language_code("Bosnian"), language_code("Klingon"), language_code("")
+    ('bs', None, None)
+    """
+    if not name:
+        return None
+    import pycountry
+
+    try:
+        language = pycountry.languages.lookup(name)
+    except LookupError:
+        return None
+    code = getattr(language, "alpha_2", None)
+    return str(code) if code else None
