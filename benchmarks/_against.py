@@ -266,6 +266,7 @@ def compare_revisions(
     print(f"before: {described[:90]}")
     print(f"after: the working tree in {ROOT} (uncommitted changes included)")
     print(f"medians of each benchmark's rounds, before and after taking turns; {CPU_NOTE}")
+    print("ratio: CPU time after / before (below 1: faster)")
     print("cpu, wall: ms per load; ±: how much the rounds of one side differ (median absolute")
     print("deviation / median), below which a ratio means nothing; peak: MB traced by tracemalloc")
     print("in one load; RSS: the worker process's peak resident MB")

@@ -266,33 +266,6 @@ def print_verdict(name: str, ratio: float, per_entity: float) -> None:
     )
 
 
-# --- one comparison, one row ------------------------------------------------------------
-
-COMPARISON = (
-    Column("file", 45),
-    Column("entities", 9, ","),
-    Column("bare ms", 10, ".1f", scale=1e3),
-    Column("ours ms", 10, ".1f", scale=1e3),
-    Column("ratio", 9, ".2f", "×"),
-    Column("B/entity", 10, ",.0f"),
-    Column("entities/s", 12, ",.0f"),
-)
-
-
-def compare(label: str, load: Callable[[], Sized], bare: Callable[[], object], rounds: int) -> None:
-    """Print a row of ``COMPARISON``: ``load`` against the ``bare`` pass over the same file.
-
-    Times are the best of ``rounds`` in which the two take turns, after one load that
-    fills the country tables and caches; memory is the traced peak of one more load.
-    """
-    load()
-    bare_times, load_times = alternating([bare, load], rounds)
-    floor, ours = min(bare_times), min(load_times)
-    peak, dataset = peak_bytes(load)
-    count = len(dataset)
-    print_row(COMPARISON, [label, count, floor, ours, ours / floor, peak / count, count / ours])
-
-
 # --- a reader benchmark, declared, and its run ------------------------------------------
 
 CPU_NOTE = "CPU time is the figure to trust (on a shared machine wall time counts the neighbours)"
