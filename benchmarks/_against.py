@@ -24,7 +24,6 @@ This file is also the worker: ``python _against.py --worker``.
 from __future__ import annotations
 
 import gc
-import importlib
 import json
 import math
 import os
@@ -39,7 +38,15 @@ from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
-from _measure import CPU_NOTE, Column, ReaderBench, peak_bytes, print_header, print_row
+from _measure import (
+    CPU_NOTE,
+    Column,
+    ReaderBench,
+    peak_bytes,
+    print_header,
+    print_row,
+    read_with,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 TOLERANCE = 0.05  # a ratio within this of 1 is "same": rounds on a loaded machine vary this much
@@ -153,9 +160,7 @@ def handle(request: dict[str, Any]) -> dict[str, Any]:
     """Do one request: ``time`` one load, ``peak`` one traced load, ``rss`` the peak so far."""
     if request["op"] == "rss":  # ru_maxrss is in KB on Linux
         return {"rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}
-    module = importlib.import_module(f"sanctionkit.formats.{request['reader']}")
-    path = Path(request["path"])
-    load = partial(module.read, path, name=path.name, **request["options"])
+    load = partial(read_with, request["reader"], Path(request["path"]), request["options"])
     if request["op"] == "peak":
         peak, _ = peak_bytes(load)
         return {"peak": peak}

@@ -293,6 +293,14 @@ class Extra(NamedTuple):
     values: Callable[[Figures], Sequence[object]]
 
 
+def read_with(reader: str, path: Path, options: Mapping[str, object]) -> Sized:
+    """The dataset that ``sanctionkit.formats.<reader>.read`` makes of ``path``, named by its
+    file name, with ``options`` as further keywords; the sanctionkit first on the path reads."""
+    module = importlib.import_module(f"sanctionkit.formats.{reader}")
+    dataset: Sized = module.read(path, name=path.name, **options)
+    return dataset
+
+
 def default_label(path: Path) -> str:
     """A real file's path below ``../shared/data``; any other file's name."""
     return str(path.relative_to(SHARED)) if path.is_relative_to(SHARED) else path.name
@@ -333,10 +341,8 @@ class ReaderBench:
     notes: tuple[str, ...] = ()  # printed under the table
 
     def load(self, path: Path) -> Sized:
-        """The file read by the reader of the sanctionkit on the path, as the benchmark reads it."""
-        module = importlib.import_module(f"sanctionkit.formats.{self.reader}")
-        dataset: Sized = module.read(path, name=path.name, **self.options)
-        return dataset
+        """The file read as the benchmark reads it."""
+        return read_with(self.reader, path, self.options)
 
     def columns(self) -> tuple[Column, ...]:
         standard = (
