@@ -445,7 +445,8 @@ def main() -> None:
     unknown = sorted(set(arguments.reader) - {name[6:] for name in READERS})
     if unknown:
         parser.error(f"unknown reader(s): {', '.join(unknown)}")
-    meaning = "" if arguments.against is not None else "; ratio = time / sanctionkit's time"
+    meaning = "; ratio = time / sanctionkit's time; lower is faster"
+    meaning = "" if arguments.against is not None else meaning
     print(f"Python {sys.version.split()[0]}{meaning}")
     if not SHARED.exists():
         print(f"note: {SHARED} is absent; inputs are generated only")
