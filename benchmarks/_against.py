@@ -79,10 +79,16 @@ def git(*arguments: str) -> str:
 
 
 def resolve(revision: str | None) -> str:
-    """The commit to compare with: ``revision``, or the merge base of HEAD and main."""
-    if revision:
-        return git("rev-parse", "--verify", f"{revision}^{{commit}}")
-    return git("merge-base", "HEAD", "main")
+    """The commit to compare with: ``revision``, or the merge base of HEAD and main.
+
+    A name git does not know ends the run with git's message.
+    """
+    asked = ("rev-parse", "--verify", f"{revision}^{{commit}}") if revision else None
+    try:
+        return git(*asked) if asked else git("merge-base", "HEAD", "main")
+    except subprocess.CalledProcessError as error:
+        what = repr(revision) if revision else "the merge base of HEAD and main"
+        raise SystemExit(f"--against: {what} is no commit here: {error.stderr.strip()}") from None
 
 
 def export_sources(commit: str, folder: Path) -> Path:
