@@ -6,14 +6,16 @@ benchmark (the ``BENCHES`` of ``bench_*.py``) with the readers of git revision
 with those of the working tree (uncommitted changes included). Each side runs in
 a process of its own, with ``PYTHONPATH`` on its sources, that stays warm across
 the rounds: one untimed load first (imports, country tables), then the two sides
-take turns, the order flipping every round. Printed per file: the median CPU time
-before and after and their ratio, the median wall time of each, the tracemalloc
-peak of one more load, and the process's peak resident memory (``ru_maxrss``,
-which also counts what Rust and C allocate: calamine's buffers, the parser's).
+take turns, the order flipping every round (each benchmark's rounds, at least
+``ROUNDS``). Printed per file: the median CPU time before and after and their
+ratio, how much the ratio of each round's two loads varies (the noise), the
+median wall time of each, the tracemalloc peak of one more load, and the
+process's peak resident memory (``ru_maxrss``, which also counts what Rust and C
+allocate: calamine's buffers, the parser's).
 
 On a shared machine the CPU time is the figure to trust: the wall clock also
-counts the neighbours. A ratio within ``TOLERANCE`` of 1, or within the spread of
-the rounds when that is larger, reads "same".
+counts the neighbours. A ratio within ``TOLERANCE`` of 1, or within the noise
+when that is larger, reads "same".
 
 Without a revision, the comparison is with the merge base of ``HEAD`` and ``main``
 (where the branch left main; on main itself that is ``HEAD``, so name one).
@@ -50,6 +52,7 @@ from _measure import (
 
 ROOT = Path(__file__).resolve().parent.parent
 TOLERANCE = 0.05  # a ratio within this of 1 is "same": rounds on a loaded machine vary this much
+ROUNDS = 5  # at least, unless asked: with three, one disturbed round moves the median
 SIDES = ("before", "after")
 
 COLUMNS = (
@@ -204,7 +207,10 @@ def compare_file(
         for side in SIDES
         for kind in ("cpu", "wall")
     }
-    noise = max(spread([timing["cpu"] for timing in timings[side]]) for side in SIDES)
+    # Each round's two loads ran back to back: their ratio is the comparison least
+    # disturbed by the load on the machine drifting, and its spread says how far to trust it.
+    paired = zip(timings["before"], timings["after"], strict=True)
+    noise = spread([after["cpu"] / before["cpu"] for before, after in paired])
     entities = {side: warm[side]["entities"] for side in SIDES}
     return {"entities": entities, "median": median, "noise": noise, "rss": rss, "peak": peak}
 
@@ -258,7 +264,7 @@ def compare_bench(
     for path in files:
         label = bench.label(path)
         try:
-            figures = compare_file(bench, path, sources, rounds or bench.rounds)
+            figures = compare_file(bench, path, sources, rounds or max(bench.rounds, ROUNDS))
         except RuntimeError as error:
             print(f"{label[: COLUMNS[0].width - 1]:<{COLUMNS[0].width}}not compared: {error}")
             continue
@@ -278,9 +284,9 @@ def compare_revisions(
     print(f"after: the working tree in {ROOT} (uncommitted changes included)")
     print(f"medians of each benchmark's rounds, before and after taking turns; {CPU_NOTE}")
     print("ratio: CPU time after / before (below 1: faster)")
-    print("cpu, wall: ms per load; ±: how much the rounds of one side differ (median absolute")
-    print("deviation / median), below which a ratio means nothing; peak: MB traced by tracemalloc")
-    print("in one load; RSS: the worker process's peak resident MB")
+    print("cpu, wall: ms per load; ±: how much the ratio of one round's two loads varies from")
+    print("round to round (median absolute deviation / median), below which a ratio means")
+    print("nothing; peak: MB traced by tracemalloc in one load; RSS: the worker's peak resident MB")
     ratios: list[float] = []
     with tempfile.TemporaryDirectory() as temporary:
         sources = {"before": export_sources(commit, Path(temporary)), "after": ROOT / "src"}
