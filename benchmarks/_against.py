@@ -10,7 +10,7 @@ take turns, the order flipping every round (each benchmark's rounds, at least
 ``ROUNDS``). Printed per file: the median CPU time before and after and their
 ratio, how much the ratio of each round's two loads varies (the noise), the
 median wall time of each, the tracemalloc peak of one more load, and the
-process's peak resident memory (``ru_maxrss``, which also counts what Rust and C
+process's peak resident memory (VmHWM, which also counts what Rust and C
 allocate: calamine's buffers, the parser's).
 
 On a shared machine the CPU time is the figure to trust: the wall clock also
@@ -112,7 +112,9 @@ class Worker:
     """A process that reads with the sanctionkit found in ``sources``, one request at a time."""
 
     def __init__(self, sources: Path) -> None:
-        environment = {**os.environ, "PYTHONPATH": str(sources)}
+        # One hash seed for both sides: string hashes, and so every dict and set, behave
+        # alike in both processes, which alternating rounds cannot even out otherwise.
+        environment = {**os.environ, "PYTHONPATH": str(sources), "PYTHONHASHSEED": "0"}
         self.process = subprocess.Popen(
             [sys.executable, __file__, "--worker"],
             env=environment,
@@ -165,10 +167,22 @@ def serve(requests: IO[str], answers: IO[str]) -> None:
             answer({"error": f"{type(error).__name__}: {error}"})
 
 
+def resident_peak() -> int:
+    """This process's peak resident memory in bytes: VmHWM on Linux, where ``ru_maxrss``
+    would also count the driver's memory, which the worker was forked from."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        unit = 1 if sys.platform == "darwin" else 1024  # macOS counts bytes, others KB
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * unit
+    line = next(line for line in status.splitlines() if line.startswith("VmHWM:"))
+    return int(line.split()[1]) * 1024
+
+
 def handle(request: dict[str, Any]) -> dict[str, Any]:
     """Do one request: ``time`` one load, ``peak`` one traced load, ``rss`` the peak so far."""
-    if request["op"] == "rss":  # ru_maxrss is in KB on Linux
-        return {"rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}
+    if request["op"] == "rss":
+        return {"rss": resident_peak()}
     load = partial(read_with, request["reader"], Path(request["path"]), request["options"])
     if request["op"] == "peak":
         peak, _ = peak_bytes(load)
