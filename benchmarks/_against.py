@@ -8,14 +8,14 @@ a process of its own, with ``PYTHONPATH`` on its sources, that stays warm across
 the rounds: one untimed load first (imports, country tables), then the two sides
 take turns, the order flipping every round (each benchmark's rounds, at least
 ``ROUNDS``). Printed per file: the median CPU time before and after and their
-ratio, how much the ratio of each round's two loads varies (the noise), the
+ratio, the lowest and highest ratio of one round's two loads, the verdict, the
 median wall time of each, the tracemalloc peak of one more load, and the
 process's peak resident memory (VmHWM, which also counts what Rust and C
 allocate: calamine's buffers, the parser's).
 
 On a shared machine the CPU time is the figure to trust: the wall clock also
-counts the neighbours. A ratio within ``TOLERANCE`` of 1, or within the noise
-when that is larger, reads "same".
+counts the neighbours. A ratio reads "SLOWER" (or "faster") only when it is more
+than ``TOLERANCE`` from 1 and the two loads of every round agree; else "same".
 
 Without a revision, the comparison is with the merge base of ``HEAD`` and ``main``
 (where the branch left main; on main itself that is ``HEAD``, so name one).
@@ -61,7 +61,7 @@ COLUMNS = (
     Column("cpu before", 12, ".1f", scale=1e3),
     Column("cpu after", 11, ".1f", scale=1e3),
     Column("ratio", 8, ".2f", "×"),
-    Column("±", 6, ".0%"),
+    Column("rounds", 11),
     Column("", 8),
     Column("wall before", 13, ".1f", scale=1e3),
     Column("wall after", 12, ".1f", scale=1e3),
@@ -222,53 +222,50 @@ def compare_file(
         for kind in ("cpu", "wall")
     }
     # Each round's two loads ran back to back: their ratio is the comparison least
-    # disturbed by the load on the machine drifting, and its spread says how far to trust it.
-    paired = zip(timings["before"], timings["after"], strict=True)
-    noise = spread([after["cpu"] / before["cpu"] for before, after in paired])
+    # disturbed by the load on the machine drifting; the range of those ratios says how far
+    # the median can be trusted.
+    pairs = zip(timings["before"], timings["after"], strict=True)
+    paired = [after["cpu"] / before["cpu"] for before, after in pairs]
     entities = {side: warm[side]["entities"] for side in SIDES}
-    return {"entities": entities, "median": median, "noise": noise, "rss": rss, "peak": peak}
+    return {"entities": entities, "median": median, "paired": paired, "rss": rss, "peak": peak}
 
 
-def spread(values: Sequence[float]) -> float:
-    """The median absolute deviation of ``values`` as a fraction of their median: how much
-    one round differs from the next on this machine now.
+def verdict(ratio: float, paired: Sequence[float]) -> str:
+    """ "SLOWER" when the ratio is more than ``TOLERANCE`` above 1 and every round's own
+    ratio is above 1 too (``faster`` the other way round), else "same".
 
-    >>> spread([100, 90, 110, 100, 130])
-    0.1
+    Every round agreeing is what a difference looks like; a machine that is busy in some
+    rounds and not in others gives rounds that disagree.
+
+    >>> verdict(1.03, [1.02, 1.04]), verdict(0.80, [0.7, 0.9]), verdict(1.2, [1.1, 1.3])
+    ('same', 'faster', 'SLOWER')
+    >>> verdict(1.20, [0.95, 1.2, 1.4])
+    'same'
     """
-    middle = statistics.median(values)
-    return statistics.median(abs(value - middle) for value in values) / middle
-
-
-def verdict(ratio: float, noise: float = 0) -> str:
-    """ "same" within ``TOLERANCE`` of 1 (or within the noise, when larger), else "faster" or
-    "SLOWER".
-
-    >>> verdict(1.03), verdict(0.80), verdict(1.20), verdict(1.20, noise=0.25)
-    ('same', 'faster', 'SLOWER', 'same')
-    """
-    if abs(ratio - 1) <= max(TOLERANCE, noise):
+    if abs(ratio - 1) <= TOLERANCE or min(paired) <= 1 <= max(paired):
         return "same"
     return "faster" if ratio < 1 else "SLOWER"
 
 
-def print_file(label: str, figures: dict[str, Any]) -> float:
-    """One row of ``COLUMNS``; the CPU ratio after / before."""
-    entities, median, noise = figures["entities"], figures["median"], figures["noise"]
+def print_file(label: str, figures: dict[str, Any]) -> tuple[float, str]:
+    """One row of ``COLUMNS``; the CPU ratio after / before and its verdict."""
+    entities, median, paired = figures["entities"], figures["median"], figures["paired"]
     ratio: float = median["after", "cpu"] / median["before", "cpu"]
     values = [label, entities["after"], median["before", "cpu"], median["after", "cpu"], ratio]
-    values += [noise, verdict(ratio, noise), median["before", "wall"], median["after", "wall"]]
+    spread, said = f"{min(paired):.2f}-{max(paired):.2f}", verdict(ratio, paired)
+    values += [spread, said, median["before", "wall"], median["after", "wall"]]
     values += [figures["peak"]["before"], figures["peak"]["after"]]
     print_row(COLUMNS, [*values, figures["rss"]["before"], figures["rss"]["after"]])
     if entities["before"] != entities["after"]:
         print(f"  (entities differ: {entities['before']:,} before, {entities['after']:,} after)")
-    return ratio
+    return ratio, said
 
 
 def compare_bench(
     bench: ReaderBench, files: Sequence[Path], sources: dict[str, Path], rounds: int | None
-) -> list[float]:
-    """Print the table of one benchmark's files; the CPU ratios of those both sides read."""
+) -> list[tuple[float, str]]:
+    """Print the table of one benchmark's files; the CPU ratios and verdicts of those both
+    sides read."""
     print(f"{bench.title}: sanctionkit.formats.{bench.reader}")
     if not files:
         print(f"skipped: {bench.missing}")
@@ -298,20 +295,20 @@ def compare_revisions(
     print(f"after: the working tree in {ROOT} (uncommitted changes included)")
     print(f"medians of each benchmark's rounds, before and after taking turns; {CPU_NOTE}")
     print("ratio: CPU time after / before (below 1: faster)")
-    print("cpu, wall: ms per load; ±: how much the ratio of one round's two loads varies from")
-    print("round to round (median absolute deviation / median), below which a ratio means")
-    print("nothing; peak: MB traced by tracemalloc in one load; RSS: the worker's peak resident MB")
-    ratios: list[float] = []
+    print("cpu, wall: ms per load; rounds: the lowest and highest ratio of one round's two loads")
+    print(f"(SLOWER or faster: more than {TOLERANCE:.0%} and in every round, else same); peak: MB")
+    print("traced by tracemalloc in one load; RSS: the worker's peak resident MB")
+    ratios: list[tuple[float, str]] = []
     with tempfile.TemporaryDirectory() as temporary:
         sources = {"before": export_sources(commit, Path(temporary)), "after": ROOT / "src"}
         for bench in benches:
             print()
             ratios += compare_bench(bench, bench.files(Path(temporary)), sources, rounds)
     if ratios:
-        mean = math.exp(statistics.fmean(math.log(ratio) for ratio in ratios))
-        slower = sum(verdict(ratio) == "SLOWER" for ratio in ratios)
+        mean = math.exp(statistics.fmean(math.log(ratio) for ratio, _ in ratios))
+        slower = sum(said == "SLOWER" for _, said in ratios)
         print(f"\nCPU time after / before, geometric mean over {len(ratios)} files: {mean:.2f}×")
-        print(f"({slower} file(s) more than {TOLERANCE:.0%} slower)")
+        print(f"({slower} file(s) SLOWER: more than {TOLERANCE:.0%}, in every round)")
 
 
 if __name__ == "__main__" and sys.argv[1:] == ["--worker"]:
