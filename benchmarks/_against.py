@@ -4,13 +4,13 @@
 benchmark (the ``BENCHES`` of ``bench_*.py``) with the readers of git revision
 ``REV`` (its ``src`` exported with ``git archive`` into a temporary folder) and
 with those of the working tree (uncommitted changes included). Each side runs in
-a process of its own, with ``PYTHONPATH`` on its sources, that stays warm across
-the rounds: one untimed load first (imports, country tables), then the two sides
-take turns, the order flipping every round (each benchmark's rounds, at least
-``ROUNDS``). Printed per file: the median CPU time before and after and their
-ratio, the lowest and highest ratio of one round's two loads, the verdict, the
-median wall time of each, the tracemalloc peak of one more load, and the
-process's peak resident memory (VmHWM, which also counts what Rust and C
+a process of its own, with ``PYTHONPATH`` on its sources, that stays warm for
+``ROUNDS_PER_PROCESS`` rounds: one untimed load first (imports, country tables),
+then the two sides take turns, the order flipping every round (each benchmark's
+rounds, at least ``ROUNDS``). Printed per file: the median CPU time before and
+after and their ratio, the lowest and highest ratio of one round's two loads, the
+verdict, the median wall time of each, the tracemalloc peak of one more load, and
+the process's peak resident memory (VmHWM, which also counts what Rust and C
 allocate: calamine's buffers, the parser's).
 
 On a shared machine the CPU time is the figure to trust: the wall clock also
@@ -53,6 +53,7 @@ from _measure import (
 ROOT = Path(__file__).resolve().parent.parent
 TOLERANCE = 0.05  # a ratio within this of 1 is "same": rounds on a loaded machine vary this much
 ROUNDS = 5  # at least, unless asked: with three, one disturbed round moves the median
+ROUNDS_PER_PROCESS = 2  # then a new pair of workers
 SIDES = ("before", "after")
 
 COLUMNS = (
@@ -197,25 +198,37 @@ def handle(request: dict[str, Any]) -> dict[str, Any]:
 # --- the driver -------------------------------------------------------------------------
 
 
+def close_all(workers: dict[str, Worker]) -> None:
+    for worker in workers.values():
+        worker.close()
+
+
 def compare_file(
     bench: ReaderBench, path: Path, sources: dict[str, Path], rounds: int
 ) -> dict[str, Any]:
-    """The figures of both sides for one file: medians of alternating rounds, then memory."""
-    workers = {side: Worker(sources[side]) for side in SIDES}
+    """The figures of both sides for one file: medians of alternating rounds, then memory.
+
+    A new pair of workers every ``ROUNDS_PER_PROCESS`` rounds: what one process happens to
+    get (its place in memory, its core) then varies between rounds like the rest, and
+    shows in their spread rather than in the ratio.
+    """
+    request = {"reader": bench.reader, "path": str(path), "options": dict(bench.options)}
+    timings: dict[str, list[dict[str, Any]]] = {side: [] for side in SIDES}
+    workers: dict[str, Worker] = {}
     try:
-        request = {"reader": bench.reader, "path": str(path), "options": dict(bench.options)}
-        # The untimed first load (imports, country tables); its count is the file's.
-        warm = {side: workers[side].ask({**request, "op": "time"}) for side in SIDES}
-        timings: dict[str, list[dict[str, Any]]] = {side: [] for side in SIDES}
         for number in range(rounds):
+            if number % ROUNDS_PER_PROCESS == 0:
+                close_all(workers)
+                workers = {side: Worker(sources[side]) for side in SIDES}
+                # The untimed first load (imports, country tables); its count is the file's.
+                warm = {side: workers[side].ask({**request, "op": "time"}) for side in SIDES}
             for side in SIDES if number % 2 == 0 else SIDES[::-1]:
                 timings[side].append(workers[side].ask({**request, "op": "time"}))
         # The resident peak before tracing, which keeps a record of every block it traces.
         rss = {side: workers[side].ask({"op": "rss"})["rss"] for side in SIDES}
         peak = {side: workers[side].ask({**request, "op": "peak"})["peak"] for side in SIDES}
     finally:
-        for worker in workers.values():
-            worker.close()
+        close_all(workers)
     median = {
         (side, kind): statistics.median(timing[kind] for timing in timings[side])
         for side in SIDES
@@ -293,7 +306,8 @@ def compare_revisions(
     described = git("log", "-1", "--format=%h %ad %s", "--date=short", commit)
     print(f"before: {described[:90]}")
     print(f"after: the working tree in {ROOT} (uncommitted changes included)")
-    print(f"medians of each benchmark's rounds, before and after taking turns; {CPU_NOTE}")
+    print("medians of each benchmark's rounds, before and after taking turns, a new pair of")
+    print(f"processes every {ROUNDS_PER_PROCESS} rounds; {CPU_NOTE}")
     print("ratio: CPU time after / before (below 1: faster)")
     print("cpu, wall: ms per load; rounds: the lowest and highest ratio of one round's two loads")
     print(f"(SLOWER or faster: more than {TOLERANCE:.0%} and in every round, else same); peak: MB")
