@@ -293,6 +293,15 @@ class Extra(NamedTuple):
     values: Callable[[Figures], Sequence[object]]
 
 
+def _bare_count(figures: Figures) -> Sequence[object]:
+    return [figures.bare_count]
+
+
+ROWS = Extra((Column("rows", 7, ","),), _bare_count)  # what the bare pass counted: rows
+CALAMINE_FLOOR = "a bare python-calamine walk of every row of the same file"
+CALAMINE_NOTE = "(peak is what Python allocates; calamine's own buffers in Rust are not traced)"
+
+
 def read_with(reader: str, path: Path, options: Mapping[str, object]) -> Sized:
     """The dataset that ``sanctionkit.formats.<reader>.read`` makes of ``path``, named by its
     file name, with ``options`` as further keywords; the sanctionkit first on the path reads."""

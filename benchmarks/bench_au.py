@@ -12,15 +12,15 @@ Run: ``python benchmarks/bench_au.py``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from _measure import Column, Extra, Figures, ReaderBench, bare_calamine, in_shared, run_benches
-
-
-def rows(figures: Figures) -> Sequence[object]:
-    """The rows the bare pass walked."""
-    return [figures.bare_count]
-
+from _measure import (
+    CALAMINE_FLOOR,
+    CALAMINE_NOTE,
+    ROWS,
+    ReaderBench,
+    bare_calamine,
+    in_shared,
+    run_benches,
+)
 
 BENCHES = (
     ReaderBench(
@@ -28,12 +28,12 @@ BENCHES = (
         reader="au_dfat",
         files=in_shared("au", "*.xls*"),
         bare=bare_calamine,
-        floor="a bare python-calamine walk of every row of the same file",
+        floor=CALAMINE_FLOOR,
         missing="no DFAT workbooks in ../shared/data/au",
         rounds=3,
         width=30,
-        extras=(Extra((Column("rows", 7, ","),), rows),),
-        notes=("(peak is what Python allocates; calamine's own buffers in Rust are not traced)",),
+        extras=(ROWS,),
+        notes=(CALAMINE_NOTE,),
     ),
 )
 

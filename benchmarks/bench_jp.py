@@ -20,6 +20,9 @@ from collections.abc import Sequence
 from functools import partial
 
 from _measure import (
+    CALAMINE_FLOOR,
+    CALAMINE_NOTE,
+    ROWS,
     Column,
     Extra,
     Figures,
@@ -33,11 +36,6 @@ from _measure import (
 )
 
 ROUNDS = 3
-
-
-def rows(figures: Figures) -> Sequence[object]:
-    """The rows the bare pass walked."""
-    return [figures.bare_count]
 
 
 def on_openpyxl_time(figures: Figures) -> Sequence[object]:
@@ -58,18 +56,18 @@ BENCHES = (
         reader="jp_mof",
         files=in_shared("jp", "*.xls*"),
         bare=bare_calamine,
-        floor="a bare python-calamine walk of every row of the same file",
+        floor=CALAMINE_FLOOR,
         missing="no Japanese workbooks in ../shared/data/jp",
         rounds=ROUNDS,
         width=36,
         extras=(
-            Extra((Column("rows", 7, ","),), rows),
+            ROWS,
             Extra(
                 (Column("openpyxl ms", 12, ".0f", scale=1e3), Column("speed-up", 9, ".1f", "×")),
                 on_openpyxl_time,
             ),
         ),
-        notes=("(peak is what Python allocates; calamine's own buffers in Rust are not traced)",),
+        notes=(CALAMINE_NOTE,),
     ),
 )
 
