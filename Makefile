@@ -56,8 +56,9 @@ $(BENCH_VENV)/.installed: pyproject.toml
 	$(BENCH_VENV)/bin/python -m pip install --quiet -e '.[bench,xlsx]'
 	touch $@
 
+# BENCH_ARGS picks benchmarks and options: make bench BENCH_ARGS="readers --against REV"
 bench: $(BENCH_VENV)/.installed
-	$(BENCH_VENV)/bin/python benchmarks/run.py
+	$(BENCH_VENV)/bin/python benchmarks/run.py $(BENCH_ARGS)
 
 # Regenerate the compiled country-name table (needs Babel).
 data: $(STAMP)

@@ -2,9 +2,12 @@
 
 The reader benchmarks (``bench_*.py`` beside this module) compare a sanctionkit
 reader against the bare pass of the standard parser over the same file (the
-floor any reader stands on), and print a table of the figures. The pieces they
-share live here, so that "best of", "peak per entity" and "bare iterparse" mean
-the same thing in every one of them.
+floor any reader stands on), and print a table of the figures. A reader
+benchmark is a declaration, a ``ReaderBench`` (which files, which bare pass,
+which reader), that ``run_benches`` measures and prints; the pieces live here,
+so that "median of", "peak per entity" and "bare iterparse" mean the same thing
+in every one of them. Times are CPU time (``time.process_time``), with wall time
+beside it: on a shared machine the wall clock also measures the neighbours.
 
     >>> seconds = best_of(lambda: sum(range(1000)), rounds=3)
     >>> folder = shared_path("un")  # None when ../shared/data/un is absent
@@ -14,13 +17,17 @@ from __future__ import annotations
 
 import csv
 import gc
+import importlib
 import io
 import statistics
+import tempfile
 import time
 import tracemalloc
 import warnings
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Collection, Iterable, Sequence, Sized
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence, Sized
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
@@ -57,17 +64,45 @@ def files_in(
 # --- time and memory --------------------------------------------------------------------
 
 
-def alternating(calls: Sequence[Callable[[], object]], rounds: int) -> list[list[float]]:
-    """The seconds of each call in each round, the calls taking turns so that all see the
-    same machine; garbage is collected before each call, outside the timing."""
-    timings: list[list[float]] = [[] for _ in calls]
+class Timing(NamedTuple):
+    """One call's time, in seconds: CPU time of this process, and wall time."""
+
+    cpu: float
+    wall: float
+
+
+def timed(call: Callable[[], object]) -> Timing:
+    """The CPU and wall time of one call; garbage is collected before it, outside the timing."""
+    gc.collect()
+    cpu, wall = time.process_time(), time.perf_counter()
+    call()
+    return Timing(time.process_time() - cpu, time.perf_counter() - wall)
+
+
+def median_timing(timings: Sequence[Timing]) -> Timing:
+    """The median CPU time and the median wall time of ``timings`` (each on its own).
+
+    >>> median_timing([Timing(1.0, 5.0), Timing(3.0, 2.0), Timing(2.0, 9.0)])
+    Timing(cpu=2.0, wall=5.0)
+    """
+    return Timing(
+        statistics.median(t.cpu for t in timings), statistics.median(t.wall for t in timings)
+    )
+
+
+def alternating_timings(calls: Sequence[Callable[[], object]], rounds: int) -> list[list[Timing]]:
+    """The timing of each call in each round, the calls taking turns so that all see the
+    same machine."""
+    timings: list[list[Timing]] = [[] for _ in calls]
     for _ in range(rounds):
-        for call, seconds in zip(calls, timings, strict=True):
-            gc.collect()
-            started = time.perf_counter()
-            call()
-            seconds.append(time.perf_counter() - started)
+        for call, kept in zip(calls, timings, strict=True):
+            kept.append(timed(call))
     return timings
+
+
+def alternating(calls: Sequence[Callable[[], object]], rounds: int) -> list[list[float]]:
+    """The wall seconds of each call in each round, the calls taking turns."""
+    return [[t.wall for t in kept] for kept in alternating_timings(calls, rounds)]
 
 
 def best_of(call: Callable[[], object], rounds: int) -> float:
@@ -226,33 +261,159 @@ def print_verdict(name: str, ratio: float, per_entity: float) -> None:
     """Whether a file's figures are within the targets: time ratio and bytes per entity."""
     fast, small = ratio <= TIME_TARGET, per_entity <= MEMORY_TARGET
     print(
-        f"{name}: time {'within' if fast else 'OVER'} {TIME_TARGET:g}× bare iterparse, "
+        f"{name}: time {'within' if fast else 'OVER'} {TIME_TARGET:g}× the bare pass, "
         f"memory {'within' if small else 'OVER'} {MEMORY_TARGET} B per entity"
     )
 
 
-# --- one comparison, one row ------------------------------------------------------------
+# --- a reader benchmark, declared, and its run ------------------------------------------
 
-COMPARISON = (
-    Column("file", 45),
-    Column("entities", 9, ","),
-    Column("bare ms", 10, ".1f", scale=1e3),
-    Column("ours ms", 10, ".1f", scale=1e3),
-    Column("ratio", 9, ".2f", "×"),
-    Column("B/entity", 10, ",.0f"),
-    Column("entities/s", 12, ",.0f"),
-)
+CPU_NOTE = "CPU time is the figure to trust (on a shared machine wall time counts the neighbours)"
 
 
-def compare(label: str, load: Callable[[], Sized], bare: Callable[[], object], rounds: int) -> None:
-    """Print a row of ``COMPARISON``: ``load`` against the ``bare`` pass over the same file.
+class Figures(NamedTuple):
+    """What measuring one file found: the figures every table shows, and what extras read."""
 
-    Times are the best of ``rounds`` in which the two take turns, after one load that
-    fills the country tables and caches; memory is the traced peak of one more load.
+    path: Path
+    dataset: Sized  # the Dataset of one load
+    bare_count: object  # what the bare pass returned: records or rows seen
+    bare: Timing  # the medians of the bare pass
+    ours: Timing  # the medians of the reader
+    peak: int  # bytes traced by tracemalloc during one more load
+
+    @property
+    def entities(self) -> int:
+        return len(self.dataset)
+
+
+class Extra(NamedTuple):
+    """Columns a benchmark adds after the standard ones, and their values for one file."""
+
+    columns: tuple[Column, ...]
+    values: Callable[[Figures], Sequence[object]]
+
+
+def _bare_count(figures: Figures) -> Sequence[object]:
+    return [figures.bare_count]
+
+
+ROWS = Extra((Column("rows", 7, ","),), _bare_count)  # what the bare pass counted: rows
+CALAMINE_FLOOR = "a bare python-calamine walk of every row of the same file"
+CALAMINE_NOTE = "(peak is what Python allocates; calamine's own buffers in Rust are not traced)"
+
+
+def read_with(reader: str, path: Path, options: Mapping[str, object]) -> Sized:
+    """The dataset that ``sanctionkit.formats.<reader>.read`` makes of ``path``, named by its
+    file name, with ``options`` as further keywords; the sanctionkit first on the path reads."""
+    module = importlib.import_module(f"sanctionkit.formats.{reader}")
+    dataset: Sized = module.read(path, name=path.name, **options)
+    return dataset
+
+
+def default_label(path: Path) -> str:
+    """A real file's path below ``../shared/data``; any other file's name."""
+    return str(path.relative_to(SHARED)) if path.is_relative_to(SHARED) else path.name
+
+
+def in_shared(
+    relative: str, pattern: str, sniff: Callable[[bytes], bool] | None = None
+) -> Callable[[Path], list[Path]]:
+    """The ``files`` of a benchmark of real files: ``files_in`` the folder ``relative`` to
+    ``../shared/data`` (none when it is absent); the temporary folder is not used."""
+
+    def files(_temporary: Path) -> list[Path]:
+        folder = shared_path(relative)
+        return files_in(folder, pattern, sniff) if folder else []
+
+    return files
+
+
+@dataclass(frozen=True)
+class ReaderBench:
+    """One reader benchmark: which reader reads which files, against which bare pass.
+
+    ``run_benches`` measures and prints it; ``run.py readers --against REV`` reads the
+    same files with the reader of another revision.
     """
-    load()
-    bare_times, load_times = alternating([bare, load], rounds)
-    floor, ours = min(bare_times), min(load_times)
+
+    title: str  # what is read: "Canada SEMA XML"
+    reader: str  # the module in sanctionkit.formats whose ``read`` is timed: "ca_sema"
+    files: Callable[[Path], Sequence[Path]]  # given a temporary folder for synthetic files
+    bare: Callable[[Path], object]  # the bare pass over one file; returns what it counted
+    floor: str = "a bare ElementTree.iterparse pass over the same file"
+    missing: str = "no files"  # why there is nothing to measure, when ``files`` is empty
+    rounds: int = 5
+    options: Mapping[str, object] = field(default_factory=dict)  # ``read``'s other keywords
+    width: int = 40  # of the file column
+    label: Callable[[Path], str] = default_label
+    extras: tuple[Extra, ...] = ()
+    notes: tuple[str, ...] = ()  # printed under the table
+
+    def load(self, path: Path) -> Sized:
+        """The file read as the benchmark reads it."""
+        return read_with(self.reader, path, self.options)
+
+    def columns(self) -> tuple[Column, ...]:
+        standard = (
+            Column("file", self.width),
+            Column("entities", 9, ","),
+            Column("bare ms", 9, ".1f", scale=1e3),
+            Column("ours ms", 9, ".1f", scale=1e3),
+            Column("ratio", 8, ".2f", "×"),
+            Column("wall ms", 9, ".1f", scale=1e3),
+            Column("wall", 8, ".2f", "×"),
+            Column("peak KB", 9, ",.0f", scale=1 / 1024),
+            Column("B/entity", 10, ",.0f"),
+            Column("entities/s", 12, ",.0f"),
+        )
+        return standard + tuple(column for extra in self.extras for column in extra.columns)
+
+
+def measure(bench: ReaderBench, path: Path) -> Figures:
+    """One file's figures: the bare pass and the reader in alternating rounds (medians), then
+    the traced peak of one more load, which is not timed (tracing slows Python code)."""
+    bare, load = partial(bench.bare, path), partial(bench.load, path)
+    count = bare()  # also brings the file into the system's cache before the rounds
+    bare_times, load_times = alternating_timings([bare, load], bench.rounds)
     peak, dataset = peak_bytes(load)
-    count = len(dataset)
-    print_row(COMPARISON, [label, count, floor, ours, ours / floor, peak / count, count / ours])
+    return Figures(path, dataset, count, median_timing(bare_times), median_timing(load_times), peak)
+
+
+def row(bench: ReaderBench, figures: Figures) -> list[object]:
+    """The values of ``bench.columns()`` for one file."""
+    bare, ours, entities = figures.bare, figures.ours, figures.entities
+    values: list[object] = [bench.label(figures.path), entities, bare.cpu, ours.cpu]
+    values += [ours.cpu / bare.cpu, ours.wall, ours.wall / bare.wall]
+    values += [figures.peak, figures.peak / entities, entities / ours.cpu]
+    for extra in bench.extras:
+        values.extend(extra.values(figures))
+    return values
+
+
+def run_bench(bench: ReaderBench, files: Sequence[Path]) -> None:
+    """Measure each file and print the table, its notes, and the verdict line of each file."""
+    if not files:
+        print(f"skipped: {bench.missing}")
+        return
+    print(f"{bench.title}: sanctionkit against {bench.floor}")
+    print(f"medians of {bench.rounds} alternating rounds; {CPU_NOTE}; peak by tracemalloc")
+    first_load(partial(bench.load, files[0]))
+    columns = bench.columns()
+    print_header(columns)
+    verdicts = []
+    for path in files:
+        figures = measure(bench, path)
+        print_row(columns, row(bench, figures))
+        ratio = figures.ours.cpu / figures.bare.cpu
+        verdicts.append((bench.label(path), ratio, figures.peak / figures.entities))
+    for note in bench.notes:
+        print(note)
+    for verdict in verdicts:
+        print_verdict(*verdict)
+
+
+def run_benches(benches: Sequence[ReaderBench]) -> None:
+    """Run each benchmark in turn, with one temporary folder for the synthetic files."""
+    with tempfile.TemporaryDirectory() as temporary:
+        for bench in benches:
+            run_bench(bench, bench.files(Path(temporary)))

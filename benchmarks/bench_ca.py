@@ -17,55 +17,23 @@ from __future__ import annotations
 
 from functools import partial
 
-from _measure import (
-    Column,
-    bare_iterparse,
-    files_in,
-    first_load,
-    median_of,
-    peak_bytes,
-    print_header,
-    print_row,
-    print_verdict,
-    shared_path,
-)
+from _measure import ReaderBench, bare_iterparse, in_shared, run_benches
 
-ROUNDS = 7
-COLUMNS = (
-    Column("file", 26),
-    Column("entities", 9),
-    Column("bare ms", 9, ".1f", scale=1e3),
-    Column("ours ms", 9, ".1f", scale=1e3),
-    Column("ratio", 8, ".2f", "×"),
-    Column("peak KB", 9, ".0f", scale=1 / 1024),
-    Column("B/entity", 10, ".0f"),
-    Column("entities/s", 12, ".0f"),
+BENCHES = (
+    ReaderBench(
+        title="Canada SEMA XML",
+        reader="ca_sema",
+        files=in_shared("ca", "*.xml"),
+        bare=partial(bare_iterparse, records={"record"}),
+        missing="no Canada files in ../shared/data/ca",
+        rounds=7,
+    ),
 )
 
 
 def run() -> None:
     """Print, for each real Canada file: time ratio, memory per entity, entities per second."""
-    from sanctionkit.formats import ca_sema
-
-    folder = shared_path("ca")
-    files = files_in(folder, "*.xml") if folder else []
-    if not files:
-        print("skipped: no Canada files in ../shared/data/ca")
-        return
-    first_load(lambda: ca_sema.read(files[0], name=files[0].name))
-    print_header(COLUMNS)
-    verdicts = []
-    for path in files:
-        load = partial(ca_sema.read, path, name=path.name)
-        bare = median_of(partial(bare_iterparse, path, {"record"}), ROUNDS)
-        ours = median_of(load, ROUNDS)
-        peak, dataset = peak_bytes(load)
-        entities = len(dataset)
-        ratio, per_entity, rate = ours / bare, peak / entities, entities / ours
-        print_row(COLUMNS, [path.name, entities, bare, ours, ratio, peak, per_entity, rate])
-        verdicts.append((path.name, ratio, per_entity))
-    for verdict in verdicts:
-        print_verdict(*verdict)
+    run_benches(BENCHES)
 
 
 if __name__ == "__main__":

@@ -2,14 +2,15 @@
 
 For the real ``Sanctions`` file under ``../shared/data/ofac`` (the consolidated list,
 2.7 MB): sanctionkit's load time as a ratio to a bare ``ElementTree.iterparse`` pass
-over the same file, the ``tracemalloc`` peak per party, and parties per second. Then
-synthetic files made at run time in a temporary folder (never committed) by
-repeating the real locations, documents, parties, relationships and sanctions
-entries with every id shifted (1×, 4×, 16×: 6,000 parties and 44 MB at 16×), one
-read each, to show that CPU time and peak memory grow linearly with the parties,
-not with the XML the parser has seen. CPU time (``time.process_time``) is shown
-beside wall time: on a shared machine the wall clock measures the neighbours. The
-full SDN advanced file is over 100 MB: ``--full`` adds a 40× copy (112 MB).
+over the same file (medians of alternating rounds, CPU and wall time), the
+``tracemalloc`` peak per party, and parties per second. Then synthetic files made
+at run time in a temporary folder (never committed) by repeating the real
+locations, documents, parties, relationships and sanctions entries with every id
+shifted (1×, 4×, 16×: 6,000 parties and 44 MB at 16×), one read each, to show that
+CPU time and peak memory grow linearly with the parties, not with the XML the
+parser has seen. CPU time (``time.process_time``) is shown beside wall time: on a
+shared machine the wall clock measures the neighbours. The full SDN advanced file
+is over 100 MB: ``--full`` adds a 40× copy (112 MB).
 
 Run: ``python benchmarks/bench_ofac_advanced.py [--full]`` (skips with a message when
 ``../shared/data`` is absent).
@@ -17,27 +18,23 @@ Run: ``python benchmarks/bench_ofac_advanced.py [--full]`` (skips with a message
 
 from __future__ import annotations
 
-import gc
 import re
 import sys
 import tempfile
-import time
 from functools import partial
 from pathlib import Path
 
 from _measure import (
-    COMPARISON,
-    SHARED,
     Column,
+    ReaderBench,
     bare_iterparse,
-    compare,
-    files_in,
+    in_shared,
     peak_bytes,
     print_header,
     print_row,
-    shared_path,
+    run_bench,
+    timed,
 )
-from sanctionkit import Dataset
 from sanctionkit.formats import ofac_advanced
 
 ROUNDS = 3
@@ -68,10 +65,6 @@ _IDS = re.compile(
     rb'|To-ProfileID|NamePartGroupID|DocumentedNameID|FeatureVersionID|SanctionsEntryID)=")'
     rb'(\d+)"'
 )
-
-
-def load(path: Path) -> Dataset:
-    return ofac_advanced.read(path, name=path.name, strict=False)
 
 
 def _shifted(content: bytes, offset: int) -> bytes:
@@ -109,34 +102,35 @@ SCALING = (
 def scaling_row(label: str, path: Path) -> None:
     """One read's CPU time (what the process spent, whatever else runs on the machine),
     wall time, and, in a second read, the tracemalloc peak."""
-    gc.collect()
-    cpu, wall = time.process_time(), time.perf_counter()
-    parties = len(load(path))
-    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
-    peak, _ = peak_bytes(partial(load, path))
-    size = path.stat().st_size / 1e6
+    load = partial(BENCH.load, path)
+    timing = timed(load)
+    peak, dataset = peak_bytes(load)
+    parties, size = len(dataset), path.stat().st_size / 1e6
+    cpu, wall = timing
     print_row(SCALING, [label, size, parties, cpu, cpu / parties, wall, peak, peak / parties])
+
+
+BENCH = ReaderBench(
+    title="OFAC advanced XML (Sanctions)",
+    reader="ofac_advanced",
+    files=in_shared("ofac", "**/*.xml", ofac_advanced.sniff),
+    bare=partial(bare_iterparse, records=RECORD_TAGS),
+    missing="no OFAC advanced (Sanctions) XML file under ../shared/data/ofac",
+    rounds=ROUNDS,
+    options={"strict": False},
+)
+BENCHES = (BENCH,)
 
 
 def run(sizes: tuple[int, ...] = COPIES) -> None:
     """Print the comparison for the real file, then one read of each larger copy."""
-    folder = shared_path("ofac")
-    files = files_in(folder, "**/*.xml", ofac_advanced.sniff) if folder else []
-    if not files:
-        print("skipped: no OFAC advanced (Sanctions) XML file under ../shared/data/ofac")
-        return
-    print("## OFAC advanced XML: sanctionkit vs a bare ElementTree.iterparse pass")
-    print(f"best of {ROUNDS} alternating rounds; peak memory by tracemalloc, per party read")
-    print_header(COMPARISON)
-    for path in files:
-        label = str(path.relative_to(SHARED))
-        bare = partial(bare_iterparse, path, RECORD_TAGS)
-        compare(label, partial(load, path), bare, ROUNDS)
-    print(
-        "\n## linear growth: the real parties repeated, ids shifted (files in a temporary folder)"
-    )
-    print_header(SCALING)
     with tempfile.TemporaryDirectory() as temporary:
+        files = BENCH.files(Path(temporary))
+        run_bench(BENCH, files)
+        if not files:
+            return
+        print("\n## linear growth: the real parties repeated, ids shifted (temporary files)")
+        print_header(SCALING)
         for copies in sizes:
             path = Path(temporary) / f"synthetic-{copies}.xml"
             synthetic(files[0], copies, path)

@@ -2,7 +2,7 @@
 
 For each real ``sanctionsData`` file under ``../shared/data/ofac``: sanctionkit's load
 time as a ratio to a bare ``xml.etree.ElementTree.iterparse`` pass over the same
-file (best of several alternating rounds), the ``tracemalloc`` peak per entity,
+file (medians of several alternating rounds), the ``tracemalloc`` peak per entity,
 and entities per second. Then the same three figures on synthetic files made at
 run time in a temporary folder by repeating the real entities with new ids (10×
 and 50×), to show that time and memory grow linearly.
@@ -14,20 +14,9 @@ Run: ``python benchmarks/bench_ofac_enhanced.py`` (skips with a message when
 from __future__ import annotations
 
 import re
-import tempfile
-from functools import partial
 from pathlib import Path
 
-from _measure import (
-    COMPARISON,
-    SHARED,
-    bare_iterparse,
-    compare,
-    files_in,
-    print_header,
-    shared_path,
-)
-from sanctionkit import Dataset
+from _measure import ReaderBench, bare_iterparse, in_shared, run_benches
 from sanctionkit.formats import ofac_enhanced
 
 ROUNDS = 5
@@ -36,10 +25,6 @@ COPIES = (10, 50)
 _ENTITY = re.compile(rb"<entity id=\"\d+\">.*?</entity>", re.DOTALL)
 _OWN_ID = re.compile(rb"<entity id=\"\d+\">")
 _BETWEEN_TAGS = re.compile(rb">\s+<")
-
-
-def load(path: Path) -> Dataset:
-    return ofac_enhanced.read(path, name=path.name, strict=False)
 
 
 def synthetic(source: Path, copies: int, target: Path) -> None:
@@ -58,25 +43,37 @@ def synthetic(source: Path, copies: int, target: Path) -> None:
         out.write(tail)
 
 
+real_files = in_shared("ofac", "**/*.xml", ofac_enhanced.sniff)
+
+
+def files(temporary: Path) -> list[Path]:
+    """The real files, then the first one's larger copies, written in ``temporary``."""
+    found = real_files(temporary)
+    copies = []
+    for count in COPIES if found else ():
+        path = temporary / f"{found[0].stem} × {count} (synthetic).xml"
+        synthetic(found[0], count, path)
+        copies.append(path)
+    return [*found, *copies]
+
+
+BENCHES = (
+    ReaderBench(
+        title="OFAC enhanced XML (sanctionsData)",
+        reader="ofac_enhanced",
+        files=files,
+        bare=bare_iterparse,
+        missing="no OFAC sanctionsData XML file under ../shared/data/ofac",
+        rounds=ROUNDS,
+        options={"strict": False},
+        width=46,
+    ),
+)
+
+
 def run() -> None:
     """Print the comparison for each real file, then for its larger copies."""
-    folder = shared_path("ofac")
-    files = files_in(folder, "**/*.xml", ofac_enhanced.sniff) if folder else []
-    if not files:
-        print("skipped: no OFAC sanctionsData XML file under ../shared/data/ofac")
-        return
-    print("## OFAC enhanced XML: sanctionkit vs a bare ElementTree.iterparse pass")
-    print(f"best of {ROUNDS} alternating rounds; peak memory by tracemalloc, per entity read")
-    print_header(COMPARISON)
-    for path in files:
-        label = str(path.relative_to(SHARED))
-        compare(label, partial(load, path), partial(bare_iterparse, path), ROUNDS)
-    with tempfile.TemporaryDirectory() as temporary:
-        for copies in COPIES:
-            path = Path(temporary) / f"synthetic-{copies}.xml"
-            synthetic(files[0], copies, path)
-            label = f"{files[0].name} × {copies} (synthetic)"
-            compare(label, partial(load, path), partial(bare_iterparse, path), ROUNDS)
+    run_benches(BENCHES)
 
 
 if __name__ == "__main__":

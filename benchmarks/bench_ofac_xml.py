@@ -2,7 +2,7 @@
 
 For each real ``sdnList`` file under ``../shared/data/ofac``: sanctionkit's load
 time as a ratio to a bare ``xml.etree.ElementTree.iterparse`` pass over the same
-file (best of several alternating rounds, so that both see the same machine),
+file (medians of several alternating rounds, so that both see the same machine),
 the ``tracemalloc`` peak per entity, and entities per second.
 
 Then, on request only, a scale run: a synthetic file of 1,000,000 entries made at run time in a
@@ -27,19 +27,9 @@ import re
 import sys
 import tempfile
 import time
-from functools import partial
 from pathlib import Path
 
-from _measure import (
-    COMPARISON,
-    SHARED,
-    bare_iterparse,
-    compare,
-    files_in,
-    print_header,
-    shared_path,
-)
-from sanctionkit import Dataset
+from _measure import ReaderBench, bare_iterparse, files_in, in_shared, run_benches, shared_path
 from sanctionkit.formats import ofac_xml
 
 ROUNDS = 7
@@ -55,10 +45,6 @@ def real_files() -> list[Path]:
     """The real OFAC files whose root is ``sdnList``."""
     folder = shared_path("ofac")
     return files_in(folder, "**/*.xml", ofac_xml.sniff) if folder else []
-
-
-def load(path: Path) -> Dataset:
-    return ofac_xml.read(path, name=path.name, strict=False)
 
 
 def scale_requested() -> bool:
@@ -152,18 +138,22 @@ def run_scale() -> None:
         del dataset
 
 
+BENCHES = (
+    ReaderBench(
+        title="OFAC classic XML (sdnList)",
+        reader="ofac_xml",
+        files=in_shared("ofac", "**/*.xml", ofac_xml.sniff),
+        bare=bare_iterparse,
+        missing="no OFAC sdnList XML file under ../shared/data/ofac",
+        rounds=ROUNDS,
+        options={"strict": False},
+    ),
+)
+
+
 def run() -> None:
     """Print the comparison for each real file (the scale run is ``run_scale``)."""
-    files = real_files()
-    if not files:
-        print("skipped: no OFAC sdnList XML file under ../shared/data/ofac")
-        return
-    print("## OFAC classic XML: sanctionkit vs a bare ElementTree.iterparse pass")
-    print(f"best of {ROUNDS} alternating rounds; peak memory by tracemalloc, per entity read")
-    print_header(COMPARISON)
-    for path in files:
-        label = str(path.relative_to(SHARED))
-        compare(label, partial(load, path), partial(bare_iterparse, path), ROUNDS)
+    run_benches(BENCHES)
 
 
 if __name__ == "__main__":

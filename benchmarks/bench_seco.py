@@ -15,11 +15,10 @@ Run: ``python benchmarks/bench_seco.py``.
 from __future__ import annotations
 
 import re
-import tempfile
 from functools import partial
 from pathlib import Path
 
-from _measure import COMPARISON, bare_iterparse, compare, print_header
+from _measure import ReaderBench, bare_iterparse, run_benches
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 EXCERPT = DATA / "real" / "seco" / "ch_sample-2026-08-15-excerpt.xml"
@@ -45,20 +44,26 @@ def big_list(folder: Path) -> Path:
     return path
 
 
+def label(path: Path) -> str:
+    return f"{path.name} ({4 * COPIES:,} targets, {path.stat().st_size / 1e6:.0f} MB)"
+
+
+BENCHES = (
+    ReaderBench(
+        title="Switzerland SECO XML (a list of the real one's size, made from a real excerpt)",
+        reader="seco",
+        files=lambda temporary: [big_list(temporary)],
+        bare=partial(bare_iterparse, records={"target"}),
+        rounds=ROUNDS,
+        width=46,
+        label=label,
+    ),
+)
+
+
 def run() -> None:
     """Print the time ratio, memory per entity and entities per second."""
-    from sanctionkit.formats import seco
-
-    with tempfile.TemporaryDirectory() as temporary:
-        path = big_list(Path(temporary))
-        size = path.stat().st_size / 1e6
-        print_header(COMPARISON)
-        compare(
-            f"{path.name} ({4 * COPIES:,} targets, {size:.0f} MB)",
-            partial(seco.read, path, name=path.name),
-            partial(bare_iterparse, path, {"target"}),
-            ROUNDS,
-        )
+    run_benches(BENCHES)
 
 
 if __name__ == "__main__":

@@ -14,11 +14,10 @@ Run: ``python benchmarks/bench_uk_sl.py``.
 from __future__ import annotations
 
 import re
-import tempfile
 from functools import partial
 from pathlib import Path
 
-from _measure import COMPARISON, bare_csv, bare_iterparse, compare, print_header
+from _measure import ReaderBench, bare_csv, bare_iterparse, run_benches
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "data" / "uk_sl"
 COPIES = 2000  # of the 3 designations: 6,000, about the size of the real list
@@ -52,26 +51,36 @@ def big_csv(folder: Path) -> Path:
     return path
 
 
+def label(path: Path) -> str:
+    return f"{path.name} ({3 * COPIES:,} designations)"
+
+
+BENCHES = (
+    ReaderBench(
+        title="UK Sanctions List XML (a list of the real one's size, made from the fixture)",
+        reader="uk_sl",
+        files=lambda temporary: [big_xml(temporary)],
+        bare=partial(bare_iterparse, records={"Designation"}),
+        rounds=ROUNDS,
+        width=46,
+        label=label,
+    ),
+    ReaderBench(
+        title="UK Sanctions List CSV (a list of the real one's size, made from the fixture)",
+        reader="uk_sl_csv",
+        files=lambda temporary: [big_csv(temporary)],
+        bare=lambda path: bare_csv([path], "utf-8-sig"),
+        floor="a bare csv.reader pass over the same file",
+        rounds=ROUNDS,
+        width=46,
+        label=label,
+    ),
+)
+
+
 def run() -> None:
     """Print, for the XML and the CSV: time ratio, memory per entity, entities per second."""
-    from sanctionkit.formats import uk_sl, uk_sl_csv
-
-    with tempfile.TemporaryDirectory() as temporary:
-        folder = Path(temporary)
-        xml, csv = big_xml(folder), big_csv(folder)
-        print_header(COMPARISON)
-        compare(
-            f"{xml.name} ({3 * COPIES:,} designations)",
-            partial(uk_sl.read, xml, name=xml.name),
-            partial(bare_iterparse, xml, {"Designation"}),
-            ROUNDS,
-        )
-        compare(
-            f"{csv.name} ({3 * COPIES:,} designations)",
-            partial(uk_sl_csv.read, csv, name=csv.name),
-            partial(bare_csv, [csv], "utf-8-sig"),
-            ROUNDS,
-        )
+    run_benches(BENCHES)
 
 
 if __name__ == "__main__":

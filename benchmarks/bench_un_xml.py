@@ -5,7 +5,8 @@ For each file: sanctionkit's load time as a ratio to a bare
 streaming reader of the standard library stands on), peak memory per kept
 entity (tracemalloc, in a separate pass so that tracing does not slow the
 timing), and entities per second. Targets: at most 3× the bare parse, at most
-1 KB per kept entity.
+1 KB per kept entity. Beside them: the library's safe streaming pass alone, and
+the bytes of the strings kept per entity, a floor for memory.
 
 Times are the median of several rounds, after one warm-up round that loads the
 country tables (a once-per-process cost, reported separately).
@@ -16,37 +17,25 @@ Run: ``python benchmarks/bench_un_xml.py``.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
 from _measure import (
     Column,
+    Extra,
+    Figures,
+    ReaderBench,
+    alternating_timings,
     bare_iterparse,
-    files_in,
-    first_load,
-    median_of,
-    peak_bytes,
-    print_header,
-    print_row,
-    print_verdict,
-    shared_path,
+    in_shared,
+    median_timing,
+    run_benches,
 )
 
 ROUNDS = 7
 RECORDS = ("INDIVIDUAL", "ENTITY")
-COLUMNS = (
-    Column("file", 30),
-    Column("entities", 9),
-    Column("bare ms", 9, ".1f", scale=1e3),
-    Column("safe ms", 9, ".1f", scale=1e3),
-    Column("ours ms", 9, ".1f", scale=1e3),
-    Column("ratio", 8, ".2f", "×"),
-    Column("safe", 7, ".2f", "×"),
-    Column("peak KB", 9, ".0f", scale=1 / 1024),
-    Column("B/entity", 10, ".0f"),
-    Column("text B", 8, ".0f"),
-    Column("entities/s", 12, ".0f"),
-)
+SAFE_COLUMNS = (Column("safe ms", 9, ".1f", scale=1e3), Column("safe", 7, ".2f", "×"))
 
 
 def safe_stream(path: Path) -> int:
@@ -61,10 +50,17 @@ def safe_stream(path: Path) -> int:
     return count
 
 
-def text_bytes(dataset: object) -> int:
-    """The bytes of the distinct strings the dataset holds: the data itself, a floor for memory."""
+def safe_pass(figures: Figures) -> Sequence[object]:
+    """The safe streaming pass's CPU time, and its ratio to the bare pass."""
+    safe = median_timing(alternating_timings([partial(safe_stream, figures.path)], ROUNDS)[0])
+    return [safe.cpu, safe.cpu / figures.bare.cpu]
+
+
+def text_bytes(figures: Figures) -> Sequence[object]:
+    """The bytes of the distinct strings the dataset holds per entity: the data itself."""
     import attrs
 
+    dataset = figures.dataset
     seen: set[int] = set()
     total = 0
     stack: list[object] = [*dataset.entities, *dataset.designations]  # type: ignore[attr-defined]
@@ -79,37 +75,32 @@ def text_bytes(dataset: object) -> int:
             stack.extend(item)
         elif attrs.has(type(item)):
             stack.extend(getattr(item, field.name) for field in attrs.fields(type(item)))
-    return total
+    return [total / figures.entities]
+
+
+BENCHES = (
+    ReaderBench(
+        title="UN Security Council XML",
+        reader="un_xml",
+        files=in_shared("un", "*.xml"),
+        bare=partial(bare_iterparse, records=RECORDS),
+        missing="no UN files in ../shared/data/un",
+        rounds=ROUNDS,
+        extras=(
+            Extra(SAFE_COLUMNS, safe_pass),
+            Extra((Column("text B", 8, ",.0f"),), text_bytes),
+        ),
+        notes=(
+            "(safe: the library's safe streaming pass alone, CPU; text B: bytes of the strings",
+            " kept per entity, which no reader that keeps the data can go below)",
+        ),
+    ),
+)
 
 
 def run() -> None:
     """Print, for each real UN file, the time ratio, memory per entity and entities per second."""
-    from sanctionkit.formats import un_xml
-
-    folder = shared_path("un")
-    files = files_in(folder, "*.xml") if folder else []
-    if not files:
-        print("skipped: no UN files in ../shared/data/un")
-        return
-    first_load(lambda: un_xml.read(files[0], name=files[0].name))
-    print("(safe: the library's safe streaming pass alone; text B: bytes of the strings kept")
-    print(" per entity, which no reader that keeps the data can go below)")
-    print_header(COLUMNS)
-    verdicts = []
-    for path in files:
-        load = partial(un_xml.read, path, name=path.name)
-        bare = median_of(partial(bare_iterparse, path, RECORDS), ROUNDS)
-        safe = median_of(partial(safe_stream, path), ROUNDS)
-        ours = median_of(load, ROUNDS)
-        peak, dataset = peak_bytes(load)
-        entities = len(dataset)
-        ratio, per_entity, rate = ours / bare, peak / entities, entities / ours
-        text = text_bytes(dataset) / entities
-        row = [path.name, entities, bare, safe, ours, ratio, safe / bare, peak, per_entity]
-        print_row(COLUMNS, [*row, text, rate])
-        verdicts.append((path.name, ratio, per_entity))
-    for verdict in verdicts:
-        print_verdict(*verdict)
+    run_benches(BENCHES)
 
 
 if __name__ == "__main__":

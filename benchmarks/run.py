@@ -17,10 +17,21 @@ and 4 kB; ``benchmarks/hostile.py``): the worst case per parser in ms per kB.
 
 ``readers`` runs every reader benchmark beside this module (``bench_*.py``), each
 against a bare pass of the standard parser over the same real files, with the
-timing and memory helpers of ``_measure.py``. The OFAC XML scale run (one read of
-1,000,000 synthetic entries, about two minutes) is left out unless asked for:
-``python benchmarks/run.py readers --scale``, or ``SANCTIONKIT_BENCH_SCALE=1``
-in the environment (``SANCTIONKIT_BENCH_SCALE=1 make bench``).
+runner of ``_measure.py`` (CPU time, the figure to trust on a shared machine,
+with wall time beside it). ``--reader ca --reader un_xml`` runs only those. The
+OFAC XML scale run (one read of 1,000,000 synthetic entries, about two minutes)
+is left out unless asked for: ``python benchmarks/run.py readers --scale``, or
+``SANCTIONKIT_BENCH_SCALE=1`` in the environment (``SANCTIONKIT_BENCH_SCALE=1 make
+bench``).
+
+``readers --against REV`` shows that a change to the readers is no slower: each
+benchmark's files are read by the readers of git revision REV and by those of
+the working tree, each in a warm process of its own, in alternating rounds; it
+prints per file the CPU time before and after, their ratio, wall times, and peak
+memory before and after (``_against.py``). Without REV (``--against`` alone) the
+revision is the merge base of HEAD and ``main``: where the branch left main.
+``make bench BENCH_ARGS="readers --against 278df7d"`` does the same in the bench
+environment.
 """
 
 from __future__ import annotations
@@ -37,6 +48,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))  # the modules beside this one, run as a script
@@ -328,9 +340,24 @@ def bench_tools() -> None:
     )
 
 
-def bench_readers() -> None:
-    """Each reader against a bare parse of the same files (the modules beside this one)."""
-    for name in READERS:
+def bench_readers(
+    only: Sequence[str] = (), against: str | None = None, rounds: int | None = None
+) -> None:
+    """Each reader against a bare parse of the same files (the modules beside this one),
+    or, given a revision in ``against``, against the same reader at that revision."""
+    names = [f"bench_{name}" for name in only] or list(READERS)
+    if against is not None:
+        from _against import compare_revisions
+
+        benches = []
+        for name in names:
+            declared = getattr(importlib.import_module(name), "BENCHES", None)
+            if declared is None:  # a benchmark not yet written as ReaderBench declarations
+                print(f"{name}: declares no BENCHES, not compared")
+            benches += declared or ()
+        compare_revisions(benches, against or None, rounds)
+        return
+    for name in names:
         module = importlib.import_module(name)
         print(f"\n## {name.removeprefix('bench_')}")
         module.run()
@@ -387,18 +414,46 @@ def main() -> None:
         action="store_true",
         help="readers: add the OFAC XML scale run, 1M entries, ~2 min (SANCTIONKIT_BENCH_SCALE=1)",
     )
+    parser.add_argument(
+        "--reader",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help=f"readers: only this one (repeatable): {', '.join(r[6:] for r in READERS)}",
+    )
+    parser.add_argument(
+        "--against",
+        nargs="?",
+        const="",
+        metavar="REV",
+        help="readers: the working tree's readers against those of git revision REV, "
+        "CPU time and memory before and after (default REV: merge base of HEAD and main)",
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        metavar="N",
+        help="readers --against: N rounds per file instead of each benchmark's own (3 to 7)",
+    )
     arguments = parser.parse_args()
-    names = arguments.names or list(BENCHMARKS)
+    names = arguments.names or (["readers"] if arguments.against is not None else list(BENCHMARKS))
     if arguments.scale:
         os.environ["SANCTIONKIT_BENCH_SCALE"] = "1"  # what bench_ofac_xml reads
     unknown = sorted(set(names) - set(BENCHMARKS))
     if unknown:
         parser.error(f"unknown benchmark(s): {', '.join(unknown)}")
-    print(f"Python {sys.version.split()[0]}; ratio = time / sanctionkit's time; lower is faster")
+    unknown = sorted(set(arguments.reader) - {name[6:] for name in READERS})
+    if unknown:
+        parser.error(f"unknown reader(s): {', '.join(unknown)}")
+    meaning = "; ratio = time / sanctionkit's time; lower is faster"
+    meaning = "" if arguments.against is not None else meaning
+    print(f"Python {sys.version.split()[0]}{meaning}")
     if not SHARED.exists():
         print(f"note: {SHARED} is absent; inputs are generated only")
+    readers = partial(bench_readers, arguments.reader, arguments.against, arguments.rounds)
+    chosen = {**BENCHMARKS, "readers": readers}
     for name in names:
-        BENCHMARKS[name]()
+        chosen[name]()
 
 
 if __name__ == "__main__":
