@@ -31,10 +31,13 @@ from functools import partial
 from pathlib import Path
 
 from _measure import (
+    CALAMINE_FLOOR,
     Column,
+    ReaderBench,
     bare_calamine,
     bare_csv,
     bare_workbook,
+    in_shared,
     on_openpyxl,
     peak_bytes,
     print_header,
@@ -55,6 +58,21 @@ COLUMNS = (
     Column("speed-up", 9, ".1f", "×"),
     Column("peak KB/entity", 16, ".1f", scale=1 / 1024),
     Column("entities/s", 12, ",.0f"),
+)
+
+
+# What ``run.py readers --against REV`` compares (this module's own table below adds the
+# openpyxl speed-up and the CSV twin, which need more than one reader call per file).
+BENCHES = (
+    ReaderBench(
+        title="UK Consolidated List workbook",
+        reader="uk_conlist",
+        files=in_shared("uk", "*.xlsx"),
+        bare=bare_calamine,
+        floor=CALAMINE_FLOOR,
+        missing="no UK ConList workbook in ../shared/data/uk",
+        rounds=ROUNDS,
+    ),
 )
 
 
