@@ -232,11 +232,11 @@ def test_choice_looks_a_word_up_in_lower_case_and_reports_an_unknown_one() -> No
     table = {"low": "weak", "good": "strong"}
     said = "unknown alias QUALITY"
     assert reading.choice(table, "Good", record="1", field="QUALITY", message=said) == "strong"
-    assert reading.choice(table, "", record="2", field="QUALITY", message=said, default="x") == "x"
+    assert reading.choice(table, "", record="2", field="QUALITY", message=said) is None
     unknown = reading.choice(
-        table, "mediocre", record="3", field="QUALITY", message=said, default="strong", value="!"
+        table, "mediocre", record="3", field="QUALITY", message=said, value="!"
     )
-    assert unknown == "strong"
+    assert unknown is None
     assert [(p.record, p.field, p.message, p.value) for p in reading.problems] == [
         ("3", "QUALITY", said, "!")
     ]

@@ -433,14 +433,13 @@ class Reading:
         record: str | None,
         field: str,
         message: str,
-        default: V | None = None,
         value: str | None = None,
     ) -> V | None:
         """What a list's closed table of codes says ``text`` means (looked up in lower case).
 
         Readers map a gender, an alias quality, a yes/no flag from a few words;
         a word the table lacks is a problem (``message``, naming ``value`` or
-        else the text). Empty text and an unknown word give ``default``.
+        else the text). Empty text and an unknown word give None.
 
         >>> reading = Reading(file="list.xml")
         >>> genders = {"m": "male", "f": "female"}
@@ -452,12 +451,11 @@ class Reading:
         [('2', 'unknown gender', 'X')]
         """
         if not text:
-            return default
+            return None
         found = table.get(text.lower())
         if found is None:
             shown = text if value is None else value
             self.problem(message, record=record, field=field, value=shown)
-            return default
         return found
 
     def file_name(self, default: str) -> str:
