@@ -22,7 +22,7 @@ import attrs
 from sanctionkit.formats._authorities import european_union
 from sanctionkit.formats._draft import EntityDraft, merged
 from sanctionkit.formats._files import xml_root_name
-from sanctionkit.formats._reading import Reading, named_country
+from sanctionkit.formats._reading import Reading, approximately, named_country
 from sanctionkit.formats._schemes import identify
 from sanctionkit.formats._text import clean, join, script
 from sanctionkit.formats._xml import iter_records, local_name
@@ -477,8 +477,8 @@ class _Records:
             record=record.label,
             field="nameAlias/strong",
             message="unknown strong value; kept as a strong name",
-            default=AliasQuality.STRONG,
         )
+        quality = quality or AliasQuality.STRONG
         function = _attr(element, "function")
         for remark in _remarks(element):
             stated = _QUALITY_REMARK.match(remark)
@@ -635,8 +635,8 @@ class _Records:
             record=label,
             field="birthdate/circa",
             message="unknown circa value",
-            default=False,
         )
+        approximate = circa is True
         calendar = _attr(element, "calendarType").upper()
         foreign = calendar not in ("", "GREGORIAN")
         full = _attr(element, "birthdate")
@@ -649,13 +649,12 @@ class _Records:
                 record.note(
                     f"Date of birth {full} is {parts} in the {calendar.capitalize()} calendar"
                 )
-            return value if value is None or not circa else attrs.evolve(value, approximate=True)
+            return approximately(value) if value is not None and approximate else value
         if foreign:
             if parts or start or end:
                 shown = parts or f"{start}-{end}"
                 record.note(f"Date of birth in the {calendar.capitalize()} calendar: {shown}")
             return None
-        approximate = bool(circa)
         if year:
             return self.reading.date_parts(
                 year, month, day, record=label, field="birthdate", approximate=approximate

@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO
 
@@ -120,6 +120,8 @@ _ALIAS_QUALITIES = {
 }
 _GENDERS = {"male": Gender.MALE, "female": Gender.FEMALE}
 _NAME_PARTS = ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")
+#: An address's parts before its country, in the order its text gives them.
+_ADDRESS_PARTS = ("STREET", "CITY", "STATE_PROVINCE", "ZIP_CODE")
 #: Elements of one text each → the note that keeps it.
 _NOTED = (("SUBMITTED_BY", "Submitted by"), ("SUBMITTED_ON", "Submitted on"))
 
@@ -273,8 +275,17 @@ class _Records:
             return
         person = local_name(record.tag) == "INDIVIDUAL"
         draft = EntityDraft(label, kind=Person if person else Organization, sources=self.sources)
-        self._births(draft, groups)
-        if not self._names(draft, texts, groups):
+        original = clean(texts.get("NAME_ORIGINAL_SCRIPT"))
+        if original:
+            draft.aliases.append(Alias(name=original, script=script(original)))
+        self._groups(_BEFORE_ID, groups, draft)
+        draft.name = join((clean(texts.get(part)) for part in _NAME_PARTS), " ")
+        if not draft.name and draft.aliases:
+            draft.name = draft.aliases.pop(
+                0
+            ).name  # the only names are aliases: the first stands in
+        if not draft.name:  # rejected before it takes an id
+            reading.reject("record has no name", record=label)
             return
         draft.id = self._entity_id(reference, dataid, label)
         if draft.id is None:
@@ -284,9 +295,7 @@ class _Records:
         if reference:
             # The number other lists cite ("UN Ref KPe.033"): sk.link joins on it.
             draft.identifiers.append(Identifier(scheme="un_reference", value=reference))
-        for element in groups.get("INDIVIDUAL_DOCUMENT", ()):
-            self._document(_children(element), draft)
-        self._places(draft, groups)
+        self._groups(_AFTER_ID, groups, draft)
         self._notes(draft, texts, groups)
         list_type = clean(texts.get("UN_LIST_TYPE"))
         listed = reading.single_date(
@@ -327,28 +336,18 @@ class _Records:
             )
         return found
 
-    def _names(
-        self, draft: EntityDraft, texts: dict[str, str], groups: dict[str, list[ET.Element]]
-    ) -> bool:
-        """The name and aliases; False (the record rejected) when it has no name at all."""
-        name = join((clean(texts.get(part)) for part in _NAME_PARTS), " ")
-        original = clean(texts.get("NAME_ORIGINAL_SCRIPT"))
-        if original:
-            draft.aliases.append(Alias(name=original, script=script(original)))
-        for tag in ("INDIVIDUAL_ALIAS", "ENTITY_ALIAS"):
+    def _groups(
+        self, table: _Table, groups: dict[str, list[ET.Element]], draft: EntityDraft
+    ) -> None:
+        """Read the record's elements with children, by the methods of ``table``, in its order."""
+        for tag, method in table:
             for element in groups.get(tag, ()):
-                self._alias(_children(element), draft)
-        if not name:
-            if not draft.aliases:
-                self.reading.reject("record has no name", record=draft.label)
-                return False
-            name = draft.aliases.pop(0).name  # the only names are aliases: the first stands in
-        draft.name = name
-        return True
+                method(self, element, draft)
 
-    def _alias(self, fields: dict[str, str], draft: EntityDraft) -> None:
+    def _alias(self, element: ET.Element, draft: EntityDraft) -> None:
         """An alias and its note; the date and place of birth some aliases carry are the
         entity's too (the sources disagree)."""
+        fields = _children(element)
         name, note = clean(fields.get("ALIAS_NAME")), clean(fields.get("NOTE"))
         if name:
             quality = self.reading.choice(
@@ -357,8 +356,8 @@ class _Records:
                 record=draft.label,
                 field="QUALITY",
                 message="unknown alias QUALITY; kept as a strong alias",
-                default=AliasQuality.STRONG,
             )
+            quality = quality or AliasQuality.STRONG
             draft.aliases.append(Alias(name=name, quality=quality, script=script(name)))
         if note:
             draft.note(f"Alias {name}: {note}" if name else f"Alias: {note}")
@@ -378,17 +377,14 @@ class _Records:
             if place is not None:
                 draft.birth_place(place)
 
-    def _births(self, draft: EntityDraft, groups: dict[str, list[ET.Element]]) -> None:
-        for element in groups.get("INDIVIDUAL_DATE_OF_BIRTH", ()):
-            self._birth_date(_children(element), draft)
-        for element in groups.get("INDIVIDUAL_PLACE_OF_BIRTH", ()):
-            place = self._address(_children(element), draft.label, "PLACE_OF_BIRTH")
-            if place is not None:
-                draft.birth_place(place)
+    def _birth_place(self, element: ET.Element, draft: EntityDraft) -> None:
+        place = self._address(_children(element), draft.label, "PLACE_OF_BIRTH")
+        if place is not None:
+            draft.birth_place(place)
 
-    def _places(self, draft: EntityDraft, groups: dict[str, list[ET.Element]]) -> None:
-        """Nationalities and addresses."""
-        for text in _values(groups.get("NATIONALITY", ())):
+    def _nationality(self, element: ET.Element, draft: EntityDraft) -> None:
+        """A country in the nationality role; a text that is none is a note (and a problem)."""
+        for text in _values([element]):
             if text.lower() in _BLANKS:
                 continue  # "na": not available (never Namibia, which the list spells out)
             country = self.reading.country(text, record=draft.label, field="NATIONALITY")
@@ -396,27 +392,22 @@ class _Records:
                 draft.note(f"Nationality: {text}")
             else:
                 draft.role(self.reading.country_role(country, CountryRoleKind.NATIONALITY))
-        for tag in ("INDIVIDUAL_ADDRESS", "ENTITY_ADDRESS"):
-            for element in groups.get(tag, ()):
-                address = self._address(_children(element), draft.label, "ADDRESS")
-                if address is not None:
-                    draft.addresses.append(address)
+
+    def _location(self, element: ET.Element, draft: EntityDraft) -> None:
+        address = self._address(_children(element), draft.label, "ADDRESS")
+        if address is not None:
+            draft.addresses.append(address)
 
     def _address(self, fields: dict[str, str], label: str, field: str) -> Address | None:
-        """An address or place of birth; the same place twice is one shared object."""
-        if not fields:
-            return None
-        city = clean(fields.get("CITY"))
+        """An address or place of birth: its parts, then its NOTE in brackets; shared."""
         country_text = _value(fields.get("COUNTRY"))
-        parts = [clean(fields.get(part)) for part in ("STREET", "CITY", "STATE_PROVINCE")]
-        full = join([*parts, clean(fields.get("ZIP_CODE")), country_text])
+        country = self.reading.country(country_text, record=label, field=f"{field}/COUNTRY")
+        full = join([*(clean(fields.get(part)) for part in _ADDRESS_PARTS), country_text])
         note = clean(fields.get("NOTE"))
         if note:
             full = f"{full} ({note})" if full else note
-        if not full:
-            return None  # <INDIVIDUAL_ADDRESS><COUNTRY/></INDIVIDUAL_ADDRESS>: none
-        country = self.reading.country(country_text, record=label, field=f"{field}/COUNTRY")
-        return self.reading.intern(Address(full=full, city=city or None, country=country))
+        # <INDIVIDUAL_ADDRESS><COUNTRY/></INDIVIDUAL_ADDRESS> is none
+        return self.reading.address([full], city=clean(fields.get("CITY")), country=country)
 
     def _notes(
         self, draft: EntityDraft, texts: dict[str, str], groups: dict[str, list[ET.Element]]
@@ -464,10 +455,9 @@ class _Records:
         )
         draft.positions = _values((*groups.get("TITLE", ()), *groups.get("DESIGNATION", ())))
 
-    def _document(self, fields: dict[str, str], draft: EntityDraft) -> None:
+    def _document(self, element: ET.Element, draft: EntityDraft) -> None:
         """An identifier: TYPE_OF_DOCUMENT picks the scheme; one without a NUMBER is a note."""
-        if not fields:
-            return  # <INDIVIDUAL_DOCUMENT/>: the list writes one when there is none
+        fields = _children(element)
         kind = clean(fields.get("TYPE_OF_DOCUMENT"))
         detail = clean(fields.get("TYPE_OF_DOCUMENT2"))
         number = clean(fields.get("NUMBER"))
@@ -505,8 +495,9 @@ class _Records:
             issued_note = f"issued {issued_text}" if issued_text else ""
             draft.note("Document: " + join([kind, *extra, issued_note], "; "))
 
-    def _birth_date(self, fields: dict[str, str], draft: EntityDraft) -> None:
+    def _birth_date(self, element: ET.Element, draft: EntityDraft) -> None:
         """A date of birth as TYPE_OF_DATE gives it: a range, a date, or only a NOTE."""
+        fields = _children(element)
         kind = clean(fields.get("TYPE_OF_DATE")).upper()
         note = clean(fields.get("NOTE"))
         approximate = kind == "APPROXIMATELY"
@@ -541,3 +532,21 @@ class _Records:
         end = self.reading.single_date(to_year, record=label, field=f"{field}/TO_YEAR")
         text = f"{from_year}/{to_year}"
         return self.reading.date_range(start, end, text=text, record=label, field=field)
+
+
+_Table = tuple[tuple[str, Callable[[_Records, ET.Element, EntityDraft], None]], ...]
+#: A record's elements with children → the method that reads each into the draft, in the
+#: order they are read: those before the record takes its id (it needs a name first) ...
+_BEFORE_ID: _Table = (
+    ("INDIVIDUAL_DATE_OF_BIRTH", _Records._birth_date),
+    ("INDIVIDUAL_PLACE_OF_BIRTH", _Records._birth_place),
+    ("INDIVIDUAL_ALIAS", _Records._alias),
+    ("ENTITY_ALIAS", _Records._alias),
+)
+#: ... and after.
+_AFTER_ID: _Table = (
+    ("INDIVIDUAL_DOCUMENT", _Records._document),
+    ("NATIONALITY", _Records._nationality),
+    ("INDIVIDUAL_ADDRESS", _Records._location),
+    ("ENTITY_ADDRESS", _Records._location),
+)
