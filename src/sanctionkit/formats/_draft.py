@@ -142,6 +142,27 @@ class EntityDraft:
         if text and text not in self.positions:
             self.positions.append(text)
 
+    def unknown(
+        self, reading: Reading, field: str, text: str, *, message: str, value: str | None = None
+    ) -> None:
+        """Keep a field the reader does not know as a note ("field: text"); report it
+        (``message``) the first time the file has it.
+
+        A list that grows a new element or column loses nothing: its text stays
+        with the record, and one problem per file says what is new.
+
+        >>> reading = Reading(file="list.xml")
+        >>> draft = EntityDraft(label="EU.1.2")
+        >>> for text in ("blue", "green"):
+        ...     draft.unknown(reading, "colour", text, message="unknown element; kept as a note")
+        >>> draft.notes, [(p.record, p.field) for p in reading.problems]
+        (['colour: blue', 'colour: green'], [('EU.1.2', 'colour')])
+        """
+        if text:
+            self.note(f"{field}: {text}")
+        if reading.first_time(f"unknown field {field}"):
+            reading.problem(message, record=self.label, field=field, value=value)
+
     def build(self, reading: Reading, *, quiet: bool = False) -> Entity | None:
         """The entity of :attr:`kind`; None, with the record rejected, when it cannot be made.
 
