@@ -413,19 +413,12 @@ class _Records:
         return found
 
     def _unknown(self, tag: str, elements: list[ET.Element], record: _Draft) -> None:
-        """An element this reader does not know: its text is kept, and the file's first reported."""
+        """An element this reader does not know: its text and attributes are notes."""
         for element in elements:
-            text = join(
-                [clean(element.text), *(f"{k}={v}" for k, v in element.attrib.items() if v)], "; "
-            )
-            if text:
-                record.note(f"{tag}: {text}")
-        if self.reading.first_time(f"unknown element {tag}"):
-            self.reading.problem(
-                "unknown element; its text and attributes are kept as notes",
-                record=record.label,
-                field=tag,
-            )
+            attributes = (f"{key}={value}" for key, value in element.attrib.items() if value)
+            text = join([clean(element.text), *attributes], "; ")
+            message = "unknown element; its text and attributes are kept as notes"
+            record.unknown(self.reading, tag, text, message=message)
 
     # --- regulations and remarks -------------------------------------------------------
 
