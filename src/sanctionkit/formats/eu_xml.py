@@ -23,7 +23,6 @@ from sanctionkit.formats._authorities import european_union
 from sanctionkit.formats._draft import EntityDraft, merged
 from sanctionkit.formats._files import xml_root_name
 from sanctionkit.formats._reading import Reading, approximately, named_country
-from sanctionkit.formats._schemes import identify
 from sanctionkit.formats._text import clean, join, script
 from sanctionkit.formats._xml import iter_records, local_name
 from sanctionkit.model import (
@@ -36,7 +35,6 @@ from sanctionkit.model import (
     Entity,
     Gender,
     Identifier,
-    IdentifierScheme,
     LegalBasis,
     LegalBasisKind,
     Organization,
@@ -689,18 +687,15 @@ class _Records:
         note = _document_note(element, number, valid_from)
         if number:
             # For a scheme of its own, the type's words are no news; for ``other`` they say it all.
-            scheme, kind = identify("eu", code)
-            kind = (description or kind) if scheme is IdentifierScheme.OTHER else None
-            record.identifiers.append(
-                Identifier(
-                    scheme=scheme,
-                    value=number,
-                    country=country,
-                    issued=issued,
-                    expires=expires,
-                    note=note,
-                    label=kind,
-                )
+            record.document(
+                "eu",
+                code,
+                number,
+                described=description,
+                country=country,
+                issued=issued,
+                expires=expires,
+                note=note,
             )
         elif note or code:
             dates = [

@@ -32,7 +32,6 @@ from sanctionkit.formats._authorities import un_security_council
 from sanctionkit.formats._draft import EntityDraft
 from sanctionkit.formats._files import xml_root_name
 from sanctionkit.formats._reading import Reading, approximately
-from sanctionkit.formats._schemes import identify
 from sanctionkit.formats._text import clean, join, script
 from sanctionkit.formats._xml import iter_records, local_name
 from sanctionkit.identifiers import imo
@@ -479,17 +478,8 @@ class _Records:
             clean(fields.get("NOTE")),
         ]
         if number:
-            scheme, kept = identify("un", type_text or "")
-            draft.identifiers.append(
-                Identifier(
-                    scheme=scheme,
-                    label=kept,
-                    value=number,
-                    country=country,
-                    issued=issued,
-                    note=join(extra, "; ") or None,
-                )
-            )
+            note = join(extra, "; ") or None
+            draft.document("un", type_text, number, country=country, issued=issued, note=note)
         elif kind or any(extra) or issued_text:
             # No number to make an identifier of (it is sometimes inside the type's text).
             issued_note = f"issued {issued_text}" if issued_text else ""
