@@ -272,19 +272,8 @@ class _Records:
         if not label:
             reading.reject("record has neither REFERENCE_NUMBER nor DATAID")
             return
-        person = local_name(record.tag) == "INDIVIDUAL"
-        draft = EntityDraft(label, kind=Person if person else Organization, sources=self.sources)
-        original = clean(texts.get("NAME_ORIGINAL_SCRIPT"))
-        if original:
-            draft.aliases.append(Alias(name=original, script=script(original)))
-        self._groups(_BEFORE_ID, groups, draft)
-        draft.name = join((clean(texts.get(part)) for part in _NAME_PARTS), " ")
-        if not draft.name and draft.aliases:
-            draft.name = draft.aliases.pop(
-                0
-            ).name  # the only names are aliases: the first stands in
-        if not draft.name:  # rejected before it takes an id
-            reading.reject("record has no name", record=label)
+        draft = self._named(record, label, texts, groups)
+        if draft is None:
             return
         draft.id = self._entity_id(reference, dataid, label)
         if draft.id is None:
@@ -300,7 +289,7 @@ class _Records:
         listed = reading.single_date(
             _value(texts.get("LISTED_ON")), record=label, field="LISTED_ON"
         )
-        if person:
+        if draft.kind is Person:
             self._person(draft, texts, groups)
         entity = draft.build(reading)
         if entity is None:
@@ -315,6 +304,30 @@ class _Records:
             sources=self.sources,
         )
         reading.keep(entity, designation)
+
+    def _named(
+        self,
+        record: ET.Element,
+        label: str,
+        texts: dict[str, str],
+        groups: dict[str, list[ET.Element]],
+    ) -> EntityDraft | None:
+        """The record's draft with its names (and what its aliases say); None, the record
+        rejected, when it has no name at all (before it takes an id)."""
+        person = local_name(record.tag) == "INDIVIDUAL"
+        draft = EntityDraft(label, kind=Person if person else Organization, sources=self.sources)
+        original = clean(texts.get("NAME_ORIGINAL_SCRIPT"))
+        if original:
+            draft.aliases.append(Alias(name=original, script=script(original)))
+        self._groups(_BEFORE_ID, groups, draft)
+        draft.name = join((clean(texts.get(part)) for part in _NAME_PARTS), " ")
+        if not draft.name and draft.aliases:
+            # The only names are aliases: the first stands in.
+            draft.name = draft.aliases.pop(0).name
+        if not draft.name:
+            self.reading.reject("record has no name", record=label)
+            return None
+        return draft
 
     def _entity_id(self, reference: str, dataid: str, label: str) -> str | None:
         """``un-{reference}``; ``un-dataid-{DATAID}`` without one or when it is taken."""
