@@ -259,8 +259,6 @@ class _Records:
     sources: tuple[Source, ...]
     # Where each entity is in reading.entities: a logicalId listed twice is one entity.
     index: dict[str, int] = attrs.Factory(dict)
-    # (countryIso2Code, countryDescription) → the country, for pairs that read cleanly.
-    countries: dict[tuple[str, str], Country | None] = attrs.Factory(dict)
 
     @classmethod
     def of_root(
@@ -514,21 +512,14 @@ class _Records:
 
         "00" and "UNKNOWN" say that the country is not known. A code and a
         description that name different countries are a problem (the code wins).
-        Pairs that read cleanly are resolved once; bad ones are reported in each record.
         """
         code = _attr(element, "countryIso2Code").upper()
         description = _attr(element, "countryDescription")
-        key = (code, description)
-        if key in self.countries:
-            return self.countries[key]
         no_name = description.lower() in _NO_COUNTRY_NAMES
         if code in _NO_COUNTRY_CODES:
             if no_name:
                 return None
-            found = self.reading.country(description, record=record.label, field=field)
-            if found is not None:
-                self.countries[key] = found
-            return found
+            return self.reading.country(description, record=record.label, field=field)
         by_code = named_country(code, codes=True) if len(code) == 2 else None
         by_name = None if no_name else named_country(description, codes=False)
         message = None
@@ -536,9 +527,7 @@ class _Records:
             message = "countryIso2Code is no country code; read countryDescription"
         elif not no_name and (by_name is None or by_name.alpha2 != by_code.alpha2):
             message = "countryIso2Code and countryDescription disagree; kept the code"
-        if message is None:
-            self.countries[key] = by_code
-        else:
+        if message is not None:
             value = f"{code} {description}".strip()
             self.reading.problem(message, record=record.label, field=field, value=value)
         return by_code or by_name
