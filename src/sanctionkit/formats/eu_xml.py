@@ -259,6 +259,8 @@ class _Records:
     sources: tuple[Source, ...]
     # Where each entity is in reading.entities: a logicalId listed twice is one entity.
     index: dict[str, int] = attrs.Factory(dict)
+    # (countryIso2Code, countryDescription) → the country, for pairs that read cleanly.
+    countries: dict[tuple[str, str], Country | None] = attrs.Factory(dict)
 
     @classmethod
     def of_root(
@@ -302,10 +304,13 @@ class _Records:
             *([Identifier(scheme="un_reference", value=un_id)] if un_id else []),
         ]
         listed = self._listed(element, record)
-        for alias, quality, language in record.names:  # each other spelling once
-            record.alias(
-                Alias(name=alias, quality=quality, language=language, script=script(alias))
-            )
+        taken = {record.name}  # the same spelling in several languages is one alias
+        for alias, quality, language in record.names:
+            if alias not in taken:
+                taken.add(alias)
+                record.aliases.append(
+                    Alias(name=alias, quality=quality, language=language, script=script(alias))
+                )
         # Only persons have dates and places of birth and a gender: for others they are notes.
         entity = record.build(reading, quiet=True)
         if entity is None:
@@ -489,6 +494,8 @@ class _Records:
 
     def _gender(self, text: str, record: _Draft) -> None:
         """A name's gender; the record's first, and a problem when a later one differs."""
+        if not text:
+            return
         field = "nameAlias/gender"
         gender = self.reading.choice(
             _GENDERS, text, record=record.label, field=field, message="unknown gender"
@@ -512,14 +519,21 @@ class _Records:
 
         "00" and "UNKNOWN" say that the country is not known. A code and a
         description that name different countries are a problem (the code wins).
+        Pairs that read cleanly are resolved once; bad ones are reported in each record.
         """
         code = _attr(element, "countryIso2Code").upper()
         description = _attr(element, "countryDescription")
+        key = (code, description)
+        if key in self.countries:
+            return self.countries[key]
         no_name = description.lower() in _NO_COUNTRY_NAMES
         if code in _NO_COUNTRY_CODES:
             if no_name:
                 return None
-            return self.reading.country(description, record=record.label, field=field)
+            found = self.reading.country(description, record=record.label, field=field)
+            if found is not None:
+                self.countries[key] = found
+            return found
         by_code = named_country(code, codes=True) if len(code) == 2 else None
         by_name = None if no_name else named_country(description, codes=False)
         message = None
@@ -527,7 +541,9 @@ class _Records:
             message = "countryIso2Code is no country code; read countryDescription"
         elif not no_name and (by_name is None or by_name.alpha2 != by_code.alpha2):
             message = "countryIso2Code and countryDescription disagree; kept the code"
-        if message is not None:
+        if message is None:
+            self.countries[key] = by_code
+        else:
             value = f"{code} {description}".strip()
             self.reading.problem(message, record=record.label, field=field, value=value)
         return by_code or by_name

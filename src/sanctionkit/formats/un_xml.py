@@ -119,8 +119,6 @@ _ALIAS_QUALITIES = {
 }
 _GENDERS = {"male": Gender.MALE, "female": Gender.FEMALE}
 _NAME_PARTS = ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")
-#: An address's parts before its country, in the order its text gives them.
-_ADDRESS_PARTS = ("STREET", "CITY", "STATE_PROVINCE", "ZIP_CODE")
 #: Elements of one text each → the note that keeps it.
 _NOTED = (("SUBMITTED_BY", "Submitted by"), ("SUBMITTED_ON", "Submitted on"))
 
@@ -360,6 +358,8 @@ class _Records:
         """An alias and its note; the date and place of birth some aliases carry are the
         entity's too (the sources disagree)."""
         fields = _children(element)
+        if not fields:
+            return  # <INDIVIDUAL_ALIAS><QUALITY/><ALIAS_NAME/></INDIVIDUAL_ALIAS>: none
         name, note = clean(fields.get("ALIAS_NAME")), clean(fields.get("NOTE"))
         if name:
             quality = self.reading.choice(
@@ -412,14 +412,17 @@ class _Records:
 
     def _address(self, fields: dict[str, str], label: str, field: str) -> Address | None:
         """An address or place of birth: its parts, then its NOTE in brackets; shared."""
+        city = clean(fields.get("CITY"))
         country_text = _value(fields.get("COUNTRY"))
-        country = self.reading.country(country_text, record=label, field=f"{field}/COUNTRY")
-        full = join([*(clean(fields.get(part)) for part in _ADDRESS_PARTS), country_text])
+        parts = (clean(fields.get("STREET")), city, clean(fields.get("STATE_PROVINCE")))
+        full = join([*parts, clean(fields.get("ZIP_CODE")), country_text])
         note = clean(fields.get("NOTE"))
         if note:
             full = f"{full} ({note})" if full else note
-        # <INDIVIDUAL_ADDRESS><COUNTRY/></INDIVIDUAL_ADDRESS> is none
-        return self.reading.address([full], city=clean(fields.get("CITY")), country=country)
+        if not full:
+            return None  # <INDIVIDUAL_ADDRESS><COUNTRY/></INDIVIDUAL_ADDRESS>: none
+        country = self.reading.country(country_text, record=label, field=f"{field}/COUNTRY")
+        return self.reading.intern(Address(full=full, city=city or None, country=country))
 
     def _notes(
         self, draft: EntityDraft, texts: dict[str, str], groups: dict[str, list[ET.Element]]
@@ -470,6 +473,8 @@ class _Records:
     def _document(self, element: ET.Element, draft: EntityDraft) -> None:
         """An identifier: TYPE_OF_DOCUMENT picks the scheme; one without a NUMBER is a note."""
         fields = _children(element)
+        if not fields:
+            return  # a document of empty elements is none
         kind = clean(fields.get("TYPE_OF_DOCUMENT"))
         detail = clean(fields.get("TYPE_OF_DOCUMENT2"))
         number = clean(fields.get("NUMBER"))
