@@ -158,3 +158,39 @@ def test_merged_keeps_the_first_record_s_values_where_both_give_one() -> None:
     both = merged(first, Person(id="eu-1", name="A", gender=Gender.MALE))
     assert both.gender is Gender.FEMALE
     assert both.aliases == ()
+
+
+def test_an_unknown_field_is_a_note_each_time_and_a_problem_once_per_file() -> None:
+    reading = Reading(file="list.xml")
+    said = "unknown element; kept as a note"
+    first, second = EntityDraft(label="1"), EntityDraft(label="2")
+    first.unknown(reading, "colour", "", message=said)
+    first.unknown(reading, "colour", "blue", message=said, value="blue")
+    second.unknown(reading, "colour", "green", message=said)
+    second.unknown(reading, "size", "L", message=said, value="L")
+    assert first.notes == ["colour: blue"]
+    assert second.notes == ["colour: green", "size: L"]
+    assert [(p.record, p.field, p.value) for p in reading.problems] == [
+        ("1", "colour", None),
+        ("2", "size", "L"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("authority", "kind", "described", "scheme", "label"),
+    [
+        ("un", "Numéro de passeport", "", "passport", None),
+        ("un", "Ration card number:", "", "other", "Ration card number"),
+        ("eu", "other", "Seaman's book", "other", "Seaman's book"),
+        ("eu", "passport", "National passport", "passport", None),
+    ],
+)
+def test_document_takes_the_authority_s_scheme_and_labels_only_other_ones(
+    authority: str, kind: str, described: str, scheme: str, label: str | None
+) -> None:
+    draft = EntityDraft(label="1")
+    issued = PartialDate(2001, 2, 3)
+    draft.document(authority, kind, "X1", described=described, issued=issued, note="n")
+    [identifier] = draft.identifiers
+    assert (identifier.scheme.value, identifier.label) == (scheme, label)
+    assert (identifier.value, identifier.issued, identifier.note) == ("X1", issued, "n")

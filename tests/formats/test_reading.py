@@ -225,3 +225,28 @@ def test_first_time_is_true_once_per_key_and_reading() -> None:
     reading = Reading(file="list.xml")
     assert [reading.first_time(key) for key in ("a", "b", "a", "b")] == [True, True, False, False]
     assert Reading(file="other.xml").first_time("a")
+
+
+def test_choice_looks_a_word_up_in_lower_case_and_reports_an_unknown_one() -> None:
+    reading = Reading(file="list.xml")
+    table = {"low": "weak", "good": "strong"}
+    said = "unknown alias QUALITY"
+    assert reading.choice(table, "Good", record="1", field="QUALITY", message=said) == "strong"
+    assert reading.choice(table, "", record="2", field="QUALITY", message=said) is None
+    unknown = reading.choice(
+        table, "mediocre", record="3", field="QUALITY", message=said, value="!"
+    )
+    assert unknown is None
+    assert [(p.record, p.field, p.message, p.value) for p in reading.problems] == [
+        ("3", "QUALITY", said, "!")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("file", "expected"),
+    [("/data/eu/export.xml", "export.xml"), ("<stream>", "usual.xml"), ("", "usual.xml")],
+)
+def test_file_name_is_the_path_s_last_part_or_the_list_s_usual_name(
+    file: str, expected: str
+) -> None:
+    assert Reading(file=file).file_name("usual.xml") == expected

@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from sanctionkit.formats._reading import Reading
+from sanctionkit.formats._schemes import identify
 from sanctionkit.formats._text import script
 from sanctionkit.model import (
     Address,
@@ -27,11 +28,13 @@ from sanctionkit.model import (
     Entity,
     Gender,
     Identifier,
+    IdentifierScheme,
     Organization,
     Person,
     Source,
     Vessel,
 )
+from sanctionkit.values.countries import Country
 from sanctionkit.values.dates import DateRange, PartialDate
 
 __all__ = ["EntityDraft", "merged"]
@@ -141,6 +144,65 @@ class EntityDraft:
         """Add a position or title, once."""
         if text and text not in self.positions:
             self.positions.append(text)
+
+    def document(
+        self,
+        authority: str,
+        kind: str,
+        number: str,
+        *,
+        described: str = "",
+        country: Country | None = None,
+        issued: PartialDate | None = None,
+        expires: PartialDate | None = None,
+        note: str | None = None,
+    ) -> None:
+        """Add a document's number as an identifier whose scheme is what ``authority``
+        calls ``kind`` (see :func:`~sanctionkit.formats._schemes.identify`).
+
+        A document of scheme ``other`` keeps a label: ``described`` (a list's own
+        description of the kind), else the kind's words.
+
+        >>> draft = EntityDraft(label="QDi.1")
+        >>> draft.document("un", "Passport", "A123", note="issued in Kabul")
+        >>> draft.document("eu", "other", "77", described="Ration card")
+        >>> [(i.scheme.value, i.value, i.label, i.note) for i in draft.identifiers]
+        [('passport', 'A123', None, 'issued in Kabul'), ('other', '77', 'Ration card', None)]
+        """
+        scheme, label = identify(authority, kind)
+        if scheme is IdentifierScheme.OTHER:
+            label = described or label
+        identifier = Identifier(
+            scheme=scheme,
+            label=label,
+            value=number,
+            country=country,
+            issued=issued,
+            expires=expires,
+            note=note,
+        )
+        self.identifiers.append(identifier)
+
+    def unknown(
+        self, reading: Reading, field: str, text: str, *, message: str, value: str | None = None
+    ) -> None:
+        """Keep a field the reader does not know as a note ("field: text"); report it
+        (``message``) the first time the file has it.
+
+        A list that grows a new element or column loses nothing: its text stays
+        with the record, and one problem per file says what is new.
+
+        >>> reading = Reading(file="list.xml")
+        >>> draft = EntityDraft(label="EU.1.2")
+        >>> for text in ("blue", "green"):
+        ...     draft.unknown(reading, "colour", text, message="unknown element; kept as a note")
+        >>> draft.notes, [(p.record, p.field) for p in reading.problems]
+        (['colour: blue', 'colour: green'], [('EU.1.2', 'colour')])
+        """
+        if text:
+            self.note(f"{field}: {text}")
+        if reading.first_time(f"unknown field {field}"):
+            reading.problem(message, record=self.label, field=field, value=value)
 
     def build(self, reading: Reading, *, quiet: bool = False) -> Entity | None:
         """The entity of :attr:`kind`; None, with the record rejected, when it cannot be made.

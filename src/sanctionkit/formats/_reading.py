@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable, Hashable, Iterable, Mapping
+from pathlib import Path
 from typing import TypeVar
 
 import attrs
@@ -36,6 +37,7 @@ __all__ = ["Reading", "approximately", "named_country", "problem_code"]
 
 T = TypeVar("T")
 H = TypeVar("H", bound=Hashable)
+V = TypeVar("V")
 
 #: The code of a record given up on, whatever the reason.
 REJECTED = "rejected-record"
@@ -422,6 +424,54 @@ class Reading:
             return False
         self._met.add(key)
         return True
+
+    def choice(
+        self,
+        table: Mapping[str, V],
+        text: str,
+        *,
+        record: str | None,
+        field: str,
+        message: str,
+        value: str | None = None,
+    ) -> V | None:
+        """What a list's closed table of codes says ``text`` means (looked up in lower case).
+
+        Readers map a gender, an alias quality, a yes/no flag from a few words;
+        a word the table lacks is a problem (``message``, naming ``value`` or
+        else the text). Empty text and an unknown word give None.
+
+        >>> reading = Reading(file="list.xml")
+        >>> genders = {"m": "male", "f": "female"}
+        >>> reading.choice(genders, "M", record="1", field="gender", message="unknown gender")
+        'male'
+        >>> reading.choice(genders, "X", record="2", field="gender", message="unknown gender")
+        >>> reading.choice(genders, "", record="3", field="gender", message="unknown gender")
+        >>> [(p.record, p.message, p.value) for p in reading.problems]
+        [('2', 'unknown gender', 'X')]
+        """
+        if not text:
+            return None
+        found = table.get(text.lower())
+        if found is None:
+            shown = text if value is None else value
+            self.problem(message, record=record, field=field, value=shown)
+        return found
+
+    def file_name(self, default: str) -> str:
+        """The file's own name (its path's last part), or ``default`` for a stream ("<file>").
+
+        Every reader names the file in its source's title: a caller's stream has
+        only a placeholder name, and the title then names the list's usual file.
+
+        >>> Reading(file="/data/un/consolidated.xml").file_name("consolidated.xml")
+        'consolidated.xml'
+        >>> Reading(file="<stream>").file_name("export.xml"), Reading(file="").file_name("x.xml")
+        ('export.xml', 'x.xml')
+        """
+        if self.file and not self.file.startswith("<"):
+            return Path(self.file).name
+        return default
 
     def imo_number(self, text: str | None, *, record: str | None, field: str = "imo") -> str | None:
         return self._remembered(imo.validate, text, record=record, field=field, code="invalid-imo")

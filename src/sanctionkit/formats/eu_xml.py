@@ -1,30 +1,11 @@
 """The EU Financial Sanctions Files (FSF) consolidated list, as XML (root ``export``).
 
-The European Commission publishes every person, group and entity under EU
-financial sanctions in one file whose root element is ``export``, in the
-namespace ``http://eu.europa.ec/fpi/fsd/export``. Each ``sanctionEntity``
-becomes a :class:`~sanctionkit.Person` (subject type "person") or an
-:class:`~sanctionkit.Organization` (subject type "enterprise"), with one
+Each ``sanctionEntity`` becomes a :class:`~sanctionkit.Person` (subject type
+"person") or an :class:`~sanctionkit.Organization` ("enterprise"), with one
 :class:`~sanctionkit.Designation` by the European Union that cites the EU
-regulations the record gives. What becomes what, and the quirks of real files,
-are on the documentation page "EU Financial Sanctions Files XML".
-
->>> import io
->>> xml = b'''<export xmlns="http://eu.europa.ec/fpi/fsd/export"
-...   generationDate="2022-03-18T14:52:26.947+01:00">
-... <sanctionEntity designationDate="2009-04-24" euReferenceNumber="EU.4187.20" logicalId="5492">
-... <regulation numberTitle="2017/1509 (OJ L224)" programme="PRK" organisationType="council">
-... <publicationUrl>http://eur-lex.europa.eu/eli/reg/2017/1509/oj</publicationUrl></regulation>
-... <subjectType code="enterprise" classificationCode="E"/>
-... <nameAlias wholeName="Korea Mining Development Trading Corporation" strong="true"/>
-... <nameAlias wholeName="KOMID" strong="true"/></sanctionEntity></export>'''
->>> ds = read(io.BytesIO(xml), name="fsf.xml")
->>> komid = ds.get("eu-5492")
->>> komid.name, [alias.name for alias in komid.aliases]
-('Korea Mining Development Trading Corporation', ['KOMID'])
->>> designation = ds.designations[0]
->>> designation.authority_ref, designation.programmes, str(designation.legal_basis[0])
-('EU.4187.20', ('PRK',), 'EU regulation 2017/1509 (2017)')
+regulations the record gives. An example, the layout, what becomes what and the
+quirks of real files are on the documentation page "EU Financial Sanctions Files
+XML" (docs/formats/eu-xml.md): this module is its mapping tables plus those quirks.
 """
 
 from __future__ import annotations
@@ -41,8 +22,7 @@ import attrs
 from sanctionkit.formats._authorities import european_union
 from sanctionkit.formats._draft import EntityDraft, merged
 from sanctionkit.formats._files import xml_root_name
-from sanctionkit.formats._reading import Reading, named_country
-from sanctionkit.formats._schemes import identify
+from sanctionkit.formats._reading import Reading, approximately, named_country
 from sanctionkit.formats._text import clean, join, script
 from sanctionkit.formats._xml import iter_records, local_name
 from sanctionkit.model import (
@@ -55,7 +35,6 @@ from sanctionkit.model import (
     Entity,
     Gender,
     Identifier,
-    IdentifierScheme,
     LegalBasis,
     LegalBasisKind,
     Organization,
@@ -93,6 +72,9 @@ _SUBJECT_KINDS: dict[str, type[Entity]] = {
 #: nameAlias's parts, for a name without a wholeName.
 _NAME_PARTS = ("firstName", "middleName", "lastName")
 _GENDERS = {"m": Gender.MALE, "f": Gender.FEMALE}
+#: nameAlias's ``strong``: "false" is a weak name; anything else a strong one.
+_STRENGTHS = {"true": AliasQuality.STRONG, "false": AliasQuality.WEAK}
+_FLAGS = {"true": True, "false": False}
 #: An address's attributes, in the order its text gives them, and how each is written.
 _ADDRESS_PARTS = (
     ("street", "{}"),
@@ -118,7 +100,6 @@ _DOCUMENT_FLAGS = (
 # --- the quirks -------------------------------------------------------------------------
 
 _TRUE = "true"
-_FLAGS = ("", "true", "false")
 # Words the list writes where it means "no country".
 _NO_COUNTRY_CODES = frozenset({"", "00"})
 _NO_COUNTRY_NAMES = frozenset({"", "unknown"})
@@ -164,11 +145,7 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
     records: _Records | None = None
     for kind, element in iter_records(source, _RECORD, name, containers=(_ROOT,), reading=reading):
         if kind == "root":
-            published = reading.single_date(
-                element.get("generationDate"), record=None, field="generationDate"
-            )
-            metadata.update(_file_metadata(element, published))
-            records = _Records(reading, _source(name, published))
+            records = _Records.of_root(reading, element, metadata)
             continue
         assert records is not None  # iter_records yields the root first
         records.read(element)
@@ -211,29 +188,10 @@ def legal_basis(number_title: str, url: str | None = None) -> LegalBasis:
     )
 
 
-def _file_metadata(root: ET.Element, published: PartialDate | None) -> dict[str, str]:
-    """generationDate as given and as the publish date, and globalFileId."""
-    values = {
-        "generation_time": (root.get("generationDate") or "").strip(),
-        "publish_date": published.isoformat() if published is not None else "",
-        "global_file_id": clean(root.get("globalFileId")),
-    }
-    return {key: value for key, value in values.items() if value}
-
-
-def _source(name: str, published: PartialDate | None) -> Source:
-    file = Path(name).name if name and not name.startswith("<") else "export.xml"
-    return Source(url=_URL, publisher=_PUBLISHER, title=f"{_TITLE} ({file})", published=published)
-
-
 def _attr(element: ET.Element, name: str, template: str = "{}") -> str:
     """The attribute's text on one line, written into ``template``; empty when it has none."""
     text = clean(element.get(name))
     return template.format(text) if text else ""
-
-
-def _parts(element: ET.Element, parts: tuple[tuple[str, str], ...]) -> list[str]:
-    return [_attr(element, name, template) for name, template in parts]
 
 
 def _remarks(element: ET.Element) -> list[str]:
@@ -268,19 +226,6 @@ def _choose_name(names: list[tuple[str, AliasQuality, str | None]]) -> str | Non
     return names[0][0] if names else None
 
 
-def _aliases(name: str, names: list[tuple[str, AliasQuality, str | None]]) -> list[Alias]:
-    """Every other name once: the same spelling in several languages is one alias."""
-    aliases: list[Alias] = []
-    taken = {name}
-    for alias, quality, language in names:
-        if alias not in taken:
-            taken.add(alias)
-            aliases.append(
-                Alias(name=alias, quality=quality, language=language, script=script(alias))
-            )
-    return aliases
-
-
 @attrs.define
 class _Draft(EntityDraft):
     """An :class:`EntityDraft` with what the record says of its names and its designation."""
@@ -310,16 +255,29 @@ class _Records:
     """
 
     reading: Reading
-    source: Source
     #: The one tuple of sources every entity and designation shares.
-    sources: tuple[Source, ...] = attrs.field(init=False)
+    sources: tuple[Source, ...]
     # Where each entity is in reading.entities: a logicalId listed twice is one entity.
     index: dict[str, int] = attrs.Factory(dict)
     # (countryIso2Code, countryDescription) → the country, for pairs that read cleanly.
     countries: dict[tuple[str, str], Country | None] = attrs.Factory(dict)
 
-    def __attrs_post_init__(self) -> None:
-        self.sources = (self.source,)
+    @classmethod
+    def of_root(
+        cls, reading: Reading, root: ET.Element, metadata: dict[str, str | int]
+    ) -> _Records:
+        """The file's records, once its date and id went into the metadata and the source."""
+        generated = root.get("generationDate")
+        published = reading.single_date(generated, record=None, field="generationDate")
+        values = {
+            "generation_time": (generated or "").strip(),
+            "publish_date": published.isoformat() if published is not None else "",
+            "global_file_id": clean(root.get("globalFileId")),
+        }
+        metadata.update((key, value) for key, value in values.items() if value)
+        title = f"{_TITLE} ({reading.file_name('export.xml')})"
+        source = Source(url=_URL, publisher=_PUBLISHER, title=title, published=published)
+        return cls(reading, (source,))
 
     def read(self, element: ET.Element) -> None:
         reading = self.reading
@@ -346,7 +304,13 @@ class _Records:
             *([Identifier(scheme="un_reference", value=un_id)] if un_id else []),
         ]
         listed = self._listed(element, record)
-        record.aliases = _aliases(record.name, record.names)
+        taken = {record.name}  # the same spelling in several languages is one alias
+        for alias, quality, language in record.names:
+            if alias not in taken:
+                taken.add(alias)
+                record.aliases.append(
+                    Alias(name=alias, quality=quality, language=language, script=script(alias))
+                )
         # Only persons have dates and places of birth and a gender: for others they are notes.
         entity = record.build(reading, quiet=True)
         if entity is None:
@@ -385,29 +349,26 @@ class _Records:
         return entity_id
 
     def _keep(self, entity: Entity, designation: Designation, label: str) -> None:
-        """Keep a record; one whose entity another record already gave adds to that entity."""
+        """Keep a record; one whose logicalId another record gave adds to that entity.
+
+        The EU lists an entity once per programme (Taliban under AFG and under
+        TAQA): one entity (see :func:`merged`), two designations.
+        """
         position = self.index.get(entity.id)
         if position is None:
             self.index[entity.id] = len(self.reading.entities)
             self.reading.keep(entity, designation)
             return
-        entities = self.reading.entities
-        entities[position] = self._merge(entities[position], entity, label)
-        self.reading.designations.append(designation)
-
-    def _merge(self, first: Entity, second: Entity, label: str) -> Entity:
-        """Two records with one logicalId: one entity (see :func:`merged`), two designations.
-
-        The EU lists an entity once per programme (Taliban under AFG and under TAQA).
-        """
-        if type(first) is not type(second):
+        first = self.reading.entities[position]
+        if type(first) is not type(entity):
             self.reading.problem(
                 f"another record of this entity says it is a {type(first).__name__}; kept that",
                 record=label,
                 field="subjectType",
-                value=type(second).__name__,
+                value=type(entity).__name__,
             )
-        return merged(first, second)
+        self.reading.entities[position] = merged(first, entity)
+        self.reading.designations.append(designation)
 
     def _kind(self, subject: list[ET.Element], label: str) -> type[Entity]:
         """The class subjectType's code and classificationCode name (the code wins)."""
@@ -453,19 +414,12 @@ class _Records:
         return found
 
     def _unknown(self, tag: str, elements: list[ET.Element], record: _Draft) -> None:
-        """An element this reader does not know: its text is kept, and the file's first reported."""
+        """An element this reader does not know: its text and attributes are notes."""
         for element in elements:
-            text = join(
-                [clean(element.text), *(f"{k}={v}" for k, v in element.attrib.items() if v)], "; "
-            )
-            if text:
-                record.note(f"{tag}: {text}")
-        if self.reading.first_time(f"unknown element {tag}"):
-            self.reading.problem(
-                "unknown element; its text and attributes are kept as notes",
-                record=record.label,
-                field=tag,
-            )
+            attributes = (f"{key}={value}" for key, value in element.attrib.items() if value)
+            text = join([clean(element.text), *attributes], "; ")
+            message = "unknown element; its text and attributes are kept as notes"
+            record.unknown(self.reading, tag, text, message=message)
 
     # --- regulations and remarks -------------------------------------------------------
 
@@ -511,7 +465,14 @@ class _Records:
         name = _attr(element, "wholeName") or join(
             [_attr(element, part) for part in _NAME_PARTS], " "
         )
-        quality = self._strength(element, record)
+        quality = self.reading.choice(
+            _STRENGTHS,
+            _attr(element, "strong").lower(),
+            record=record.label,
+            field="nameAlias/strong",
+            message="unknown strong value; kept as a strong name",
+        )
+        quality = quality or AliasQuality.STRONG
         function = _attr(element, "function")
         for remark in _remarks(element):
             stated = _QUALITY_REMARK.match(remark)
@@ -531,33 +492,23 @@ class _Records:
                 record.note(f"{kind}: {text}")
         self._gender(_attr(element, "gender"), record)
 
-    def _strength(self, element: ET.Element, record: _Draft) -> AliasQuality:
-        """nameAlias's ``strong``: "false" is a weak name; anything else a strong one."""
-        strong = _attr(element, "strong").lower()
-        if strong not in _FLAGS:
-            self.reading.problem(
-                "unknown strong value; kept as a strong name",
-                record=record.label,
-                field="nameAlias/strong",
-                value=strong,
-            )
-        return AliasQuality.WEAK if strong == "false" else AliasQuality.STRONG
-
     def _gender(self, text: str, record: _Draft) -> None:
+        """A name's gender; the record's first, and a problem when a later one differs."""
         if not text:
             return
-        gender = _GENDERS.get(text.lower())
+        field = "nameAlias/gender"
+        gender = self.reading.choice(
+            _GENDERS, text, record=record.label, field=field, message="unknown gender"
+        )
         if gender is None:
-            self.reading.problem(
-                "unknown gender", record=record.label, field="nameAlias/gender", value=text
-            )
-        elif record.gender is None:
+            return
+        if record.gender is None:
             record.gender = gender
         elif gender is not record.gender:
             self.reading.problem(
                 f"names disagree on the gender; kept {record.gender.value}",
                 record=record.label,
-                field="nameAlias/gender",
+                field=field,
                 value=text,
             )
 
@@ -604,7 +555,9 @@ class _Records:
         description = _attr(element, "countryDescription")
         shown = "" if description.lower() in _NO_COUNTRY_NAMES else description
         return self.reading.address(
-            [*_parts(element, parts), shown], city=_attr(element, "city"), country=country
+            [*(_attr(element, name, template) for name, template in parts), shown],
+            city=_attr(element, "city"),
+            country=country,
         )
 
     def _citizenship(self, element: ET.Element, record: _Draft) -> None:
@@ -672,11 +625,14 @@ class _Records:
         day converted, in birthdate): the parts are a note.
         """
         label = record.label
-        circa = _attr(element, "circa").lower()
-        if circa not in _FLAGS:
-            self.reading.problem(
-                "unknown circa value", record=label, field="birthdate/circa", value=circa
-            )
+        circa = self.reading.choice(
+            _FLAGS,
+            _attr(element, "circa").lower(),
+            record=label,
+            field="birthdate/circa",
+            message="unknown circa value",
+        )
+        approximate = circa is True
         calendar = _attr(element, "calendarType").upper()
         foreign = calendar not in ("", "GREGORIAN")
         full = _attr(element, "birthdate")
@@ -689,15 +645,12 @@ class _Records:
                 record.note(
                     f"Date of birth {full} is {parts} in the {calendar.capitalize()} calendar"
                 )
-            return (
-                value if value is None or circa != _TRUE else attrs.evolve(value, approximate=True)
-            )
+            return approximately(value) if value is not None and approximate else value
         if foreign:
             if parts or start or end:
                 shown = parts or f"{start}-{end}"
                 record.note(f"Date of birth in the {calendar.capitalize()} calendar: {shown}")
             return None
-        approximate = circa == _TRUE
         if year:
             return self.reading.date_parts(
                 year, month, day, record=label, field="birthdate", approximate=approximate
@@ -739,18 +692,15 @@ class _Records:
         note = _document_note(element, number, valid_from)
         if number:
             # For a scheme of its own, the type's words are no news; for ``other`` they say it all.
-            scheme, kind = identify("eu", code)
-            kind = (description or kind) if scheme is IdentifierScheme.OTHER else None
-            record.identifiers.append(
-                Identifier(
-                    scheme=scheme,
-                    value=number,
-                    country=country,
-                    issued=issued,
-                    expires=expires,
-                    note=note,
-                    label=kind,
-                )
+            record.document(
+                "eu",
+                code,
+                number,
+                described=description,
+                country=country,
+                issued=issued,
+                expires=expires,
+                note=note,
             )
         elif note or code:
             dates = [

@@ -1,27 +1,20 @@
 """The UN Security Council Consolidated List, as XML (root element ``CONSOLIDATED_LIST``).
 
-The file the UN publishes (``consolidated.xml``) holds every individual and
-entity that a Security Council sanctions committee has listed: an
-``INDIVIDUAL`` becomes a :class:`~sanctionkit.Person`, an ``ENTITY`` an
-:class:`~sanctionkit.Organization`, each with one
-:class:`~sanctionkit.Designation` by the Security Council that cites the
-committee's founding resolution. What becomes what, and the quirks of real
-files, are on the documentation page "UN Security Council XML".
+An ``INDIVIDUAL`` becomes a :class:`~sanctionkit.Person`, an ``ENTITY`` an
+:class:`~sanctionkit.Organization`, each with one :class:`~sanctionkit.Designation`
+by the Security Council that cites the committee's founding resolution. The layout,
+what becomes what and the quirks of real files are on the documentation page
+"UN Security Council XML" (docs/formats/un-xml.md): this module is its mapping
+tables plus those quirks.
 
 >>> import io
 >>> xml = b'''<CONSOLIDATED_LIST dateGenerated="2024-11-30T00:00:00.875Z"><INDIVIDUALS>
 ... <INDIVIDUAL><DATAID>6908643</DATAID><FIRST_NAME>KIM</FIRST_NAME>
 ... <SECOND_NAME>JONG SIK</SECOND_NAME><UN_LIST_TYPE>DPRK</UN_LIST_TYPE>
-... <REFERENCE_NUMBER>KPi.066</REFERENCE_NUMBER><LISTED_ON>2017-12-22</LISTED_ON>
-... <INDIVIDUAL_DATE_OF_BIRTH><TYPE_OF_DATE>BETWEEN</TYPE_OF_DATE>
-... <FROM_YEAR>1967</FROM_YEAR><TO_YEAR>1969</TO_YEAR></INDIVIDUAL_DATE_OF_BIRTH>
-... </INDIVIDUAL></INDIVIDUALS><ENTITIES/></CONSOLIDATED_LIST>'''
->>> ds = read(io.BytesIO(xml), name="consolidated.xml")
->>> person = ds.get("un-kpi.066")
->>> person.name, person.birth_dates[0].isoformat()
-('KIM JONG SIK', '1967/1969')
->>> print(ds.designations[0].legal_basis[0])
-UN Security Council resolution 1718 (2006)
+... <REFERENCE_NUMBER>KPi.066</REFERENCE_NUMBER></INDIVIDUAL></INDIVIDUALS></CONSOLIDATED_LIST>'''
+>>> person = read(io.BytesIO(xml), name="consolidated.xml").get("un-kpi.066")
+>>> person.name, str(legal_basis("DPRK")[0])
+('KIM JONG SIK', 'UN Security Council resolution 1718 (2006)')
 """
 
 from __future__ import annotations
@@ -29,7 +22,7 @@ from __future__ import annotations
 import functools
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO
 
@@ -39,7 +32,6 @@ from sanctionkit.formats._authorities import un_security_council
 from sanctionkit.formats._draft import EntityDraft
 from sanctionkit.formats._files import xml_root_name
 from sanctionkit.formats._reading import Reading, approximately
-from sanctionkit.formats._schemes import identify
 from sanctionkit.formats._text import clean, join, script
 from sanctionkit.formats._xml import iter_records, local_name
 from sanctionkit.identifiers import imo
@@ -47,7 +39,6 @@ from sanctionkit.model import (
     Address,
     Alias,
     AliasQuality,
-    CountryRole,
     CountryRoleKind,
     Dataset,
     Designation,
@@ -65,22 +56,17 @@ __all__ = ["FORMAT", "LIST_NAME", "legal_basis", "read", "sniff"]
 
 #: The format's name in :data:`sanctionkit.formats.READERS` and in the metadata.
 FORMAT = "un-xml"
-# "IMO Number: 5342883", "IMO number: 5571322", "(IMO) Number: 1790183", "Company
-# Number IMO 5434358": the forms of the comments of the 2018 and 2024 lists.
-_IMO_COMPANY = re.compile(r"(?:\(IMO\)|\bIMO)\s*(?:[Nn]umber)?\s*:?\s*(\d{7})\b")
-
-
-def _company_number(text: str) -> str:
-    return imo.validate(text, kind="company")
-
-
 #: The list's name in the dataset's metadata.
 LIST_NAME = "UN Security Council Consolidated List"
 
 _ROOT = "CONSOLIDATED_LIST"
 _RECORD_TAGS = ("INDIVIDUAL", "ENTITY")
+_CONTAINERS = ("INDIVIDUALS", "ENTITIES")
 _PUBLISHER = "United Nations Security Council"
 _URL = "https://scsanctions.un.org/resources/xml/en/consolidated.xml"
+_TITLE = "Consolidated United Nations Security Council Sanctions List"
+
+# --- the mapping ------------------------------------------------------------------------
 
 # Each UN_LIST_TYPE, the resolution that set up its sanctions committee, and
 # what the committee's name says after "pursuant to resolution N (YEAR)". Only
@@ -132,9 +118,20 @@ _ALIAS_QUALITIES = {
     "fka": AliasQuality.FORMER,
 }
 _GENDERS = {"male": Gender.MALE, "female": Gender.FEMALE}
+_NAME_PARTS = ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")
+#: Elements of one text each → the note that keeps it.
+_NOTED = (("SUBMITTED_BY", "Submitted by"), ("SUBMITTED_ON", "Submitted on"))
+
+# --- the quirks ---------------------------------------------------------------------------
+
 # Words the list writes where it means "no value".
 _BLANKS = frozenset({"", "null", "na", "n/a", "none", "unknown", "[object object]"})
-_NAME_PARTS = ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")
+# A date of birth's NOTE that only says the date is approximate.
+_APPROXIMATELY = frozenset({"approximately", "approx", "approx.", "circa", "c."})
+# "IMO Number: 5342883", "IMO number: 5571322", "(IMO) Number: 1790183", "Company
+# Number IMO 5434358": the forms of the comments of the 2018 and 2024 lists.
+_IMO_COMPANY = re.compile(r"(?:\(IMO\)|\bIMO)\s*(?:[Nn]umber)?\s*:?\s*(\d{7})\b")
+_company_number = functools.partial(imo.validate, kind="company")
 
 
 def sniff(head: bytes) -> bool:
@@ -157,18 +154,11 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
     reading = Reading(file=name, strict=strict)
     metadata = {"format": FORMAT, "list": LIST_NAME}
     records: _Records | None = None
-    containers = ("INDIVIDUALS", "ENTITIES")
     for kind, element in iter_records(
-        source, _RECORD_TAGS, name, containers=containers, reading=reading
+        source, _RECORD_TAGS, name, containers=_CONTAINERS, reading=reading
     ):
         if kind == "root":
-            generated = element.get("dateGenerated")
-            published = reading.single_date(generated, record=None, field="dateGenerated")
-            if generated and generated.strip():
-                metadata["generation_time"] = generated.strip()
-            if published is not None:
-                metadata["publish_date"] = published.isoformat()
-            records = _Records(reading, _source(name, published), published)
+            records = _Records.of_root(reading, element, metadata)
             continue
         assert records is not None  # iter_records yields the root first
         records.read(element)
@@ -196,16 +186,6 @@ def legal_basis(list_type: str, generated: PartialDate | None = None) -> tuple[L
     return tuple(
         LegalBasis(kind=LegalBasisKind.UN_RESOLUTION, number=number, year=year, title=title)
         for number, year, title in found
-    )
-
-
-def _source(name: str, published: PartialDate | None) -> Source:
-    file = Path(name).name if name and not name.startswith("<") else "consolidated.xml"
-    return Source(
-        url=_URL,
-        publisher=_PUBLISHER,
-        title=f"Consolidated United Nations Security Council Sanctions List ({file})",
-        published=published,
     )
 
 
@@ -241,9 +221,6 @@ def _values(elements: Iterable[ET.Element]) -> list[str]:
     return [text for element in elements for value in element if (text := clean(value.text))]
 
 
-_APPROXIMATELY = frozenset({"approximately", "approx", "approx.", "circa", "c."})
-
-
 def _programmes(list_type: str, groups: dict[str, list[ET.Element]]) -> list[str]:
     programmes = [list_type] if list_type else []
     for text in _values(groups.get("LIST_TYPE", ())):
@@ -254,6 +231,7 @@ def _programmes(list_type: str, groups: dict[str, list[ET.Element]]) -> list[str
 
 
 def _quiet_date(text: str) -> PartialDate | DateRange | None:
+    """A date of birth's NOTE as a date when it is one ("Nov. 1973"), with no problem."""
     try:
         return parse_date(text)
     except ValueError:
@@ -265,12 +243,22 @@ class _Records:
     """Turns INDIVIDUAL and ENTITY elements into entities and designations."""
 
     reading: Reading
-    source: Source
+    #: The one tuple of sources every entity and designation shares.
+    sources: tuple[Source, ...]
     generated: PartialDate | None
-    sources: tuple[Source, ...] = attrs.field(init=False)
 
-    def __attrs_post_init__(self) -> None:
-        self.sources = (self.source,)
+    @classmethod
+    def of_root(cls, reading: Reading, root: ET.Element, metadata: dict[str, str]) -> _Records:
+        """The file's records, after its date went into the metadata and the source."""
+        generated = root.get("dateGenerated")
+        published = reading.single_date(generated, record=None, field="dateGenerated")
+        if generated and generated.strip():
+            metadata["generation_time"] = generated.strip()
+        if published is not None:
+            metadata["publish_date"] = published.isoformat()
+        title = f"{_TITLE} ({reading.file_name('consolidated.xml')})"
+        source = Source(url=_URL, publisher=_PUBLISHER, title=title, published=published)
+        return cls(reading, (source,), published)
 
     def read(self, record: ET.Element) -> None:
         reading = self.reading
@@ -282,10 +270,8 @@ class _Records:
         if not label:
             reading.reject("record has neither REFERENCE_NUMBER nor DATAID")
             return
-        person = local_name(record.tag) == "INDIVIDUAL"
-        draft = EntityDraft(label, kind=Person if person else Organization, sources=self.sources)
-        self._births(draft, groups)
-        if not self._names(draft, texts, groups):
+        draft = self._named(record, label, texts, groups)
+        if draft is None:
             return
         draft.id = self._entity_id(reference, dataid, label)
         if draft.id is None:
@@ -295,16 +281,14 @@ class _Records:
         if reference:
             # The number other lists cite ("UN Ref KPe.033"): sk.link joins on it.
             draft.identifiers.append(Identifier(scheme="un_reference", value=reference))
-        for element in groups.get("INDIVIDUAL_DOCUMENT", ()):
-            self._document(_children(element), draft)
-        self._places(draft, groups)
+        self._groups(_AFTER_ID, groups, draft)
         self._notes(draft, texts, groups)
         list_type = clean(texts.get("UN_LIST_TYPE"))
-        listed_text = _value(texts.get("LISTED_ON"))
-        listed = reading.single_date(listed_text, record=label, field="LISTED_ON")
-        if person:
-            draft.gender = self._gender(texts.get("GENDER"), label)
-            draft.positions = _values((*groups.get("TITLE", ()), *groups.get("DESIGNATION", ())))
+        listed = reading.single_date(
+            _value(texts.get("LISTED_ON")), record=label, field="LISTED_ON"
+        )
+        if draft.kind is Person:
+            self._person(draft, texts, groups)
         entity = draft.build(reading)
         if entity is None:
             return
@@ -319,49 +303,126 @@ class _Records:
         )
         reading.keep(entity, designation)
 
-    def _births(self, draft: EntityDraft, groups: dict[str, list[ET.Element]]) -> None:
-        for element in groups.get("INDIVIDUAL_DATE_OF_BIRTH", ()):
-            self._birth_date(_children(element), draft)
-        for element in groups.get("INDIVIDUAL_PLACE_OF_BIRTH", ()):
-            place = self._address(_children(element), draft.label, "PLACE_OF_BIRTH")
-            if place is not None:
-                draft.birth_place(place)
-
-    def _names(
-        self, draft: EntityDraft, texts: dict[str, str], groups: dict[str, list[ET.Element]]
-    ) -> bool:
-        """The name and aliases; False (the record rejected) when it has no name at all."""
-        name = join((clean(texts.get(part)) for part in _NAME_PARTS), " ")
+    def _named(
+        self,
+        record: ET.Element,
+        label: str,
+        texts: dict[str, str],
+        groups: dict[str, list[ET.Element]],
+    ) -> EntityDraft | None:
+        """The record's draft with its names (and what its aliases say); None, the record
+        rejected, when it has no name at all (before it takes an id)."""
+        person = local_name(record.tag) == "INDIVIDUAL"
+        draft = EntityDraft(label, kind=Person if person else Organization, sources=self.sources)
         original = clean(texts.get("NAME_ORIGINAL_SCRIPT"))
         if original:
             draft.aliases.append(Alias(name=original, script=script(original)))
-        for tag in ("INDIVIDUAL_ALIAS", "ENTITY_ALIAS"):
-            for element in groups.get(tag, ()):
-                self._alias(_children(element), draft)
-        if not name:
-            if not draft.aliases:
-                self.reading.reject("record has no name", record=draft.label)
-                return False
-            name = draft.aliases.pop(0).name  # the only names are aliases: the first stands in
-        draft.name = name
-        return True
+        self._groups(_BEFORE_ID, groups, draft)
+        draft.name = join((clean(texts.get(part)) for part in _NAME_PARTS), " ")
+        if not draft.name and draft.aliases:
+            # The only names are aliases: the first stands in.
+            draft.name = draft.aliases.pop(0).name
+        if not draft.name:
+            self.reading.reject("record has no name", record=label)
+            return None
+        return draft
 
-    def _places(self, draft: EntityDraft, groups: dict[str, list[ET.Element]]) -> None:
-        """Nationalities and addresses."""
-        for text in _values(groups.get("NATIONALITY", ())):
+    def _entity_id(self, reference: str, dataid: str, label: str) -> str | None:
+        """``un-{reference}``; ``un-dataid-{DATAID}`` without one or when it is taken."""
+        candidates = []
+        if reference:
+            candidates.append("un-" + "-".join(reference.lower().split()))
+        if dataid:
+            candidates.append("un-dataid-" + "-".join(dataid.lower().split()))
+        said = "another record has the same REFERENCE_NUMBER; this one is {id}"
+        found = self.reading.unique_id(
+            candidates, duplicate=said, record=label, field="REFERENCE_NUMBER", value=reference
+        )
+        if found is None:
+            self.reading.reject(
+                "another record has the same REFERENCE_NUMBER and DATAID",
+                record=label,
+                value=dataid,
+            )
+        return found
+
+    def _groups(
+        self, table: _Table, groups: dict[str, list[ET.Element]], draft: EntityDraft
+    ) -> None:
+        """Read the record's elements with children, by the methods of ``table``, in its order."""
+        for tag, method in table:
+            for element in groups.get(tag, ()):
+                method(self, element, draft)
+
+    def _alias(self, element: ET.Element, draft: EntityDraft) -> None:
+        """An alias and its note; the date and place of birth some aliases carry are the
+        entity's too (the sources disagree)."""
+        fields = _children(element)
+        if not fields:
+            return  # <INDIVIDUAL_ALIAS><QUALITY/><ALIAS_NAME/></INDIVIDUAL_ALIAS>: none
+        name, note = clean(fields.get("ALIAS_NAME")), clean(fields.get("NOTE"))
+        if name:
+            quality = self.reading.choice(
+                _ALIAS_QUALITIES,
+                clean(fields.get("QUALITY")),
+                record=draft.label,
+                field="QUALITY",
+                message="unknown alias QUALITY; kept as a strong alias",
+            )
+            quality = quality or AliasQuality.STRONG
+            draft.aliases.append(Alias(name=name, quality=quality, script=script(name)))
+        if note:
+            draft.note(f"Alias {name}: {note}" if name else f"Alias: {note}")
+        if "DATE_OF_BIRTH" in fields:
+            field = "ALIAS/DATE_OF_BIRTH"
+            born = self.reading.date(
+                _value(fields["DATE_OF_BIRTH"]), record=draft.label, field=field
+            )
+            if born is not None:
+                draft.birth_date(born)
+        if "CITY_OF_BIRTH" in fields or "COUNTRY_OF_BIRTH" in fields:
+            where = {
+                "CITY": fields.get("CITY_OF_BIRTH", ""),
+                "COUNTRY": fields.get("COUNTRY_OF_BIRTH", ""),
+            }
+            place = self._address(where, draft.label, "ALIAS/COUNTRY_OF_BIRTH")
+            if place is not None:
+                draft.birth_place(place)
+
+    def _birth_place(self, element: ET.Element, draft: EntityDraft) -> None:
+        place = self._address(_children(element), draft.label, "PLACE_OF_BIRTH")
+        if place is not None:
+            draft.birth_place(place)
+
+    def _nationality(self, element: ET.Element, draft: EntityDraft) -> None:
+        """A country in the nationality role; a text that is none is a note (and a problem)."""
+        for text in _values([element]):
             if text.lower() in _BLANKS:
                 continue  # "na": not available (never Namibia, which the list spells out)
             country = self.reading.country(text, record=draft.label, field="NATIONALITY")
             if country is None:
                 draft.note(f"Nationality: {text}")
             else:
-                role = CountryRole(country=country, role=CountryRoleKind.NATIONALITY)
-                draft.role(self.reading.intern(role))
-        for tag in ("INDIVIDUAL_ADDRESS", "ENTITY_ADDRESS"):
-            for element in groups.get(tag, ()):
-                address = self._address(_children(element), draft.label, "ADDRESS")
-                if address is not None:
-                    draft.addresses.append(address)
+                draft.role(self.reading.country_role(country, CountryRoleKind.NATIONALITY))
+
+    def _location(self, element: ET.Element, draft: EntityDraft) -> None:
+        address = self._address(_children(element), draft.label, "ADDRESS")
+        if address is not None:
+            draft.addresses.append(address)
+
+    def _address(self, fields: dict[str, str], label: str, field: str) -> Address | None:
+        """An address or place of birth: its parts, then its NOTE in brackets; shared."""
+        city = clean(fields.get("CITY"))
+        country_text = _value(fields.get("COUNTRY"))
+        parts = (clean(fields.get("STREET")), city, clean(fields.get("STATE_PROVINCE")))
+        full = join([*parts, clean(fields.get("ZIP_CODE")), country_text])
+        note = clean(fields.get("NOTE"))
+        if note:
+            full = f"{full} ({note})" if full else note
+        if not full:
+            return None  # <INDIVIDUAL_ADDRESS><COUNTRY/></INDIVIDUAL_ADDRESS>: none
+        country = self.reading.country(country_text, record=label, field=f"{field}/COUNTRY")
+        return self.reading.intern(Address(full=full, city=city or None, country=country))
 
     def _notes(
         self, draft: EntityDraft, texts: dict[str, str], groups: dict[str, list[ET.Element]]
@@ -370,7 +431,7 @@ class _Records:
         if comments:
             draft.note(comments)
             draft.identifiers.extend(self._imo_companies(comments, draft.label))
-        for tag, said in (("SUBMITTED_BY", "Submitted by"), ("SUBMITTED_ON", "Submitted on")):
+        for tag, said in _NOTED:
             submitted = clean(texts.get(tag)) or join(_values(groups.get(tag, ())))
             if submitted:
                 draft.note(f"{said}: {submitted}")
@@ -394,68 +455,26 @@ class _Records:
                 found.append(Identifier(scheme="imo_company", value=number, note="COMMENTS1"))
         return found
 
-    def _entity_id(self, reference: str, dataid: str, label: str) -> str | None:
-        """``un-{reference}``; ``un-dataid-{DATAID}`` without one or when it is taken."""
-        candidates = []
-        if reference:
-            candidates.append("un-" + "-".join(reference.lower().split()))
-        if dataid:
-            candidates.append("un-dataid-" + "-".join(dataid.lower().split()))
-        said = "another record has the same REFERENCE_NUMBER; this one is {id}"
-        found = self.reading.unique_id(
-            candidates, duplicate=said, record=label, field="REFERENCE_NUMBER", value=reference
+    def _person(
+        self, draft: EntityDraft, texts: dict[str, str], groups: dict[str, list[ET.Element]]
+    ) -> None:
+        """A person's gender ("Unknown" is none) and positions, titles first."""
+        text = texts.get("GENDER")
+        draft.gender = self.reading.choice(
+            _GENDERS,
+            _value(text),
+            record=draft.label,
+            field="GENDER",
+            message="unknown gender",
+            value=text,
         )
-        if found is None:
-            self.reading.reject(
-                "another record has the same REFERENCE_NUMBER and DATAID",
-                record=label,
-                value=dataid,
-            )
-        return found
+        draft.positions = _values((*groups.get("TITLE", ()), *groups.get("DESIGNATION", ())))
 
-    def _date(self, text: str | None, label: str, field: str) -> PartialDate | DateRange | None:
-        return self.reading.date(_value(text), record=label, field=field)
-
-    def _alias(self, fields: dict[str, str], draft: EntityDraft) -> None:
+    def _document(self, element: ET.Element, draft: EntityDraft) -> None:
+        """An identifier: TYPE_OF_DOCUMENT picks the scheme; one without a NUMBER is a note."""
+        fields = _children(element)
         if not fields:
-            return  # <INDIVIDUAL_ALIAS><QUALITY/><ALIAS_NAME/></INDIVIDUAL_ALIAS>: none
-        name = clean(fields.get("ALIAS_NAME"))
-        note = clean(fields.get("NOTE"))
-        if name:
-            quality_text = clean(fields.get("QUALITY"))
-            quality = _ALIAS_QUALITIES.get(quality_text.lower())
-            if quality is None:
-                quality = AliasQuality.STRONG
-                if quality_text:
-                    self.reading.problem(
-                        "unknown alias QUALITY; kept as a strong alias",
-                        record=draft.label,
-                        field="QUALITY",
-                        value=quality_text,
-                    )
-            draft.aliases.append(Alias(name=name, quality=quality, script=script(name)))
-            if note:
-                draft.note(f"Alias {name}: {note}")
-        elif note:
-            draft.note(f"Alias: {note}")
-        # Some aliases carry the date and place of birth that go with them:
-        # the entity's too, where the sources disagree.
-        if "DATE_OF_BIRTH" in fields:
-            born = self._date(fields["DATE_OF_BIRTH"], draft.label, "ALIAS/DATE_OF_BIRTH")
-            if born is not None:
-                draft.birth_date(born)
-        if "CITY_OF_BIRTH" in fields or "COUNTRY_OF_BIRTH" in fields:
-            where = {
-                "CITY": fields.get("CITY_OF_BIRTH", ""),
-                "COUNTRY": fields.get("COUNTRY_OF_BIRTH", ""),
-            }
-            place = self._address(where, draft.label, "ALIAS/COUNTRY_OF_BIRTH")
-            if place is not None:
-                draft.birth_place(place)
-
-    def _document(self, fields: dict[str, str], draft: EntityDraft) -> None:
-        if not fields:
-            return  # <INDIVIDUAL_DOCUMENT/>: the list writes one when there is none
+            return  # a document of empty elements is none
         kind = clean(fields.get("TYPE_OF_DOCUMENT"))
         detail = clean(fields.get("TYPE_OF_DOCUMENT2"))
         number = clean(fields.get("NUMBER"))
@@ -477,92 +496,65 @@ class _Records:
             clean(fields.get("NOTE")),
         ]
         if number:
-            scheme, kept = identify("un", type_text or "")
-            draft.identifiers.append(
-                Identifier(
-                    scheme=scheme,
-                    label=kept,
-                    value=number,
-                    country=country,
-                    issued=issued,
-                    note=join(extra, "; ") or None,
-                )
-            )
+            note = join(extra, "; ") or None
+            draft.document("un", type_text, number, country=country, issued=issued, note=note)
         elif kind or any(extra) or issued_text:
             # No number to make an identifier of (it is sometimes inside the type's text).
             issued_note = f"issued {issued_text}" if issued_text else ""
             draft.note("Document: " + join([kind, *extra, issued_note], "; "))
 
-    def _address(self, fields: dict[str, str], label: str, field: str) -> Address | None:
-        """An address or place of birth; the same place twice is one shared object."""
-        if not fields:
-            return None
-        street = clean(fields.get("STREET"))
-        city = clean(fields.get("CITY"))
-        province = clean(fields.get("STATE_PROVINCE"))
-        zip_code = clean(fields.get("ZIP_CODE"))
-        country_text = _value(fields.get("COUNTRY"))
-        note = clean(fields.get("NOTE"))
-        full = join((street, city, province, zip_code, country_text))
-        if note:
-            full = f"{full} ({note})" if full else note
-        if not full:
-            return None  # <INDIVIDUAL_ADDRESS><COUNTRY/></INDIVIDUAL_ADDRESS>: none
-        country = self.reading.country(country_text, record=label, field=f"{field}/COUNTRY")
-        return self.reading.intern(Address(full=full, city=city or None, country=country))
-
-    def _gender(self, text: str | None, label: str) -> Gender | None:
-        cleaned = _value(text)
-        if not cleaned:
-            return None
-        gender = _GENDERS.get(cleaned.lower())
-        if gender is None:
-            self.reading.problem("unknown gender", record=label, field="GENDER", value=text)
-        return gender
-
-    def _birth_date(self, fields: dict[str, str], draft: EntityDraft) -> None:
+    def _birth_date(self, element: ET.Element, draft: EntityDraft) -> None:
+        """A date of birth as TYPE_OF_DATE gives it: a range, a date, or only a NOTE."""
+        fields = _children(element)
         kind = clean(fields.get("TYPE_OF_DATE")).upper()
-        from_year = _value(fields.get("FROM_YEAR"))
-        to_year = _value(fields.get("TO_YEAR"))
         note = clean(fields.get("NOTE"))
         approximate = kind == "APPROXIMATELY"
         if note.lower() in _APPROXIMATELY:
             approximate, note = True, ""
-        value: PartialDate | DateRange | None = None
         label, field = draft.label, "DATE_OF_BIRTH"
-        if from_year or to_year:  # BETWEEN: a range, never its first year alone
-            single = self.reading.single_date
-            start = single(from_year, record=label, field=f"{field}/FROM_YEAR")
-            end = single(to_year, record=label, field=f"{field}/TO_YEAR")
-            value = self.reading.date_range(
-                start,
-                end,
-                text=f"{from_year}/{to_year}",
-                record=label,
-                field=field,
-                approximate=approximate,
-            )
+        value: PartialDate | DateRange | None = None
+        if _value(fields.get("FROM_YEAR")) or _value(fields.get("TO_YEAR")):
+            value = self._between(fields, label)
         elif fields.get("DATE") or fields.get("YEAR"):
             if kind not in ("EXACT", "APPROXIMATELY", ""):
+                message = "unknown TYPE_OF_DATE; read as EXACT"
                 self.reading.problem(
-                    "unknown TYPE_OF_DATE; read as EXACT",
-                    record=label,
-                    field=f"{field}/TYPE_OF_DATE",
-                    value=kind,
+                    message, record=label, field=f"{field}/TYPE_OF_DATE", value=kind
                 )
             part = "DATE" if fields.get("DATE") else "YEAR"
-            value = self._date(fields.get(part), label, f"{field}/{part}")
-            if approximate and value is not None:
-                value = approximately(value)
+            value = self.reading.date(_value(fields[part]), record=label, field=f"{field}/{part}")
         elif note:
-            # Only a note ("Nov. 1973", "30-35 years old"): a date when it reads as one.
             value = _quiet_date(note)
-            if value is not None:
-                note = ""
-                if approximate:
-                    value = approximately(value)
+            note = "" if value is not None else note
         if value is not None:
-            draft.birth_date(value)
+            draft.birth_date(approximately(value) if approximate else value)
         if note:
             shown = f" {value.isoformat()}" if value is not None else ""
             draft.note(f"Date of birth{shown}: {note}")
+
+    def _between(self, fields: dict[str, str], label: str) -> PartialDate | DateRange | None:
+        """BETWEEN: FROM_YEAR to TO_YEAR, a range, never its first year alone."""
+        from_year, to_year = _value(fields.get("FROM_YEAR")), _value(fields.get("TO_YEAR"))
+        field = "DATE_OF_BIRTH"
+        start = self.reading.single_date(from_year, record=label, field=f"{field}/FROM_YEAR")
+        end = self.reading.single_date(to_year, record=label, field=f"{field}/TO_YEAR")
+        text = f"{from_year}/{to_year}"
+        return self.reading.date_range(start, end, text=text, record=label, field=field)
+
+
+_Table = tuple[tuple[str, Callable[[_Records, ET.Element, EntityDraft], None]], ...]
+#: A record's elements with children → the method that reads each into the draft, in the
+#: order they are read: those before the record takes its id (it needs a name first) ...
+_BEFORE_ID: _Table = (
+    ("INDIVIDUAL_DATE_OF_BIRTH", _Records._birth_date),
+    ("INDIVIDUAL_PLACE_OF_BIRTH", _Records._birth_place),
+    ("INDIVIDUAL_ALIAS", _Records._alias),
+    ("ENTITY_ALIAS", _Records._alias),
+)
+#: ... and after.
+_AFTER_ID: _Table = (
+    ("INDIVIDUAL_DOCUMENT", _Records._document),
+    ("NATIONALITY", _Records._nationality),
+    ("INDIVIDUAL_ADDRESS", _Records._location),
+    ("ENTITY_ADDRESS", _Records._location),
+)
