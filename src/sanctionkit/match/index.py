@@ -35,7 +35,7 @@ from sanctionkit.match.compare import (
     compare_analyzed,
     score_analyzed,
 )
-from sanctionkit.match.names import AnalyzedName, analyze_name, check_kind
+from sanctionkit.match.names import AnalyzedName, NamePart, analyze_name, check_kind
 from sanctionkit.model import (
     Aircraft,
     AliasQuality,
@@ -217,6 +217,21 @@ def _skeleton(name: AnalyzedName) -> str:
     return " ".join(part.skeleton or part.text for part in name.parts)
 
 
+def _bag(name: AnalyzedName) -> str:
+    """The name's words in sorted order: two names score 1.0 exactly when their bags agree."""
+    return " ".join(sorted(part.text for part in name.parts))
+
+
+def _flat(lists: dict[str, list[int]]) -> tuple[Any, Any]:
+    """Lists of numbers as one array and the offsets of each list's slice in it.
+
+    A search adds many lists in one step, and two arrays pickle far faster than
+    60,000 lists.
+    """
+    flat = numpy.fromiter(chain.from_iterable(lists.values()), numpy.int32)
+    return flat, numpy.cumsum([0, *map(len, lists.values())], dtype=numpy.int64)
+
+
 def _grams(word: str) -> list[str]:
     return [word[i : i + 3] for i in range(len(word) - 2)] if len(word) >= 4 else []
 
@@ -235,8 +250,9 @@ class Index:
         # A blocking key to the names filed under it, then (once built) to its slot
         # in _offsets: its names are _postings[_offsets[slot] : _offsets[slot + 1]].
         self._keys: dict[str, Any] = {}
-        # Character 3-grams of the indexed words, to the words: for misspelt queries.
-        self._grams: dict[str, list[str]] = {}
+        # Character 3-grams of the indexed words, to the slots of the words' keys (for
+        # misspelt queries): a gram's slots are _gram_slots[_gram_offsets[g] : ...[g + 1]].
+        self._grams: dict[str, int] = {}
         self._identifiers: dict[str, list[int]] = {}
         # Names this index for Dask, which would otherwise pickle all of it to hash it.
         self._token = uuid.uuid4().hex
@@ -248,16 +264,18 @@ class Index:
                 self._add(entity, designations)
         self._texts = [name.analyzed.text for name in self._names]
         self._skeletons = [_skeleton(name.analyzed) for name in self._names]
+        self._bags = [_bag(name.analyzed) for name in self._names]
+        self._bag_set = frozenset(self._bags)
         self._kinds = numpy.array([_KIND_CODES[name.kind] for name in self._names], numpy.int8)
-        # All postings in one array, a key naming its slice: added in one step by a
-        # search, and a few arrays pickle far faster than 60,000 lists.
-        self._postings = numpy.fromiter(chain.from_iterable(self._keys.values()), numpy.int32)
-        self._offsets = numpy.cumsum([0, *map(len, self._keys.values())], dtype=numpy.int64)
+        self._postings, self._offsets = _flat(self._keys)
+        grams: dict[str, list[int]] = {}
         for slot, key in enumerate(self._keys):
             self._keys[key] = slot
             if key.startswith("w:"):
                 for gram in dict.fromkeys(_grams(key[2:])):
-                    self._grams.setdefault(gram, []).append(key)
+                    grams.setdefault(gram, []).append(slot)
+        self._gram_slots, self._gram_offsets = _flat(grams)
+        self._grams = {gram: number for number, gram in enumerate(grams)}
 
     def __len__(self) -> int:
         return len(self._entities)
@@ -307,17 +325,36 @@ class Index:
             return self._postings[:0]
         return self._postings[self._offsets[slot] : self._offsets[slot + 1]]
 
+    def _close_words(self, parts: Iterable[NamePart]) -> Any:
+        """The slots of the indexed words that share most 3-grams with some words, best first.
+
+        Counted in numpy (a common 3-gram reaches thousands of words); words
+        that share as many come in the order in which the grams first name them.
+        """
+        slices = [
+            self._gram_slots[self._gram_offsets[number] : self._gram_offsets[number + 1]]
+            for part in parts
+            for gram in dict.fromkeys(_grams(part.text))
+            if (number := self._grams.get(gram, -1)) >= 0
+        ]
+        if not slices:
+            return self._gram_slots[:0]
+        slots, first, counts = numpy.unique(
+            numpy.concatenate(slices), return_index=True, return_counts=True
+        )
+        return slots[numpy.lexsort((first, -counts))[:_SHORTLIST]]
+
     def _candidates(self, query: AnalyzedName, allowed: set[str] | None) -> list[int]:
         """Names worth scoring: those sharing the rarest keys with the query, best first.
 
-        The weights are summed in one array over all names (numpy adds a key's
-        whole posting at once): a common word reaches thousands of names.
+        The weights are summed over all names in one ``bincount`` of the shared
+        keys' postings: a common word reaches thousands of names.
         """
         total = len(self._names) + 1
-        found = numpy.zeros(len(self._names))
-        keys = list(dict.fromkeys(_name_keys(query)))
+        postings: list[Any] = []
+        weights: list[float] = []
         common: list[str] = []
-        for key in keys:
+        for key in dict.fromkeys(_name_keys(query)):
             posting = self._posting(key)
             if not len(posting):
                 continue
@@ -325,13 +362,15 @@ class Index:
                 common.append(key)
                 continue
             # The whole name outranks any number of shared words.
-            found[posting] += 100.0 if key.startswith("n:") else math.log(total / len(posting))
-        reached = int(numpy.count_nonzero(found))
+            postings.append(posting)
+            weights.append(100.0 if key.startswith("n:") else math.log(total / len(posting)))
+        found = self._weigh(postings, weights)
+        reached = int(numpy.count_nonzero(found != 0.0))
         # A word that no key finds is probably misspelt: look for indexed words
         # that share its 3-grams. When little was found, try the common keys too.
         # A rare word may be a misspelling of another word too ("SOMAR", "SOLMAR"),
-        # unless the whole name is indexed as written: then its rare words are right.
-        whole = len(self._posting("n:" + query.joined)) > 0
+        # unless the whole name is indexed (in any order): then its rare words are right.
+        whole = len(self._posting("n:" + query.joined)) > 0 or _bag(query) in self._bag_set
         unknown = [
             part
             for part in query.parts
@@ -340,26 +379,36 @@ class Index:
             and not (whole and len(posting))
         ]
         if unknown or reached < _SHORTLIST:
-            # Counted in C: a common 3-gram reaches thousands of words.
-            similar = Counter(
-                chain.from_iterable(
-                    self._grams.get(gram, ())
-                    for part in (unknown if reached >= _SHORTLIST else query.parts)
-                    for gram in dict.fromkeys(_grams(part.text))
-                )
-            )
-            close = [word for word, _count in similar.most_common(_SHORTLIST)]
+            close = self._close_words(unknown if reached >= _SHORTLIST else query.parts)
             if reached >= _SHORTLIST:
                 common = []
-            for key in [*common, *close]:
-                posting = self._posting(key)
-                found[posting[: _COMMON * 2]] += 0.2 * math.log(total / (len(posting) + 1))
+            more = [self._posting(key) for key in common]
+            more += [self._postings[self._offsets[slot] : self._offsets[slot + 1]] for slot in close]
+            for posting in more:
+                postings.append(posting[: _COMMON * 2])
+                weights.append(0.2 * math.log(total / (len(posting) + 1)))
+            found = self._weigh(postings, weights)
         if allowed is not None:
             found[~numpy.isin(self._kinds, [_KIND_CODES[kind] for kind in allowed])] = 0.0
-        numbers = numpy.flatnonzero(found)
+        numbers = numpy.flatnonzero(found != 0.0)
         # Best first; ties in the order of the names (a stable sort of ascending numbers).
         order = numpy.argsort(-found[numbers], kind="stable")[:_POOL]
-        return [int(number) for number in numbers[order]]
+        return numbers[order].tolist()  # type: ignore[no-any-return]
+
+    def _weigh(self, postings: list[Any], weights: list[float]) -> Any:
+        """Each name's summed weight of the postings that hold it (zero for the others).
+
+        One ``bincount`` adds every posting, key by key as they are listed, so
+        each name's sum is the same float whatever the number of postings.
+        """
+        if not postings:
+            return numpy.zeros(len(self._names))
+        lengths = [len(posting) for posting in postings]
+        return numpy.bincount(
+            numpy.concatenate(postings),
+            weights=numpy.repeat(weights, lengths),
+            minlength=len(self._names),
+        )
 
     def _shortlist(self, query: AnalyzedName, pool: list[int]) -> list[int]:
         """The candidates worth the full scorer: the best by shared keys and by spelling.
@@ -443,12 +492,17 @@ class Index:
         allowed = None if kind is None else {kind}
         # entity position -> (score, name score, query name, _Name)
         best: dict[int, tuple[float, str, _Name]] = {}
+        # With no facts to move the scores, enough names that score 1.0 settle a search.
+        settles = not (query_dates or query_countries or query_ids)
         for text, query_weight in dict.fromkeys(names):
             try:
                 query_name = analyze_name(text, kind)
             except ValueError:
                 continue
-            for number in self._shortlist(query_name, self._candidates(query_name, allowed)):
+            pool = self._candidates(query_name, allowed)
+            if settles and query_weight == 1.0 and self._settled(best, text, pool, kind, limit):
+                continue
+            for number in self._shortlist(query_name, pool):
                 self._consider(best, text, query_weight, number, kind)
         self._consider_identified(best, names, query_ids, allowed, kind)
         facts = _Facts(query_dates, query_countries, query_ids)
@@ -464,6 +518,34 @@ class Index:
             self._hit(position, best[position], -negative, facts)
             for negative, _n, _id, position in ranked[:limit]
         ]
+
+    def _settled(
+        self,
+        best: dict[int, tuple[float, str, _Name]],
+        text: str,
+        pool: list[int],
+        kind: str | None,
+        limit: int,
+    ) -> bool:
+        """Score the names of the pool that match the query perfectly; True if ``limit`` did.
+
+        Only a name with the same words (in any order) scores 1.0, and nothing
+        scores more: once ``limit`` entities have, the rest of the pool need not
+        be scored (a search for a name as a list writes it stops here).
+        """
+        bags: dict[str | None, str] = {}
+        for number in pool:
+            name = self._names[number]
+            if name.weight != 1.0:
+                continue
+            if name.kind not in bags:
+                try:
+                    bags[name.kind] = _bag(analyze_name(text, name.kind))
+                except ValueError:
+                    bags[name.kind] = ""
+            if self._bags[number] == bags[name.kind]:
+                self._consider(best, text, 1.0, number, kind)
+        return sum(1 for score, _text, _name in best.values() if score >= 1.0) >= limit
 
     def _consider_identified(
         self,
