@@ -20,7 +20,6 @@ from __future__ import annotations
 import math
 import re
 import uuid
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
 from itertools import chain
@@ -323,6 +322,10 @@ class Index:
         slot = self._keys.get(key, -1)
         if slot < 0:
             return self._postings[:0]
+        return self._slot_posting(slot)
+
+    def _slot_posting(self, slot: int) -> Any:
+        """The numbers of the names filed under the key in a slot."""
         return self._postings[self._offsets[slot] : self._offsets[slot + 1]]
 
     def _close_words(self, parts: Iterable[NamePart]) -> Any:
@@ -383,7 +386,7 @@ class Index:
             if reached >= _SHORTLIST:
                 common = []
             more = [self._posting(key) for key in common]
-            more += [self._postings[self._offsets[slot] : self._offsets[slot + 1]] for slot in close]
+            more += [self._slot_posting(slot) for slot in close]
             for posting in more:
                 postings.append(posting[: _COMMON * 2])
                 weights.append(0.2 * math.log(total / (len(posting) + 1)))
