@@ -67,6 +67,10 @@ _INITIALISM = 0.75
 _ACRONYM_KINDS = frozenset({"organization", "vessel", "aircraft", None})
 
 
+# Numbers are counted only where they are compared or explained (never changed).
+_NO_NUMBERS: Counter[str] = Counter()
+
+
 class Reason(enum.Enum):
     """Why two parts of two names were paired, or why a part was not."""
 
@@ -184,17 +188,36 @@ def _has_no_vowel(text: str) -> bool:
     return not _VOWELS.intersection(text)
 
 
+#: Part pairs already scored in one search, by the parts' identities (see :func:`_align`).
+PairMemo = dict[tuple[int, int, bool, bool], tuple[float, Reason, NamePart, NamePart]]
+
+
 def _align(
-    a: tuple[NamePart, ...], b: tuple[NamePart, ...]
+    a: tuple[NamePart, ...], b: tuple[NamePart, ...], memo: PairMemo | None = None
 ) -> list[tuple[int, int, float, Reason]]:
-    """Pair parts best first: each part of either name is used at most once."""
+    """Pair parts best first: each part of either name is used at most once.
+
+    ``memo`` keeps the pairs scored for one query: its candidates were found
+    by the words they share, so the same pairs of parts come up again and
+    again (the memo holds the parts, so that their identities stay theirs).
+    """
     candidates = []
+    last_a, last_b = len(a) - 1, len(b) - 1
     for i, part_a in enumerate(a):
         for j, part_b in enumerate(b):
-            score, reason = _pair(part_a, part_b, i == len(a) - 1, j == len(b) - 1)
+            if memo is None:
+                score, reason = _pair(part_a, part_b, i == last_a, j == last_b)
+            else:
+                key = (id(part_a), id(part_b), i == last_a, j == last_b)
+                known = memo.get(key)
+                if known is None:
+                    known = (*_pair(part_a, part_b, i == last_a, j == last_b), part_a, part_b)
+                    memo[key] = known
+                score, reason = known[0], known[1]
             if score > 0.0:
                 candidates.append((-score, i, j, reason))
-    candidates.sort(key=lambda item: (item[0], item[1], item[2]))
+    # (score, i, j) is unique: the reasons are never compared.
+    candidates.sort()
     used_a: set[int] = set()
     used_b: set[int] = set()
     pairs = []
@@ -226,15 +249,26 @@ def compare_analyzed(a: AnalyzedName, b: AnalyzedName, kind: str | None) -> Name
     return NameComparison(a.original, b.original, kind, score, explanation)
 
 
-def score_analyzed(a: AnalyzedName, b: AnalyzedName, kind: str | None) -> float:
-    """The score of :func:`compare_analyzed` without building its explanation (for search)."""
+def score_analyzed(
+    a: AnalyzedName, b: AnalyzedName, kind: str | None, memo: PairMemo | None = None
+) -> float:
+    """The score of :func:`compare_analyzed` without building its explanation (for search).
+
+    ``memo``, an empty dict for each query, lets the comparisons of one query
+    with many candidates score each pair of parts once.
+    """
     if _ordered(b) < _ordered(a):
         a, b = b, a
-    return _compare(a, b, kind, explain=False)[0]
+    return _compare(a, b, kind, explain=False, memo=memo)[0]
 
 
 def _compare(
-    a: AnalyzedName, b: AnalyzedName, kind: str | None, *, explain: bool
+    a: AnalyzedName,
+    b: AnalyzedName,
+    kind: str | None,
+    *,
+    explain: bool,
+    memo: PairMemo | None = None,
 ) -> tuple[float, Explanation | None]:
     if a.text == b.text:
         if not explain:
@@ -253,7 +287,7 @@ def _compare(
         return 1.0, Explanation(same, _form_notes(a, b))
     if kind in _ACRONYM_KINDS and (_is_acronym(a) or _is_acronym(b)):
         return _acronym(a, b, explain=explain)
-    pairs = _align(a.parts, b.parts)
+    pairs = _align(a.parts, b.parts, memo)
     paired_a = {i for i, _j, _s, _r in pairs}
     paired_b = {j for _i, j, _s, _r in pairs}
     earned = sum(score * (a.parts[i].weight + b.parts[j].weight) for i, j, score, _r in pairs)
@@ -279,11 +313,10 @@ def _compare(
     if len(a.parts) != len(b.parts):
         joined = Levenshtein.normalized_similarity(a.joined, b.joined) * 0.95
         score = max(score, joined)
-    numbers_a: Counter[str] = Counter()
-    numbers_b: Counter[str] = Counter()
+    numbers_a = numbers_b = _NO_NUMBERS
     if explain or kind in ("vessel", "aircraft"):
-        numbers_a.update(p.text for p in a.parts if p.role == "number")
-        numbers_b.update(p.text for p in b.parts if p.role == "number")
+        numbers_a = Counter(p.text for p in a.parts if p.role == "number")
+        numbers_b = Counter(p.text for p in b.parts if p.role == "number")
     if kind in ("vessel", "aircraft") and numbers_a != numbers_b:
         score = min(score, 0.5)
     score = min(1.0, max(0.0, score))

@@ -31,6 +31,7 @@ from sanctionkit.match._deps import fuzz, numpy, process
 from sanctionkit.match.compare import (
     DEFAULT_THRESHOLD,
     Explanation,
+    PairMemo,
     compare_analyzed,
     score_analyzed,
 )
@@ -495,6 +496,7 @@ class Index:
         allowed = None if kind is None else {kind}
         # entity position -> (score, name score, query name, _Name)
         best: dict[int, tuple[float, str, _Name]] = {}
+        memo: PairMemo = {}
         # With no facts to move the scores, enough names that score 1.0 settle a search.
         settles = not (query_dates or query_countries or query_ids)
         for text, query_weight in dict.fromkeys(names):
@@ -503,11 +505,11 @@ class Index:
             except ValueError:
                 continue
             pool = self._candidates(query_name, allowed)
-            if settles and query_weight == 1.0 and self._settled(best, text, pool, kind, limit):
+            if settles and query_weight == 1.0 and self._settled(best, text, pool, limit):
                 continue
             for number in self._shortlist(query_name, pool):
-                self._consider(best, text, query_weight, number, kind)
-        self._consider_identified(best, names, query_ids, allowed, kind)
+                self._consider(best, memo, text, query_weight, number, kind)
+        self._consider_identified(best, memo, names, query_ids, allowed, kind)
         facts = _Facts(query_dates, query_countries, query_ids)
         ranked = []
         for position, (name_score, _text, _name) in best.items():
@@ -527,14 +529,14 @@ class Index:
         best: dict[int, tuple[float, str, _Name]],
         text: str,
         pool: list[int],
-        kind: str | None,
         limit: int,
     ) -> bool:
         """Score the names of the pool that match the query perfectly; True if ``limit`` did.
 
-        Only a name with the same words (in any order) scores 1.0, and nothing
-        scores more: once ``limit`` entities have, the rest of the pool need not
-        be scored (a search for a name as a list writes it stops here).
+        Only a name with the same words (in any order) scores 1.0 (each word then
+        pairs with its equal), and nothing scores more: once ``limit`` entities
+        have, the rest of the pool need not be scored (a search for a name as a
+        list writes it stops here).
         """
         bags: dict[str | None, str] = {}
         for number in pool:
@@ -546,13 +548,15 @@ class Index:
                     bags[name.kind] = _bag(analyze_name(text, name.kind))
                 except ValueError:
                     bags[name.kind] = ""
-            if self._bags[number] == bags[name.kind]:
-                self._consider(best, text, 1.0, number, kind)
+            previous = best.get(name.entity)
+            if self._bags[number] == bags[name.kind] and (previous is None or previous[0] < 1.0):
+                best[name.entity] = (1.0, text, name)
         return sum(1 for score, _text, _name in best.values() if score >= 1.0) >= limit
 
     def _consider_identified(
         self,
         best: dict[int, tuple[float, str, _Name]],
+        memo: PairMemo,
         names: list[tuple[str, float]],
         query_ids: set[str],
         allowed: set[str] | None,
@@ -572,11 +576,12 @@ class Index:
                 for number, name in enumerate(self._names):
                     if name.entity == position:
                         for text, query_weight in dict.fromkeys(names):
-                            self._consider(best, text, query_weight, number, kind)
+                            self._consider(best, memo, text, query_weight, number, kind)
 
     def _consider(
         self,
         best: dict[int, tuple[float, str, _Name]],
+        memo: PairMemo,
         text: str,
         query_weight: float,
         number: int,
@@ -587,7 +592,7 @@ class Index:
             query_name = analyze_name(text, name.kind)
         except ValueError:
             return
-        score = score_analyzed(query_name, name.analyzed, name.kind)
+        score = score_analyzed(query_name, name.analyzed, name.kind, memo)
         score *= query_weight * name.weight
         previous = best.get(name.entity)
         if previous is None or score > previous[0]:
