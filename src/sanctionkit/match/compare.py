@@ -64,6 +64,8 @@ _UNPAIRED = {"person": 0.25, "organization": 0.5, "vessel": 1.0, "aircraft": 1.0
 # it a match. Persons are left out: their vowel-less spellings ("CRR" for
 # "CORREA") are misspellings, not acronyms.
 _INITIALISM = 0.75
+# A word this near a word of the other name's legal form is that form misspelt.
+_FORMLIKE = 0.8
 _ACRONYM_KINDS = frozenset({"organization", "vessel", "aircraft", None})
 
 
@@ -292,8 +294,8 @@ def _compare(
     paired_b = {j for _i, j, _s, _r in pairs}
     earned = sum(score * (a.parts[i].weight + b.parts[j].weight) for i, j, score, _r in pairs)
     possible = sum(a.parts[i].weight + b.parts[j].weight for i, j, _s, _r in pairs)
-    unpaired_a = [p for i, p in enumerate(a.parts) if i not in paired_a]
-    unpaired_b = [p for j, p in enumerate(b.parts) if j not in paired_b]
+    unpaired_a, formlike_a = _unpaired(a, paired_a, b)
+    unpaired_b, formlike_b = _unpaired(b, paired_b, a)
     # Unpaired parts weigh less only once two real words agree (one shared first
     # name is not a match) and only when one name has them: a part left out is
     # an omission, a part on each side that do not agree ("HAN Hyok Chol",
@@ -326,15 +328,13 @@ def _compare(
         AlignedPart(a.parts[i].original, b.parts[j].original, round(s, 4), reason)
         for i, j, s, reason in sorted(pairs, key=lambda item: (item[0], item[1]))
     ]
+    explained += [AlignedPart(p.text, "", 0.0, Reason.UNMATCHED) for p in unpaired_a]
+    explained += [AlignedPart("", p.text, 0.0, Reason.UNMATCHED) for p in unpaired_b]
     explained += [
-        AlignedPart(p.text, "", 0.0, Reason.UNMATCHED)
-        for i, p in enumerate(a.parts)
-        if i not in paired_a
+        AlignedPart(p.text, form, 0.0, Reason.ORGANISATION_FORM) for p, form in formlike_a
     ]
     explained += [
-        AlignedPart("", p.text, 0.0, Reason.UNMATCHED)
-        for j, p in enumerate(b.parts)
-        if j not in paired_b
+        AlignedPart(form, p.text, 0.0, Reason.ORGANISATION_FORM) for p, form in formlike_b
     ]
     notes = list(_form_notes(a, b))
     if joined and joined >= score:
@@ -348,6 +348,30 @@ def _compare(
     if a.truncated or b.truncated:
         notes.append("a name was cut to its first parts before comparing")
     return score, Explanation(tuple(explained), tuple(notes))
+
+
+def _unpaired(
+    name: AnalyzedName, paired: set[int], other: AnalyzedName
+) -> tuple[list[NamePart], list[tuple[NamePart, str]]]:
+    """The parts of a name left unpaired, and those of them that spell the other's legal form.
+
+    A legal form misspelt ("LIMITE LIABILITY COMPANY") is not recognised as
+    one, and its words would count against a name whose form was: a word
+    within one edit or so of a word of the other name's form is set aside as
+    a form, like the form itself (not scored).
+    """
+    unpaired = [part for number, part in enumerate(name.parts) if number not in paired]
+    if not other.form_texts or not unpaired:
+        return unpaired, []
+    kept: list[NamePart] = []
+    formlike: list[tuple[NamePart, str]] = []
+    for part in unpaired:
+        form = max(other.form_texts, key=lambda text: OSA.normalized_similarity(part.text, text))
+        if part.role == "word" and OSA.normalized_similarity(part.text, form) >= _FORMLIKE:
+            formlike.append((part, form))
+        else:
+            kept.append(part)
+    return kept, formlike
 
 
 def _is_acronym(name: AnalyzedName) -> bool:

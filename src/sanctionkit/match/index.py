@@ -27,7 +27,7 @@ from typing import Any
 
 import attrs
 
-from sanctionkit.match._deps import fuzz, numpy, process
+from sanctionkit.match._deps import Levenshtein, fuzz, numpy, process
 from sanctionkit.match.compare import (
     DEFAULT_THRESHOLD,
     Explanation,
@@ -64,13 +64,16 @@ _SHORTLIST = 16
 # (rapidfuzz token_sort_ratio, about 40 times cheaper) get the full scorer.
 _POOL = 48
 _KIND_CODES = {None: 0, "person": 1, "organization": 2, "vessel": 3, "aircraft": 4}
-_BY_KEYS, _BY_SPELLING = 4, 6
+_BY_KEYS, _BY_SPELLING = 2, 4
 _RATIO = fuzz.token_sort_ratio
 # A key shared by more names than this says little; it is read only when no
 # rarer key finds anything.
 _COMMON = 1500
 # A word found in at most this many names is looked up by its 3-grams as well.
 _RARE = 2
+# Of the words sharing most 3-grams with a misspelt word, this many times
+# _SHORTLIST are ranked by spelling, and the nearest _SHORTLIST kept.
+_WIDE = 8
 
 
 def entity_kind(entity: Entity) -> str | None:
@@ -213,6 +216,11 @@ def _name_keys(name: AnalyzedName) -> list[str]:
     return keys
 
 
+def _spelled(name: AnalyzedName) -> str:
+    """The name's words and its legal form's, as the list spells them (a form may be misspelt)."""
+    return " ".join((name.text, *name.form_texts))
+
+
 def _skeleton(name: AnalyzedName) -> str:
     return " ".join(part.skeleton or part.text for part in name.parts)
 
@@ -262,7 +270,7 @@ class Index:
                     dataset.designations_of(entity.id) if isinstance(dataset, Dataset) else ()
                 )
                 self._add(entity, designations)
-        self._texts = [name.analyzed.text for name in self._names]
+        self._texts = [_spelled(name.analyzed) for name in self._names]
         self._skeletons = [_skeleton(name.analyzed) for name in self._names]
         self._bags = [_bag(name.analyzed) for name in self._names]
         self._bag_set = frozenset(self._bags)
@@ -275,6 +283,7 @@ class Index:
                 for gram in dict.fromkeys(_grams(key[2:])):
                     grams.setdefault(gram, []).append(slot)
         self._gram_slots, self._gram_offsets = _flat(grams)
+        self._slot_keys = list(self._keys)
         self._grams = {gram: number for number, gram in enumerate(grams)}
 
     def __len__(self) -> int:
@@ -329,11 +338,12 @@ class Index:
         """The numbers of the names filed under the key in a slot."""
         return self._postings[self._offsets[slot] : self._offsets[slot + 1]]
 
-    def _close_words(self, parts: Iterable[NamePart]) -> Any:
-        """The slots of the indexed words that share most 3-grams with some words, best first.
+    def _close_words(self, parts: Sequence[NamePart]) -> Any:
+        """The slots of the indexed words nearest some words by spelling, best first.
 
-        Counted in numpy (a common 3-gram reaches thousands of words); words
-        that share as many come in the order in which the grams first name them.
+        The words that share most 3-grams with them (counted in numpy: a common
+        3-gram reaches thousands of words), ranked by edit distance: a short
+        word shares a 3-gram or two with hundreds of others.
         """
         slices = [
             self._gram_slots[self._gram_offsets[number] : self._gram_offsets[number + 1]]
@@ -346,7 +356,11 @@ class Index:
         slots, first, counts = numpy.unique(
             numpy.concatenate(slices), return_index=True, return_counts=True
         )
-        return slots[numpy.lexsort((first, -counts))[:_SHORTLIST]]
+        sharing = slots[numpy.lexsort((first, -counts))[: _SHORTLIST * _WIDE]]
+        words = [self._slot_keys[slot][2:] for slot in sharing]
+        texts = [part.text for part in parts]
+        near = process.cdist(texts, words, scorer=Levenshtein.normalized_similarity).max(axis=0)
+        return sharing[numpy.argsort(-near, kind="stable")[:_SHORTLIST]]
 
     def _candidates(self, query: AnalyzedName, allowed: set[str] | None) -> list[int]:
         """Names worth scoring: those sharing the rarest keys with the query, best first.
@@ -418,7 +432,8 @@ class Index:
         """The candidates worth the full scorer: the best by shared keys and by spelling.
 
         The full scorer costs about 40 times rapidfuzz's ``token_sort_ratio``:
-        ranking a wider pool by that cheap measure, on the letters and on the
+        ranking a wider pool by that cheap measure, on the letters (legal forms
+        included: a misspelt one is not recognised as a form) and on the
         consonant skeletons (which transliterations share), finds misspelt and
         transliterated names that the keys ranked low, for a fraction of the
         cost of scoring them all.
@@ -426,7 +441,7 @@ class Index:
         if len(pool) <= _BY_KEYS + _BY_SPELLING:
             return pool
         spelling = numpy.maximum(
-            process.cdist([query.text], [self._texts[n] for n in pool], scorer=_RATIO)[0],
+            process.cdist([_spelled(query)], [self._texts[n] for n in pool], scorer=_RATIO)[0],
             process.cdist([_skeleton(query)], [self._skeletons[n] for n in pool], scorer=_RATIO)[0],
         )
         best = numpy.argsort(-spelling, kind="stable")[:_BY_SPELLING]
@@ -512,16 +527,19 @@ class Index:
         self._consider_identified(best, memo, names, query_ids, allowed, kind)
         facts = _Facts(query_dates, query_countries, query_ids)
         ranked = []
-        for position, (name_score, _text, _name) in best.items():
+        for position, (name_score, text, name) in best.items():
             delta, _notes = facts.check(self._entities[position])
             score = min(1.0, max(0.0, name_score + delta))
             # A candidate with no name in common and no shared identifier is noise.
+            # Ties go to a name written as the query is, then to one of the same
+            # legal form ("TAMYNA FZE" before "TAMYNA AG"), then to the lists' order.
             if score > 0.0:
-                ranked.append((-score, -name_score, self._entities[position].id, position))
+                ties = (text != name.text, not _same_form(text, name), position)
+                ranked.append((-score, -name_score, ties))
         ranked.sort()
         return [
-            self._hit(position, best[position], -negative, facts)
-            for negative, _n, _id, position in ranked[:limit]
+            self._hit(ties[-1], best[ties[-1]], -negative, facts)
+            for negative, _n, ties in ranked[:limit]
         ]
 
     def _settled(
@@ -612,6 +630,13 @@ class Index:
             matched=name,
             facts=facts,
         )
+
+
+def _same_form(text: str, name: _Name) -> bool:
+    """True when a query and a name have legal forms of the same classes (OOO and LLC are one)."""
+    if not name.analyzed.forms:
+        return False
+    return set(analyze_name(text, name.kind).forms) == set(name.analyzed.forms)
 
 
 @attrs.frozen
