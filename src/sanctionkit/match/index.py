@@ -283,7 +283,8 @@ class Index:
                 for gram in dict.fromkeys(_grams(key[2:])):
                     grams.setdefault(gram, []).append(slot)
         self._gram_slots, self._gram_offsets = _flat(grams)
-        self._slot_keys = list(self._keys)
+        # The word of each slot's key ("w:ivan" is "ivan"), to rank close words by spelling.
+        self._slot_words = [key[2:] for key in self._keys]
         self._grams = {gram: number for number, gram in enumerate(grams)}
 
     def __len__(self) -> int:
@@ -338,7 +339,7 @@ class Index:
         """The numbers of the names filed under the key in a slot."""
         return self._postings[self._offsets[slot] : self._offsets[slot + 1]]
 
-    def _close_words(self, parts: Sequence[NamePart]) -> Any:
+    def _close_words(self, parts: Sequence[NamePart]) -> list[int]:
         """The slots of the indexed words nearest some words by spelling, best first.
 
         The words that share most 3-grams with them (counted in numpy: a common
@@ -352,15 +353,16 @@ class Index:
             if (number := self._grams.get(gram, -1)) >= 0
         ]
         if not slices:
-            return self._gram_slots[:0]
+            return []
         slots, first, counts = numpy.unique(
             numpy.concatenate(slices), return_index=True, return_counts=True
         )
         sharing = slots[numpy.lexsort((first, -counts))[: _SHORTLIST * _WIDE]]
-        words = [self._slot_keys[slot][2:] for slot in sharing]
+        words = list(map(self._slot_words.__getitem__, sharing.tolist()))
         texts = [part.text for part in parts]
         near = process.cdist(texts, words, scorer=Levenshtein.normalized_similarity).max(axis=0)
-        return sharing[numpy.argsort(-near, kind="stable")[:_SHORTLIST]]
+        nearest: list[int] = sharing[numpy.argsort(-near, kind="stable")[:_SHORTLIST]].tolist()
+        return nearest
 
     def _candidates(self, query: AnalyzedName, allowed: set[str] | None) -> list[int]:
         """Names worth scoring: those sharing the rarest keys with the query, best first.
