@@ -104,7 +104,20 @@ def scale(rows: int) -> None:
         }
     )
     cpu, wall = time.process_time(), time.perf_counter()
-    hits = sk.match.screen(table, index, key="id")
+    done = [0]
+
+    def progress(count: int) -> None:
+        # A line every 100,000 rows: a long run that is stopped still says what it measured.
+        done[0] += count
+        if done[0] % 100_000 < count:
+            used = time.process_time() - cpu
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(
+                f"  {done[0]:>9,} rows: {done[0] / used:,.0f} rows/s (CPU), max RSS {peak:,.0f} MB"
+            )
+            sys.stdout.flush()
+
+    hits = sk.match.screen(table, index, key="id", progress=progress)
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
     rate = rows / cpu
