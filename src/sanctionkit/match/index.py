@@ -521,8 +521,11 @@ class Index:
                 query_name = analyze_name(text, kind)
             except ValueError:
                 continue
+            settling = settles and query_weight == 1.0
+            if settling and self._written(best, text, query_name, allowed, limit):
+                continue
             pool = self._candidates(query_name, allowed)
-            if settles and query_weight == 1.0 and self._settled(best, text, pool, limit):
+            if settling and self._settled(best, text, pool, limit):
                 continue
             for number in self._shortlist(query_name, pool):
                 self._consider(best, memo, text, query_weight, number, kind)
@@ -543,6 +546,31 @@ class Index:
             self._hit(ties[-1], best[ties[-1]], -negative, facts)
             for negative, _n, ties in ranked[:limit]
         ]
+
+    def _written(
+        self,
+        best: dict[int, tuple[float, str, _Name]],
+        text: str,
+        query: AnalyzedName,
+        allowed: set[str] | None,
+        limit: int,
+    ) -> bool:
+        """Take the names written exactly as the query as 1.0; True if ``limit`` entities have one.
+
+        They are found under the whole name's key without ranking any other
+        name, and nothing outranks them (a tie at 1.0 goes to the name written
+        as the query): a search for a name as a list writes it stops here.
+        """
+        for number in self._posting("n:" + query.joined).tolist():
+            name = self._names[number]
+            if (
+                name.text == text
+                and name.weight == 1.0
+                and (allowed is None or name.kind in allowed)
+                and best.get(name.entity, (0.0,))[0] < 1.0
+            ):
+                best[name.entity] = (1.0, text, name)
+        return sum(1 for score, _text, _name in best.values() if score >= 1.0) >= limit
 
     def _settled(
         self,
