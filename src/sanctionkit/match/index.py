@@ -64,6 +64,7 @@ _SHORTLIST = 16
 # (rapidfuzz token_sort_ratio, about 40 times cheaper) get the full scorer.
 _POOL = 48
 _KIND_CODES = {None: 0, "person": 1, "organization": 2, "vessel": 3, "aircraft": 4}
+_KINDS = list(_KIND_CODES)
 _BY_KEYS, _BY_SPELLING = 2, 4
 _RATIO = fuzz.token_sort_ratio
 # A key shared by more names than this says little; it is read only when no
@@ -587,18 +588,23 @@ class Index:
         list writes it stops here).
         """
         bags: dict[str | None, str] = {}
-        for number in pool:
-            name = self._names[number]
-            if name.weight != 1.0:
-                continue
-            if name.kind not in bags:
-                try:
-                    bags[name.kind] = _bag(analyze_name(text, name.kind))
-                except ValueError:
-                    bags[name.kind] = ""
-            previous = best.get(name.entity)
-            if self._bags[number] == bags[name.kind] and (previous is None or previous[0] < 1.0):
-                best[name.entity] = (1.0, text, name)
+        for code in numpy.unique(self._kinds[pool]).tolist():
+            kind = _KINDS[code]
+            try:
+                bags[kind] = _bag(analyze_name(text, kind))
+            except ValueError:
+                bags[kind] = ""
+        # Mostly (a misspelt query) no name of the index has the query's words.
+        if any(bag in self._bag_set for bag in bags.values()):
+            for number in pool:
+                name = self._names[number]
+                previous = best.get(name.entity)
+                if (
+                    name.weight == 1.0
+                    and self._bags[number] == bags[name.kind]
+                    and (previous is None or previous[0] < 1.0)
+                ):
+                    best[name.entity] = (1.0, text, name)
         return sum(1 for score, _text, _name in best.values() if score >= 1.0) >= limit
 
     def _consider_identified(
