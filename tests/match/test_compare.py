@@ -151,6 +151,25 @@ def test_explanation_notes_the_organisation_form() -> None:
     assert note.startswith("organisation form: LLC = 有限会社 (same class")
 
 
+def test_a_misspelt_legal_form_is_set_aside_as_the_form() -> None:
+    # OFAC writes LIMITED LIABILITY COMPANY KALEIDOSKOP; a query drops a letter of the form.
+    result = compare_names(
+        "LIMITE LIABILITY COMPANY KALEIDOSKOP",
+        "LIMITED LIABILITY COMPANY KALEIDOSKOP",
+        kind="organization",
+    )
+    assert result.is_match
+    formlike = [p for p in result.explanation.parts if p.reason is Reason.ORGANISATION_FORM]
+    # COMPANY alone is a form; LIMITE and LIABILITY are left, and spell the other's form.
+    assert [(p.left, p.right, p.score) for p in formlike] == [
+        ("limite", "limited", 0.0),
+        ("liability", "liability", 0.0),
+    ]
+    # A word far from every word of the form still counts against the name.
+    other = compare_names("MOSCOW KALEIDOSKOP", "KALEIDOSKOP LLC", kind="organization")
+    assert not other.is_match
+
+
 def test_explanation_says_when_ship_numbers_differ() -> None:
     result = compare_names("MARIA", "MARIA-1", kind="vessel")
     assert result.score == 0.5

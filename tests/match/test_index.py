@@ -153,6 +153,30 @@ def test_limit_and_order(ofac_index: sk.match.Index) -> None:
         ofac_index.search("Azia Shipping", limit=0)
 
 
+def test_ties_go_to_the_name_as_written_then_the_same_form_then_the_lists_order() -> None:
+    # OFAC lists REVIVAL OF ISLAMIC HERITAGE SOCIETY twice (uids 7149 and 10923),
+    # CORPORACION CIMEX with and without a comma, and TAMYNA as AG and as FZE.
+    index = sk.match.Index(
+        [
+            sk.Organization(id="z-first", name="REVIVAL OF ISLAMIC HERITAGE SOCIETY"),
+            sk.Organization(id="a-second", name="REVIVAL OF ISLAMIC HERITAGE SOCIETY"),
+            sk.Organization(id="a-comma", name="CORPORACION CIMEX, S.A."),
+            sk.Organization(id="b-plain", name="CORPORACION CIMEX S.A."),
+            sk.Organization(id="a-ag", name="TAMYNA AG"),
+            sk.Organization(id="b-fze", name="TAMYNA FZE"),
+        ]
+    )
+
+    def first(query: str) -> str:
+        hits = index.search(query)
+        assert hits[0].score == hits[1].score == 1.0
+        return hits[0].entity.id
+
+    assert first("REVIVAL OF ISLAMIC HERITAGE SOCIETY") == "z-first"
+    assert first("CORPORACION CIMEX S.A.") == "b-plain"
+    assert first("FZE TAMYNA") == "b-fze"
+
+
 def test_bad_queries_are_clear_errors(builtin_index: sk.match.Index) -> None:
     with pytest.raises(sk.errors.InvalidNameError):
         builtin_index.search("   ")

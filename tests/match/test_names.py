@@ -97,6 +97,10 @@ def test_skeleton_lets_abjad_and_kana_spellings_meet_latin_ones() -> None:
         ("AZIA SHIPPING CO.", ["azia", "shipping"], "company"),
         ("VERSOR S.R.O.", ["versor"], "llc"),
         ("DEFENSE ENGINEERING, TOO", ["defense", "engineering"], "llp"),
+        # A form's words in another order are still the form (a name reordered).
+        ("PLUTON OBSHCHESTVO AKTSIONERNOE", ["pluton"], "jsc"),
+        ("COMPANY LIABILITY LIMITED ORION", ["orion"], "llc"),
+        ("BANK MTS COMPANY STOCK JOINT PUBLIC", ["bank", "mts"], "jsc"),
     ],
 )
 def test_legal_forms_are_a_class_not_name_words(

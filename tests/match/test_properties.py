@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from random import Random
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -65,3 +67,26 @@ def test_a_name_finds_itself_at_rank_one(names: list[str], data: st.DataObject) 
     # Names that analyse alike ("A-B" and "A B") tie at 1.0; the wanted one is among them.
     tied = [hit.entity.id for hit in hits if hit.score == 1.0]
     assert wanted.id in tied
+
+
+WORDS = st.text(alphabet=NAME_CHARS.filter(lambda ch: not ch.isspace()), min_size=1, max_size=12)
+
+
+@given(
+    st.lists(WORDS.filter(lambda w: any(ch.isalnum() for ch in w)), min_size=1, max_size=6),
+    st.randoms(use_true_random=False),
+    KINDS,
+)
+def test_a_name_scores_one_exactly_when_its_words_agree(
+    words: list[str], random: Random, kind: str | None
+) -> None:
+    # Index.search relies on it: a name with the query's words in any order scores 1.0
+    # (it is not scored), and no other name can beat it or tie with it.
+    shuffled = random.sample(words, len(words))
+    left, right = " ".join(words), " ".join(shuffled)
+
+    def words_of(name: str) -> list[str]:
+        return sorted(part.text for part in sk.match.analyze_name(name, kind).parts)
+
+    same = words_of(left) == words_of(right)
+    assert (compare_names(left, right, kind=kind).score == 1.0) == same

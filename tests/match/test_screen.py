@@ -9,6 +9,7 @@ UN reference number or EU logical id, and the names, aliases and dates there.
 from __future__ import annotations
 
 import datetime
+import logging
 import os
 import pickle
 import shutil
@@ -326,6 +327,34 @@ def test_dask_map_partitions_gives_the_plain_result(
     result = hits.compute(scheduler="processes", num_workers=2)
     table = pa.Table.from_pandas(result, schema=sk.match.screen_schema(), preserve_index=False)
     # Dask keeps the frame's labels, so even the row positions are those of the plain run.
+    assert table.to_pylist() == screened.to_pylist()
+
+
+def test_dask_cluster_with_the_index_scattered_once_gives_the_plain_result(
+    customers: Any, index: sk.match.Index, screened: Any
+) -> None:
+    dd = pytest.importorskip("dask.dataframe", reason="the Dask test needs the dask extra")
+    distributed = pytest.importorskip("distributed", reason="needs the dask extra's distributed")
+    partitions = dd.from_pandas(customers.to_pandas(), npartitions=2)
+    # Two worker processes, as benchmarks/bench_screen.py measures them: the index is sent
+    # to each worker once, and the tasks refer to it.
+    with (
+        distributed.LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        remote = client.scatter(index, broadcast=True)
+        assert len(client.who_has(remote)[remote.key]) == 2
+        hits = partitions.map_partitions(
+            sk.match.screen_pandas, remote, meta=sk.match.screen_pandas_meta(), **OPTIONS
+        )
+        result = client.compute(hits).result()
+    table = pa.Table.from_pandas(result, schema=sk.match.screen_schema(), preserve_index=False)
     assert table.to_pylist() == screened.to_pylist()
 
 

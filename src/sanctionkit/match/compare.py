@@ -64,7 +64,13 @@ _UNPAIRED = {"person": 0.25, "organization": 0.5, "vessel": 1.0, "aircraft": 1.0
 # it a match. Persons are left out: their vowel-less spellings ("CRR" for
 # "CORREA") are misspellings, not acronyms.
 _INITIALISM = 0.75
+# A word this near a word of the other name's legal form is that form misspelt.
+_FORMLIKE = 0.8
 _ACRONYM_KINDS = frozenset({"organization", "vessel", "aircraft", None})
+
+
+# Numbers are counted only where they are compared or explained (never changed).
+_NO_NUMBERS: Counter[str] = Counter()
 
 
 class Reason(enum.Enum):
@@ -184,17 +190,36 @@ def _has_no_vowel(text: str) -> bool:
     return not _VOWELS.intersection(text)
 
 
+#: Part pairs already scored in one search, by the parts' identities (see :func:`_align`).
+PairMemo = dict[tuple[int, int, bool, bool], tuple[float, Reason, NamePart, NamePart]]
+
+
 def _align(
-    a: tuple[NamePart, ...], b: tuple[NamePart, ...]
+    a: tuple[NamePart, ...], b: tuple[NamePart, ...], memo: PairMemo | None = None
 ) -> list[tuple[int, int, float, Reason]]:
-    """Pair parts best first: each part of either name is used at most once."""
+    """Pair parts best first: each part of either name is used at most once.
+
+    ``memo`` keeps the pairs scored for one query: its candidates were found
+    by the words they share, so the same pairs of parts come up again and
+    again (the memo holds the parts, so that their identities stay theirs).
+    """
     candidates = []
+    last_a, last_b = len(a) - 1, len(b) - 1
     for i, part_a in enumerate(a):
         for j, part_b in enumerate(b):
-            score, reason = _pair(part_a, part_b, i == len(a) - 1, j == len(b) - 1)
+            if memo is None:
+                score, reason = _pair(part_a, part_b, i == last_a, j == last_b)
+            else:
+                key = (id(part_a), id(part_b), i == last_a, j == last_b)
+                known = memo.get(key)
+                if known is None:
+                    known = (*_pair(part_a, part_b, i == last_a, j == last_b), part_a, part_b)
+                    memo[key] = known
+                score, reason = known[0], known[1]
             if score > 0.0:
                 candidates.append((-score, i, j, reason))
-    candidates.sort(key=lambda item: (item[0], item[1], item[2]))
+    # (score, i, j) is unique: the reasons are never compared.
+    candidates.sort()
     used_a: set[int] = set()
     used_b: set[int] = set()
     pairs = []
@@ -226,15 +251,26 @@ def compare_analyzed(a: AnalyzedName, b: AnalyzedName, kind: str | None) -> Name
     return NameComparison(a.original, b.original, kind, score, explanation)
 
 
-def score_analyzed(a: AnalyzedName, b: AnalyzedName, kind: str | None) -> float:
-    """The score of :func:`compare_analyzed` without building its explanation (for search)."""
+def score_analyzed(
+    a: AnalyzedName, b: AnalyzedName, kind: str | None, memo: PairMemo | None = None
+) -> float:
+    """The score of :func:`compare_analyzed` without building its explanation (for search).
+
+    ``memo``, an empty dict for each query, lets the comparisons of one query
+    with many candidates score each pair of parts once.
+    """
     if _ordered(b) < _ordered(a):
         a, b = b, a
-    return _compare(a, b, kind, explain=False)[0]
+    return _compare(a, b, kind, explain=False, memo=memo)[0]
 
 
 def _compare(
-    a: AnalyzedName, b: AnalyzedName, kind: str | None, *, explain: bool
+    a: AnalyzedName,
+    b: AnalyzedName,
+    kind: str | None,
+    *,
+    explain: bool,
+    memo: PairMemo | None = None,
 ) -> tuple[float, Explanation | None]:
     if a.text == b.text:
         if not explain:
@@ -253,13 +289,13 @@ def _compare(
         return 1.0, Explanation(same, _form_notes(a, b))
     if kind in _ACRONYM_KINDS and (_is_acronym(a) or _is_acronym(b)):
         return _acronym(a, b, explain=explain)
-    pairs = _align(a.parts, b.parts)
+    pairs = _align(a.parts, b.parts, memo)
     paired_a = {i for i, _j, _s, _r in pairs}
     paired_b = {j for _i, j, _s, _r in pairs}
     earned = sum(score * (a.parts[i].weight + b.parts[j].weight) for i, j, score, _r in pairs)
     possible = sum(a.parts[i].weight + b.parts[j].weight for i, j, _s, _r in pairs)
-    unpaired_a = [p for i, p in enumerate(a.parts) if i not in paired_a]
-    unpaired_b = [p for j, p in enumerate(b.parts) if j not in paired_b]
+    unpaired_a, formlike_a = _unpaired(a, paired_a, b)
+    unpaired_b, formlike_b = _unpaired(b, paired_b, a)
     # Unpaired parts weigh less only once two real words agree (one shared first
     # name is not a match) and only when one name has them: a part left out is
     # an omission, a part on each side that do not agree ("HAN Hyok Chol",
@@ -279,11 +315,10 @@ def _compare(
     if len(a.parts) != len(b.parts):
         joined = Levenshtein.normalized_similarity(a.joined, b.joined) * 0.95
         score = max(score, joined)
-    numbers_a: Counter[str] = Counter()
-    numbers_b: Counter[str] = Counter()
+    numbers_a = numbers_b = _NO_NUMBERS
     if explain or kind in ("vessel", "aircraft"):
-        numbers_a.update(p.text for p in a.parts if p.role == "number")
-        numbers_b.update(p.text for p in b.parts if p.role == "number")
+        numbers_a = Counter(p.text for p in a.parts if p.role == "number")
+        numbers_b = Counter(p.text for p in b.parts if p.role == "number")
     if kind in ("vessel", "aircraft") and numbers_a != numbers_b:
         score = min(score, 0.5)
     score = min(1.0, max(0.0, score))
@@ -293,15 +328,13 @@ def _compare(
         AlignedPart(a.parts[i].original, b.parts[j].original, round(s, 4), reason)
         for i, j, s, reason in sorted(pairs, key=lambda item: (item[0], item[1]))
     ]
+    explained += [AlignedPart(p.text, "", 0.0, Reason.UNMATCHED) for p in unpaired_a]
+    explained += [AlignedPart("", p.text, 0.0, Reason.UNMATCHED) for p in unpaired_b]
     explained += [
-        AlignedPart(p.text, "", 0.0, Reason.UNMATCHED)
-        for i, p in enumerate(a.parts)
-        if i not in paired_a
+        AlignedPart(p.text, form, 0.0, Reason.ORGANISATION_FORM) for p, form in formlike_a
     ]
     explained += [
-        AlignedPart("", p.text, 0.0, Reason.UNMATCHED)
-        for j, p in enumerate(b.parts)
-        if j not in paired_b
+        AlignedPart(form, p.text, 0.0, Reason.ORGANISATION_FORM) for p, form in formlike_b
     ]
     notes = list(_form_notes(a, b))
     if joined and joined >= score:
@@ -315,6 +348,30 @@ def _compare(
     if a.truncated or b.truncated:
         notes.append("a name was cut to its first parts before comparing")
     return score, Explanation(tuple(explained), tuple(notes))
+
+
+def _unpaired(
+    name: AnalyzedName, paired: set[int], other: AnalyzedName
+) -> tuple[list[NamePart], list[tuple[NamePart, str]]]:
+    """The parts of a name left unpaired, and those of them that spell the other's legal form.
+
+    A legal form misspelt ("LIMITE LIABILITY COMPANY") is not recognised as
+    one, and its words would count against a name whose form was: a word
+    within one edit or so of a word of the other name's form is set aside as
+    a form, like the form itself (not scored).
+    """
+    unpaired = [part for number, part in enumerate(name.parts) if number not in paired]
+    if not other.form_texts or not unpaired:
+        return unpaired, []
+    kept: list[NamePart] = []
+    formlike: list[tuple[NamePart, str]] = []
+    for part in unpaired:
+        form = max(other.form_texts, key=lambda text: OSA.normalized_similarity(part.text, text))
+        if part.role == "word" and OSA.normalized_similarity(part.text, form) >= _FORMLIKE:
+            formlike.append((part, form))
+        else:
+            kept.append(part)
+    return kept, formlike
 
 
 def _is_acronym(name: AnalyzedName) -> bool:

@@ -20,7 +20,6 @@ from __future__ import annotations
 import math
 import re
 import uuid
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
 from itertools import chain
@@ -28,14 +27,15 @@ from typing import Any
 
 import attrs
 
-from sanctionkit.match._deps import fuzz, numpy, process
+from sanctionkit.match._deps import Levenshtein, fuzz, numpy, process
 from sanctionkit.match.compare import (
     DEFAULT_THRESHOLD,
     Explanation,
+    PairMemo,
     compare_analyzed,
     score_analyzed,
 )
-from sanctionkit.match.names import AnalyzedName, analyze_name, check_kind
+from sanctionkit.match.names import AnalyzedName, NamePart, analyze_name, check_kind
 from sanctionkit.model import (
     Aircraft,
     AliasQuality,
@@ -64,13 +64,17 @@ _SHORTLIST = 16
 # (rapidfuzz token_sort_ratio, about 40 times cheaper) get the full scorer.
 _POOL = 48
 _KIND_CODES = {None: 0, "person": 1, "organization": 2, "vessel": 3, "aircraft": 4}
-_BY_KEYS, _BY_SPELLING = 4, 6
+_KINDS = list(_KIND_CODES)
+_BY_KEYS, _BY_SPELLING = 2, 4
 _RATIO = fuzz.token_sort_ratio
 # A key shared by more names than this says little; it is read only when no
 # rarer key finds anything.
 _COMMON = 1500
 # A word found in at most this many names is looked up by its 3-grams as well.
 _RARE = 2
+# Of the words sharing most 3-grams with a misspelt word, this many times
+# _SHORTLIST are ranked by spelling, and the nearest _SHORTLIST kept.
+_WIDE = 8
 
 
 def entity_kind(entity: Entity) -> str | None:
@@ -213,8 +217,28 @@ def _name_keys(name: AnalyzedName) -> list[str]:
     return keys
 
 
+def _spelled(name: AnalyzedName) -> str:
+    """The name's words and its legal form's, as the list spells them (a form may be misspelt)."""
+    return " ".join((name.text, *name.form_texts))
+
+
 def _skeleton(name: AnalyzedName) -> str:
     return " ".join(part.skeleton or part.text for part in name.parts)
+
+
+def _bag(name: AnalyzedName) -> str:
+    """The name's words in sorted order: two names score 1.0 exactly when their bags agree."""
+    return " ".join(sorted(part.text for part in name.parts))
+
+
+def _flat(lists: dict[str, list[int]]) -> tuple[Any, Any]:
+    """Lists of numbers as one array and the offsets of each list's slice in it.
+
+    A search adds many lists in one step, and two arrays pickle far faster than
+    60,000 lists.
+    """
+    flat = numpy.fromiter(chain.from_iterable(lists.values()), numpy.int32)
+    return flat, numpy.cumsum([0, *map(len, lists.values())], dtype=numpy.int64)
 
 
 def _grams(word: str) -> list[str]:
@@ -235,8 +259,9 @@ class Index:
         # A blocking key to the names filed under it, then (once built) to its slot
         # in _offsets: its names are _postings[_offsets[slot] : _offsets[slot + 1]].
         self._keys: dict[str, Any] = {}
-        # Character 3-grams of the indexed words, to the words: for misspelt queries.
-        self._grams: dict[str, list[str]] = {}
+        # Character 3-grams of the indexed words, to the slots of the words' keys (for
+        # misspelt queries): a gram's slots are _gram_slots[_gram_offsets[g] : ...[g + 1]].
+        self._grams: dict[str, int] = {}
         self._identifiers: dict[str, list[int]] = {}
         # Names this index for Dask, which would otherwise pickle all of it to hash it.
         self._token = uuid.uuid4().hex
@@ -246,18 +271,22 @@ class Index:
                     dataset.designations_of(entity.id) if isinstance(dataset, Dataset) else ()
                 )
                 self._add(entity, designations)
-        self._texts = [name.analyzed.text for name in self._names]
+        self._texts = [_spelled(name.analyzed) for name in self._names]
         self._skeletons = [_skeleton(name.analyzed) for name in self._names]
+        self._bags = [_bag(name.analyzed) for name in self._names]
+        self._bag_set = frozenset(self._bags)
         self._kinds = numpy.array([_KIND_CODES[name.kind] for name in self._names], numpy.int8)
-        # All postings in one array, a key naming its slice: added in one step by a
-        # search, and a few arrays pickle far faster than 60,000 lists.
-        self._postings = numpy.fromiter(chain.from_iterable(self._keys.values()), numpy.int32)
-        self._offsets = numpy.cumsum([0, *map(len, self._keys.values())], dtype=numpy.int64)
+        self._postings, self._offsets = _flat(self._keys)
+        grams: dict[str, list[int]] = {}
         for slot, key in enumerate(self._keys):
             self._keys[key] = slot
             if key.startswith("w:"):
                 for gram in dict.fromkeys(_grams(key[2:])):
-                    self._grams.setdefault(gram, []).append(key)
+                    grams.setdefault(gram, []).append(slot)
+        self._gram_slots, self._gram_offsets = _flat(grams)
+        # The word of each slot's key ("w:ivan" is "ivan"), to rank close words by spelling.
+        self._slot_words = [key[2:] for key in self._keys]
+        self._grams = {gram: number for number, gram in enumerate(grams)}
 
     def __len__(self) -> int:
         return len(self._entities)
@@ -305,19 +334,48 @@ class Index:
         slot = self._keys.get(key, -1)
         if slot < 0:
             return self._postings[:0]
+        return self._slot_posting(slot)
+
+    def _slot_posting(self, slot: int) -> Any:
+        """The numbers of the names filed under the key in a slot."""
         return self._postings[self._offsets[slot] : self._offsets[slot + 1]]
+
+    def _close_words(self, parts: Sequence[NamePart]) -> list[int]:
+        """The slots of the indexed words nearest some words by spelling, best first.
+
+        The words that share most 3-grams with them (counted in numpy: a common
+        3-gram reaches thousands of words), ranked by edit distance: a short
+        word shares a 3-gram or two with hundreds of others.
+        """
+        slices = [
+            self._gram_slots[self._gram_offsets[number] : self._gram_offsets[number + 1]]
+            for part in parts
+            for gram in dict.fromkeys(_grams(part.text))
+            if (number := self._grams.get(gram, -1)) >= 0
+        ]
+        if not slices:
+            return []
+        slots, first, counts = numpy.unique(
+            numpy.concatenate(slices), return_index=True, return_counts=True
+        )
+        sharing = slots[numpy.lexsort((first, -counts))[: _SHORTLIST * _WIDE]]
+        words = list(map(self._slot_words.__getitem__, sharing.tolist()))
+        texts = [part.text for part in parts]
+        near = process.cdist(texts, words, scorer=Levenshtein.normalized_similarity).max(axis=0)
+        nearest: list[int] = sharing[numpy.argsort(-near, kind="stable")[:_SHORTLIST]].tolist()
+        return nearest
 
     def _candidates(self, query: AnalyzedName, allowed: set[str] | None) -> list[int]:
         """Names worth scoring: those sharing the rarest keys with the query, best first.
 
-        The weights are summed in one array over all names (numpy adds a key's
-        whole posting at once): a common word reaches thousands of names.
+        The weights are summed over all names in one ``bincount`` of the shared
+        keys' postings: a common word reaches thousands of names.
         """
         total = len(self._names) + 1
-        found = numpy.zeros(len(self._names))
-        keys = list(dict.fromkeys(_name_keys(query)))
+        postings: list[Any] = []
+        weights: list[float] = []
         common: list[str] = []
-        for key in keys:
+        for key in dict.fromkeys(_name_keys(query)):
             posting = self._posting(key)
             if not len(posting):
                 continue
@@ -325,13 +383,15 @@ class Index:
                 common.append(key)
                 continue
             # The whole name outranks any number of shared words.
-            found[posting] += 100.0 if key.startswith("n:") else math.log(total / len(posting))
-        reached = int(numpy.count_nonzero(found))
+            postings.append(posting)
+            weights.append(100.0 if key.startswith("n:") else math.log(total / len(posting)))
+        found = self._weigh(postings, weights)
+        reached = int(numpy.count_nonzero(found != 0.0))
         # A word that no key finds is probably misspelt: look for indexed words
         # that share its 3-grams. When little was found, try the common keys too.
         # A rare word may be a misspelling of another word too ("SOMAR", "SOLMAR"),
-        # unless the whole name is indexed as written: then its rare words are right.
-        whole = len(self._posting("n:" + query.joined)) > 0
+        # unless the whole name is indexed (in any order): then its rare words are right.
+        whole = len(self._posting("n:" + query.joined)) > 0 or _bag(query) in self._bag_set
         unknown = [
             part
             for part in query.parts
@@ -340,32 +400,43 @@ class Index:
             and not (whole and len(posting))
         ]
         if unknown or reached < _SHORTLIST:
-            # Counted in C: a common 3-gram reaches thousands of words.
-            similar = Counter(
-                chain.from_iterable(
-                    self._grams.get(gram, ())
-                    for part in (unknown if reached >= _SHORTLIST else query.parts)
-                    for gram in dict.fromkeys(_grams(part.text))
-                )
-            )
-            close = [word for word, _count in similar.most_common(_SHORTLIST)]
+            close = self._close_words(unknown if reached >= _SHORTLIST else query.parts)
             if reached >= _SHORTLIST:
                 common = []
-            for key in [*common, *close]:
-                posting = self._posting(key)
-                found[posting[: _COMMON * 2]] += 0.2 * math.log(total / (len(posting) + 1))
+            more = [self._posting(key) for key in common]
+            more += [self._slot_posting(slot) for slot in close]
+            for posting in more:
+                postings.append(posting[: _COMMON * 2])
+                weights.append(0.2 * math.log(total / (len(posting) + 1)))
+            found = self._weigh(postings, weights)
         if allowed is not None:
             found[~numpy.isin(self._kinds, [_KIND_CODES[kind] for kind in allowed])] = 0.0
-        numbers = numpy.flatnonzero(found)
+        numbers = numpy.flatnonzero(found != 0.0)
         # Best first; ties in the order of the names (a stable sort of ascending numbers).
         order = numpy.argsort(-found[numbers], kind="stable")[:_POOL]
-        return [int(number) for number in numbers[order]]
+        return numbers[order].tolist()  # type: ignore[no-any-return]
+
+    def _weigh(self, postings: list[Any], weights: list[float]) -> Any:
+        """Each name's summed weight of the postings that hold it (zero for the others).
+
+        One ``bincount`` adds every posting, key by key as they are listed, so
+        each name's sum is the same float whatever the number of postings.
+        """
+        if not postings:
+            return numpy.zeros(len(self._names))
+        lengths = [len(posting) for posting in postings]
+        return numpy.bincount(
+            numpy.concatenate(postings),
+            weights=numpy.repeat(weights, lengths),
+            minlength=len(self._names),
+        )
 
     def _shortlist(self, query: AnalyzedName, pool: list[int]) -> list[int]:
         """The candidates worth the full scorer: the best by shared keys and by spelling.
 
         The full scorer costs about 40 times rapidfuzz's ``token_sort_ratio``:
-        ranking a wider pool by that cheap measure, on the letters and on the
+        ranking a wider pool by that cheap measure, on the letters (legal forms
+        included: a misspelt one is not recognised as a form) and on the
         consonant skeletons (which transliterations share), finds misspelt and
         transliterated names that the keys ranked low, for a fraction of the
         cost of scoring them all.
@@ -373,7 +444,7 @@ class Index:
         if len(pool) <= _BY_KEYS + _BY_SPELLING:
             return pool
         spelling = numpy.maximum(
-            process.cdist([query.text], [self._texts[n] for n in pool], scorer=_RATIO)[0],
+            process.cdist([_spelled(query)], [self._texts[n] for n in pool], scorer=_RATIO)[0],
             process.cdist([_skeleton(query)], [self._skeletons[n] for n in pool], scorer=_RATIO)[0],
         )
         best = numpy.argsort(-spelling, kind="stable")[:_BY_SPELLING]
@@ -443,31 +514,103 @@ class Index:
         allowed = None if kind is None else {kind}
         # entity position -> (score, name score, query name, _Name)
         best: dict[int, tuple[float, str, _Name]] = {}
+        memo: PairMemo = {}
+        # With no facts to move the scores, enough names that score 1.0 settle a search.
+        settles = not (query_dates or query_countries or query_ids)
         for text, query_weight in dict.fromkeys(names):
             try:
                 query_name = analyze_name(text, kind)
             except ValueError:
                 continue
-            for number in self._shortlist(query_name, self._candidates(query_name, allowed)):
-                self._consider(best, text, query_weight, number, kind)
-        self._consider_identified(best, names, query_ids, allowed, kind)
+            settling = settles and query_weight == 1.0
+            if settling and self._written(best, text, query_name, allowed, limit):
+                continue
+            pool = self._candidates(query_name, allowed)
+            if settling and self._settled(best, text, pool, limit):
+                continue
+            for number in self._shortlist(query_name, pool):
+                self._consider(best, memo, text, query_weight, number, kind)
+        self._consider_identified(best, memo, names, query_ids, allowed, kind)
         facts = _Facts(query_dates, query_countries, query_ids)
         ranked = []
-        for position, (name_score, _text, _name) in best.items():
+        for position, (name_score, text, name) in best.items():
             delta, _notes = facts.check(self._entities[position])
             score = min(1.0, max(0.0, name_score + delta))
             # A candidate with no name in common and no shared identifier is noise.
+            # Ties go to a name written as the query is, then to one of the same
+            # legal form ("TAMYNA FZE" before "TAMYNA AG"), then to the lists' order.
             if score > 0.0:
-                ranked.append((-score, -name_score, self._entities[position].id, position))
+                ties = (text != name.text, not _same_form(text, name), position)
+                ranked.append((-score, -name_score, ties))
         ranked.sort()
         return [
-            self._hit(position, best[position], -negative, facts)
-            for negative, _n, _id, position in ranked[:limit]
+            self._hit(ties[-1], best[ties[-1]], -negative, facts)
+            for negative, _n, ties in ranked[:limit]
         ]
+
+    def _written(
+        self,
+        best: dict[int, tuple[float, str, _Name]],
+        text: str,
+        query: AnalyzedName,
+        allowed: set[str] | None,
+        limit: int,
+    ) -> bool:
+        """Take the names written exactly as the query as 1.0; True if ``limit`` entities have one.
+
+        They are found under the whole name's key without ranking any other
+        name, and nothing outranks them (a tie at 1.0 goes to the name written
+        as the query): a search for a name as a list writes it stops here.
+        """
+        for number in self._posting("n:" + query.joined).tolist():
+            name = self._names[number]
+            if (
+                name.text == text
+                and name.weight == 1.0
+                and (allowed is None or name.kind in allowed)
+                and best.get(name.entity, (0.0,))[0] < 1.0
+            ):
+                best[name.entity] = (1.0, text, name)
+        return sum(1 for score, _text, _name in best.values() if score >= 1.0) >= limit
+
+    def _settled(
+        self,
+        best: dict[int, tuple[float, str, _Name]],
+        text: str,
+        pool: list[int],
+        limit: int,
+    ) -> bool:
+        """Score the names of the pool that match the query perfectly; True if ``limit`` did.
+
+        Only a name with the same words (in any order) scores 1.0 (each word then
+        pairs with its equal), and nothing scores more: once ``limit`` entities
+        have, the rest of the pool need not be scored (a search for a name as a
+        list writes it stops here).
+        """
+        bags: dict[str | None, str] = {}
+        for code in numpy.unique(self._kinds[pool]).tolist():
+            kind = _KINDS[code]
+            try:
+                bags[kind] = _bag(analyze_name(text, kind))
+            except ValueError:
+                bags[kind] = ""
+        # Mostly (a misspelt query) no name of the index has the query's words.
+        if any(bag in self._bag_set for bag in bags.values()):
+            for number in pool:
+                name = self._names[number]
+                previous = best.get(name.entity)
+                if (
+                    name.weight == 1.0
+                    and self._bags[number] == bags[name.kind]
+                    and (previous is None or previous[0] < 1.0)
+                ):
+                    best[name.entity] = (1.0, text, name)
+        return sum(1 for score, _text, _name in best.values() if score >= 1.0) >= limit
 
     def _consider_identified(
         self,
         best: dict[int, tuple[float, str, _Name]],
+        memo: PairMemo,
         names: list[tuple[str, float]],
         query_ids: set[str],
         allowed: set[str] | None,
@@ -487,11 +630,12 @@ class Index:
                 for number, name in enumerate(self._names):
                     if name.entity == position:
                         for text, query_weight in dict.fromkeys(names):
-                            self._consider(best, text, query_weight, number, kind)
+                            self._consider(best, memo, text, query_weight, number, kind)
 
     def _consider(
         self,
         best: dict[int, tuple[float, str, _Name]],
+        memo: PairMemo,
         text: str,
         query_weight: float,
         number: int,
@@ -502,7 +646,7 @@ class Index:
             query_name = analyze_name(text, name.kind)
         except ValueError:
             return
-        score = score_analyzed(query_name, name.analyzed, name.kind)
+        score = score_analyzed(query_name, name.analyzed, name.kind, memo)
         score *= query_weight * name.weight
         previous = best.get(name.entity)
         if previous is None or score > previous[0]:
@@ -522,6 +666,13 @@ class Index:
             matched=name,
             facts=facts,
         )
+
+
+def _same_form(text: str, name: _Name) -> bool:
+    """True when a query and a name have legal forms of the same classes (OOO and LLC are one)."""
+    if not name.analyzed.forms:
+        return False
+    return set(analyze_name(text, name.kind).forms) == set(name.analyzed.forms)
 
 
 @attrs.frozen

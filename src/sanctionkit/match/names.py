@@ -137,6 +137,8 @@ class AnalyzedName:
     titles: tuple[str, ...] = ()
     #: True when the name was cut to :data:`MAX_CHARS` or :data:`MAX_PARTS`.
     truncated: bool = False
+    #: The words of the Latin legal forms, folded ("limited", "liability", "company").
+    form_texts: tuple[str, ...] = ()
 
     def __reduce__(self) -> tuple[type[AnalyzedName], tuple[object, ...]]:
         # As NamePart's: an index is pickled for each worker that receives it.
@@ -183,8 +185,23 @@ def _legal_forms() -> tuple[dict[tuple[str, ...], str], tuple[tuple[str, str], .
 
 
 @functools.cache
+def _form_bags() -> dict[tuple[str, ...], str]:
+    """The Latin forms of several words keyed by their words in sorted order.
+
+    A name whose words were put in another order ("PLUTON OBSHCHESTVO
+    AKTSIONERNOE", "COMPANY LIABILITY LIMITED ORION") keeps its legal form.
+    """
+    bags: dict[tuple[str, ...], str] = {}
+    for words, form_class in _legal_forms()[0].items():
+        if len(words) >= 2:
+            bags.setdefault(tuple(sorted(words)), form_class)
+    return bags
+
+
+@functools.cache
 def _form_starts() -> frozenset[str]:
-    return frozenset(words[0] for words in _legal_forms()[0])
+    """The words that may start a legal form: any word of one, as their order may change."""
+    return frozenset(word for words in _legal_forms()[0] for word in words)
 
 
 def _fold_homoglyphs(word: str) -> str:
@@ -300,6 +317,7 @@ def _strip_latin_forms(
     words: list[tuple[str, str, bool]],
 ) -> tuple[list[tuple[str, str, bool]], list[tuple[str, str]]]:
     latin, _han = _legal_forms()
+    bags = _form_bags()
     starts = _form_starts()
     kept: list[tuple[str, str, bool]] = []
     found: list[tuple[str, str]] = []
@@ -311,11 +329,12 @@ def _strip_latin_forms(
             continue
         for length in (5, 4, 3, 2, 1):
             key = tuple(word[0] for word in words[position : position + length])
-            if len(key) == length and key in latin:
+            form_class = latin.get(key) or bags.get(tuple(sorted(key)) if length >= 2 else ())
+            if len(key) == length and form_class:
                 original = " ".join(
                     dict.fromkeys(w[1] for w in words[position : position + length])
                 )
-                found.append((original, latin[key]))
+                found.append((original, form_class))
                 position += length
                 break
         else:
@@ -413,6 +432,7 @@ def analyze_name(name: str, kind: str | None = None) -> AnalyzedName:
         text=" ".join(part.text for part in parts),
         forms=tuple(form_class for _form, form_class in found),
         form_words=tuple(form for form, _form_class in found),
+        form_texts=tuple(word[0] for form, _form_class in found for word in _words(form)),
         titles=tuple(titles),
         truncated=truncated,
     )
