@@ -90,15 +90,15 @@ __all__ = [
     "FIELD_LABELS",
     "ID_PREFIX",
     "KINDS",
+    "LINK_COUNTS",
     "MEASURE_LABEL",
     "NO_COUNTRY",
+    "OPERATOR_WORDS",
+    "OWNER_WORDS",
     "PUBLISHER",
     "SDN_LIST",
     "TEXT_FIELDS",
     "Entry",
-    "LINK_COUNTS",
-    "OPERATOR_WORDS",
-    "OWNER_WORDS",
     "Links",
     "LocalNames",
     "address_lines",
@@ -598,6 +598,8 @@ class Entry:
     measure_notes: list[str] = attrs.Factory(list)
     past_flags: list[Country] = attrs.Factory(list)
     past_names: list[str] = attrs.Factory(list)
+    #: The links to other entries this entry states by name, as (words, name): see :class:`Links`.
+    links: list[tuple[str, str]] = attrs.Factory(list)
 
     def __attrs_post_init__(self) -> None:
         self.draft = EntityDraft(label=self.uid, kind=self.kind)
@@ -611,6 +613,17 @@ class Entry:
         """A note "label: text", unless there is no text."""
         if text is not None:
             self.draft.notes.append(self.reading.intern(f"{label}: {text}"))
+
+    def link(self, words: str, name: str | None) -> None:
+        """A link to the entry named ``name`` (OFAC's ``words`` for it), unless no name."""
+        if name:
+            self.links.append((words, name))
+
+    def held(self, links: Links, entity_id: str, *names: str | None) -> None:
+        """This entry kept as ``entity_id`` with its primary ``names``, and its links stated."""
+        links.held(entity_id, *names)
+        for words, name in self.links:
+            links.by_name(entity_id, self.uid, words, name)
 
     def role(self, country: Country | None, role: CountryRoleKind) -> None:
         """A country in a role, once; nothing for no country."""
@@ -799,8 +812,10 @@ class Links:
     >>> links.by_name("ofac-2", "2", "Linked To", "National Iranian Tanker Company.")
     >>> links.by_name("ofac-2", "2", "Vessel Owner", "NITC")
     >>> found, counts = links.resolve(Reading(file="cons_prim.csv"))
-    >>> [(link.subject_id, link.kind.value, link.object_id) for link in found], counts
-    ([('ofac-2', 'linked_to', 'ofac-1')], {'links_read': 2, 'links_resolved': 1, 'links_unresolved': 1})
+    >>> [(link.subject_id, link.kind.value, link.object_id) for link in found]
+    [('ofac-2', 'linked_to', 'ofac-1')]
+    >>> counts
+    {'links_read': 2, 'links_resolved': 1, 'links_unresolved': 1}
     """
 
     source: Source | None = None
@@ -859,7 +874,7 @@ class Links:
         """The entity id a link resolves to, or None and why not."""
         if link.target is not None:
             target = entity_id(link.target)
-            return (target, None) if target in self._held else (None, "absent")
+            return (target, None) if target in self._held else (None, "missing")
         ids = self._names.get(name_key(link.name or ""), [])
         if len(ids) == 1:
             return ids[0], None
@@ -884,9 +899,14 @@ class Links:
 _UNRESOLVED: Final = {
     "absent": (
         "link-not-in-file",
-        "to a name or an entry this file does not hold: kept as a note, not as a relationship "
-        "(expected where the other entry is on another OFAC list, as the consolidated list's "
-        "links to SDN entries are, or where a remark is cut short)",
+        "to a name that is no entry's primary name in this file (aliases do not count): kept "
+        "as a note, not as a relationship; expected where the other entry is on another OFAC "
+        "list (the consolidated list links to SDN entries) or where a remark is cut short",
+    ),
+    "missing": (
+        "link-not-in-file",
+        "to an entry this file does not hold: kept as a note, not as a relationship; expected "
+        "in an export filtered by programme, and where the other entry is on another OFAC list",
     ),
     "ambiguous": (
         "ambiguous-link",

@@ -782,8 +782,8 @@ def linked_names(text: str | None) -> list[str]:
     The classic XML writes its remarks' links "(Linked To: NAME)", the CSV
     "Linked To: NAME." (that closing stop is the remark's, and is dropped).
 
-    >>> linked_names("all offices worldwide; (Linked To: NIOC INTERNATIONAL AFFAIRS (LONDON) LIMITED)")
-    ['NIOC INTERNATIONAL AFFAIRS (LONDON) LIMITED']
+    >>> linked_names("all offices worldwide; (Linked To: NIOC INTERNATIONAL (LONDON) LIMITED)")
+    ['NIOC INTERNATIONAL (LONDON) LIMITED']
     >>> linked_names("DOB 1960; Linked To: HIZBALLAH; Linked To: AL-MANAR.")
     ['HIZBALLAH', 'AL-MANAR']
     """
