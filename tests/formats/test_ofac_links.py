@@ -21,6 +21,7 @@ from sanctionkit.errors import ReadError
 from sanctionkit.formats import ofac_csv, ofac_enhanced, ofac_xml
 from sanctionkit.formats._ofac import Links, link_kind
 from sanctionkit.formats._ofac_advanced_parts import relationship_kind
+from sanctionkit.formats._ofac_remarks import linked_names, parse_remarks
 from sanctionkit.formats._reading import Reading
 from sanctionkit.model import Dataset, Relationship, RelationshipKind, Vessel
 from tests.conftest import shared_dataset, shared_file
@@ -46,9 +47,9 @@ def unresolved(ds: Dataset, words: str) -> int:
     return sum(int(p.message.split(" ", 1)[0]) for p in found)
 
 
-def counts(ds: Dataset) -> tuple[object, object, object]:
+def counts(ds: Dataset) -> tuple[object, ...]:
     meta = ds.metadata
-    return meta["links_read"], meta["links_resolved"], meta["links_unresolved"]
+    return tuple(meta[f"relationships_{count}"] for count in ("read", "returned", "unresolved"))
 
 
 # --- Links on its own -------------------------------------------------------------------
@@ -120,7 +121,11 @@ def test_links_to_one_absent_name_are_one_problem_and_every_link_is_counted() ->
     reading = Reading(file="sdn.csv")
     found, numbers = links.resolve(reading)
     assert len(found) == 1
-    assert numbers == {"links_read": 4, "links_resolved": 1, "links_unresolved": 3}
+    assert numbers == {
+        "relationships_read": 4,
+        "relationships_returned": 1,
+        "relationships_unresolved": 3,
+    }
     (problem,) = reading.problems
     assert problem.message.startswith("3 links (Linked To)")
     assert problem.record == "1"
@@ -159,7 +164,7 @@ def test_the_same_link_stated_twice_is_one_relationship() -> None:
     reading = Reading(file="sdn.csv")
     found, numbers = links.resolve(reading)
     assert len(found) == 1
-    assert numbers["links_resolved"] == 2
+    assert numbers["relationships_read"] == numbers["relationships_returned"] == 1
 
 
 def test_strict_reading_raises_on_a_link_that_does_not_resolve() -> None:
@@ -245,6 +250,32 @@ def test_the_enhanced_reader_reports_relationships_to_entities_it_does_not_hold(
     assert counts(ds) == (2, 0, 2)
 
 
+def test_the_enhanced_readers_vessel_owner_feature_links_by_name(tmp_path: Path) -> None:
+    # The feature type exists in OFAC's featureTypes (featureTypeId 4, "Vessel Owner");
+    # the fixture's ship SHONA is given one naming its other entity 48662, in another case.
+    data = (DATA / "ofac_enhanced" / "enhanced.xml").read_text(encoding="utf-8")
+    owner = (
+        '<feature id="999"><type featureTypeId="4">Vessel Owner</type>'
+        "<value>Dadeh Afzar Arman</value><isPrimary>true</isPrimary></feature>"
+    )
+    start = data.index("<features>", data.index('<entity id="9702">'))
+    path = tmp_path / "enhanced.xml"
+    path.write_text(data[:start] + "<features>" + owner + data[start + 10 :], encoding="utf-8")
+    ds = ofac_enhanced.read(path, name=path.name)
+    assert ("ofac-9702", "owned_or_controlled_by", "ofac-48662", "Vessel Owner") in links_of(ds)
+    ship = ds.get("ofac-9702")
+    assert isinstance(ship, Vessel)
+    assert ship.owner_id == "ofac-48662"
+    assert "Vessel Owner: Dadeh Afzar Arman" in ship.notes
+
+
+def test_links_are_read_from_remarks_in_the_classic_xmls_brackets() -> None:
+    text = "all offices worldwide; (Linked To: A (LONDON) LIMITED; Linked To: B S.A.)"
+    assert linked_names(text) == ["A (LONDON) LIMITED", "B S.A"]
+    facts = parse_remarks("Aircraft Operator MAHAN AIR; Linked To: MAHAN AIR.", Reading(file="f"))
+    assert (facts.operators, facts.linked_to) == (("MAHAN AIR",), ("MAHAN AIR",))
+
+
 # --- the real files ---------------------------------------------------------------------
 
 CONSOLIDATED = ("ofac/consolidated-2018/consolidated.xml", "ofac/consolidated-2018/cons_prim.csv")
@@ -315,7 +346,8 @@ def test_the_sdn_csv_of_2021_links_what_it_can_and_reports_the_rest() -> None:
     twice = {"Aircraft Operator": 1}
     for words, number in stated.items():
         assert made[words] + twice.get(words, 0) + unresolved(ds, words) == number
-    assert counts(ds) == (3592, 3517, 75)
+    # 3,592 links stated, 3,591 distinct: 3,516 relationships and 75 that do not resolve.
+    assert counts(ds) == (3591, 3516, 75)
     assert len(ds.relationships) == 3516
     # The names no entry of the file has as its primary name: a.k.a.s in alt.csv (YAS AIR
     # of 13109, CASPIAN AIR of 17226 "CASPIAN AIRLINES"), names cut short where a remark

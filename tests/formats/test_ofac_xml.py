@@ -348,7 +348,7 @@ def test_real_file_reads_without_problems_but_an_owner_named_by_its_alias(real: 
     found = (problem.code, problem.field, problem.value)
     assert found == ("link-not-in-file", "Vessel Owner", "NITC")
     assert problem.message.startswith("5 links (Vessel Owner)")
-    assert real.metadata["links_unresolved"] == 5
+    assert real.metadata["relationships_unresolved"] == 5
 
 
 def test_real_kinds(real: Dataset) -> None:

@@ -737,8 +737,9 @@ def check_root(reading: Reading, root: ET.Element | None, expected: str) -> None
 #: the enhanced feature) and an aircraft's operator (an ``idType``, a remark, a feature).
 OWNER_WORDS: Final = "Vessel Owner"
 OPERATOR_WORDS: Final = "Aircraft Operator"
-#: The counts of links in ``dataset.metadata``: links read = resolved + unresolved.
-LINK_COUNTS: Final = ("links_read", "links_resolved", "links_unresolved")
+#: The counts of links in ``dataset.metadata``: read = returned (as relationships) +
+#: unresolved; a link stated twice (the same words, the same two entries) counts once.
+LINK_COUNTS: Final = ("relationships_read", "relationships_returned", "relationships_unresolved")
 
 
 def link_kind(words: str) -> RelationshipKind:
@@ -803,7 +804,8 @@ class Links:
     resolved before :meth:`finish`. A link that does not resolve stays what it
     was (a note of its entry) and is a problem, one per name or number it
     names, not one per link: the consolidated list links to SDN entries that
-    are not in it. ``dataset.metadata`` counts them (:data:`LINK_COUNTS`).
+    are not in it. ``dataset.metadata`` counts them (:data:`LINK_COUNTS`); a link
+    stated twice is one relationship, and is counted once.
 
     >>> from sanctionkit.formats._reading import Reading
     >>> links = Links()
@@ -815,7 +817,7 @@ class Links:
     >>> [(link.subject_id, link.kind.value, link.object_id) for link in found]
     [('ofac-2', 'linked_to', 'ofac-1')]
     >>> counts
-    {'links_read': 2, 'links_resolved': 1, 'links_unresolved': 1}
+    {'relationships_read': 2, 'relationships_returned': 1, 'relationships_unresolved': 1}
     """
 
     source: Source | None = None
@@ -847,14 +849,19 @@ class Links:
         return list(found), counts
 
     def _resolve(self, reading: Reading) -> tuple[dict[Relationship, str], dict[str, int]]:
-        """Each relationship made, with the words of its link; and the counts."""
+        """Each relationship made, with the words of its link; and the counts.
+
+        A link stated twice (the same words, the same entry) counts once.
+        """
         found: dict[Relationship, str] = {}
-        missed: dict[tuple[str, str, str], list[str]] = {}
+        # (why, words, name or number) -> its first writing, and the records that state it.
+        missed: dict[tuple[str, str, str], tuple[str, dict[str, None]]] = {}
         for link in self._pending:
             object_id, why = self._target(link)
             if object_id is None or object_id == link.subject_id:
                 shown = link.name or entity_id(link.target or "")
-                missed.setdefault((why or "itself", link.words, shown), []).append(link.record)
+                key = (why or "itself", link.words, name_key(shown))
+                missed.setdefault(key, (shown, {}))[1][link.record] = None
                 continue
             relationship = Relationship(
                 subject_id=link.subject_id,
@@ -863,12 +870,12 @@ class Links:
                 note=reading.intern(link.note),
                 source=self.source,
             )
-            found[relationship] = link.words
-        for (why, words, shown), records in missed.items():
-            _unresolved(reading, why, words, shown, records)
-        unresolved = sum(len(records) for records in missed.values())
-        read = len(self._pending)
-        return found, dict(zip(LINK_COUNTS, (read, read - unresolved, unresolved), strict=True))
+            found.setdefault(relationship, link.words)
+        for (why, words, _), (shown, records) in missed.items():
+            _unresolved(reading, why, words, shown, list(records))
+        unresolved = sum(len(records) for _, records in missed.values())
+        numbers = (len(found) + unresolved, len(found), unresolved)
+        return found, dict(zip(LINK_COUNTS, numbers, strict=True))
 
     def _target(self, link: _Link) -> tuple[str | None, str | None]:
         """The entity id a link resolves to, or None and why not."""
