@@ -6,7 +6,9 @@ continuations of long remarks. Given the path of ``sdn.csv`` or ``cons_prim.csv`
 :func:`read` also reads the siblings found beside it; given an open file, only that
 file. Each entry becomes one entity (``ofac-{ent_num}``) and one designation; most
 of what OFAC knows sits in the free-text remarks, which
-:mod:`sanctionkit.formats._ofac_remarks` reads into typed fields. The files, the
+:mod:`sanctionkit.formats._ofac_remarks` reads into typed fields. The entries a row
+names ("Linked To: NAME.", Vess_owner, "Aircraft Operator NAME") become relationships
+once the whole file is read (:class:`~sanctionkit.formats._ofac.Links`). The files, the
 columns and what becomes what: ``docs/formats/ofac-csv.md``.
 
 >>> import io

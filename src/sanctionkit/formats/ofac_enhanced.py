@@ -3,7 +3,10 @@
 Each ``entity`` becomes one entity with the id ``ofac-{entity id}`` (the classic
 list's ``uid``, the CSV's ent_num) and one :class:`~sanctionkit.Designation` by
 OFAC. Its ``referenceValues`` table (countries with ISO codes, scripts) comes
-before the entities and is read first; the entities are streamed. This module is
+before the entities and is read first; the entities are streamed. Its
+``relationships`` (by entity id) and Vessel Owner features (by name) become
+relationships once the whole file is read (:class:`~sanctionkit.formats._ofac.Links`).
+This module is
 the layout's mapping (:data:`_ITEMS`, :data:`_FEATURES`) and its quirks; what the
 OFAC readers share is in :mod:`sanctionkit.formats._ofac`. What becomes what, with
 an example, and the quirks of the real files: ``docs/formats/ofac-enhanced.md``.

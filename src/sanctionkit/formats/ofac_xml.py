@@ -3,7 +3,10 @@
 Each ``sdnEntry`` becomes one entity with the id ``ofac-{uid}`` and one
 :class:`~sanctionkit.Designation` by OFAC whose ``authority_ref`` is the uid; the
 ``publshInformation`` header (OFAC's spelling) becomes the dataset's metadata.
-Elements are matched by their local names, in any namespace OFAC has used. This
+Elements are matched by their local names, in any namespace OFAC has used. The
+entries an entry names ("Linked To: NAME" in its remarks, its ``vesselOwner``, its
+Aircraft Operator) become relationships once the whole file is read
+(:class:`~sanctionkit.formats._ofac.Links`). This
 module is the layout's mapping (:data:`_ELEMENTS`, :data:`_ID_FIELDS`) and its
 quirks; what the OFAC readers share is in :mod:`sanctionkit.formats._ofac`. What
 becomes what, with an example, and the quirks of the real files:
