@@ -828,8 +828,11 @@ class Links:
     def held(self, entity_id: str, *names: str | None) -> None:
         """An entity the file keeps, by its primary names (a person's listed form too)."""
         self._held.add(entity_id)
-        for key in dict.fromkeys(name_key(name) for name in names if name):
-            self._names.setdefault(key, []).append(entity_id)
+        for name in names:
+            if name:
+                ids = self._names.setdefault(name_key(name), [])
+                if entity_id not in ids:  # a name and its listed form may be one key
+                    ids.append(entity_id)
 
     def by_name(self, subject_id: str, record: str, words: str, name: str | None) -> None:
         """A link of ``subject_id`` (OFAC's ``record``) to the entry named ``name``."""
