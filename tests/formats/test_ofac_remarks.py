@@ -66,7 +66,7 @@ REAL_CLAUSES = [
     ("Aircraft Manufacturer's Serial Number (MSN) 1023409321", "aircraft_serial_number"),
     ("Aircraft Tail Number EP-MMH", "aircraft_registration"),
     ("ICTY indictee in custody.", "note"),
-    ("Aircraft Operator YAS AIR", "note"),
+    ("Aircraft Operator YAS AIR", "operator"),
     # Read since issue 9 (each was a note before): a country after the number, labels
     # in capitals or with a colon, "Alt." with a capital, d.b.a. and newer labels.
     ("Vessel Registration Identification IMO 9256860 (Russia)", "imo"),

@@ -185,8 +185,9 @@ def test_a_malformed_rule_is_a_value_error_naming_it(rule: str) -> None:
 def test_ofacs_own_bad_imo_check_digits_can_be_accepted_in_strict_mode() -> None:
     path = shared_file("ofac/sdn-csv-2024-05/sdn-2024-05-03.csv")
     # Remark clauses whose label is known but whose value is not read (record 7940:
-    # "nationality possibly Palestinian"), and the clauses with a range for one date.
-    known = ["unread-value", "date-range"]
+    # "nationality possibly Palestinian"), the clauses with a range for one date, and
+    # links to names no entry, or several, have as their primary name.
+    known = ["unread-value", "date-range", "link-not-in-file", "ambiguous-link"]
     with pytest.raises(ReadError) as raised:
         sk.load(path, strict=True, accept=known)
     assert raised.value.problem.code == "invalid-imo"

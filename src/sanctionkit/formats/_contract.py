@@ -69,6 +69,9 @@ METADATA_KEYS: dict[str, MetadataKey] = {
     "sanctions_entries": MetadataKey(int, "OFAC advanced XML: SanctionsEntry elements read"),
     "relationships_read": MetadataKey(int, "links between records seen (OFAC advanced XML)"),
     "relationships_returned": MetadataKey(int, "links kept, both ends among the records"),
+    "relationships_unresolved": MetadataKey(
+        int, "links naming no record of the file, or several (OFAC classic and enhanced)"
+    ),
     "sheets": MetadataKey(int, "sheets of a workbook that hold records"),
     "file_type": MetadataKey(str, "the file's container when a list comes in several: csv, xlsx"),
     "files": MetadataKey(str, "the files read together, comma-separated"),

@@ -29,7 +29,11 @@ What is where, for a reader of another OFAC export:
   :func:`vessel_document` (an IMO number or MMSI given as a document);
 - XML: :func:`stream` and :func:`check_root` (the document), :class:`Entry` (an
   entry while it is read, for the classic and the enhanced XML),
-  :func:`entry_class`, :func:`element_text`, :class:`LocalNames`.
+  :func:`entry_class`, :func:`element_text`, :class:`LocalNames`;
+- links between entries ("Linked To:", a vessel's owner, an aircraft's operator,
+  the enhanced XML's relationships): :class:`Links` gathers them while a file is
+  read and makes them :class:`~sanctionkit.Relationship` records once it is read
+  (:meth:`Links.finish`), by :func:`name_key` and :func:`link_kind`.
 
 The entity itself is gathered in an :class:`~sanctionkit.formats._draft.EntityDraft`.
 
@@ -43,7 +47,7 @@ import datetime
 import functools
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import IO, Any, Final
 
@@ -60,6 +64,7 @@ from sanctionkit.model import (
     Aircraft,
     AliasQuality,
     CountryRoleKind,
+    Dataset,
     Designation,
     Entity,
     Gender,
@@ -69,6 +74,9 @@ from sanctionkit.model import (
     Measure,
     Organization,
     Person,
+    Problem,
+    Relationship,
+    RelationshipKind,
     Source,
     Vessel,
 )
@@ -82,12 +90,16 @@ __all__ = [
     "FIELD_LABELS",
     "ID_PREFIX",
     "KINDS",
+    "LINK_COUNTS",
     "MEASURE_LABEL",
     "NO_COUNTRY",
+    "OPERATOR_WORDS",
+    "OWNER_WORDS",
     "PUBLISHER",
     "SDN_LIST",
     "TEXT_FIELDS",
     "Entry",
+    "Links",
     "LocalNames",
     "address_lines",
     "alias_quality",
@@ -104,9 +116,11 @@ __all__ = [
     "is_measure_label",
     "label_identifier",
     "legal_basis",
+    "link_kind",
     "list_name",
     "listed_name",
     "measures",
+    "name_key",
     "period",
     "place_country",
     "sanctions_type",
@@ -584,6 +598,8 @@ class Entry:
     measure_notes: list[str] = attrs.Factory(list)
     past_flags: list[Country] = attrs.Factory(list)
     past_names: list[str] = attrs.Factory(list)
+    #: The links to other entries this entry states by name, as (words, name): see :class:`Links`.
+    links: list[tuple[str, str]] = attrs.Factory(list)
 
     def __attrs_post_init__(self) -> None:
         self.draft = EntityDraft(label=self.uid, kind=self.kind)
@@ -597,6 +613,17 @@ class Entry:
         """A note "label: text", unless there is no text."""
         if text is not None:
             self.draft.notes.append(self.reading.intern(f"{label}: {text}"))
+
+    def link(self, words: str, name: str | None) -> None:
+        """A link to the entry named ``name`` (OFAC's ``words`` for it), unless no name."""
+        if name:
+            self.links.append((words, name))
+
+    def held(self, links: Links, entity_id: str, *names: str | None) -> None:
+        """This entry kept as ``entity_id`` with its primary ``names``, and its links stated."""
+        links.held(entity_id, *names)
+        for words, name in self.links:
+            links.by_name(entity_id, self.uid, words, name)
 
     def role(self, country: Country | None, role: CountryRoleKind) -> None:
         """A country in a role, once; nothing for no country."""
@@ -704,3 +731,227 @@ def check_root(reading: Reading, root: ET.Element | None, expected: str) -> None
     if root is None or local_name(root.tag) != expected:
         found = "nothing" if root is None else f"<{local_name(root.tag)}>"
         reading.problem(f"expected an OFAC <{expected}> document, found {found}")
+
+
+#: OFAC's words for a vessel's owner (the classic ``vesselOwner``, the CSV's ``Vess_owner``,
+#: the enhanced feature) and an aircraft's operator (an ``idType``, a remark, a feature).
+OWNER_WORDS: Final = "Vessel Owner"
+OPERATOR_WORDS: Final = "Aircraft Operator"
+#: The counts of links in ``dataset.metadata``: read = returned (as relationships) +
+#: unresolved; a link stated twice (the same words, the same two entries) counts once.
+LINK_COUNTS: Final = ("relationships_read", "relationships_returned", "relationships_unresolved")
+
+
+def link_kind(words: str) -> RelationshipKind:
+    """The kind of relationship OFAC's words for a link state.
+
+    An owner owns the subject; OFAC's relation types ("Owned or Controlled By",
+    "Acting for or on behalf of") mean what the advanced XML reader reads them as;
+    "Linked To", an operator (the model has no operator kind) and any other
+    words are ``linked_to``, the words kept in the relationship's note.
+
+    >>> link_kind("Vessel Owner").value, link_kind("Linked To").value
+    ('owned_or_controlled_by', 'linked_to')
+    >>> link_kind("Acting for or on behalf of").value, link_kind("Aircraft Operator").value
+    ('acting_for', 'linked_to')
+    """
+    if words == OWNER_WORDS:
+        return RelationshipKind.OWNED_OR_CONTROLLED_BY
+    # That module imports this one: imported here, once this one is complete.
+    from sanctionkit.formats._ofac_advanced_parts import relationship_kind
+
+    return relationship_kind(words)
+
+
+def name_key(name: str) -> str:
+    """A name as links are matched against primary names: blanks collapsed, any case,
+    without closing full stops (a remark's last stop cannot be told from "S.A.").
+
+    >>> name_key(" Agropecuaria La Robleda  S.A.") == name_key("AGROPECUARIA LA ROBLEDA S.A")
+    True
+    """
+    return " ".join(name.split()).rstrip(".").casefold()
+
+
+@attrs.frozen
+class _Link:
+    """One link an entry states: to a name (``name``) or to an entry's number (``target``)."""
+
+    subject_id: str
+    record: str
+    words: str
+    name: str | None = None
+    target: str | None = None
+    #: The export's own reference of the link (the enhanced XML's relationship id).
+    ref: str | None = None
+
+    @property
+    def note(self) -> str:
+        return self.words if self.ref is None else f"{self.words} (relationship {self.ref})"
+
+
+@attrs.define
+class Links:
+    """The links a file's entries state to other entries, made relationships once it is read.
+
+    OFAC's classic exports name the other entry: "Linked To: NAME." in the
+    remarks, a vessel's owner, an aircraft's operator. A name becomes a
+    :class:`~sanctionkit.Relationship` only when exactly one entry of the same
+    file has it as its primary name (see :func:`name_key`; a person's primary
+    name also in OFAC's "LAST, First"): aliases do not count, as OFAC writes
+    the primary name. The enhanced XML gives the other entry's number, which
+    the file must hold. The target may come later in the file, so nothing is
+    resolved before :meth:`finish`. A link that does not resolve stays what it
+    was (a note of its entry) and is a problem, one per name or number it
+    names, not one per link: the consolidated list links to SDN entries that
+    are not in it. ``dataset.metadata`` counts them (:data:`LINK_COUNTS`); a link
+    stated twice is one relationship, and is counted once.
+
+    >>> from sanctionkit.formats._reading import Reading
+    >>> links = Links()
+    >>> links.held("ofac-1", "NATIONAL IRANIAN TANKER COMPANY")
+    >>> links.held("ofac-2", "SHONA")
+    >>> links.by_name("ofac-2", "2", "Linked To", "National Iranian Tanker Company.")
+    >>> links.by_name("ofac-2", "2", "Vessel Owner", "NITC")
+    >>> found, counts = links.resolve(Reading(file="cons_prim.csv"))
+    >>> [(link.subject_id, link.kind.value, link.object_id) for link in found]
+    [('ofac-2', 'linked_to', 'ofac-1')]
+    >>> counts
+    {'relationships_read': 2, 'relationships_returned': 1, 'relationships_unresolved': 1}
+    """
+
+    source: Source | None = None
+    _names: dict[str, list[str]] = attrs.Factory(dict)
+    _held: set[str] = attrs.Factory(set)
+    _pending: list[_Link] = attrs.Factory(list)
+
+    def held(self, entity_id: str, *names: str | None) -> None:
+        """An entity the file keeps, by its primary names (a person's listed form too)."""
+        self._held.add(entity_id)
+        for name in names:
+            if name:
+                ids = self._names.setdefault(name_key(name), [])
+                if entity_id not in ids:  # a name and its listed form may be one key
+                    ids.append(entity_id)
+
+    def by_name(self, subject_id: str, record: str, words: str, name: str | None) -> None:
+        """A link of ``subject_id`` (OFAC's ``record``) to the entry named ``name``."""
+        if name and name.strip():
+            self._pending.append(_Link(subject_id, record, words, name=name.strip()))
+
+    def by_id(self, subject_id: str, record: str, words: str, number: str, ref: str | None) -> None:
+        """A link of ``subject_id`` to OFAC's entry ``number`` (its uid), as ``ref`` says."""
+        self._pending.append(_Link(subject_id, record, words, target=number, ref=ref))
+
+    def resolve(self, reading: Reading) -> tuple[list[Relationship], dict[str, int]]:
+        """The links that resolve as relationships (each once), and the counts.
+
+        Each name or number that does not resolve is one problem of ``reading``.
+        """
+        found, counts = self._resolve(reading)
+        return list(found), counts
+
+    def _resolve(self, reading: Reading) -> tuple[dict[Relationship, str], dict[str, int]]:
+        """Each relationship made, with the words of its link; and the counts.
+
+        A link stated twice (the same words, the same entry) counts once.
+        """
+        found: dict[Relationship, str] = {}
+        # (why, words, name or number) -> its first writing, and the records that state it.
+        missed: dict[tuple[str, str, str], tuple[str, dict[str, None]]] = {}
+        for link in self._pending:
+            object_id, why = self._target(link)
+            if object_id is None or object_id == link.subject_id:
+                shown = link.name or entity_id(link.target or "")
+                key = (why or "itself", link.words, name_key(shown))
+                missed.setdefault(key, (shown, {}))[1][link.record] = None
+                continue
+            relationship = Relationship(
+                subject_id=link.subject_id,
+                object_id=object_id,
+                kind=link_kind(link.words),
+                note=reading.intern(link.note),
+                source=self.source,
+            )
+            found.setdefault(relationship, link.words)
+        for (why, words, _), (shown, records) in missed.items():
+            _unresolved(reading, why, words, shown, list(records))
+        unresolved = sum(len(records) for _, records in missed.values())
+        numbers = (len(found) + unresolved, len(found), unresolved)
+        return found, dict(zip(LINK_COUNTS, numbers, strict=True))
+
+    def _target(self, link: _Link) -> tuple[str | None, str | None]:
+        """The entity id a link resolves to, or None and why not."""
+        if link.target is not None:
+            target = entity_id(link.target)
+            return (target, None) if target in self._held else (None, "missing")
+        ids = self._names.get(name_key(link.name or ""), [])
+        if len(ids) == 1:
+            return ids[0], None
+        return None, "ambiguous" if ids else "absent"
+
+    def finish(
+        self, reading: Reading, metadata: Mapping[str, str | int], extra: Iterable[Problem] = ()
+    ) -> Dataset:
+        """The dataset of ``reading``, with the links that resolve as its relationships.
+
+        A vessel's owner and a vessel's or an aircraft's operator that resolve
+        also fill its ``owner_id`` / ``operator_id``, when it has none yet and the
+        link is the only one of its kind.
+        """
+        found, counts = self._resolve(reading)
+        _attach(reading.entities, found)
+        dataset = reading.dataset({**metadata, **counts}, extra=extra)
+        return attrs.evolve(dataset, relationships=list(found))
+
+
+# Why a link did not resolve: its problem's code and what the message says of it.
+_UNRESOLVED: Final = {
+    "absent": (
+        "link-not-in-file",
+        "to a name that is no entry's primary name in this file (aliases do not count): kept "
+        "as a note, not as a relationship; expected where the other entry is on another OFAC "
+        "list (the consolidated list links to SDN entries) or where a remark is cut short",
+    ),
+    "missing": (
+        "link-not-in-file",
+        "to an entry this file does not hold: kept as a note, not as a relationship; expected "
+        "in an export filtered by programme, and where the other entry is on another OFAC list",
+    ),
+    "ambiguous": (
+        "ambiguous-link",
+        "to the primary name of several entries of this file: kept as a note, not as a "
+        "relationship",
+    ),
+    "itself": ("link-not-in-file", "to its own entry: kept as a note, not as a relationship"),
+}
+
+
+def _unresolved(reading: Reading, why: str, words: str, shown: str, records: list[str]) -> None:
+    """One problem for every link of ``words`` to ``shown`` that did not resolve."""
+    code, what = _UNRESOLVED[why]
+    links = "1 link" if len(records) == 1 else f"{len(records)} links"
+    message = f"{links} ({words}) {what}"
+    reading.problem(message, record=records[0], field=words, value=shown, code=code)
+
+
+# Link words that fill a field of the subject, as (classes, field).
+_LINK_FIELDS: Final[Mapping[str, tuple[tuple[type[Entity], ...], str]]] = {
+    OWNER_WORDS: ((Vessel,), "owner_id"),
+    OPERATOR_WORDS: ((Vessel, Aircraft), "operator_id"),
+}
+
+
+def _attach(entities: list[Entity], found: Mapping[Relationship, str]) -> None:
+    """Fill the owner_id / operator_id fields that resolved links give (see Links.finish)."""
+    targets: dict[tuple[str, str], list[str]] = {}
+    for link, words in found.items():
+        if words in _LINK_FIELDS:
+            targets.setdefault((link.subject_id, words), []).append(link.object_id)
+    if not targets:
+        return
+    for index, entity in enumerate(entities):
+        for words, (classes, field) in _LINK_FIELDS.items():
+            given = targets.get((entity.id, words), [])
+            if isinstance(entity, classes) and len(given) == 1 and not getattr(entity, field):
+                entity = entities[index] = attrs.evolve(entity, **{field: given[0]})

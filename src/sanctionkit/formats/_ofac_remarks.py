@@ -51,6 +51,7 @@ __all__ = [
     "RemarkFacts",
     "identifier_scheme",
     "known_label",
+    "linked_names",
     "parse_remarks",
     "split_clauses",
 ]
@@ -108,8 +109,10 @@ class RemarkFacts:
     aircraft_registration: str | None = None
     incorporated: PartialDate | None = None
     organization_types: tuple[str, ...] = ()
-    #: Names after "Linked To:", as written.
+    #: Names after "Linked To:", as written (without the remark's closing full stop).
     linked_to: tuple[str, ...] = ()
+    #: Names after "Aircraft Operator", as written.
+    operators: tuple[str, ...] = ()
     #: Clauses about the sanction rather than the entity (secondary sanctions risk, directives).
     sanctions: tuple[str, ...] = ()
     websites: tuple[str, ...] = ()
@@ -627,6 +630,7 @@ _READERS: Final[tuple[_ReaderRow, ...]] = (
         )
     ),
     _reader("linked_to", "Linked To", _text("linked_to"), alt=False, gap=_COLON),
+    _reader("operator", "Aircraft Operator", _text("operators"), gap=_SPACE),
     _reader("incorporated", "Organization Established Date", _incorporated, gap=_SPACE),
     _reader("organization_type", "Organization Type", _text("organization_types"), gap=_COLON),
     (
@@ -767,3 +771,26 @@ def parse_remarks(
                 )
         facts.clauses.append(Clause(kind=kind, text=clause))
     return facts.freeze()
+
+
+_LINKED_TO: Final = re.compile(r"^Linked To:\s*(?P<value>.+?)\.?$")
+
+
+def linked_names(text: str | None) -> list[str]:
+    """The names after "Linked To:" in a remark, also where OFAC wraps the clause in brackets.
+
+    The classic XML writes its remarks' links "(Linked To: NAME)", the CSV
+    "Linked To: NAME." (that closing stop is the remark's, and is dropped).
+
+    >>> linked_names("all offices worldwide; (Linked To: NIOC INTERNATIONAL (LONDON) LIMITED)")
+    ['NIOC INTERNATIONAL (LONDON) LIMITED']
+    >>> linked_names("DOB 1960; Linked To: HIZBALLAH; Linked To: AL-MANAR.")
+    ['HIZBALLAH', 'AL-MANAR']
+    """
+    names: list[str] = []
+    for clause in split_clauses(text or ""):
+        if clause.startswith("(") and clause.endswith(")"):
+            names.extend(linked_names(clause[1:-1]))
+        elif (match := _LINKED_TO.match(clause)) is not None:
+            names.append(match["value"].strip())
+    return names

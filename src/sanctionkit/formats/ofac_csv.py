@@ -6,7 +6,9 @@ continuations of long remarks. Given the path of ``sdn.csv`` or ``cons_prim.csv`
 :func:`read` also reads the siblings found beside it; given an open file, only that
 file. Each entry becomes one entity (``ofac-{ent_num}``) and one designation; most
 of what OFAC knows sits in the free-text remarks, which
-:mod:`sanctionkit.formats._ofac_remarks` reads into typed fields. The files, the
+:mod:`sanctionkit.formats._ofac_remarks` reads into typed fields. The entries a row
+names ("Linked To: NAME.", Vess_owner, "Aircraft Operator NAME") become relationships
+once the whole file is read (:class:`~sanctionkit.formats._ofac.Links`). The files, the
 columns and what becomes what: ``docs/formats/ofac-csv.md``.
 
 >>> import io
@@ -264,12 +266,13 @@ def _read_entries(
     file_name = Path(name).name
     source = Source(publisher=ofac().name, title=f"{list_name} list, {file_name}")
     entries: set[str] = set()
+    links = _ofac.Links(source=source)
     for _, number, row in _rows(stream, reading, len(COLUMNS), entry=True):
         if number in entries:
             reading.reject("a second entry with this ent_num", record=number, value=number)
             continue
         entries.add(number)
-        _entry(row, number, reading, siblings, source)
+        _entry(row, number, reading, siblings, source, links)
     siblings.report_orphans(entries)
     metadata = {
         "format": "ofac-csv",
@@ -279,7 +282,7 @@ def _read_entries(
     extra: list[Problem] = [
         problem for sibling in siblings.readings for problem in sibling.problems
     ]
-    return reading.dataset(metadata, extra=extra)
+    return links.finish(reading, metadata, extra=extra)
 
 
 def _remarks(row: list[str], number: str, siblings: _Siblings) -> str | None:
@@ -361,13 +364,26 @@ _OWN_KINDS: Final[dict[type[Entity], frozenset[str]]] = {
 
 
 def _entry(
-    row: list[str], number: str, reading: Reading, siblings: _Siblings, source: Source
+    row: list[str],
+    number: str,
+    reading: Reading,
+    siblings: _Siblings,
+    source: Source,
+    links: _ofac.Links,
 ) -> None:
-    """Keep the entity and the designation of one row of sdn.csv."""
+    """Keep the entity and the designation of one row of sdn.csv, and the links it states."""
     facts = parse_remarks(_remarks(row, number, siblings), reading, record=number)
     entity = _entity(row, number, facts, reading, siblings, source)
     if entity is None:
         return
+    # SDN_Name is OFAC's primary name, as its remarks' links write it ("LAST, First").
+    links.held(entity.id, entity.name)
+    for name in facts.linked_to:
+        links.by_name(entity.id, number, "Linked To", name)
+    for name in facts.operators:
+        links.by_name(entity.id, number, _ofac.OPERATOR_WORDS, name)
+    if isinstance(entity, Vessel):
+        links.by_name(entity.id, number, _ofac.OWNER_WORDS, _clean(row[10]))
     designation = Designation(
         entity_id=entity.id,
         authority=ofac(),

@@ -3,7 +3,10 @@
 Each ``entity`` becomes one entity with the id ``ofac-{entity id}`` (the classic
 list's ``uid``, the CSV's ent_num) and one :class:`~sanctionkit.Designation` by
 OFAC. Its ``referenceValues`` table (countries with ISO codes, scripts) comes
-before the entities and is read first; the entities are streamed. This module is
+before the entities and is read first; the entities are streamed. Its
+``relationships`` (by entity id) and Vessel Owner features (by name) become
+relationships once the whole file is read (:class:`~sanctionkit.formats._ofac.Links`).
+This module is
 the layout's mapping (:data:`_ITEMS`, :data:`_FEATURES`) and its quirks; what the
 OFAC readers share is in :mod:`sanctionkit.formats._ofac`. What becomes what, with
 an example, and the quirks of the real files: ``docs/formats/ofac-enhanced.md``.
@@ -101,8 +104,9 @@ def read(source: str | Path | IO[bytes], *, name: str, strict: bool = False) -> 
     _ofac.check_root(reading, root, ROOT)
     entities.unlink_missing()
     metadata = {"format": "ofac-enhanced-xml", **entities.header}
+    links = entities.links
     del entities  # its caches, before the dataset is built: a lower peak of memory
-    return reading.dataset(metadata)
+    return links.finish(reading, metadata)
 
 
 def _bool(element: ET.Element | None) -> bool:
@@ -176,12 +180,14 @@ class _Entities:
         self._countries: dict[str, Country | None] = {}
         self.header: dict[str, str] = {}
         self.sources: tuple[Source, ...] | None = None
+        self.links = _ofac.Links()
 
     def start(self, root: ET.Element | None) -> None:
         """Read the header and the reference table: they precede the entities."""
         published = None if root is None else self._read_head(root)
         title = f"OFAC Sanctions List Service, enhanced XML ({Path(self.reading.file).name})"
         self.sources = (Source(publisher=_ofac.PUBLISHER, title=title, published=published),)
+        self.links.source = self.sources[0]
 
     def _read_head(self, root: ET.Element) -> PartialDate | None:
         local, published = self.local, None
@@ -284,6 +290,9 @@ class _Entities:
             self.linked.append(len(reading.entities))
         self._ids.add(entity_id)
         reading.keep(built, entry.designate(entity_id, self.sources or ()))
+        entry.held(self.links, entity_id, *entry.primary_names)
+        for words, number, ref in entry.related_ids:
+            self.links.by_id(entity_id, uid, words, number, ref)
 
 
 @attrs.define
@@ -297,6 +306,10 @@ class _Entry(_ofac.Entry):
     operator_name: str | None = None
     #: The names (casefolded) of related entities, to their ids.
     related: dict[str, str] = attrs.Factory(dict)
+    #: Each relationship, as (its type, the related entity's id, its id): see _ofac.Links.
+    related_ids: list[tuple[str, str, str | None]] = attrs.Factory(list)
+    #: The primary name, and a person's in the list's own form "LAST, First".
+    primary_names: list[str] = attrs.Factory(list)
     target_types: list[str] = attrs.Factory(list)
     organization_types: list[str] = attrs.Factory(list)
 
@@ -419,6 +432,7 @@ class _Entry(_ofac.Entry):
         name = self.reading.intern(name)
         if primary and self.draft.name is None and script is None:
             self.draft.name = name
+            self.primary_names = [name, *([listed] if listed else [])]
             if self.kind is Person and listed:
                 # The list's own form, "LASTNAME, Firstname", as users search for it.
                 self.draft.aliases.append(self.reading.intern(Alias(name=listed)))
@@ -549,6 +563,7 @@ class _Entry(_ofac.Entry):
             return
         if other is not None:
             self.related[(name or "").casefold()] = _ofac.entity_id(other)
+            self.related_ids.append((kind, other, item.get("id")))
         target = " ".join(part for part in (name, other and f"({_ofac.entity_id(other)})") if part)
         self.draft.notes.append(self.reading.intern(f"{kind}: {target}"))
 
@@ -623,6 +638,12 @@ def _operator(entry: _Entry, feature: _Value) -> None:
     entry.note(feature.label, feature.value)
 
 
+def _owner(entry: _Entry, feature: _Value) -> None:
+    # The owner is named, not referenced: a link, resolved once the file is read.
+    entry.note(feature.label, feature.value)
+    entry.link(_ofac.OWNER_WORDS, feature.value)
+
+
 def _mmsi(entry: _Entry, feature: _Value) -> None:
     entry.draft.extra["mmsi"] = entry.reading.mmsi_number(feature.value, record=entry.uid)
 
@@ -648,6 +669,7 @@ _FEATURES: dict[str, tuple[type[Entity] | None, _Feature]] = {
     "Former Vessel Flag": (Vessel, _country),
     "Vessel Tonnage": (Vessel, _deadweight),
     "MMSI": (Vessel, _mmsi),
+    _ofac.OWNER_WORDS: (Vessel, _owner),
 }
 
 #: How the items of each list-valued child of an entity are read, by the child's name.

@@ -3,7 +3,10 @@
 Each ``sdnEntry`` becomes one entity with the id ``ofac-{uid}`` and one
 :class:`~sanctionkit.Designation` by OFAC whose ``authority_ref`` is the uid; the
 ``publshInformation`` header (OFAC's spelling) becomes the dataset's metadata.
-Elements are matched by their local names, in any namespace OFAC has used. This
+Elements are matched by their local names, in any namespace OFAC has used. The
+entries an entry names ("Linked To: NAME" in its remarks, its ``vesselOwner``, its
+Aircraft Operator) become relationships once the whole file is read
+(:class:`~sanctionkit.formats._ofac.Links`). This
 module is the layout's mapping (:data:`_ELEMENTS`, :data:`_ID_FIELDS`) and its
 quirks; what the OFAC readers share is in :mod:`sanctionkit.formats._ofac`. What
 becomes what, with an example, and the quirks of the real files:
@@ -24,6 +27,7 @@ import attrs
 from sanctionkit.formats import _ofac
 from sanctionkit.formats._files import xml_root_name
 from sanctionkit.formats._ofac import element_text as _text
+from sanctionkit.formats._ofac_remarks import linked_names
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._schemes import identify
 from sanctionkit.formats._xml import local_name
@@ -93,10 +97,11 @@ def read(source: str | Path | IO[bytes], *, name: str, strict: bool = False) -> 
     if not entries.header and root is not None:
         entries.header = _header(root, reading)
     _ofac.check_root(reading, root, ROOT)
-    header, list_name = entries.header, entries.list_name
+    header, list_name, links = entries.header, entries.list_name, entries.links
+    links.source = entries.sources[0]
     del entries  # its caches, before the dataset is built: a lower peak of memory
     count = _record_count(header.pop("record_count", None), reading)
-    return reading.dataset({"list": list_name, "format": "ofac-xml", **header, **count})
+    return links.finish(reading, {"list": list_name, "format": "ofac-xml", **header, **count})
 
 
 def _header(root: ET.Element, reading: Reading) -> dict[str, str]:
@@ -148,6 +153,7 @@ class _Entries:
         self.header: dict[str, str] = {}
         self.local = _ofac.LocalNames()
         self.sources = self._sources(None)
+        self.links = _ofac.Links()
 
     def _sources(self, published: str | None) -> tuple[Source, ...]:
         title = f"OFAC sdnList ({Path(self.reading.file).name})"
@@ -190,6 +196,9 @@ class _Entries:
             programmes = tuple(entry.programmes)
             measures = _ofac.measures(self.list_name, programmes)
             reading.keep(built, entry.designation(entity_id, measures, self.sources))
+            # OFAC's primary name is its lastName and firstName; links write a person's
+            # as its listed form, "LAST, First".
+            entry.held(self.links, entity_id, name, listed)
 
 
 @attrs.define
@@ -330,8 +339,9 @@ class _Entry(_ofac.Entry):
         return False
 
     def operator_note(self, id_type: str, number: str, country: Country | None) -> bool:
-        # The operator is another entry; linking it by name is for a later step.
-        self.note("Aircraft Operator", number)
+        # The operator is another entry, named: a link, resolved once the file is read.
+        self.note(_ofac.OPERATOR_WORDS, number)
+        self.link(_ofac.OPERATOR_WORDS, number)
         return False
 
     def ship_number(self, id_type: str, number: str, country: Country | None) -> bool:
@@ -399,8 +409,9 @@ class _Entry(_ofac.Entry):
             _ofac.tonnage, gross, record=uid, field="grossRegisteredTonnage"
         )
         self.note("tonnage (deadweight)", parts.get("tonnage"))
-        # The owner is named, not referenced: linking it to an entry is for a later step.
+        # The owner is named, not referenced: a link, resolved once the file is read.
         self.note("vesselOwner", parts.get("vesselOwner"))
+        self.link(_ofac.OWNER_WORDS, parts.get("vesselOwner"))
 
 
 def _nationality(entry: _Entry, element: ET.Element) -> None:
@@ -415,6 +426,8 @@ def _remarks(entry: _Entry, element: ET.Element) -> None:
     text = entry.text(element)
     if text is not None:
         entry.draft.notes.append(text)
+        for name in linked_names(text):
+            entry.link("Linked To", name)
 
 
 _IdField = Callable[[_Entry, str, str, Country | None], bool]
