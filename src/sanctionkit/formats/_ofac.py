@@ -804,8 +804,11 @@ class Links:
     resolved before :meth:`finish`. A link that does not resolve stays what it
     was (a note of its entry) and is a problem, one per name or number it
     names, not one per link: the consolidated list links to SDN entries that
-    are not in it. ``dataset.metadata`` counts them (:data:`LINK_COUNTS`); a link
-    stated twice is one relationship, and is counted once.
+    are not in it. An export filtered by programme (its metadata names its
+    ``programmes``) cannot hold every entry its entries point to, so there an
+    entry number it does not hold is no problem: the note keeps the link and
+    the count says how many. ``dataset.metadata`` counts them (:data:`LINK_COUNTS`);
+    a link stated twice is one relationship, and is counted once.
 
     >>> from sanctionkit.formats._reading import Reading
     >>> links = Links()
@@ -851,10 +854,13 @@ class Links:
         found, counts = self._resolve(reading)
         return list(found), counts
 
-    def _resolve(self, reading: Reading) -> tuple[dict[Relationship, str], dict[str, int]]:
+    def _resolve(
+        self, reading: Reading, *, filtered: bool = False
+    ) -> tuple[dict[Relationship, str], dict[str, int]]:
         """Each relationship made, with the words of its link; and the counts.
 
-        A link stated twice (the same words, the same entry) counts once.
+        A link stated twice (the same words, the same entry) counts once. In a
+        ``filtered`` export a number the file does not hold is counted, not reported.
         """
         found: dict[Relationship, str] = {}
         # (why, words, name or number) -> its first writing, and the records that state it.
@@ -875,7 +881,8 @@ class Links:
             )
             found.setdefault(relationship, link.words)
         for (why, words, _), (shown, records) in missed.items():
-            _unresolved(reading, why, words, shown, list(records))
+            if not (filtered and why == "missing"):
+                _unresolved(reading, why, words, shown, list(records))
         unresolved = sum(len(records) for _, records in missed.values())
         numbers = (len(found) + unresolved, len(found), unresolved)
         return found, dict(zip(LINK_COUNTS, numbers, strict=True))
@@ -899,7 +906,7 @@ class Links:
         also fill its ``owner_id`` / ``operator_id``, when it has none yet and the
         link is the only one of its kind.
         """
-        found, counts = self._resolve(reading)
+        found, counts = self._resolve(reading, filtered="programmes" in metadata)
         _attach(reading.entities, found)
         dataset = reading.dataset({**metadata, **counts}, extra=extra)
         return attrs.evolve(dataset, relationships=list(found))
