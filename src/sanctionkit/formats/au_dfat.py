@@ -23,7 +23,6 @@ import attrs
 
 from sanctionkit.formats._authorities import australia_dfat
 from sanctionkit.formats._draft import EntityDraft
-from sanctionkit.formats._files import file_title
 from sanctionkit.formats._reading import Reading, named_country
 from sanctionkit.formats._text import clean, header_key, script
 from sanctionkit.formats._xlsx import cell_date, open_workbook, rows
@@ -145,7 +144,7 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
     listings (records) and rows.
     """
     reading = Reading(file=name, strict=strict)
-    title = f"{LIST_NAME} ({file_title(name, 'the workbook')})"
+    title = f"{LIST_NAME} ({reading.file_name('the workbook')})"
     listing = _Listing(reading, Source(url=_URL, publisher=australia_dfat().name, title=title))
     workbook = open_workbook(source, name)
     try:

@@ -464,11 +464,10 @@ def _read_rows(cells: Iterator[_Row], name: str, strict: bool, container: str) -
         found.add(number, row)
     if found.layout is None:
         reading.problem("no ConList header row (Name 6 ... Group Type ... Group ID) found")
-    file = Path(name).name if name and not name.startswith("<") else f"ConList.{container}"
     source = Source(
         url=_URL,
         publisher=uk_ofsi().name,
-        title=f"{LIST_NAME} ({file})",
+        title=f"{LIST_NAME} ({reading.file_name(f'ConList.{container}')})",
         published=found.last_updated,
     )
     rejected = found.rejected + _build(reading, source, found)
