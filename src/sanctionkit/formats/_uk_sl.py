@@ -237,7 +237,7 @@ def _places(record: Record, reading: Reading, draft: EntityDraft) -> None:
 def _person(record: Record, reading: Reading, draft: EntityDraft) -> None:
     """Dates of birth, gender, titles and positions (notes, on a record not of a person)."""
     for text in record.all("dob"):
-        born = reading.single_date(text, record=draft.label, field="DOB", parse=_parse_uk_date)
+        born = uk_date(reading, text, draft.label, "DOB")
         if born is not None:
             draft.birth_date(born)
     draft.gender = reading.choice(
