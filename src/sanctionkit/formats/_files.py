@@ -20,7 +20,6 @@ from typing import IO
 __all__ = [
     "Source",
     "binary",
-    "file_title",
     "open_source",
     "read_head",
     "reporting_reads",
@@ -130,19 +129,6 @@ def source_name(source: str | Path | IO[bytes] | IO[str]) -> str:
     if isinstance(source, str | Path):
         return str(source)
     return str(getattr(source, "name", "<file>"))
-
-
-def file_title(name: str, default: str) -> str:
-    """The file's own name, for a source's title: the last part of the path, or ``default``.
-
-    Readers name their source after the file ("Consolidated List (sema-lmes.xml)");
-    a stream has no file name (``read`` is given "<file>" or "<stream>", or nothing),
-    and the title then says ``default``, the name the publisher gives the file.
-
-    >>> file_title("/data/ca/sema-lmes.xml", "sema-lmes.xml"), file_title("<file>", "export.xml")
-    ('sema-lmes.xml', 'export.xml')
-    """
-    return Path(name).name if name and not name.startswith("<") else default
 
 
 def binary(source: IO[bytes] | IO[str]) -> IO[bytes]:

@@ -15,7 +15,6 @@ from typing import Final
 
 from sanctionkit.formats._draft import EntityDraft
 from sanctionkit.formats._reading import Reading, approximately
-from sanctionkit.formats._schemes import identify
 from sanctionkit.formats._seco import ID_PREFIX, Modification, Relation, Target
 from sanctionkit.formats._text import clean, join
 from sanctionkit.formats._xml import local_name
@@ -117,10 +116,11 @@ def _subject(element: ET.Element, tag: str, found: Target, reading: Reading) -> 
     """The individual, entity or object: its class, identities, reasons, notes and relations."""
     draft = found.draft
     draft.kind = SUBJECTS[tag]
-    if tag == "individual" and (sex := clean(element.get("sex"))):
-        draft.gender = GENDERS.get(sex.lower())
-        if draft.gender is None:
-            reading.problem("unknown sex", record=draft.label, field="individual/@sex", value=sex)
+    if tag == "individual":
+        sex, field = clean(element.get("sex")), "individual/@sex"
+        draft.gender = reading.choice(
+            GENDERS, sex, record=draft.label, field=field, message="unknown sex"
+        )
     if tag == "object":
         kind = clean(element.get("object-type"))
         draft.kind = OBJECT_TYPES.get(kind.lower(), Organization)
@@ -263,12 +263,9 @@ def _document(element: ET.Element, draft: EntityDraft, reading: Reading) -> None
     _only(element, ("number", "issuer"), reading, draft)
     if not number:
         return
-    scheme, label = identify("seco", clean(element.get("document-type")))
     issuer = element.find("issuer")
     issued_by = country(issuer, reading, draft.label) if issuer is not None else None
-    draft.identifiers.append(
-        Identifier(scheme=scheme, value=number, country=issued_by, label=label)
-    )
+    draft.document("seco", clean(element.get("document-type")), number, country=issued_by)
 
 
 def _modification(element: ET.Element, order: int, found: Target, reading: Reading) -> None:

@@ -10,7 +10,6 @@ what becomes what.
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import Final
 
@@ -20,7 +19,7 @@ from sanctionkit.errors import NotAvailableError
 from sanctionkit.formats._authorities import uk_fcdo
 from sanctionkit.formats._draft import EntityDraft
 from sanctionkit.formats._reading import Reading
-from sanctionkit.formats._text import clean, join, script
+from sanctionkit.formats._text import clean, join, language_code, script
 from sanctionkit.model import (
     Address,
     Alias,
@@ -169,7 +168,7 @@ def _names(record: Record, reading: Reading, draft: EntityDraft) -> None:
             aliases.append(Alias(name=full, quality=_quality(group, draft.label, reading)))
     for group in record.group("non_latin"):
         if name := group.get("name"):
-            language = _language(group.get("language", ""))
+            language = language_code(group.get("language", ""))
             if group.get("language") and language is None:
                 message = "a language without an ISO 639-1 code; the alias is kept without it"
                 field = "NonLatinScriptLanguage"
@@ -184,11 +183,9 @@ def _names(record: Record, reading: Reading, draft: EntityDraft) -> None:
 
 def _quality(group: dict[str, str], label: str, reading: Reading) -> AliasQuality:
     # No strength is no word on it (the list gives it for UN listings and some others): strong.
+    message = "unknown AliasStrength; the alias is read as strong"
     text = group.get("strength", "")
-    quality = _STRENGTHS.get(text.lower())
-    if text and quality is None:
-        message = "unknown AliasStrength; the alias is read as strong"
-        reading.problem(message, record=label, field="AliasStrength", value=text)
+    quality = reading.choice(_STRENGTHS, text, record=label, field="AliasStrength", message=message)
     return quality or AliasQuality.STRONG
 
 
@@ -240,13 +237,16 @@ def _places(record: Record, reading: Reading, draft: EntityDraft) -> None:
 def _person(record: Record, reading: Reading, draft: EntityDraft) -> None:
     """Dates of birth, gender, titles and positions (notes, on a record not of a person)."""
     for text in record.all("dob"):
-        born = reading.single_date(text, record=draft.label, field="DOB", parse=_parse_uk_date)
+        born = uk_date(reading, text, draft.label, "DOB")
         if born is not None:
             draft.birth_date(born)
-    gender_text = record.first("gender")
-    draft.gender = _GENDERS.get(gender_text.lower())
-    if gender_text and draft.gender is None:
-        reading.problem("unknown Gender", record=draft.label, field="Gender", value=gender_text)
+    draft.gender = reading.choice(
+        _GENDERS,
+        record.first("gender"),
+        record=draft.label,
+        field="Gender",
+        message="unknown Gender",
+    )
     # Titles ("Mullah", "Dr") are positions, as the UN's and OFSI's readers read them.
     for text in [*record.all("title"), *record.all("position")]:
         draft.position(text)
@@ -273,8 +273,12 @@ def _ship(record: Record, reading: Reading, draft: EntityDraft) -> None:
         "flag": next((flag for flag in flags if flag is not None), None),
         "past_flags": [flag for flag in past if flag is not None] or None,
         "vessel_type": record.first("ship_type") or None,
-        "tonnage": _whole(reading, record.first("tonnage"), label, "TonnageOfShip"),
-        "build_year": _whole(reading, record.first("year_built"), label, "YearBuilt"),
+        "tonnage": reading.whole_number(
+            record.first("tonnage"), record=label, field="TonnageOfShip"
+        ),
+        "build_year": reading.whole_number(
+            record.first("year_built"), record=label, field="YearBuilt"
+        ),
     }
     draft.extra.update((key, value) for key, value in values.items() if value is not None)
 
@@ -313,27 +317,3 @@ def _parse_uk_date(text: str) -> PartialDate | DateRange:
     if re.search(r"(?i)\byyyy\b", text):
         raise NotAvailableError(f"the date is not known: {text!r}", text)
     return parse_date(re.sub(r"(?i)\b(dd|mm)\b", "00", text), dayfirst=True)
-
-
-def _whole(reading: Reading, text: str, record: str, field: str) -> int | None:
-    def parse(value: str) -> int:
-        digits = value.replace(",", "")
-        if not digits.isdigit():
-            raise ValueError(f"not a whole number: {value!r}")
-        return int(digits)
-
-    return reading.value(parse, text or None, record=record, field=field)
-
-
-@functools.lru_cache(maxsize=64)
-def _language(text: str) -> str | None:
-    """The ISO 639-1 code of a language's English name ("Russian": "ru"), where it has one."""
-    if not text:
-        return None
-    import pycountry
-
-    try:
-        code = getattr(pycountry.languages.lookup(text), "alpha_2", None)
-    except LookupError:
-        return None
-    return str(code) if code else None

@@ -310,18 +310,24 @@ class Workbook:
         with contextlib.suppress(*_calamine_errors()):
             self.book.close()
 
-    def sheet_rows(self, title: str, max_row: int | None) -> Iterator[tuple[object, ...]]:
-        """The rows of sheet ``title``, from row 1 (empty rows included), at most ``max_row``."""
+    def _opened(self, title: str) -> tuple[tuple[int, int] | None, Iterator[Any]]:
+        """Sheet ``title``'s first cell (row, column; None when empty) and its rows, loaded once.
+
+        A sheet calamine cannot read is a ReadError naming the file and the sheet.
+        """
         try:
             sheet = self.loaded.get(title)
             if sheet is None:
                 sheet = self.loaded[title] = self.book.get_sheet_by_name(title)
-            start = sheet.start
-            data = sheet.iter_rows()
+            return sheet.start, sheet.iter_rows()
         except _calamine_errors() as error:
             kind = _OLD_XLS if self.xls else _XLSX
             message = f"not a readable {kind}: sheet {title!r}: {damage(error)}"
             raise ReadError(Problem(file=self.file, message=message)) from error
+
+    def sheet_rows(self, title: str, max_row: int | None) -> Iterator[tuple[object, ...]]:
+        """The rows of sheet ``title``, from row 1 (empty rows included), at most ``max_row``."""
+        start, data = self._opened(title)
         if start is None:
             return
         top, left = start
@@ -337,16 +343,7 @@ class Workbook:
 
     def raw_sheet_rows(self, title: str) -> Iterator[Sequence[object]]:
         """The rows of sheet ``title`` with calamine's own values (see :func:`raw_rows`)."""
-        try:
-            sheet = self.loaded.get(title)
-            if sheet is None:
-                sheet = self.loaded[title] = self.book.get_sheet_by_name(title)
-            start = sheet.start
-            data = sheet.iter_rows()
-        except _calamine_errors() as error:
-            kind = _OLD_XLS if self.xls else _XLSX
-            message = f"not a readable {kind}: sheet {title!r}: {damage(error)}"
-            raise ReadError(Problem(file=self.file, message=message)) from error
+        start, data = self._opened(title)
         if start is None:
             return
         top, left = start

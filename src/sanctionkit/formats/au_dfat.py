@@ -23,10 +23,9 @@ import attrs
 
 from sanctionkit.formats._authorities import australia_dfat
 from sanctionkit.formats._draft import EntityDraft
-from sanctionkit.formats._files import file_title
 from sanctionkit.formats._reading import Reading, named_country
 from sanctionkit.formats._text import clean, header_key, script
-from sanctionkit.formats._xlsx import cell_date, open_workbook, rows
+from sanctionkit.formats._xlsx import cell_date, cell_text, open_workbook, rows
 from sanctionkit.model import (
     Address,
     Alias,
@@ -145,7 +144,7 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
     listings (records) and rows.
     """
     reading = Reading(file=name, strict=strict)
-    title = f"{LIST_NAME} ({file_title(name, 'the workbook')})"
+    title = f"{LIST_NAME} ({reading.file_name('the workbook')})"
     listing = _Listing(reading, Source(url=_URL, publisher=australia_dfat().name, title=title))
     workbook = open_workbook(source, name)
     try:
@@ -196,7 +195,7 @@ class _Listing:
                 if _is_header(values):
                     self._header(values)
                 continue
-            if not any(clean(_text(value)) for value in values):
+            if not any(clean(cell_text(value)) for value in values):
                 continue
             self.rows_read += 1
             self._group(number, values)
@@ -222,9 +221,9 @@ class _Listing:
         """The row under its reference number; a row without one is rejected."""
         cells = {column: values[i] for i, column in self.columns.items() if i < len(values)}
         for index, header in self.unknown.items():
-            if index < len(values) and clean(_text(values[index])):
+            if index < len(values) and clean(cell_text(values[index])):
                 cells[f"?{header}"] = values[index]
-        written = clean(_text(cells.get(_REFERENCE)))
+        written = clean(cell_text(cells.get(_REFERENCE)))
         found = _REFERENCE_PATTERN.fullmatch(written)
         if found is None:
             self.rows_rejected += 1
@@ -251,7 +250,7 @@ class _Listing:
                 draft.note(template.format(text))
         for field, found in values.items():
             if field.startswith("?"):  # a column the reader does not know
-                draft.notes.extend(f"{field[1:]}: {clean(_text(value))}" for value in found)
+                draft.notes.extend(f"{field[1:]}: {clean(cell_text(value))}" for value in found)
         for text in _texts(values, _IMO):
             _imo(reading, draft, text)
         _instrument_dates(reading, draft, values.get(_INSTRUMENT, []))
@@ -269,7 +268,7 @@ class _Listing:
         bare = next((row for row in group if not row.suffix), None)
         chosen = marked[0] if marked else bare or group[0]
         if not marked:
-            name_type = clean(_text(chosen.cells.get(_NAME_TYPE)))
+            name_type = clean(cell_text(chosen.cells.get(_NAME_TYPE)))
             self.reading.problem(
                 "no row of this reference is marked Primary Name; the name of "
                 f"{reference}{chosen.suffix} is taken as the listing's name",
@@ -281,8 +280,8 @@ class _Listing:
 
     def _kind(self, reference: str, group: list[_Row], primary: _Row) -> type[Entity]:
         """The class by Type: the primary row's, else the first the rows give."""
-        written = clean(_text(primary.cells.get(_TYPE))) or next(
-            (clean(_text(row.cells.get(_TYPE))) for row in group if row.cells.get(_TYPE)), ""
+        written = clean(cell_text(primary.cells.get(_TYPE))) or next(
+            (clean(cell_text(row.cells.get(_TYPE))) for row in group if row.cells.get(_TYPE)), ""
         )
         kind = _KINDS.get(header_key(written))
         if kind is None:
@@ -294,7 +293,7 @@ class _Listing:
 
     def _name(self, draft: EntityDraft, row: _Row, primary: bool) -> None:
         """The listing's name from its primary row, an alias from each other row."""
-        name = clean(_text(row.cells.get(_NAME)))
+        name = clean(cell_text(row.cells.get(_NAME)))
         label = f"{draft.label}{row.suffix}"
         if not name:
             if primary or row.cells.get(_NAME_TYPE):
@@ -310,7 +309,7 @@ class _Listing:
                 "unknown Name Type; read as an alias",
                 record=label,
                 field=_NAME_TYPE,
-                value=clean(_text(row.cells.get(_NAME_TYPE))),
+                value=clean(cell_text(row.cells.get(_NAME_TYPE))),
             )
         if name_type == _PRIMARY:
             self.reading.problem(
@@ -331,7 +330,7 @@ class _Listing:
             control = cell_date(written)
         else:
             control = self.reading.single_date(
-                clean(_text(written)), record=draft.label, field=_CONTROL, parse=_DATE_PARSE
+                clean(cell_text(written)), record=draft.label, field=_CONTROL, parse=_DATE_PARSE
             )
         if control is not None:
             draft.note(f"Control date: {control.isoformat()}", once=True)
@@ -350,7 +349,7 @@ class _Listing:
         instruments = [
             text
             for value in values.get(_INSTRUMENT, [])
-            if not isinstance(value, datetime.date) and (text := clean(_text(value), _BLANKS))
+            if not isinstance(value, datetime.date) and (text := clean(cell_text(value), _BLANKS))
         ]
         return Designation(
             entity_id=f"au-dfat-{reference}",
@@ -379,7 +378,7 @@ def _texts(values: dict[str, list[object]], column: str) -> list[str]:
     """A column's distinct texts, "na" and the like left out."""
     found: list[str] = []
     for value in values.get(column, []):
-        text = clean(_text(value), _BLANKS)
+        text = clean(cell_text(value), _BLANKS)
         if text and text not in found:
             found.append(text)
     return found
@@ -462,7 +461,7 @@ def _instrument_dates(reading: Reading, draft: EntityDraft, values: list[object]
     """
     for instrument in values:
         if isinstance(instrument, datetime.date):
-            text = _text(instrument)
+            text = cell_text(instrument)
             draft.note(f"Instrument of Designation: {text}")
             reading.problem(
                 "a date where the instrument's title belongs; kept as a note",
@@ -470,15 +469,6 @@ def _instrument_dates(reading: Reading, draft: EntityDraft, values: list[object]
                 field=_INSTRUMENT,
                 value=text,
             )
-
-
-def _text(value: object) -> str:
-    """A cell as text: a date as ISO, a whole number without ".0"."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime.datetime):
-        return value.date().isoformat()
-    return str(value)
 
 
 def _parts(text: str, *, alternatives: bool = False) -> list[str]:

@@ -37,7 +37,7 @@ import attrs
 
 from sanctionkit.formats._authorities import canada
 from sanctionkit.formats._draft import EntityDraft
-from sanctionkit.formats._files import file_title, xml_root_name
+from sanctionkit.formats._files import xml_root_name
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._text import clean, script
 from sanctionkit.formats._xml import iter_records, local_name
@@ -174,7 +174,7 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
     latest listing date, and the record counts.
     """
     reading = Reading(file=name, strict=strict)
-    title = f"{LIST_NAME} ({file_title(name, 'sema-lmes.xml')})"
+    title = f"{LIST_NAME} ({reading.file_name('sema-lmes.xml')})"
     records = _Records(reading, (Source(url=_URL, publisher=_PUBLISHER, title=title),))
     for kind, element in iter_records(source, _RECORD, name, containers=(_ROOT,), reading=reading):
         if kind == "record":

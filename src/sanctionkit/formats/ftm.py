@@ -343,13 +343,11 @@ class _Reader:
         draft.notes = list(dict.fromkeys(draft.notes))
 
     def _person(self, record: FtmRecord, draft: EntityDraft) -> None:
-        gender = record.first("gender")
-        if gender is not None:
-            draft.gender = _GENDERS.get(gender.lower())
-            if draft.gender is None:
-                self.reading.problem(
-                    "unknown gender", record=record.id, field="gender", value=gender
-                )
+        gender = record.first("gender") or ""
+        message = "unknown gender"
+        draft.gender = self.reading.choice(
+            _GENDERS, gender, record=record.id, field="gender", message=message
+        )
         single(self.reading, record, "gender", [])
         places = [Address(full=text) for text in record.take("birthPlace")]
         born_in = countries(self.reading, record, "birthCountry")

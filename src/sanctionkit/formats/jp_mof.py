@@ -310,7 +310,7 @@ def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool =
     counts = {"sheets": 0, "rows_deleted": 0, "rows_continued": 0}
     with contextlib.closing(open_workbook(source, name)) as workbook:
         for sheet in workbook.worksheets:
-            _Sheet(reading, sheet.title, name, published, counts).read(rows(sheet, name))
+            _Sheet(reading, sheet.title, published, counts).read(rows(sheet, name))
     return reading.dataset({**metadata, **counts})
 
 
@@ -340,7 +340,6 @@ class _Sheet:
 
     reading: Reading
     title: str
-    file: str
     published: PartialDate | None
     counts: dict[str, int]  # the metadata's counts: sheets, rows deleted, rows continued
     number: str = ""
@@ -411,7 +410,7 @@ class _Sheet:
         )
 
     def _source(self, heading: list[str]) -> Source:
-        file = Path(self.file).name if not self.file.startswith("<") else "the workbook"
+        file = self.reading.file_name("the workbook")
         title = "".join(line for line in heading if not line.startswith(("(注", "（注")))
         return Source(
             url=_URL,

@@ -44,7 +44,7 @@ from sanctionkit.formats._draft import EntityDraft
 from sanctionkit.formats._files import open_source, read_head
 from sanctionkit.formats._reading import Reading
 from sanctionkit.formats._schemes import scheme_for
-from sanctionkit.formats._text import clean, language_code, script
+from sanctionkit.formats._text import clean, header_key, language_code, script
 from sanctionkit.formats._xlsx import cell_text, is_zip, open_workbook, raw_rows, rows
 from sanctionkit.identifiers import imo as imo_numbers
 from sanctionkit.model import (
@@ -195,11 +195,6 @@ _DAY_MONTH_YEAR: Final = re.compile(r"(\d\d)/(\d\d)/(\d{4})")
 _IMO_FIELD: Final = "Other Information/IMO number"
 
 
-def _key(column: str) -> str:
-    """A header cell compared without case and spaces: "Year built" is "Year Built"."""
-    return "".join(column.split()).lower()
-
-
 def sniff(head: bytes) -> bool:
     """True for a ConList CSV: a "Last Updated" line, then a header with Name 6 and Group ID.
 
@@ -220,8 +215,8 @@ def sniff(head: bytes) -> bool:
 
 
 def _has_header(cells: Iterable[object]) -> bool:
-    keys = {_key(str(cell)) for cell in cells if cell is not None}
-    return all(_key(column) in keys for column in _REQUIRED)
+    keys = {header_key(cell) for cell in cells}
+    return all(header_key(column) in keys for column in _REQUIRED)
 
 
 def recognises(workbook: Any) -> bool:
@@ -377,16 +372,18 @@ class _Layout:
 
     @classmethod
     def of(cls, row: Sequence[str]) -> _Layout:
-        header = {_key(cell): index for index, cell in enumerate(row) if clean(cell)}
+        header = {header_key(cell): index for index, cell in enumerate(row) if clean(cell)}
         width = max(header.values()) + 1
 
         def take(columns: Sequence[str]) -> _Take:
-            getter: _Take = operator.itemgetter(*(header.get(_key(c), width) for c in columns))
+            getter: _Take = operator.itemgetter(
+                *(header.get(header_key(c), width) for c in columns)
+            )
             return getter
 
         return cls(
             width=width,
-            group_id=header[_key("Group ID")],
+            group_id=header[header_key("Group ID")],
             names=take(_NAME_COLUMNS),
             addresses=take(_ADDRESS_COLUMNS),
             regimes=take(_REGIME_COLUMNS),
@@ -464,11 +461,10 @@ def _read_rows(cells: Iterator[_Row], name: str, strict: bool, container: str) -
         found.add(number, row)
     if found.layout is None:
         reading.problem("no ConList header row (Name 6 ... Group Type ... Group ID) found")
-    file = Path(name).name if name and not name.startswith("<") else f"ConList.{container}"
     source = Source(
         url=_URL,
         publisher=uk_ofsi().name,
-        title=f"{LIST_NAME} ({file})",
+        title=f"{LIST_NAME} ({reading.file_name(f'ConList.{container}')})",
         published=found.last_updated,
     )
     rejected = found.rejected + _build(reading, source, found)
@@ -620,19 +616,16 @@ def _names(reading: Reading, group: _Listing) -> tuple[str | None, list[Alias], 
 
 def _quality(reading: Reading, alias_type: str, quality_text: str, label: str) -> AliasQuality:
     """An alias's quality: by its Alias Type, refined by its Alias Quality."""
-    quality = _ALIAS_TYPES.get(alias_type.lower())
-    if quality is None:
-        quality = AliasQuality.STRONG
-        if alias_type:
-            message = "unknown Alias Type; kept as a strong alias"
-            reading.problem(message, record=label, field="Alias Type", value=alias_type)
-    if quality is AliasQuality.STRONG and quality_text:
-        found = _ALIAS_QUALITIES.get(quality_text.lower())
-        if found is None:
-            message = "unknown Alias Quality"
-            reading.problem(message, record=label, field="Alias Quality", value=quality_text)
-        else:
-            quality = found
+    message = "unknown Alias Type; kept as a strong alias"
+    quality = reading.choice(
+        _ALIAS_TYPES, alias_type, record=label, field="Alias Type", message=message
+    )
+    if quality is None or quality is AliasQuality.STRONG:
+        message = "unknown Alias Quality"
+        found = reading.choice(
+            _ALIAS_QUALITIES, quality_text, record=label, field="Alias Quality", message=message
+        )
+        quality = found or AliasQuality.STRONG
     return quality
 
 
@@ -880,12 +873,11 @@ def _class_fields(
 
 
 def _gender(reading: Reading, text: str | None, label: str) -> Gender | None:
-    if not text:
-        return None
-    gender = _GENDERS.get(text.strip(" .").lower())
-    if gender is None:
-        reading.problem("unknown gender", record=label, field="Gender", value=text)
-    return gender
+    # "Male." is male; a text of only dots is still an unknown gender.
+    word = (text.strip(" .") or text) if text else ""
+    return reading.choice(
+        _GENDERS, word, record=label, field="Gender", message="unknown gender", value=text
+    )
 
 
 def _imo_companies(reading: Reading, notes: list[str], label: str) -> list[Identifier]:

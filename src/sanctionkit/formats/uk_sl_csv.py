@@ -32,7 +32,7 @@ from typing import IO, Final
 from sanctionkit.formats._authorities import uk_fcdo
 from sanctionkit.formats._csv import TRUNCATED, records
 from sanctionkit.formats._reading import Reading
-from sanctionkit.formats._text import clean
+from sanctionkit.formats._text import clean, header_key
 from sanctionkit.formats._uk_sl import Record, build, uk_date
 from sanctionkit.formats.uk_sl import LIST_NAME
 from sanctionkit.model import Dataset, Source
@@ -98,12 +98,7 @@ _REQUIRED: Final = ("Unique ID", "Name 6", "Designation Type")
 _REPORT_DATE: Final = "report date"
 
 
-def _key(column: str) -> str:
-    """A header cell compared without case and spaces: "Year built" is "Year Built"."""
-    return "".join(column.split()).lower()
-
-
-_BY_KEY: Final = {_key(column): field for column, field in COLUMNS.items()}
+_BY_KEY: Final = {header_key(column): field for column, field in COLUMNS.items()}
 
 
 def sniff(head: bytes) -> bool:
@@ -123,8 +118,8 @@ def sniff(head: bytes) -> bool:
         header = next(csv.reader(lines[:1]), [])
     except csv.Error:
         return False
-    keys = {_key(cell) for cell in header}
-    return all(_key(column) in keys for column in _REQUIRED)
+    keys = {header_key(cell) for cell in header}
+    return all(header_key(column) in keys for column in _REQUIRED)
 
 
 def read(source: str | Path | IO[bytes], *, name: str = "<file>", strict: bool = False) -> Dataset:
@@ -196,8 +191,8 @@ class _Rows:
         if first.lower().startswith(_REPORT_DATE):
             date = clean(first[len(_REPORT_DATE) :].lstrip(" :"))
             self.reported = uk_date(self.reading, date, None, "Report Date")
-        elif all(_key(column) in {_key(cell) for cell in row} for column in _REQUIRED):
-            self.columns = [_BY_KEY.get(_key(cell), ("unknown", clean(cell))) for cell in row]
+        elif all(header_key(column) in {header_key(cell) for cell in row} for column in _REQUIRED):
+            self.columns = [_BY_KEY.get(header_key(cell), ("unknown", clean(cell))) for cell in row]
             for cell, column in zip(row, self.columns, strict=True):
                 if isinstance(column, tuple) and column[0] == "unknown":
                     message = (
