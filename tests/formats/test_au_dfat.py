@@ -371,3 +371,33 @@ def test_a_workbook_without_the_header_is_a_problem(tmp_path: Path) -> None:
     ds = au_dfat.read(path, name="dfat.xlsx")
     assert len(ds.entities) == 0
     assert "no sheet with the list's header" in ds.problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("strength", "quality", "problem"),
+    [
+        ("Weak", AliasQuality.WEAK, None),
+        ("Strong", AliasQuality.STRONG, None),
+        ("Medium", AliasQuality.STRONG, "Medium"),
+    ],
+)
+def test_an_alias_strength_is_read_or_reported(
+    tmp_path: Path, strength: str, quality: AliasQuality, problem: str | None
+) -> None:
+    # The 2026 layout writes Strong or Weak; another word is no silent "strong".
+    when = datetime.datetime(2020, 1, 2)
+    path = _workbook(
+        tmp_path,
+        [
+            [*HEADER, "Alias Strength"],
+            [7, "KIM", "Individual", "Primary Name", when, None],
+            ["7a", "KIM IL", "Individual", "Alias", when, strength],
+        ],
+    )
+    ds = au_dfat.read(path, name="dfat.xlsx")
+    kim = ds.get("au-dfat-7")
+    assert kim is not None
+    assert [(a.name, a.quality) for a in kim.aliases] == [("KIM IL", quality)]
+    assert [p.value for p in ds.problems if p.field == "Alias Strength"] == (
+        [problem] if problem else []
+    )

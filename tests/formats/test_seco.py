@@ -353,3 +353,28 @@ def test_a_target_without_a_main_primary_name_takes_its_first_name() -> None:
     assert [p.field for p in ds.problems if p.code == "unknown-element"] == [
         "identity/place-of-birth (no place-id)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("quality", "expected", "problem"),
+    [
+        ("low", AliasQuality.WEAK, None),
+        ("good", AliasQuality.STRONG, None),
+        ("medium", AliasQuality.STRONG, "medium"),
+    ],
+)
+def test_an_alias_quality_is_read_or_reported(
+    quality: str, expected: AliasQuality, problem: str | None
+) -> None:
+    # SECO writes quality="good" or "low"; another word is no silent "strong".
+    alias = (
+        f'<name name-type="alias" quality="{quality}"><name-part order="1" '
+        'name-part-type="whole-name"><value>Other Name</value></name-part></name>'
+    )
+    data = _with_relations("").replace(
+        b"</name></identity>", b"</name>" + alias.encode() + b"</identity>", 1
+    )
+    ds = seco.read(io.BytesIO(data), name="t.xml")
+    assert [a.quality for a in entity(ds, "seco-1", Organization).aliases] == [expected]
+    found = [p.value for p in ds.problems if p.field == "name/@quality"]
+    assert found == ([problem] if problem else [])

@@ -196,7 +196,13 @@ def _name(element: ET.Element, main: bool, draft: EntityDraft, reading: Reading)
     if name_type not in NAME_TYPES:
         message = "unknown name-type; the name is read as an alias"
         reading.problem(message, record=draft.label, field="name/@name-type", value=name_type)
-    quality = NAME_TYPES.get(name_type) or QUALITIES.get(clean(element.get("quality")).lower())
+    quality = NAME_TYPES.get(name_type) or reading.choice(
+        QUALITIES,
+        clean(element.get("quality")),
+        record=draft.label,
+        field="name/@quality",
+        message="unknown name quality; the name is read as a strong alias",
+    )
     parts: list[tuple[int, str, dict[tuple[str, str], str]]] = []
     for part in element:
         if local_name(part.tag) != "name-part":

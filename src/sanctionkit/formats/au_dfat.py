@@ -315,8 +315,15 @@ class _Listing:
             self.reading.problem(
                 "a second row marked Primary Name; read as an alias", record=label, value=name
             )
-        strength = header_key(row.cells.get(_STRENGTH))
-        quality = _STRENGTHS.get(strength) or quality or AliasQuality.STRONG
+        strength = self.reading.choice(
+            _STRENGTHS,
+            header_key(row.cells.get(_STRENGTH)),
+            record=label,
+            field=_STRENGTH,
+            message="unknown Alias Strength; the alias is read by its Name Type",
+            value=clean(cell_text(row.cells.get(_STRENGTH))),
+        )
+        quality = strength or quality or AliasQuality.STRONG
         draft.alias(Alias(name=name, quality=quality, script=script(name)))
 
     def _control_date(self, draft: EntityDraft, written: object) -> None:
