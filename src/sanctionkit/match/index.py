@@ -75,6 +75,10 @@ _RARE = 2
 # Of the words sharing most 3-grams with a misspelt word, this many times
 # _SHORTLIST are ranked by spelling, and the nearest _SHORTLIST kept.
 _WIDE = 8
+# Words at least this long are filed under their one-letter-less spellings, to
+# find a word one edit from a misspelt one by lookups (shorter ones have too
+# many neighbours to tell anything: the 3-grams rank them).
+_NEIGHBOURLY = 4
 
 
 def entity_kind(entity: Entity) -> str | None:
@@ -245,6 +249,41 @@ def _grams(word: str) -> list[str]:
     return [word[i : i + 3] for i in range(len(word) - 2)] if len(word) >= 4 else []
 
 
+def _deletions(word: str) -> dict[str, None]:
+    """The word and each spelling of it with one letter left out, once each.
+
+    Two words are one edit apart (a letter dropped, added or changed) exactly
+    when these sets share a spelling: SymSpell's idea, which finds a misspelt
+    word's neighbours in a few dictionary lookups instead of a scan.
+
+    >>> list(_deletions("ANNA"))
+    ['NNA', 'ANA', 'ANN', 'ANNA']
+    """
+    return dict.fromkeys(word[:i] + word[i + 1 :] for i in range(len(word) + 1))
+
+
+def _numbered(groups: Iterable[tuple[int, Iterable[str]]]) -> tuple[dict[str, int], Any, Any]:
+    """Strings numbered in order of first sight, with the numbers filed under each.
+
+    Returns the numbering, and flat arrays as :func:`_flat` makes them: string
+    ``s``'s numbers are ``values[offsets[n] : offsets[n + 1]]`` for
+    ``n = numbering[s]``. Plain integers in a dictionary, no list per string:
+    a list each would wake the garbage collector thousands of times, over an
+    index of millions of objects.
+    """
+    numbering: dict[str, int] = {}
+    codes: list[int] = []
+    values: list[int] = []
+    for value, strings in groups:
+        for string in strings:
+            codes.append(numbering.setdefault(string, len(numbering)))
+            values.append(value)
+    order = numpy.argsort(numpy.array(codes, numpy.int32), kind="stable")
+    filed = numpy.array(values, numpy.int32)[order]
+    counts = numpy.bincount(numpy.array(codes, numpy.int32), minlength=len(numbering))
+    return numbering, filed, numpy.concatenate(([0], numpy.cumsum(counts))).astype(numpy.int32)
+
+
 class Index:
     """Every name of the entities of some datasets, ready to search.
 
@@ -287,6 +326,13 @@ class Index:
         # The word of each slot's key ("w:ivan" is "ivan"), to rank close words by spelling.
         self._slot_words = [key[2:] for key in self._keys]
         self._grams = {gram: number for number, gram in enumerate(grams)}
+        # Each word of at least _NEIGHBOURLY letters, and its spellings with a letter
+        # left out, to the word's slot: a misspelt word's neighbours (see _deletions).
+        self._variants, self._variant_slots, self._variant_offsets = _numbered(
+            (slot, _deletions(key[2:]))
+            for key, slot in self._keys.items()
+            if key.startswith("w:") and len(key) >= _NEIGHBOURLY + 2
+        )
 
     def __len__(self) -> int:
         return len(self._entities)
@@ -365,6 +411,34 @@ class Index:
         nearest: list[int] = sharing[numpy.argsort(-near, kind="stable")[:_SHORTLIST]].tolist()
         return nearest
 
+    def _neighbours(self, parts: Sequence[NamePart]) -> tuple[list[int], list[NamePart]]:
+        """The slots of the indexed words one edit from some words, and the words with none.
+
+        A word and an indexed word one edit apart share a spelling with a letter
+        left out (see :func:`_deletions`), so a few dictionary lookups per word
+        find them all. The nearest _SHORTLIST by spelling are kept.
+        """
+        slices: list[Any] = []
+        far: list[NamePart] = []
+        for part in parts:
+            found = [
+                self._variant_slots[self._variant_offsets[number] : self._variant_offsets[number + 1]]
+                for variant in _deletions(part.text)
+                if (number := self._variants.get(variant, -1)) >= 0
+            ]
+            slices.extend(found)
+            if not found:
+                far.append(part)
+        if not slices:
+            return [], far
+        slots = numpy.unique(numpy.concatenate(slices))
+        if len(slots) > _SHORTLIST:
+            words = list(map(self._slot_words.__getitem__, slots.tolist()))
+            texts = [part.text for part in parts]
+            near = process.cdist(texts, words, scorer=Levenshtein.normalized_similarity).max(axis=0)
+            slots = slots[numpy.argsort(-near, kind="stable")[:_SHORTLIST]]
+        return slots.tolist(), far
+
     def _candidates(self, query: AnalyzedName, allowed: set[str] | None) -> list[int]:
         """Names worth scoring: those sharing the rarest keys with the query, best first.
 
@@ -400,7 +474,12 @@ class Index:
             and not (whole and len(posting))
         ]
         if unknown or reached < _SHORTLIST:
-            close = self._close_words(unknown if reached >= _SHORTLIST else query.parts)
+            # A word one edit from an indexed one is looked up by its deletions;
+            # only the others (and, when little was found, the known words) by 3-grams.
+            near, far = self._neighbours(unknown)
+            if reached < _SHORTLIST:
+                far = [part for part in query.parts if part in far or part not in unknown]
+            close = list(dict.fromkeys(near + self._close_words(far)))
             if reached >= _SHORTLIST:
                 common = []
             more = [self._posting(key) for key in common]
