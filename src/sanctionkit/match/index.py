@@ -418,26 +418,26 @@ class Index:
         left out (see :func:`_deletions`), so a few dictionary lookups per word
         find them all. The nearest _SHORTLIST by spelling are kept.
         """
-        slices: list[Any] = []
+        found: set[int] = set()
         far: list[NamePart] = []
+        offsets = self._variant_offsets
         for part in parts:
-            found = [
-                self._variant_slots[self._variant_offsets[number] : self._variant_offsets[number + 1]]
+            numbers = [
+                number
                 for variant in _deletions(part.text)
                 if (number := self._variants.get(variant, -1)) >= 0
             ]
-            slices.extend(found)
-            if not found:
+            for number in numbers:
+                found.update(self._variant_slots[offsets[number] : offsets[number + 1]].tolist())
+            if not numbers:
                 far.append(part)
-        if not slices:
-            return [], far
-        slots = numpy.unique(numpy.concatenate(slices))
+        slots = sorted(found)
         if len(slots) > _SHORTLIST:
-            words = list(map(self._slot_words.__getitem__, slots.tolist()))
+            words = list(map(self._slot_words.__getitem__, slots))
             texts = [part.text for part in parts]
             near = process.cdist(texts, words, scorer=Levenshtein.normalized_similarity).max(axis=0)
-            slots = slots[numpy.argsort(-near, kind="stable")[:_SHORTLIST]]
-        return slots.tolist(), far
+            slots = [slots[i] for i in numpy.argsort(-near, kind="stable")[:_SHORTLIST].tolist()]
+        return slots, far
 
     def _candidates(self, query: AnalyzedName, allowed: set[str] | None) -> list[int]:
         """Names worth scoring: those sharing the rarest keys with the query, best first.
@@ -474,11 +474,14 @@ class Index:
             and not (whole and len(posting))
         ]
         if unknown or reached < _SHORTLIST:
-            # A word one edit from an indexed one is looked up by its deletions;
-            # only the others (and, when little was found, the known words) by 3-grams.
-            near, far = self._neighbours(unknown)
-            if reached < _SHORTLIST:
-                far = [part for part in query.parts if part in far or part not in unknown]
+            # In a query misspelt (a word no name has), the unknown words one edit
+            # from an indexed word are looked up by their deletions; the others (and,
+            # when little was found, all words) by 3-grams.
+            near: list[int] = []
+            far = list(unknown if reached >= _SHORTLIST else query.parts)
+            if any(not len(self._posting("w:" + part.text)) for part in unknown):
+                near, lonely = self._neighbours(unknown)
+                far = [part for part in far if part not in unknown or part in lonely]
             close = list(dict.fromkeys(near + self._close_words(far)))
             if reached >= _SHORTLIST:
                 common = []
