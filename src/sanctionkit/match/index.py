@@ -17,10 +17,12 @@ them with :func:`~sanctionkit.match.compare_names`'s scorer.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import math
 import re
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from itertools import chain
 from typing import Any
@@ -66,7 +68,8 @@ _POOL = 48
 _KIND_CODES = {None: 0, "person": 1, "organization": 2, "vessel": 3, "aircraft": 4}
 _KINDS = list(_KIND_CODES)
 _BY_KEYS, _BY_SPELLING = 2, 4
-_RATIO = fuzz.token_sort_ratio
+# token_sort_ratio of the sorted spellings of _spelled and _skeleton.
+_RATIO = fuzz.ratio
 # A key shared by more names than this says little; it is read only when no
 # rarer key finds anything.
 _COMMON = 1500
@@ -222,12 +225,18 @@ def _name_keys(name: AnalyzedName) -> list[str]:
 
 
 def _spelled(name: AnalyzedName) -> str:
-    """The name's words and its legal form's, as the list spells them (a form may be misspelt)."""
-    return " ".join((name.text, *name.form_texts))
+    """The name's words and its legal form's, as the list spells them (a form may be misspelt).
+
+    In sorted order, as rapidfuzz's ``token_sort_ratio`` sorts them: ``ratio``
+    of two sorted spellings is their ``token_sort_ratio``, without sorting a
+    candidate's words again at each search.
+    """
+    return " ".join(sorted((*name.text.split(), *name.form_texts)))
 
 
 def _skeleton(name: AnalyzedName) -> str:
-    return " ".join(part.skeleton or part.text for part in name.parts)
+    """The consonant skeletons of the name's words, sorted as :func:`_spelled` sorts words."""
+    return " ".join(sorted(part.skeleton or part.text for part in name.parts))
 
 
 def _bag(name: AnalyzedName) -> str:
@@ -284,6 +293,28 @@ def _numbered(groups: Iterable[tuple[int, Iterable[str]]]) -> tuple[dict[str, in
     return numbering, filed, numpy.concatenate(([0], numpy.cumsum(counts))).astype(numpy.int32)
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while an index is built.
+
+    A build makes a few hundred thousand objects that all live as long as the
+    index, and no garbage; yet the collections their allocations set off walk
+    the whole heap again and again: a third of the build of OFAC's list. What
+    was made goes to the oldest generation afterwards (``freeze`` then
+    ``unfreeze`` move lists, they walk nothing), so that the next young
+    collection does not walk it all either.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.unfreeze()
+        if enabled:
+            gc.enable()
+
+
 class Index:
     """Every name of the entities of some datasets, ready to search.
 
@@ -304,6 +335,11 @@ class Index:
         self._identifiers: dict[str, list[int]] = {}
         # Names this index for Dask, which would otherwise pickle all of it to hash it.
         self._token = uuid.uuid4().hex
+        with _collector_paused():
+            self._build(datasets)
+
+    def _build(self, datasets: Sequence[Dataset | Iterable[Entity]]) -> None:
+        """Analyse and file every name, then make the lookup tables."""
         for dataset in datasets:
             for entity in dataset:
                 designations = (
