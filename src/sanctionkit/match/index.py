@@ -706,7 +706,7 @@ class Index:
         list writes it stops here).
         """
         bags: dict[str | None, str] = {}
-        for code in numpy.unique(self._kinds[pool]).tolist():
+        for code in sorted(set(self._kinds[pool].tolist())):
             kind = _KINDS[code]
             try:
                 bags[kind] = _bag(analyze_name(text, kind))
