@@ -80,7 +80,7 @@ _RARE = 2
 _WIDE = 8
 # Words at least this long are filed under their one-letter-less spellings, to
 # find a word one edit from a misspelt one by lookups (shorter ones have too
-# many neighbours to tell anything: the 3-grams rank them).
+# many neighbours one edit away to tell anything).
 _NEIGHBOURLY = 4
 
 
@@ -261,9 +261,10 @@ def _grams(word: str) -> list[str]:
 def _deletions(word: str) -> dict[str, None]:
     """The word and each spelling of it with one letter left out, once each.
 
-    Two words are one edit apart (a letter dropped, added or changed) exactly
-    when these sets share a spelling: SymSpell's idea, which finds a misspelt
-    word's neighbours in a few dictionary lookups instead of a scan.
+    Two words one edit apart (a letter dropped, added or changed, or two
+    swapped) always share one of these spellings, and two words that share one
+    are at most two edits apart: SymSpell's idea, which finds a misspelt word's
+    neighbours in a few dictionary lookups instead of a scan.
 
     >>> list(_deletions("ANNA"))
     ['NNA', 'ANA', 'ANN', 'ANNA']
@@ -276,9 +277,9 @@ def _numbered(groups: Iterable[tuple[int, Iterable[str]]]) -> tuple[dict[str, in
 
     Returns the numbering, and flat arrays as :func:`_flat` makes them: string
     ``s``'s numbers are ``values[offsets[n] : offsets[n + 1]]`` for
-    ``n = numbering[s]``. Plain integers in a dictionary, no list per string:
-    a list each would wake the garbage collector thousands of times, over an
-    index of millions of objects.
+    ``n = numbering[s]``. Plain integers in one dictionary and two arrays, not
+    a list per string: 130,000 lists for OFAC's list would take longer to make
+    and to pickle.
     """
     numbering: dict[str, int] = {}
     codes: list[int] = []
