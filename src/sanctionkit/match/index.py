@@ -4,9 +4,10 @@ An :class:`Index` analyses every name and alias once, and files each under
 blocking keys: its words, their consonant skeletons (which transliterations
 share), the whole name, its words' spellings with a letter left out and
 their character n-grams (both for misspelt words), and the entity's strong
-identifiers (IMO numbers, registration and tax numbers). A search looks up the query's keys, ranks the
-names they reach by how rare the shared keys are, and scores only the best of
-them with :func:`~sanctionkit.match.compare_names`'s scorer.
+identifiers (IMO numbers, registration and tax numbers). A search looks up
+the query's keys, ranks the names they reach by how rare the shared keys are,
+and scores only the best of them with
+:func:`~sanctionkit.match.compare_names`'s scorer.
 
 >>> import sanctionkit as sk
 >>> index = sk.match.Index(sk.builtin_dataset())
