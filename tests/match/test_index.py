@@ -153,6 +153,26 @@ def test_limit_and_order(ofac_index: sk.match.Index) -> None:
         ofac_index.search("Azia Shipping", limit=0)
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "KAXAN",  # a letter changed: no 3-gram of KAZAN left (the skeletons agree)
+        "KAAN",  # a letter dropped from a short word: no 3-gram left either
+        "KAZNA",  # two letters swapped
+        "KAZZAN",  # a letter added
+    ],
+)
+def test_a_word_one_edit_from_an_indexed_word_is_found_whatever_its_3_grams(query: str) -> None:
+    index = sk.match.Index(
+        [
+            sk.Person(id="kazan", name="Ivan KAZAN"),
+            sk.Person(id="sokolov", name="Petr SOKOLOV"),
+            sk.Person(id="kazantsev", name="Oleg KAZANTSEV"),
+        ]
+    )
+    assert [hit.entity.id for hit in index.search(query, limit=1)] == ["kazan"]
+
+
 def test_ties_go_to_the_name_as_written_then_the_same_form_then_the_lists_order() -> None:
     # OFAC lists REVIVAL OF ISLAMIC HERITAGE SOCIETY twice (uids 7149 and 10923),
     # CORPORACION CIMEX with and without a comma, and TAMYNA as AG and as FZE.

@@ -2,11 +2,12 @@
 
 An :class:`Index` analyses every name and alias once, and files each under
 blocking keys: its words, their consonant skeletons (which transliterations
-share), the whole name, character n-grams of its words (used when nothing
-else finds a candidate), and the entity's strong identifiers (IMO numbers,
-registration and tax numbers). A search looks up the query's keys, ranks the
-names they reach by how rare the shared keys are, and scores only the best of
-them with :func:`~sanctionkit.match.compare_names`'s scorer.
+share), the whole name, its words' spellings with a letter left out and
+their character n-grams (both for misspelt words), and the entity's strong
+identifiers (IMO numbers, registration and tax numbers). A search looks up
+the query's keys, ranks the names they reach by how rare the shared keys are,
+and scores only the best of them with
+:func:`~sanctionkit.match.compare_names`'s scorer.
 
 >>> import sanctionkit as sk
 >>> index = sk.match.Index(sk.builtin_dataset())
@@ -17,10 +18,12 @@ them with :func:`~sanctionkit.match.compare_names`'s scorer.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import math
 import re
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from itertools import chain
 from typing import Any
@@ -66,7 +69,8 @@ _POOL = 48
 _KIND_CODES = {None: 0, "person": 1, "organization": 2, "vessel": 3, "aircraft": 4}
 _KINDS = list(_KIND_CODES)
 _BY_KEYS, _BY_SPELLING = 2, 4
-_RATIO = fuzz.token_sort_ratio
+# token_sort_ratio of the sorted spellings of _spelled and _skeleton.
+_RATIO = fuzz.ratio
 # A key shared by more names than this says little; it is read only when no
 # rarer key finds anything.
 _COMMON = 1500
@@ -75,6 +79,10 @@ _RARE = 2
 # Of the words sharing most 3-grams with a misspelt word, this many times
 # _SHORTLIST are ranked by spelling, and the nearest _SHORTLIST kept.
 _WIDE = 8
+# Words at least this long are filed under their one-letter-less spellings, to
+# find a word one edit from a misspelt one by lookups (shorter ones have too
+# many neighbours one edit away to tell anything).
+_NEIGHBOURLY = 4
 
 
 def entity_kind(entity: Entity) -> str | None:
@@ -218,12 +226,18 @@ def _name_keys(name: AnalyzedName) -> list[str]:
 
 
 def _spelled(name: AnalyzedName) -> str:
-    """The name's words and its legal form's, as the list spells them (a form may be misspelt)."""
-    return " ".join((name.text, *name.form_texts))
+    """The name's words and its legal form's, as the list spells them (a form may be misspelt).
+
+    In sorted order, as rapidfuzz's ``token_sort_ratio`` sorts them: ``ratio``
+    of two sorted spellings is their ``token_sort_ratio``, without sorting a
+    candidate's words again at each search.
+    """
+    return " ".join(sorted((*name.text.split(), *name.form_texts)))
 
 
 def _skeleton(name: AnalyzedName) -> str:
-    return " ".join(part.skeleton or part.text for part in name.parts)
+    """The consonant skeletons of the name's words, sorted as :func:`_spelled` sorts words."""
+    return " ".join(sorted(part.skeleton or part.text for part in name.parts))
 
 
 def _bag(name: AnalyzedName) -> str:
@@ -243,6 +257,64 @@ def _flat(lists: dict[str, list[int]]) -> tuple[Any, Any]:
 
 def _grams(word: str) -> list[str]:
     return [word[i : i + 3] for i in range(len(word) - 2)] if len(word) >= 4 else []
+
+
+def _deletions(word: str) -> dict[str, None]:
+    """The word and each spelling of it with one letter left out, once each.
+
+    Two words one edit apart (a letter dropped, added or changed, or two
+    swapped) always share one of these spellings, and two words that share one
+    are at most two edits apart: SymSpell's idea, which finds a misspelt word's
+    neighbours in a few dictionary lookups instead of a scan.
+
+    >>> list(_deletions("ANNA"))
+    ['NNA', 'ANA', 'ANN', 'ANNA']
+    """
+    return dict.fromkeys(word[:i] + word[i + 1 :] for i in range(len(word) + 1))
+
+
+def _numbered(groups: Iterable[tuple[int, Iterable[str]]]) -> tuple[dict[str, int], Any, Any]:
+    """Strings numbered in order of first sight, with the numbers filed under each.
+
+    Returns the numbering, and flat arrays as :func:`_flat` makes them: string
+    ``s``'s numbers are ``values[offsets[n] : offsets[n + 1]]`` for
+    ``n = numbering[s]``. Plain integers in one dictionary and two arrays, not
+    a list per string: 130,000 lists for OFAC's list would take longer to make
+    and to pickle.
+    """
+    numbering: dict[str, int] = {}
+    codes: list[int] = []
+    values: list[int] = []
+    for value, strings in groups:
+        for string in strings:
+            codes.append(numbering.setdefault(string, len(numbering)))
+            values.append(value)
+    order = numpy.argsort(numpy.array(codes, numpy.int32), kind="stable")
+    filed = numpy.array(values, numpy.int32)[order]
+    counts = numpy.bincount(numpy.array(codes, numpy.int32), minlength=len(numbering))
+    return numbering, filed, numpy.concatenate(([0], numpy.cumsum(counts))).astype(numpy.int32)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while an index is built.
+
+    A build makes a few hundred thousand objects that all live as long as the
+    index, and no garbage; yet the collections their allocations set off walk
+    the whole heap again and again: a third of the build of OFAC's list. What
+    was made goes to the oldest generation afterwards (``freeze`` then
+    ``unfreeze`` move lists, they walk nothing), so that the next young
+    collection does not walk it all either.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.unfreeze()
+        if enabled:
+            gc.enable()
 
 
 class Index:
@@ -265,6 +337,11 @@ class Index:
         self._identifiers: dict[str, list[int]] = {}
         # Names this index for Dask, which would otherwise pickle all of it to hash it.
         self._token = uuid.uuid4().hex
+        with _collector_paused():
+            self._build(datasets)
+
+    def _build(self, datasets: Sequence[Dataset | Iterable[Entity]]) -> None:
+        """Analyse and file every name, then make the lookup tables."""
         for dataset in datasets:
             for entity in dataset:
                 designations = (
@@ -287,6 +364,13 @@ class Index:
         # The word of each slot's key ("w:ivan" is "ivan"), to rank close words by spelling.
         self._slot_words = [key[2:] for key in self._keys]
         self._grams = {gram: number for number, gram in enumerate(grams)}
+        # Each word of at least _NEIGHBOURLY letters, and its spellings with a letter
+        # left out, to the word's slot: a misspelt word's neighbours (see _deletions).
+        self._variants, self._variant_slots, self._variant_offsets = _numbered(
+            (slot, _deletions(key[2:]))
+            for key, slot in self._keys.items()
+            if key.startswith("w:") and len(key) >= _NEIGHBOURLY + 2
+        )
 
     def __len__(self) -> int:
         return len(self._entities)
@@ -365,6 +449,34 @@ class Index:
         nearest: list[int] = sharing[numpy.argsort(-near, kind="stable")[:_SHORTLIST]].tolist()
         return nearest
 
+    def _neighbours(self, parts: Sequence[NamePart]) -> tuple[list[int], list[NamePart]]:
+        """The slots of the indexed words one edit from some words, and the words with none.
+
+        A word and an indexed word one edit apart share a spelling with a letter
+        left out (see :func:`_deletions`), so a few dictionary lookups per word
+        find them all. The nearest _SHORTLIST by spelling are kept.
+        """
+        found: set[int] = set()
+        far: list[NamePart] = []
+        offsets = self._variant_offsets
+        for part in parts:
+            numbers = [
+                number
+                for variant in _deletions(part.text)
+                if (number := self._variants.get(variant, -1)) >= 0
+            ]
+            for number in numbers:
+                found.update(self._variant_slots[offsets[number] : offsets[number + 1]].tolist())
+            if not numbers:
+                far.append(part)
+        slots = sorted(found)
+        if len(slots) > _SHORTLIST:
+            words = list(map(self._slot_words.__getitem__, slots))
+            texts = [part.text for part in parts]
+            near = process.cdist(texts, words, scorer=Levenshtein.normalized_similarity).max(axis=0)
+            slots = [slots[i] for i in numpy.argsort(-near, kind="stable")[:_SHORTLIST].tolist()]
+        return slots, far
+
     def _candidates(self, query: AnalyzedName, allowed: set[str] | None) -> list[int]:
         """Names worth scoring: those sharing the rarest keys with the query, best first.
 
@@ -400,7 +512,15 @@ class Index:
             and not (whole and len(posting))
         ]
         if unknown or reached < _SHORTLIST:
-            close = self._close_words(unknown if reached >= _SHORTLIST else query.parts)
+            # In a query misspelt (a word no name has), the unknown words one edit
+            # from an indexed word are looked up by their deletions; the others (and,
+            # when little was found, all words) by 3-grams.
+            near: list[int] = []
+            far = list(unknown if reached >= _SHORTLIST else query.parts)
+            if any(not len(self._posting("w:" + part.text)) for part in unknown):
+                near, lonely = self._neighbours(unknown)
+                far = [part for part in far if part not in unknown or part in lonely]
+            close = list(dict.fromkeys(near + self._close_words(far)))
             if reached >= _SHORTLIST:
                 common = []
             more = [self._posting(key) for key in common]
@@ -588,7 +708,7 @@ class Index:
         list writes it stops here).
         """
         bags: dict[str | None, str] = {}
-        for code in numpy.unique(self._kinds[pool]).tolist():
+        for code in sorted(set(self._kinds[pool].tolist())):
             kind = _KINDS[code]
             try:
                 bags[kind] = _bag(analyze_name(text, kind))
