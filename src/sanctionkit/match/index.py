@@ -18,18 +18,17 @@ and scores only the best of them with
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import math
 import re
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from itertools import chain
 from typing import Any
 
 import attrs
 
+from sanctionkit._collector import collector_paused
 from sanctionkit.match._deps import Levenshtein, fuzz, numpy, process
 from sanctionkit.match.compare import (
     DEFAULT_THRESHOLD,
@@ -295,28 +294,6 @@ def _numbered(groups: Iterable[tuple[int, Iterable[str]]]) -> tuple[dict[str, in
     return numbering, filed, numpy.concatenate(([0], numpy.cumsum(counts))).astype(numpy.int32)
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while an index is built.
-
-    A build makes a few hundred thousand objects that all live as long as the
-    index, and no garbage; yet the collections their allocations set off walk
-    the whole heap again and again: a third of the build of OFAC's list. What
-    was made goes to the oldest generation afterwards (``freeze`` then
-    ``unfreeze`` move lists, they walk nothing), so that the next young
-    collection does not walk it all either.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.unfreeze()
-        if enabled:
-            gc.enable()
-
-
 class Index:
     """Every name of the entities of some datasets, ready to search.
 
@@ -337,7 +314,7 @@ class Index:
         self._identifiers: dict[str, list[int]] = {}
         # Names this index for Dask, which would otherwise pickle all of it to hash it.
         self._token = uuid.uuid4().hex
-        with _collector_paused():
+        with collector_paused():
             self._build(datasets)
 
     def _build(self, datasets: Sequence[Dataset | Iterable[Entity]]) -> None:
