@@ -56,7 +56,7 @@ import attrs
 from sanctionkit.formats._authorities import ofac
 from sanctionkit.formats._draft import EntityDraft
 from sanctionkit.formats._ofac_remarks import identifier_scheme
-from sanctionkit.formats._reading import Reading, named_country
+from sanctionkit.formats._reading import Reading, named_country, whole_number
 from sanctionkit.formats._schemes import identify
 from sanctionkit.formats._xml import iter_records, local_name
 from sanctionkit.model import (
@@ -460,18 +460,6 @@ def tonnage(text: str) -> int:
     if value < 0:
         raise ValueError(f"a tonnage cannot be negative: {text!r}")
     return value
-
-
-def whole_number(text: str) -> int:
-    """Digits with thousands commas ("12,345"), strictly; raises ValueError for other text.
-
-    >>> whole_number(" 12,345 ")
-    12345
-    """
-    digits = text.replace(",", "").strip()
-    if not digits.isdigit():
-        raise ValueError(f"not a whole number: {text!r}")
-    return int(digits)
 
 
 def span(begin: datetime.date, end: datetime.date, approximate: bool) -> PartialDate | DateRange:

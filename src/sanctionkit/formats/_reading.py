@@ -33,7 +33,7 @@ from sanctionkit.model.entities import Address, CountryRole, CountryRoleKind
 from sanctionkit.values.countries import Country, parse_country
 from sanctionkit.values.dates import DateRange, PartialDate, parse_date
 
-__all__ = ["Reading", "approximately", "named_country", "problem_code"]
+__all__ = ["Reading", "approximately", "named_country", "problem_code", "whole_number"]
 
 T = TypeVar("T")
 H = TypeVar("H", bound=Hashable)
@@ -488,7 +488,7 @@ class Reading:
         >>> reading.problems[0].message
         "not a whole number: 'about 2000'"
         """
-        return self._remembered(_whole_number, text, record=record, field=field)
+        return self._remembered(whole_number, text, record=record, field=field)
 
     def mmsi_number(
         self, text: str | None, *, record: str | None, field: str = "mmsi"
@@ -559,7 +559,12 @@ def _attempt(parse: Callable[[str], T], text: str, code: str | None) -> T | _Fai
         return _Failure(str(error), code or problem_code(error))
 
 
-def _whole_number(text: str) -> int:
+def whole_number(text: str) -> int:
+    """Digits with thousands commas ("12,345"), strictly; raises ValueError for other text.
+
+    >>> whole_number(" 12,345 ")
+    12345
+    """
     digits = text.replace(",", "").strip()
     if not digits.isdigit():
         raise ValueError(f"not a whole number: {text!r}")
