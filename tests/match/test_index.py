@@ -8,6 +8,8 @@ alias ("a.k.a.") and IMO number; Japan's names are those of the built-in dataset
 from __future__ import annotations
 
 import pickle
+import sys
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -214,6 +216,26 @@ def test_index_pickles(builtin_index: sk.match.Index) -> None:
         before.score,
         str(before.explanation),
     )
+
+
+def test_threads_searching_one_index_get_what_one_thread_gets(
+    builtin_index: sk.match.Index,
+) -> None:
+    # A worker with several threads shares one index: a query must not see another's sums.
+    queries = [entity.name for entity in sk.builtin_dataset()] * 4
+
+    def best(query: str) -> list[tuple[str, float]]:
+        return [(hit.entity.id, hit.score) for hit in builtin_index.search(query, limit=3)]
+
+    alone = [best(query) for query in queries]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as the interpreter can
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            together = list(pool.map(best, queries))
+    finally:
+        sys.setswitchinterval(interval)
+    assert together == alone
 
 
 def test_dataset_index_searches_that_dataset() -> None:

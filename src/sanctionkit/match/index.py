@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -314,6 +315,7 @@ class Index:
         self._identifiers: dict[str, list[int]] = {}
         # Names this index for Dask, which would otherwise pickle all of it to hash it.
         self._token = uuid.uuid4().hex
+        self._scratch = threading.local()
         with collector_paused():
             self._build(datasets)
 
@@ -362,6 +364,16 @@ class Index:
         passed to ``map_partitions`` (about 5 s for OFAC's list).
         """
         return self._token
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Each thread's scratch array stays behind: a worker makes its own.
+        state = self.__dict__.copy()
+        del state["_scratch"]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._scratch = threading.local()
 
     def _add(self, entity: Entity, designations: tuple[Designation, ...]) -> None:
         position = len(self._entities)
@@ -457,8 +469,9 @@ class Index:
     def _candidates(self, query: AnalyzedName, allowed: set[str] | None) -> list[int]:
         """Names worth scoring: those sharing the rarest keys with the query, best first.
 
-        The weights are summed over all names in one ``bincount`` of the shared
-        keys' postings: a common word reaches thousands of names.
+        The weights are summed in one ``bincount`` of the shared keys' postings
+        (a common word reaches thousands of names), over the names found only:
+        a query's cost does not grow with the size of the index.
         """
         total = len(self._names) + 1
         postings: list[Any] = []
@@ -474,8 +487,8 @@ class Index:
             # The whole name outranks any number of shared words.
             postings.append(posting)
             weights.append(100.0 if key.startswith("n:") else math.log(total / len(posting)))
-        found = self._weigh(postings, weights)
-        reached = int(numpy.count_nonzero(found != 0.0))
+        numbers, sums = self._weigh(postings, weights)
+        reached = int(numpy.count_nonzero(sums != 0.0))
         # A word that no key finds is probably misspelt: look for indexed words
         # that share its 3-grams. When little was found, try the common keys too.
         # A rare word may be a misspelling of another word too ("SOMAR", "SOLMAR"),
@@ -505,28 +518,37 @@ class Index:
             for posting in more:
                 postings.append(posting[: _COMMON * 2])
                 weights.append(0.2 * math.log(total / (len(posting) + 1)))
-            found = self._weigh(postings, weights)
+            numbers, sums = self._weigh(postings, weights)
         if allowed is not None:
-            found[~numpy.isin(self._kinds, [_KIND_CODES[kind] for kind in allowed])] = 0.0
-        numbers = numpy.flatnonzero(found != 0.0)
+            sums[~numpy.isin(self._kinds[numbers], [_KIND_CODES[kind] for kind in allowed])] = 0.0
+        kept = sums != 0.0
+        numbers, sums = numbers[kept], sums[kept]
         # Best first; ties in the order of the names (a stable sort of ascending numbers).
-        order = numpy.argsort(-found[numbers], kind="stable")[:_POOL]
+        order = numpy.argsort(-sums, kind="stable")[:_POOL]
         return numbers[order].tolist()  # type: ignore[no-any-return]
 
-    def _weigh(self, postings: list[Any], weights: list[float]) -> Any:
-        """Each name's summed weight of the postings that hold it (zero for the others).
+    def _weigh(self, postings: list[Any], weights: list[float]) -> tuple[Any, Any]:
+        """The names in some posting (ascending) and each one's summed weight of them.
 
-        One ``bincount`` adds every posting, key by key as they are listed, so
-        each name's sum is the same float whatever the number of postings.
+        The weights are added, posting by posting as they are listed, into this
+        thread's array of a float per name, which is then zeroed again: a new
+        array per query would cost more than the sums, as glibc serves arrays
+        that large by ``mmap``, page by page, once ``MALLOC_TRIM_THRESHOLD_`` is
+        set (Dask sets it in every worker; screening ran at half speed there).
         """
         if not postings:
-            return numpy.zeros(len(self._names))
-        lengths = [len(posting) for posting in postings]
-        return numpy.bincount(
-            numpy.concatenate(postings),
-            weights=numpy.repeat(weights, lengths),
-            minlength=len(self._names),
-        )
+            return numpy.zeros(0, numpy.int64), numpy.zeros(0)
+        found = numpy.concatenate(postings)
+        scratch = self._scratch
+        if not hasattr(scratch, "sums"):
+            scratch.sums = numpy.zeros(len(self._names))
+            scratch.held = numpy.zeros(len(self._names), bool)
+        try:
+            numpy.add.at(scratch.sums, found, numpy.repeat(weights, [len(p) for p in postings]))
+            numbers = numpy.flatnonzero(numpy.not_equal(scratch.sums, 0.0, out=scratch.held))
+            return numbers, scratch.sums[numbers]
+        finally:
+            scratch.sums[found] = 0.0
 
     def _shortlist(self, query: AnalyzedName, pool: list[int]) -> list[int]:
         """The candidates worth the full scorer: the best by shared keys and by spelling.
